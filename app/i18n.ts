@@ -1,0 +1,29 @@
+import { useRouteLoaderData } from "react-router";
+import { localeOf, parseLanguage, translator, type Language } from "../src/i18n/index.ts";
+
+export const LANGUAGE_COOKIE = "kompass_lang";
+
+export function languageFromRequest(request: Request): Language {
+  const cookie = request.headers.get("cookie") ?? "";
+  const match = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=(\\w+)`).exec(cookie);
+  return parseLanguage(match?.[1]);
+}
+
+export function useLanguage(): Language {
+  const data = useRouteLoaderData("root") as { language?: Language } | undefined;
+  return data?.language ?? "sv";
+}
+
+/** The translate function and formatters for the page's language. */
+export function useT() {
+  const language = useLanguage();
+  const locale = localeOf(language);
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+  return {
+    t: translator(language),
+    language,
+    formatNumber: (value: number | null | undefined) => (value === null || value === undefined ? "" : number.format(value)),
+    formatDate: (iso: string | null | undefined) => (iso ? date.format(new Date(`${iso}T00:00:00Z`)) : ""),
+  };
+}

@@ -1,0 +1,93 @@
+import "@digdir/designsystemet-css";
+import "@digdir/designsystemet-css/theme.css";
+import "./app.css";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from "react-router";
+import { Heading, Paragraph, SkipLink } from "@digdir/designsystemet-react";
+import type { Route } from "./+types/root";
+import { languageFromRequest, useT } from "./i18n.ts";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  return { language: languageFromRequest(request) };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const { t, language } = useT();
+  const location = useLocation();
+  const back = encodeURIComponent(location.pathname + location.search);
+  return (
+    <html lang={language} data-color-scheme="light">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SkipLink href="#innehall">{t("app.skipToContent")}</SkipLink>
+        <header className="site-header">
+          <div className="site-width site-header__inner">
+            <Link to="/" className="site-header__brand">
+              {t("app.name")}
+            </Link>
+            <nav aria-label={t("app.mainNav")}>
+              <ul className="site-nav">
+                <li>
+                  <Link to="/">{t("nav.results")}</Link>
+                </li>
+                <li>
+                  <Link to="/kommuner">{t("nav.municipalities")}</Link>
+                </li>
+                <li>
+                  <a href="/api/v1/openapi.json">{t("nav.api")}</a>
+                </li>
+                <li>
+                  <a href={`/sprak?lang=${language === "sv" ? "en" : "sv"}&return=${back}`} lang={language === "sv" ? "en" : "sv"}>
+                    {t("app.language")}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="innehall" tabIndex={-1} className="site-width site-main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="site-width">
+            <Paragraph data-size="sm">
+              {t("app.tagline")} · <a href="/api/v1/openapi.json">{t("app.footer")}</a>
+            </Paragraph>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function meta() {
+  return [{ title: "Kommunkompassen" }];
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useT();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <>
+      <title>{`${notFound ? t("error.notFoundTitle") : t("error.title")} – Kommunkompassen`}</title>
+      <Heading level={1} data-size="lg">
+        {notFound ? t("error.notFoundTitle") : t("error.title")}
+      </Heading>
+      <Paragraph>{notFound ? (isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : t("error.notFound")) : t("error.generic")}</Paragraph>
+      <Paragraph>
+        <Link to="/">{t("error.home")}</Link>
+      </Paragraph>
+    </>
+  );
+}

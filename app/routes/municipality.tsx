@@ -1,0 +1,150 @@
+import { Alert, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { data } from "react-router";
+import type { Route } from "./+types/municipality";
+import { ResultLevel } from "../components/ResultLevel.tsx";
+import { useT } from "../i18n.ts";
+import { NotFoundError } from "../../src/services/errors.ts";
+import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.ts";
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  try {
+    return await getMunicipalityProfile(context.db, params.code);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw data(`Det finns ingen kommun med koden ${params.code}.`, { status: 404 });
+    throw error;
+  }
+}
+
+export function meta({ data: profile }: Route.MetaArgs) {
+  return [{ title: profile ? `${profile.municipality.name} – Kommunkompassen` : "Kommunkompassen" }];
+}
+
+export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
+  const { t, formatNumber, formatDate } = useT();
+  const { municipality, versions, resultCount } = loaderData;
+  return (
+    <>
+      <Heading level={1} data-size="xl">
+        {municipality.officialName ?? municipality.name}
+      </Heading>
+      <section aria-labelledby="fakta">
+        <Heading level={2} data-size="sm" id="fakta">
+          {t("municipality.facts")}
+        </Heading>
+        <dl className="facts">
+          <dt>{t("municipality.code")}</dt>
+          <dd>{municipality.code}</dd>
+          <dt>{t("municipality.county")}</dt>
+          <dd>{municipality.county.name}</dd>
+          {municipality.groups.map((g) => (
+            <div key={g.grouping} style={{ display: "contents" }}>
+              <dt>{t("municipality.group", { grouping: g.groupingName })}</dt>
+              <dd>
+                {g.code}. {g.name}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="resultat">
+        <Heading level={2} data-size="md" id="resultat">
+          {t("municipality.resultsTitle")}
+        </Heading>
+        {resultCount === 0 ? (
+          <Paragraph>{t("municipality.noResults", { name: municipality.name })}</Paragraph>
+        ) : (
+          <>
+            {versions.length > 1 && <Paragraph>{t("municipality.comparabilityNote")}</Paragraph>}
+            {versions.map((version) => (
+              <div key={version.key} className="table-scroll">
+                <Table border>
+                  <caption>{t("municipality.instrumentCaption", { instrument: version.name })}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell scope="col">{t("municipality.areaColumn")}</Table.HeaderCell>
+                      {version.results.map((r) => (
+                        <Table.HeaderCell scope="col" key={r.year} className="numeric">
+                          {r.year}
+                        </Table.HeaderCell>
+                      ))}
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>
+                    {version.areas.map((area) => (
+                      <Table.Row key={area.number}>
+                        <Table.HeaderCell scope="row">
+                          {area.number}. {area.name}
+                        </Table.HeaderCell>
+                        {version.results.map((r) => {
+                          const value = r.areas?.[String(area.number)];
+                          const derived = r.derivedAreas.includes(String(area.number));
+                          return (
+                            <Table.Cell key={r.year} className={derived ? "numeric derived" : "numeric"}>
+                              {value === undefined ? <span aria-label={t("municipality.notKnown")}>–</span> : formatNumber(value)}
+                            </Table.Cell>
+                          );
+                        })}
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                  <Table.Foot>
+                    <Table.Row>
+                      <Table.HeaderCell scope="row">{t("municipality.totalRow")}</Table.HeaderCell>
+                      {version.results.map((r) => (
+                        <Table.Cell key={r.year} className={r.totalPublished ? "numeric" : "numeric derived"}>
+                          <strong>{r.total === null ? "–" : formatNumber(r.total)}</strong>
+                        </Table.Cell>
+                      ))}
+                    </Table.Row>
+                  </Table.Foot>
+                </Table>
+              </div>
+            ))}
+            <Paragraph data-size="sm">{t("municipality.derivedNote")}</Paragraph>
+            <Table>
+              <caption>{t("municipality.source")}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t("table.year")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("table.date")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("table.level")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("municipality.source")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {versions.flatMap((v) => v.results).map((r) => (
+                  <Table.Row key={`${r.instrument}-${r.year}`}>
+                    <Table.Cell>{r.year}</Table.Cell>
+                    <Table.Cell>{formatDate(r.date)}</Table.Cell>
+                    <Table.Cell>
+                      <ResultLevel level={r.level} />
+                    </Table.Cell>
+                    <Table.Cell>{r.source}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+            {versions.flatMap((v) => v.results).some((r) => r.warnings.length > 0) && (
+              <Alert data-color="warning">
+                <Heading level={3} data-size="xs">
+                  {t("municipality.warnings")}
+                </Heading>
+                <ul>
+                  {versions
+                    .flatMap((v) => v.results)
+                    .flatMap((r) =>
+                      r.warnings.map((w) => (
+                        <li key={`${r.year}-${w.code}-${w.field}`}>
+                          {r.year}: {t(`warning.${w.code}`, { published: formatNumber(w.published), derived: formatNumber(w.derived), area: w.field.replace("areas.", ""), missing: w.missing?.join(", ") })}
+                        </li>
+                      )),
+                    )}
+                </ul>
+              </Alert>
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import * as schema from "./schema.ts";
+import { lockDataFolder, type FolderLock } from "./lock.ts";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Where the data lives: a folder for PGlite, the URL (without password) for PostgreSQL. */
+  location: string;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+export interface DatabaseSettings {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+/** The settings shared by the web server and the CLI: DATABASE_URL, else PGlite in KOMPASS_DATA_DIR. */
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.KOMPASS_DATA_DIR || "./data" };
+}
+
+export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
+  return settings.databaseUrl ? openPostgres(settings.databaseUrl) : openPglite(settings.dataDir);
+}
+
+export async function openPostgres(url: string, poolSize = 16): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Numeric comes back as text from node-postgres already; keep it so (exact decimals).
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    location: redactUrl(url),
+    migrate: async () => {
+      await migratePg(db as never, { migrationsFolder });
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function openPglite(dataDir: string): Promise<Database> {
+  const lock: FolderLock = lockDataFolder(dataDir);
+  try {
+    const client = await PGlite.create({ dataDir: `${lock.folder}/pgdata` });
+    return wrapPglite(client, lock.folder, () => lock.release());
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** Wraps an already open PGlite (an in-memory one in tests, or a clone). */
+export function wrapPglite(client: PGlite, location: string, onClose: () => void = () => {}): Database {
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    location,
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder });
+    },
+    close: async () => {
+      await client.close();
+      onClose();
+    },
+  };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres";
+  }
+}

@@ -1,0 +1,37 @@
+import { findArea, findSubarea, maxTotal, type InstrumentVersion } from "./instrument.ts";
+import type { PublishedFigures } from "./result.ts";
+
+/** A figure that does not fit the instrument: field names as in the import format. */
+export interface FigureProblem {
+  field: string;
+  message: string;
+}
+
+/** Checks published figures against an instrument: known ids, within 0..max. */
+export function checkFigures(instrument: InstrumentVersion, figures: PublishedFigures): FigureProblem[] {
+  const problems: FigureProblem[] = [];
+  if (figures.total === null && figures.areas.size === 0 && figures.subareas.size === 0) {
+    problems.push({ field: "total", message: "at least one of total, areas or subareas is required" });
+  }
+  const max = maxTotal(instrument);
+  if (figures.total !== null && (figures.total.isNegative() || figures.total.greaterThan(max))) {
+    problems.push({ field: "total", message: `must be between 0 and ${max.toFixed()}, got ${figures.total.toFixed()}` });
+  }
+  for (const [number, value] of figures.areas) {
+    const area = findArea(instrument, number);
+    if (!area) {
+      problems.push({ field: `areas.${number}`, message: `instrument ${instrument.key} has no area ${number}` });
+    } else if (value.isNegative() || value.greaterThan(area.maxPoints)) {
+      problems.push({ field: `areas.${number}`, message: `must be between 0 and ${area.maxPoints.toFixed()}, got ${value.toFixed()}` });
+    }
+  }
+  for (const [id, value] of figures.subareas) {
+    const subarea = findSubarea(instrument, id);
+    if (!subarea) {
+      problems.push({ field: `subareas.${id}`, message: `instrument ${instrument.key} has no sub-area ${id}` });
+    } else if (value.isNegative() || value.greaterThan(subarea.maxPoints)) {
+      problems.push({ field: `subareas.${id}`, message: `must be between 0 and ${subarea.maxPoints.toFixed()}, got ${value.toFixed()}` });
+    }
+  }
+  return problems;
+}

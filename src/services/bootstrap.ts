@@ -1,0 +1,27 @@
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import { municipalities } from "../db/schema.ts";
+import { loadReferenceData, referenceFolder } from "./reference/loadReferenceData.ts";
+import { importResults } from "./results/importResults.ts";
+
+export interface PrepareOptions {
+  /** Load the demo results (Örebro 2010, 2012, 2015) into an empty database. */
+  demo: boolean;
+}
+
+/**
+ * Brings a database to the current schema and, when it is empty, loads the reference data
+ * (and the demo). Runs at every start; on a database in use it only applies new migrations.
+ */
+export async function prepareDatabase(database: Database, options: PrepareOptions): Promise<{ seeded: boolean }> {
+  await database.migrate();
+  const { rows } = (await database.db.execute(sql`select count(*)::int as n from ${municipalities}`)) as unknown as { rows: { n: number }[] };
+  if (Number(rows[0]?.n ?? 0) > 0) return { seeded: false };
+  await loadReferenceData(database.db);
+  if (options.demo) {
+    const name = "reference/demo/results.json";
+    await importResults(database.db, { name, text: readFileSync(`${referenceFolder}demo/results.json`, "utf8") });
+  }
+  return { seeded: true };
+}

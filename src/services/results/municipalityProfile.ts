@@ -1,0 +1,31 @@
+import type { Db } from "../../db/client.ts";
+import type { Municipality } from "../../db/repositories/municipalities.ts";
+import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.ts";
+import type { ResultView } from "./presentResult.ts";
+import { getMunicipalityResults } from "./queries.ts";
+
+export interface MunicipalityProfile {
+  municipality: Municipality;
+  /** One block per instrument version the municipality was evaluated with: results are comparable within it. */
+  versions: { key: string; name: string; areas: { number: number; name: string }[]; results: ResultView[] }[];
+  resultCount: number;
+}
+
+/** A municipality with its results over time, grouped by instrument version, oldest first. */
+export async function getMunicipalityProfile(db: Db, code: string): Promise<MunicipalityProfile> {
+  const [{ municipality, results }, instruments] = await Promise.all([getMunicipalityResults(db, code), getInstruments(db)]);
+  const keys = sortInstrumentKeys(new Set(results.map((r) => r.instrument)));
+  return {
+    municipality,
+    resultCount: results.length,
+    versions: keys.map((key) => {
+      const instrument = instruments.get(key)!;
+      return {
+        key,
+        name: instrument.name,
+        areas: instrument.areas.map((a) => ({ number: a.number, name: a.name })),
+        results: results.filter((r) => r.instrument === key),
+      };
+    }),
+  };
+}

@@ -1,0 +1,154 @@
+import type { Db } from "../../db/client.ts";
+import { listMunicipalities, type Municipality } from "../../db/repositories/municipalities.ts";
+import { findResults, findTotals, type ResultFilter } from "../../db/repositories/results.ts";
+import { points, pointsNumber, roundHalfUp } from "../../domain/points.ts";
+import { average, latestPerKey, rankByTotal } from "../../domain/ranking.ts";
+import { assessResult, type Result } from "../../domain/result.ts";
+import { NotFoundError } from "../errors.ts";
+import { getInstruments } from "../instruments/catalog.ts";
+import { presentResult, type ResultView } from "./presentResult.ts";
+
+async function present(db: Db, rows: Result[], names: Map<string, string>): Promise<ResultView[]> {
+  const instruments = await getInstruments(db);
+  return rows.map((row) => presentResult(row, instruments.get(row.instrumentKey)!, names.get(row.municipalityCode) ?? row.municipalityCode));
+}
+
+const municipalityCache = new WeakMap<Db, { at: number; list: Municipality[] }>();
+
+/** Municipalities change only when reference data is loaded; a short cache spares a query per request. */
+export async function municipalityList(db: Db): Promise<Municipality[]> {
+  const cached = municipalityCache.get(db);
+  if (cached && Date.now() - cached.at < 5_000) return cached.list;
+  const list = await listMunicipalities(db);
+  municipalityCache.set(db, { at: Date.now(), list });
+  return list;
+}
+
+async function municipalityNames(db: Db): Promise<Map<string, string>> {
+  return new Map((await municipalityList(db)).map((m) => [m.code, m.name]));
+}
+
+export async function getMunicipality(db: Db, code: string): Promise<Municipality> {
+  const municipality = (await municipalityList(db)).find((m) => m.code === code);
+  if (!municipality) throw new NotFoundError("municipality", code);
+  return municipality;
+}
+
+/** A municipality's results, oldest first. */
+export async function getMunicipalityResults(db: Db, code: string): Promise<{ municipality: Municipality; results: ResultView[] }> {
+  const municipality = await getMunicipality(db, code);
+  const rows = await findResults(db, { municipalityCode: code });
+  return { municipality, results: await present(db, rows, new Map([[code, municipality.name]])) };
+}
+
+export interface ResultQuery {
+  instrument?: string;
+  year?: number;
+  /** A group code, optionally as "grouping:code"; the grouping defaults to skl-2011. */
+  group?: string;
+}
+
+export const DEFAULT_GROUPING = "skl-2011";
+
+export async function listResults(db: Db, query: ResultQuery = {}): Promise<ResultView[]> {
+  const filter: ResultFilter = { instrumentKey: query.instrument, year: query.year };
+  if (query.instrument) await requireInstrument(db, query.instrument);
+  if (query.group) {
+    const [groupingKey, code] = query.group.includes(":") ? query.group.split(":", 2) : [DEFAULT_GROUPING, query.group];
+    filter.group = { groupingKey: groupingKey!, code: code! };
+  }
+  return present(db, await findResults(db, filter), await municipalityNames(db));
+}
+
+async function requireInstrument(db: Db, key: string) {
+  const instrument = (await getInstruments(db)).get(key);
+  if (!instrument) throw new NotFoundError("instrument", key);
+  return instrument;
+}
+
+export interface RankingEntry {
+  rank: number;
+  municipality: string;
+  name: string;
+  year: number;
+  date: string | null;
+  total: number;
+  totalPublished: boolean;
+}
+
+/** The latest result of each municipality (or every result), best total first; ties share a rank. */
+export async function getRankings(db: Db, options: { instrument: string; all?: boolean }): Promise<RankingEntry[]> {
+  await requireInstrument(db, options.instrument);
+  const [rows, names] = await Promise.all([findTotals(db, options.instrument, !options.all), municipalityNames(db)]);
+  const entries = rows.map((row) => ({ row, total: points(row.publishedTotal ?? row.derivedTotal!) }));
+  const collator = new Intl.Collator("sv");
+  return rankByTotal(
+    entries,
+    (entry) => entry.total,
+    (a, b) => collator.compare(names.get(a.row.municipalityCode) ?? "", names.get(b.row.municipalityCode) ?? "") || b.row.year - a.row.year,
+  ).map(({ rank, item }) => ({
+    rank,
+    municipality: item.row.municipalityCode,
+    name: names.get(item.row.municipalityCode) ?? item.row.municipalityCode,
+    year: item.row.year,
+    date: item.row.date,
+    total: pointsNumber(roundHalfUp(item.total)),
+    totalPublished: item.row.publishedTotal !== null,
+  }));
+}
+
+export interface AveragesQuery {
+  instrument: string;
+  latest: number;
+  /** ISO date: only results dated before it; a result without a date counts as of 31 December of its year. */
+  before?: string;
+  /** Leave out one municipality (the one the report is about). */
+  exclude?: string;
+}
+
+export interface Averages {
+  instrument: string;
+  latest: number;
+  before: string | null;
+  count: number;
+  areas: Record<string, number>;
+  total: number | null;
+  results: { municipality: string; name: string; year: number; date: string | null }[];
+}
+
+const effectiveDate = (result: Result) => result.date ?? `${result.year}-12-31`;
+
+/**
+ * The reference profile of a report: average points per area and in total over the N most
+ * recent results with all area points, one per municipality (its latest), before a date.
+ * Averages use exact points (sub-area sums where known) and are rounded to two decimals.
+ */
+export async function getAverages(db: Db, query: AveragesQuery): Promise<Averages> {
+  const instrument = await requireInstrument(db, query.instrument);
+  const [rows, names] = await Promise.all([findResults(db, { instrumentKey: query.instrument }), municipalityNames(db)]);
+  const candidates = rows
+    .filter((r) => (query.before ? effectiveDate(r) < query.before : true) && r.municipalityCode !== query.exclude)
+    .map((result) => ({ result, assessment: assessResult(instrument, result.figures) }))
+    .filter(({ assessment }) => assessment.areas.length === instrument.areas.length);
+  const latest = latestPerKey(candidates, (c) => c.result.municipalityCode, (a, b) => effectiveDate(a.result) > effectiveDate(b.result))
+    .sort((a, b) => effectiveDate(b.result).localeCompare(effectiveDate(a.result)) || a.result.municipalityCode.localeCompare(b.result.municipalityCode))
+    .slice(0, query.latest);
+  const areas = Object.fromEntries(
+    instrument.areas.map((area) => {
+      const values = latest.map(({ assessment }) => assessment.areas.find((a) => a.number === area.number)!.points);
+      const mean = average(values);
+      return [String(area.number), mean === null ? null : pointsNumber(roundHalfUp(mean, 2))];
+    }).filter(([, value]) => value !== null),
+  ) as Record<string, number>;
+  const totals = latest.map(({ assessment }) => assessment.total?.points).filter((t) => t !== undefined);
+  const meanTotal = average(totals);
+  return {
+    instrument: query.instrument,
+    latest: query.latest,
+    before: query.before ?? null,
+    count: latest.length,
+    areas,
+    total: meanTotal === null ? null : pointsNumber(roundHalfUp(meanTotal, 2)),
+    results: latest.map(({ result }) => ({ municipality: result.municipalityCode, name: names.get(result.municipalityCode) ?? result.municipalityCode, year: result.year, date: result.date })),
+  };
+}

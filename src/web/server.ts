@@ -1,0 +1,55 @@
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import type { ServerBuild } from "react-router";
+import type { Database } from "../db/client.ts";
+import { logger } from "../logger.ts";
+import type { KompassContext } from "./context.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface StartOptions {
+  database: Database;
+  port: number;
+  host?: string;
+  development?: boolean;
+}
+
+/** Serves the built app (or Vite's dev server) with the database in every loader's context. */
+export async function startWebServer(options: StartOptions): Promise<Server> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use((request, response, next) => {
+    const started = process.hrtime.bigint();
+    response.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (response.statusCode >= 500) logger.error({ method: request.method, url: request.originalUrl, status: response.statusCode, ms }, "request failed");
+      else logger.debug({ method: request.method, url: request.originalUrl, status: response.statusCode, ms }, "request");
+    });
+    next();
+  });
+  const getLoadContext = (): KompassContext => ({ db: options.database.db });
+
+  if (options.development) {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({ root, server: { middlewareMode: true } });
+    app.use(devServer.middlewares);
+    app.use(createRequestHandler({ build: () => devServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>, getLoadContext }));
+  } else {
+    const serverBuild = `${root}build/server/index.js`;
+    if (!existsSync(serverBuild)) throw new Error(`No build at ${serverBuild}: run "npm run build" first (npm start does it).`);
+    const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
+    app.use("/assets", express.static(`${root}build/client/assets`, { immutable: true, maxAge: "1y" }));
+    app.use(express.static(`${root}build/client`, { maxAge: "1h" }));
+    app.use(createRequestHandler({ build, getLoadContext }));
+  }
+
+  return new Promise((resolve, reject) => {
+    const server = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(server));
+    server.once("error", reject);
+  });
+}
