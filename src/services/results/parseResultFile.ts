@@ -1,5 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import type { Problem } from "../errors.ts";
+import { jsonErrorOffset, lineOf } from "./jsonErrorOffset.ts";
 
 /** One raw record of an import file and where it stood, for error messages. */
 export interface RawRecord {
@@ -41,7 +42,7 @@ function parseJson(text: string): ParsedFile {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ location: jsonErrorLocation(text, error), message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, problems: [{ location: jsonErrorLocation(text), message: `not valid JSON: ${(error as Error).message}` }] };
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return { ok: false, problems: [{ message: "the file holds an empty array: no results to import" }] };
@@ -50,12 +51,9 @@ function parseJson(text: string): ParsedFile {
   return { ok: true, records: [{ location: "record 1", value }] };
 }
 
-/** JSON.parse reports a character position in its message; turn it into a line number. */
-function jsonErrorLocation(text: string, error: unknown): string | undefined {
-  const match = /position (\d+)/.exec(String((error as Error).message));
-  if (!match) return undefined;
-  const line = text.slice(0, Number(match[1])).split("\n").length;
-  return `line ${line}`;
+function jsonErrorLocation(text: string): string | undefined {
+  const offset = jsonErrorOffset(text);
+  return offset === null ? undefined : `line ${lineOf(text, offset)}`;
 }
 
 function parseNdjson(text: string): ParsedFile {

@@ -1,0 +1,163 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { DataFolderLockedError } from "../db/lock.ts";
+import { openDatabase, settingsFromEnv, type Database } from "../db/client.ts";
+import { prepareDatabase } from "../services/bootstrap.ts";
+import { describeProblem, ValidationError } from "../services/errors.ts";
+import { getInstruments, sortInstrumentKeys } from "../services/instruments/catalog.ts";
+import { loadInstrumentDefinition } from "../services/instruments/loadInstrumentDefinition.ts";
+import { loadGroupingCsv } from "../services/reference/loadReferenceData.ts";
+import { importResults } from "../services/results/importResults.ts";
+
+const USAGE = `Usage: kompass <command> [options]
+
+Commands:
+  import FILE...                 Import results (JSON, JSON array, NDJSON or CSV); each file all or nothing.
+                                 "-" reads standard input (format detected from the content).
+  instrument list                List the instrument versions.
+  instrument load FILE.json      Add an instrument version or extend one (validated first).
+  grouping load FILE.csv --key KEY --name NAME [--valid-from YYYY-MM-DD] [--source TEXT]
+                                 Load a dated municipality grouping (columns municipality,group,group_name).
+  setup                          Apply migrations and load reference data and the demo into an empty database.
+
+Settings (the same as the web server): DATABASE_URL for PostgreSQL, else PGlite in KOMPASS_DATA_DIR (./data).
+On PGlite the CLI cannot run while the server uses the same data folder; stop the server first.
+Formats: docs/import-formats.md and docs/instrument-format.md.`;
+
+class UsageError extends Error {}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (error) {
+    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
+}
+
+async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(settingsFromEnv());
+  try {
+    await prepareDatabase(database, { demo: process.env.KOMPASS_DEMO !== "false" });
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      key: { type: "string" },
+      name: { type: "string" },
+      "valid-from": { type: "string" },
+      source: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help || command === "help") {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case "import": {
+      if (rest.length === 0) throw new UsageError("import needs at least one FILE");
+      const files = rest.map((file) => ({ file, text: readInput(file) }));
+      return withDatabase(async ({ db }) => {
+        let failed = 0;
+        for (const { file, text } of files) {
+          const name = file === "-" ? "standard input" : file;
+          try {
+            const summary = await importResults(db, { name: file === "-" ? "stdin" : basename(file), text });
+            console.log(`${name}: ${summary.records} results: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged.`);
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error;
+            failed += 1;
+            printProblems(name, error);
+          }
+        }
+        return failed > 0 ? 1 : 0;
+      });
+    }
+    case "instrument": {
+      const [sub, file] = rest;
+      if (sub === "list") {
+        return withDatabase(async ({ db }) => {
+          const instruments = await getInstruments(db);
+          for (const key of sortInstrumentKeys(instruments.keys())) {
+            const instrument = instruments.get(key)!;
+            const subareas = instrument.areas.reduce((n, a) => n + a.subareas.length, 0);
+            console.log(`${key}\t${instrument.name}\t${instrument.areas.length} areas, ${subareas} sub-areas`);
+          }
+          return 0;
+        });
+      }
+      if (sub !== "load" || !file) throw new UsageError("usage: kompass instrument load FILE.json | kompass instrument list");
+      let definition: unknown;
+      try {
+        definition = JSON.parse(readInput(file));
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+      }
+      return withDatabase(async ({ db }) => {
+        try {
+          const { key, created } = await loadInstrumentDefinition(db, { name: file, definition });
+          console.log(`${file}: instrument version ${key} ${created ? "added" : "updated"}.`);
+          return 0;
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          printProblems(file, error);
+          return 1;
+        }
+      });
+    }
+    case "grouping": {
+      const [sub, file] = rest;
+      if (sub !== "load" || !file || !values.key || !values.name) throw new UsageError("usage: kompass grouping load FILE.csv --key KEY --name NAME [--valid-from YYYY-MM-DD]");
+      const csvText = readInput(file);
+      return withDatabase(async ({ db }) => {
+        try {
+          const result = await loadGroupingCsv(db, { key: values.key!, name: values.name!, validFrom: values["valid-from"] ?? null, source: values.source ?? null, fileName: file, csvText });
+          console.log(`${file}: grouping ${result.key} loaded for ${result.municipalities} municipalities.`);
+          return 0;
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          printProblems(file, error);
+          return 1;
+        }
+      });
+    }
+    case "setup":
+      return withDatabase(async (database) => {
+        console.log(`Database ready: ${database.kind} at ${database.location}.`);
+        return 0;
+      });
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+function printProblems(file: string, error: ValidationError) {
+  console.error(`${file}: ${error.message}. Nothing from it was stored. ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}:`);
+  const shown = error.problems.slice(0, 50);
+  for (const problem of shown) console.error(`  ${file} ${describeProblem(problem)}`);
+  if (error.problems.length > shown.length) console.error(`  … and ${error.problems.length - shown.length} more`);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || error instanceof DataFolderLockedError) {
+    console.error(error.message);
+    process.exitCode = error instanceof DataFolderLockedError ? 1 : 2;
+  } else if (error instanceof Error && "code" in error && typeof (error as { code?: unknown }).code === "string" && /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown }).code))) {
+    console.error(`Database error: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,200 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, waitForHydration } from "./helpers.ts";
+
+// The pages against the production build with a fresh database: reference data (290
+// municipalities, three instrument versions) and the demo results for Örebro (1880):
+// 2010 (515, areas), 2012 (615, areas and subareas), 2015 (650, total only).
+
+const pages = [
+  { path: "/", status: 200, heading: "Publicerade resultat" },
+  { path: "/kommuner", status: 200, heading: "Kommuner" },
+  { path: "/kommuner/1880", status: 200, heading: /Örebro/ },
+  { path: "/finns-inte", status: 404, heading: "Sidan finns inte" },
+  { path: "/kommuner/9999", status: 404, heading: "Sidan finns inte" },
+];
+
+test.describe("accessibility: WCAG 2.1 A and AA (axe)", () => {
+  for (const { path, status, heading } of pages) {
+    test(`${path} has no violations and lang="sv"`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(status);
+      await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await waitForHydration(page);
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  test("the English variant has lang=\"en\" and no violations", async ({ page }) => {
+    await page.goto("/sprak?lang=en&return=/kommuner/1880");
+    await expect(page).toHaveURL("/kommuner/1880");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 2, name: "Results over time" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "På svenska" })).toHaveAttribute("lang", "sv");
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+
+    // The cookie holds for the next pages, the 404 page included.
+    const response = await page.goto("/finns-inte");
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+
+    // And back to Swedish.
+    await page.goto("/sprak?lang=sv&return=/");
+    await expect(page).toHaveURL("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  });
+});
+
+test.describe("/kommuner", () => {
+  test("lists the 290 municipalities, Örebro evaluated three times", async ({ page }) => {
+    await page.goto("/kommuner");
+    const table = page.getByRole("table", { name: "Kommuner med län och kommungrupp" });
+    await expect(table.locator("tbody tr")).toHaveCount(290);
+    const orebro = table.locator("tbody tr").filter({ has: page.getByRole("link", { name: "Örebro", exact: true }) });
+    await expect(orebro).toHaveCount(1);
+    await expect(orebro.locator("td").nth(1)).toHaveText("Örebro län");
+    await expect(orebro.locator("td").nth(3)).toHaveText("3 utvärderingar");
+    await orebro.getByRole("link", { name: "Örebro", exact: true }).click();
+    await expect(page).toHaveURL("/kommuner/1880");
+  });
+});
+
+test.describe("/kommuner/1880 (Örebro)", () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto("/kommuner/1880");
+  });
+
+  test("the heading names Örebro and the title follows", async ({ page }) => {
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Örebro");
+    await expect(page).toHaveTitle(/^Örebro – Kommunkompassen$/);
+  });
+
+  test("the results table shows 2010, 2012 and 2015 with their totals", async ({ page }) => {
+    const table = page.getByRole("table", { name: /^Poäng per område/ });
+    await expect(table).toHaveCount(1);
+    await expect(table.locator("thead th")).toHaveText(["Område", "2010", "2012", "2015"]);
+
+    // Eight areas, one row each.
+    await expect(table.locator("tbody tr")).toHaveCount(8);
+    const area1 = table.locator("tbody tr").first();
+    await expect(area1.locator("th")).toHaveText(/^1\. /);
+    // 2015 was published as a total only: its area cells show "–".
+    await expect(area1.locator("td")).toHaveText(["52", "68", "–"]);
+    for (const row of await table.locator("tbody tr").all()) {
+      await expect(row.locator("td").nth(2)).toHaveText("–");
+    }
+
+    const totals = table.locator("tfoot tr");
+    await expect(totals.locator("th")).toHaveText("Totalt");
+    await expect(totals.locator("td")).toHaveText(["515", "615", "650"]);
+  });
+
+  test("the source table lists the three results", async ({ page }) => {
+    const sources = page.getByRole("table", { name: "Källa" });
+    await expect(sources.locator("tbody tr td:first-child")).toHaveText(["2010", "2012", "2015"]);
+    await expect(sources.locator("tbody tr").nth(1)).toContainText("30 december 2012");
+  });
+
+  test("the warning about 515 against 516 is visible", async ({ page }) => {
+    const warnings = page.locator(".ds-alert").filter({ has: page.getByRole("heading", { name: "Avvikelser" }) });
+    await expect(warnings).toBeVisible();
+    await expect(warnings).toContainText("2010: Publicerad totalpoäng 515 skiljer sig från den beräknade summan 516.");
+  });
+});
+
+test.describe("/ (published results)", () => {
+  test("lists the three results, latest first, with Örebro linked", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle("Publicerade resultat – Kommunkompassen");
+    await expect(page.getByRole("status")).toHaveText("3 publicerade resultat");
+    const table = page.getByRole("table", { name: "Publicerade resultat, senaste först" });
+    const rows = table.locator("tbody tr");
+    await expect(rows).toHaveCount(3);
+    await expect(rows.locator("td:nth-child(2)")).toHaveText(["2015", "2012", "2010"]);
+    await expect(rows.locator("td:nth-child(5)")).toHaveText(["650", "615", "515"]);
+    const links = table.getByRole("link", { name: "Örebro" });
+    await expect(links).toHaveCount(3);
+    for (const link of await links.all()) await expect(link).toHaveAttribute("href", "/kommuner/1880");
+    await links.first().click();
+    await expect(page).toHaveURL("/kommuner/1880");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Örebro");
+  });
+
+  test("the instrument filter narrows the list", async ({ page }) => {
+    await page.goto("/");
+    await waitForHydration(page);
+    const select = page.getByLabel("Version av instrumentet");
+    await expect(select).toHaveValue("");
+
+    await select.selectOption("2016");
+    await page.getByRole("button", { name: "Visa" }).click();
+    await expect(page).toHaveURL("/?instrument=2016");
+    await expect(page.getByRole("status")).toHaveText("0 publicerade resultat");
+    await expect(page.getByText("Inga resultat är publicerade ännu.")).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0);
+    await expect(select).toHaveValue("2016");
+
+    await select.selectOption("2010");
+    await page.getByRole("button", { name: "Visa" }).click();
+    await expect(page).toHaveURL("/?instrument=2010");
+    await expect(page.getByRole("status")).toHaveText("3 publicerade resultat");
+
+    // An unknown version falls back to all.
+    await page.goto("/?instrument=1999");
+    await expect(page.getByRole("status")).toHaveText("3 publicerade resultat");
+    await expect(select).toHaveValue("");
+  });
+
+  test("the filtered empty state has no violations", async ({ page }) => {
+    await page.goto("/?instrument=2016");
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe("keyboard", () => {
+  test("the skip link comes first and moves focus to main", async ({ page }) => {
+    await page.goto("/");
+    await waitForHydration(page);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Hoppa till innehållet" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await expect(skip).toHaveAttribute("href", "#innehall");
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#innehall")).toBeFocused();
+  });
+
+  test("Tab reaches the Kommuner link and Enter follows it", async ({ page }) => {
+    await page.goto("/");
+    await waitForHydration(page);
+    const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+    const expected = [
+      page.getByRole("link", { name: "Hoppa till innehållet" }),
+      page.locator("header").getByRole("link", { name: "Kommunkompassen" }),
+      nav.getByRole("link", { name: "Resultat" }),
+      nav.getByRole("link", { name: "Kommuner" }),
+    ];
+    for (const link of expected) {
+      await page.keyboard.press("Tab");
+      await expect(link).toBeFocused();
+    }
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL("/kommuner");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kommuner");
+  });
+});
+
+test.describe("open data API", () => {
+  test("GET /api/v1/openapi.json is an OpenAPI 3.1.0 document", async ({ request }) => {
+    const response = await request.get("/api/v1/openapi.json");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/^application\/(vnd\.oai\.openapi\+)?json/);
+    const body = (await response.json()) as { openapi?: unknown; paths?: unknown };
+    expect(body.openapi).toBe("3.1.0");
+    expect(typeof body.paths).toBe("object");
+  });
+});

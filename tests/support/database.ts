@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { inject } from "vitest";
+import { openPostgres, wrapPglite, type Database } from "../../src/db/client.ts";
+import { prepareDatabase } from "../../src/services/bootstrap.ts";
+
+export type TestDatabaseKind = "pglite" | "postgres";
+
+/**
+ * Integration tests run on PGlite always, and on PostgreSQL too when TEST_POSTGRES_URL names a
+ * server where databases may be created (.ci/run sets it). Use with describe.each.
+ */
+export function testDatabaseKinds(): TestDatabaseKind[] {
+  return process.env.TEST_POSTGRES_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+export interface TestDatabase extends Database {
+  dispose(): Promise<void>;
+}
+
+/** A fresh database with migrations and reference data (no demo results). */
+export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const template = new Blob([readFileSync(inject("pgliteTemplate"))]);
+    const client = await PGlite.create({ loadDataDir: template });
+    const database = wrapPglite(client, "memory");
+    return { ...database, dispose: () => database.close() };
+  }
+  const adminUrl = process.env.TEST_POSTGRES_URL!;
+  const name = `kompass_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString(), 8);
+  await prepareDatabase(database, { demo: false });
+  return {
+    ...database,
+    dispose: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
