@@ -5,6 +5,7 @@ for (const path of ["/", "/kommuner", "/kommuner/1880", "/finns-inte", "/kommune
   test(`probe ${path}`, async ({ page }) => {
     const msgs: string[] = [];
     page.on("console", (m) => msgs.push(`${m.type()}: ${m.text()}`));
+    page.on("response", (r) => { if (r.status() >= 400) msgs.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
     page.on("pageerror", (e) => msgs.push(`pageerror: ${e.message}`));
     await page.goto(path);
     await page.waitForTimeout(1500);
