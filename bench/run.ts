@@ -92,7 +92,17 @@ async function openFresh(kind: "pglite" | "postgres"): Promise<{ database: Datab
   const version = (await admin.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "?";
   await admin.query(`create database ${name}`);
   cleanups.push(async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    // The pool's connections may still be closing: retry a plain drop before forcing it, since a
+    // forced drop terminates them and the pool would emit an unhandled error.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`drop database if exists ${name}${attempt >= 20 ? " with (force)" : ""}`);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
     await admin.end();
     log(`dropped database ${name}`);
   });
@@ -119,7 +129,10 @@ async function measure(kind: "pglite" | "postgres", codes: string[], text: strin
       return { kind, skipped: opened };
     }
     const { database, detail } = opened;
-    cleanups.push(() => database.close());
+    cleanups.push(async () => {
+      await database.close();
+      log(`${kind}: database closed`);
+    });
 
     let started = performance.now();
     await prepareDatabase(database, { demo: false });
@@ -134,7 +147,10 @@ async function measure(kind: "pglite" | "postgres", codes: string[], text: strin
     log(`${kind}: imported ${summary.created} results in ${importSeconds.toFixed(2)} s`);
 
     const server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
-    cleanups.push(() => closeServer(server));
+    cleanups.push(async () => {
+      await closeServer(server);
+      log(`${kind}: web server closed`);
+    });
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const check = await fetch(`${origin}/api/v1/rankings?instrument=2010`);
     const ranked = (await check.json()) as unknown[];
