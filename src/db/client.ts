@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema.ts";
 import { lockDataFolder, type FolderLock } from "./lock.ts";
+import { logger } from "../logger.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -41,6 +42,9 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
 
 export async function openPostgres(url: string, poolSize = 16): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server drops (restart, admin command) must not end the process:
+  // the pool discards it and opens a new one when needed.
+  pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection lost"));
   // Numeric comes back as text from node-postgres already; keep it so (exact decimals).
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers.ts";
 
 // The site is server-rendered and must work without JavaScript: every page, the filter
 // form (a plain GET form) and the language switch (a plain link to /sprak).
+// axe is not run here: it needs page scripts (it hangs with JavaScript off), and the markup
+// is the same server render that pages.spec.ts checks with JavaScript on.
 test.use({ javaScriptEnabled: false });
 
 /** Without JavaScript React never hydrates: no DOM node gets React's fiber keys. */
@@ -25,7 +26,6 @@ test.describe("without JavaScript", () => {
     await expect(rows.locator("td:nth-child(5)")).toHaveText(["650", "615", "515"]);
     await expect(rows.getByRole("link", { name: "Örebro" })).toHaveCount(3);
     await expectNotHydrated(page);
-    await expectNoAxeViolations(page);
   });
 
   test("the filter form submits with GET and shows the filtered results", async ({ page }) => {
@@ -71,7 +71,6 @@ test.describe("without JavaScript", () => {
     await expect(table.locator("tfoot td")).toHaveText(["515", "615", "650"]);
     await expect(page.getByText("2010: Publicerad totalpoäng 515 skiljer sig från den beräknade summan 516.")).toBeVisible();
     await expectNotHydrated(page);
-    await expectNoAxeViolations(page);
   });
 
   test("unknown pages answer 404 with the error page", async ({ page }) => {

@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, waitForHydration } from "./helpers.ts";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, formatViolations, waitForHydration } from "./helpers.ts";
 
 // The pages against the production build with a fresh database: reference data (290
 // municipalities, three instrument versions) and the demo results for Örebro (1880):
@@ -13,15 +14,30 @@ const pages = [
   { path: "/kommuner/9999", status: 404, heading: "Sidan finns inte" },
 ];
 
+/**
+ * Collects script errors and console errors (a failed hydration shows up here). "Failed to load
+ * resource" is left out: a 404 page reports its own status so, and there is no favicon.
+ */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
 test.describe("accessibility: WCAG 2.1 A and AA (axe)", () => {
   for (const { path, status, heading } of pages) {
     test(`${path} has no violations and lang="sv"`, async ({ page }) => {
+      const errors = collectErrors(page);
       const response = await page.goto(path);
       expect(response?.status()).toBe(status);
       await expect(page.locator("html")).toHaveAttribute("lang", "sv");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
       await waitForHydration(page);
       await expectNoAxeViolations(page);
+      expect(errors, "script or console errors").toEqual([]);
     });
   }
 
@@ -45,6 +61,37 @@ test.describe("accessibility: WCAG 2.1 A and AA (axe)", () => {
     await page.goto("/sprak?lang=sv&return=/");
     await expect(page).toHaveURL("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  });
+});
+
+// KNOWN BUGS in app/ (reported, not fixed here: tests may only touch tests/e2e). Each test is
+// marked test.fail(): it passes while the bug is there and turns red once the bug is fixed;
+// then remove the test.fail() line.
+test.describe("known bugs", () => {
+  test("the missing-value dash has an accessible text axe accepts", async ({ page }) => {
+    // BUG app/routes/municipality.tsx: <span aria-label="uppgift saknas">–</span> puts aria-label
+    // on a generic span; axe "aria-prohibited-attr" (needs review, serious): screen readers
+    // ignore it and read "–" or nothing. Fix: <span aria-hidden="true">–</span>
+    // <span className="ds-sr-only">{t("municipality.notKnown")}</span>.
+    test.fail();
+    await page.goto("/kommuner/1880");
+    const results = await new AxeBuilder({ page }).withRules(["aria-prohibited-attr"]).analyze();
+    const findings = [...results.violations, ...results.incomplete];
+    expect(findings, formatViolations(findings)).toEqual([]);
+  });
+
+  test("English pages have English titles and messages", async ({ page }) => {
+    // BUG app/routes/home.tsx, municipalities.tsx: meta() titles are fixed Swedish strings;
+    // app/routes/municipality.tsx: the 404 message is a fixed Swedish string (the unused key
+    // municipality.notFound exists in sv.ts/en.ts). An lang="en" page then carries Swedish text
+    // without lang="sv" (WCAG 3.1.2) and a Swedish <title>.
+    test.fail();
+    await page.goto("/sprak?lang=en&return=/");
+    await expect(page).toHaveTitle("Published results – Kommunkompassen", { timeout: 2_000 });
+    await page.goto("/kommuner");
+    await expect(page).toHaveTitle("Municipalities – Kommunkompassen", { timeout: 2_000 });
+    await page.goto("/kommuner/9999");
+    await expect(page.locator("main")).not.toContainText("Det finns ingen kommun", { timeout: 2_000 });
   });
 });
 

@@ -1,0 +1,152 @@
+// Where does the time go? A diagnostic companion of bench/run.ts (not part of npm run bench):
+//   node --import tsx bench/profile.ts [pglite|postgres]
+// Splits the import into validation and storage, times the rankings and municipality queries
+// in-process without HTTP, and takes a CPU profile of the server's thread under HTTP load.
+import { Session } from "node:inspector/promises";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { handleApiRequest } from "../src/api/router.ts";
+import { openPglite, openPostgres, type Database, type Db } from "../src/db/client.ts";
+import { findResults, findTotals } from "../src/db/repositories/results.ts";
+import { prepareDatabase } from "../src/services/bootstrap.ts";
+import { getInstruments } from "../src/services/instruments/catalog.ts";
+import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.ts";
+import { importResults } from "../src/services/results/importResults.ts";
+import { getMunicipalityResults, getRankings } from "../src/services/results/queries.ts";
+import { startWebServer } from "../src/web/server.ts";
+import { benchInstrumentDefinitions, generateResults, municipalityCodes } from "./data.ts";
+import { runLoad } from "./load.ts";
+
+const kind = (process.argv[2] ?? "postgres") as "pglite" | "postgres";
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+
+async function timeEach(label: string, n: number, run: () => Promise<unknown>) {
+  for (let i = 0; i < Math.min(20, n); i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(44)} mean ${(times.reduce((a, b) => a + b, 0) / n).toFixed(2)} ms, median ${times[n >> 1]!.toFixed(2)} ms`);
+}
+
+let database: Database;
+let cleanup: () => Promise<void>;
+if (kind === "pglite") {
+  const folder = mkdtempSync(join(os.tmpdir(), "kompass-profile-"));
+  database = await openPglite(folder);
+  cleanup = async () => rmSync(folder, { recursive: true, force: true });
+} else {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  const name = `kompass_bench_profile_${randomBytes(4).toString("hex")}`;
+  await admin.query(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  database = await openPostgres(url.toString());
+  cleanup = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await admin.query(`drop database if exists ${name}`);
+    await admin.end();
+  };
+}
+
+try {
+  await prepareDatabase(database, { demo: false });
+  for (const { key, definition } of benchInstrumentDefinitions()) await loadInstrumentDefinition(database.db, { name: key, definition });
+  const codes = municipalityCodes();
+  const { text } = generateResults(codes);
+
+  // The import: time before the transaction (parse, validate) and inside it (storeResults).
+  let transactionStarted = 0;
+  let transactionSeconds = 0;
+  const db = new Proxy(database.db, {
+    get(target, property, receiver) {
+      if (property !== "transaction") return Reflect.get(target, property, receiver);
+      return async (callback: (tx: unknown) => Promise<unknown>) => {
+        transactionStarted = performance.now();
+        const result = await (target.transaction as (cb: typeof callback) => Promise<unknown>)(callback);
+        transactionSeconds = (performance.now() - transactionStarted) / 1000;
+        return result;
+      };
+    },
+  }) as Db;
+  const t0 = performance.now();
+  await importResults(db, { name: "bench.ndjson", text });
+  const total = (performance.now() - t0) / 1000;
+  console.log(`import: ${total.toFixed(2)} s = parse+validate ${((transactionStarted - t0) / 1000).toFixed(2)} s + store (transaction) ${transactionSeconds.toFixed(2)} s`);
+
+  // In-process, one at a time: no HTTP, no concurrency.
+  const main = database.db;
+  await timeEach("getInstruments (stamp query, cached)", 200, () => getInstruments(main));
+  await timeEach("findTotals(2010, latest)", 200, () => findTotals(main, "2010", true));
+  await timeEach("getRankings(2010)", 200, () => getRankings(main, { instrument: "2010" }));
+  await timeEach("handleApiRequest(rankings)", 200, () => handleApiRequest(main, new Request("http://127.0.0.1/api/v1/rankings?instrument=2010")).then((r) => r.text()));
+  let i = 0;
+  await timeEach("findResults(municipality)", 200, () => findResults(main, { municipalityCode: codes[i++ % codes.length]! }));
+  await timeEach("getMunicipalityResults", 200, () => getMunicipalityResults(main, codes[i++ % codes.length]!));
+  await timeEach("handleApiRequest(municipality results)", 200, () =>
+    handleApiRequest(main, new Request(`http://127.0.0.1/api/v1/municipalities/${codes[i++ % codes.length]}/results`)).then((r) => r.text()),
+  );
+
+  // CPU profile of this (the server's) thread under HTTP load from the worker thread.
+  const server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (const [label, paths] of [
+    ["rankings", ["/api/v1/rankings?instrument=2010"]],
+    ["municipality results", codes.map((code) => `/api/v1/municipalities/${code}/results`)],
+  ] as const) {
+    const session = new Session();
+    session.connect();
+    await session.post("Profiler.enable");
+    await session.post("Profiler.setSamplingInterval", { interval: 200 });
+    await session.post("Profiler.start");
+    const load = await runLoad({ origin, paths: [...paths], concurrency: 32, warmupMs: 1000, durationMs: 5000, maxRequests: 5000 });
+    const { profile } = await session.post("Profiler.stop");
+    session.disconnect();
+    console.log(`\n${label} under load: ${load.throughput.toFixed(0)} req/s, median ${load.median.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ${(load.meanBytes / 1024).toFixed(1)} KiB/response`);
+    summarise(profile);
+  }
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+} finally {
+  await database.close();
+  await cleanup();
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+
+/** Self time by function and by package (node_modules/<name>, src, node internals). */
+function summarise(profile: { nodes: ProfileNode[]; samples?: number[] }) {
+  const total = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
+  const byFunction = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0;
+    if (hits === 0) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url.replace(/^file:\/\//, "").replace(/^.*\/node_modules\//, "nm:").replace(/^.*\/work\/main\//, "");
+    const key = `${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + hits);
+    const pkg = !url ? `(${functionName || "native"})` : url.includes("/node_modules/") ? url.replace(/^.*\/node_modules\/((@[^/]+\/)?[^/]+).*$/, "$1") : url.startsWith("node:") ? "node internals" : where.split("/").slice(0, 2).join("/");
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + hits);
+  }
+  const top = (map: Map<string, number>, n: number) =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([key, hits]) => `  ${((hits / total) * 100).toFixed(1).padStart(5)}%  ${key}`).join("\n");
+  console.log("self time by package:\n" + top(byPackage, 12));
+  console.log("self time by function:\n" + top(byFunction, 20));
+}

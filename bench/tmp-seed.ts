@@ -1,0 +1,13 @@
+import pg from "pg";
+import { openPostgres } from "../src/db/client.ts";
+import { prepareDatabase } from "../src/services/bootstrap.ts";
+import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.ts";
+import { importResults } from "../src/services/results/importResults.ts";
+import { benchInstrumentDefinitions, generateResults, municipalityCodes } from "./data.ts";
+const admin = new pg.Client({ connectionString: "postgres://postgres@127.0.0.1:5432/postgres" });
+await admin.connect(); await admin.query("create database kompass_bench_inspect"); await admin.end();
+const database = await openPostgres("postgres://postgres@127.0.0.1:5432/kompass_bench_inspect");
+await prepareDatabase(database, { demo: false });
+for (const { key, definition } of benchInstrumentDefinitions()) await loadInstrumentDefinition(database.db, { name: key, definition });
+console.log(await importResults(database.db, { name: "bench.ndjson", text: generateResults(municipalityCodes()).text }));
+await database.close();
