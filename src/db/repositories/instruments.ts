@@ -1,6 +1,15 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client.ts";
-import { instrumentAreas, instrumentQuestions, instrumentSubareas, instrumentVersions, resultAreaPoints, resultSubareaPoints, results } from "../schema.ts";
+import { concurrently } from "./concurrently.ts";
+import {
+  instrumentAreas,
+  instrumentQuestions,
+  instrumentSubareas,
+  instrumentVersions,
+  resultAreaPoints,
+  resultSubareaPoints,
+  results,
+} from "../schema.ts";
 import type { Area, InstrumentVersion } from "../../domain/instrument.ts";
 import { points, pointsText } from "../../domain/points.ts";
 
@@ -12,11 +21,11 @@ export async function listInstrumentKeys(db: Queryable): Promise<string[]> {
 }
 
 export async function loadAllInstruments(db: Queryable): Promise<InstrumentVersion[]> {
-  const [versions, areas, subareas, questions] = await Promise.all([
-    db.select().from(instrumentVersions).orderBy(asc(instrumentVersions.key)),
-    db.select().from(instrumentAreas).orderBy(asc(instrumentAreas.number)),
-    db.select().from(instrumentSubareas).orderBy(asc(instrumentSubareas.areaNumber), asc(instrumentSubareas.position)),
-    db.select().from(instrumentQuestions).orderBy(asc(instrumentQuestions.position)),
+  const [versions, areas, subareas, questions] = await concurrently(db, [
+    () => db.select().from(instrumentVersions).orderBy(asc(instrumentVersions.key)),
+    () => db.select().from(instrumentAreas).orderBy(asc(instrumentAreas.number)),
+    () => db.select().from(instrumentSubareas).orderBy(asc(instrumentSubareas.areaNumber), asc(instrumentSubareas.position)),
+    () => db.select().from(instrumentQuestions).orderBy(asc(instrumentQuestions.position)),
   ]);
   return versions.map((version) => ({
     key: version.key,
@@ -24,26 +33,28 @@ export async function loadAllInstruments(db: Queryable): Promise<InstrumentVersi
     description: version.description,
     areas: areas
       .filter((area) => area.instrumentKey === version.key)
-      .map(
-        (area): Area => ({
-          number: area.number,
-          name: area.name,
-          role: area.role,
-          rubricHeadings: area.rubricHeadings,
-          maxPoints: points(area.maxPoints),
-          subareas: subareas
-            .filter((s) => s.instrumentKey === version.key && s.areaNumber === area.number)
-            .map((s) => ({
-              id: s.id,
-              areaNumber: s.areaNumber,
-              question: s.question,
-              maxPoints: points(s.maxPoints),
-              questions: questions
-                .filter((q) => q.instrumentKey === version.key && q.subareaId === s.id)
-                .map((q) => ({ id: q.id, text: q.text, maxPoints: q.maxPoints === null ? null : points(q.maxPoints) })),
-            })),
-        }),
-      ),
+      .map((area): Area => ({
+        number: area.number,
+        name: area.name,
+        role: area.role,
+        rubricHeadings: area.rubricHeadings,
+        maxPoints: points(area.maxPoints),
+        subareas: subareas
+          .filter((s) => s.instrumentKey === version.key && s.areaNumber === area.number)
+          .map((s) => ({
+            id: s.id,
+            areaNumber: s.areaNumber,
+            question: s.question,
+            maxPoints: points(s.maxPoints),
+            questions: questions
+              .filter((q) => q.instrumentKey === version.key && q.subareaId === s.id)
+              .map((q) => ({
+                id: q.id,
+                text: q.text,
+                maxPoints: q.maxPoints === null ? null : points(q.maxPoints),
+              })),
+          })),
+      })),
   }));
 }
 
@@ -56,10 +67,18 @@ export async function loadInstrument(db: Queryable, key: string): Promise<Instru
 export async function saveInstrument(tx: Tx, instrument: InstrumentVersion): Promise<void> {
   await tx
     .insert(instrumentVersions)
-    .values({ key: instrument.key, name: instrument.name, description: instrument.description })
+    .values({
+      key: instrument.key,
+      name: instrument.name,
+      description: instrument.description,
+    })
     .onConflictDoUpdate({
       target: instrumentVersions.key,
-      set: { name: instrument.name, description: instrument.description, updatedAt: sql`now()` },
+      set: {
+        name: instrument.name,
+        description: instrument.description,
+        updatedAt: sql`now()`,
+      },
     });
   await tx.delete(instrumentQuestions).where(eq(instrumentQuestions.instrumentKey, instrument.key));
   await tx.delete(instrumentSubareas).where(eq(instrumentSubareas.instrumentKey, instrument.key));
@@ -102,17 +121,19 @@ export async function saveInstrument(tx: Tx, instrument: InstrumentVersion): Pro
 
 /** The areas and sub-areas of a version that stored results refer to. */
 export async function referencedElements(db: Queryable, key: string): Promise<{ areas: Set<number>; subareas: Set<string> }> {
-  const [areaRows, subareaRows] = await Promise.all([
-    db
-      .selectDistinct({ number: resultAreaPoints.areaNumber })
-      .from(resultAreaPoints)
-      .innerJoin(results, eq(results.id, resultAreaPoints.resultId))
-      .where(eq(results.instrumentKey, key)),
-    db
-      .selectDistinct({ id: resultSubareaPoints.subareaId })
-      .from(resultSubareaPoints)
-      .innerJoin(results, eq(results.id, resultSubareaPoints.resultId))
-      .where(eq(results.instrumentKey, key)),
+  const [areaRows, subareaRows] = await concurrently(db, [
+    () =>
+      db
+        .selectDistinct({ number: resultAreaPoints.areaNumber })
+        .from(resultAreaPoints)
+        .innerJoin(results, eq(results.id, resultAreaPoints.resultId))
+        .where(eq(results.instrumentKey, key)),
+    () =>
+      db
+        .selectDistinct({ id: resultSubareaPoints.subareaId })
+        .from(resultSubareaPoints)
+        .innerJoin(results, eq(results.id, resultSubareaPoints.resultId))
+        .where(eq(results.instrumentKey, key)),
   ]);
   const subareas = new Set(subareaRows.map((row) => row.id));
   // A result at sub-area level refers to the areas of its sub-areas as well.

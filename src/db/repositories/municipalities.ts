@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../client.ts";
+import { concurrently } from "./concurrently.ts";
 import { counties, groupingGroups, groupings, municipalities, municipalityGroups } from "../schema.ts";
 
 type Queryable = Db | Tx;
@@ -24,24 +25,32 @@ const collator = new Intl.Collator("sv");
 
 /** All municipalities, sorted by Swedish collation (PGlite has no Swedish collation). */
 export async function listMunicipalities(db: Queryable): Promise<Municipality[]> {
-  const [rows, memberships] = await Promise.all([
-    db
-      .select({ code: municipalities.code, name: municipalities.name, officialName: municipalities.officialName, countyCode: counties.code, countyName: counties.name })
-      .from(municipalities)
-      .innerJoin(counties, eq(counties.code, municipalities.countyCode)),
-    db
-      .select({
-        municipalityCode: municipalityGroups.municipalityCode,
-        grouping: groupings.key,
-        groupingName: groupings.name,
-        validFrom: groupings.validFrom,
-        code: groupingGroups.code,
-        name: groupingGroups.name,
-      })
-      .from(municipalityGroups)
-      .innerJoin(groupings, eq(groupings.key, municipalityGroups.groupingKey))
-      .innerJoin(groupingGroups, eq(groupingGroups.groupingKey, municipalityGroups.groupingKey))
-      .where(eq(groupingGroups.code, municipalityGroups.groupCode)),
+  const [rows, memberships] = await concurrently(db, [
+    () =>
+      db
+        .select({
+          code: municipalities.code,
+          name: municipalities.name,
+          officialName: municipalities.officialName,
+          countyCode: counties.code,
+          countyName: counties.name,
+        })
+        .from(municipalities)
+        .innerJoin(counties, eq(counties.code, municipalities.countyCode)),
+    () =>
+      db
+        .select({
+          municipalityCode: municipalityGroups.municipalityCode,
+          grouping: groupings.key,
+          groupingName: groupings.name,
+          validFrom: groupings.validFrom,
+          code: groupingGroups.code,
+          name: groupingGroups.name,
+        })
+        .from(municipalityGroups)
+        .innerJoin(groupings, eq(groupings.key, municipalityGroups.groupingKey))
+        .innerJoin(groupingGroups, eq(groupingGroups.groupingKey, municipalityGroups.groupingKey))
+        .where(eq(groupingGroups.code, municipalityGroups.groupCode)),
   ]);
   const byMunicipality = new Map<string, MunicipalityGroupMembership[]>();
   for (const { municipalityCode, ...membership } of memberships) {
@@ -61,6 +70,9 @@ export async function listMunicipalities(db: Queryable): Promise<Municipality[]>
 }
 
 export async function listGroupings(db: Queryable) {
-  const [rows, groups] = await Promise.all([db.select().from(groupings), db.select().from(groupingGroups)]);
-  return rows.map((row) => ({ ...row, groups: groups.filter((g) => g.groupingKey === row.key).sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })) }));
+  const [rows, groups] = await concurrently(db, [() => db.select().from(groupings), () => db.select().from(groupingGroups)]);
+  return rows.map((row) => ({
+    ...row,
+    groups: groups.filter((g) => g.groupingKey === row.key).sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })),
+  }));
 }

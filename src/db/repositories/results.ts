@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client.ts";
+import { concurrently } from "./concurrently.ts";
 import { municipalityGroups, resultAreaPoints, resultRevisions, results, resultSubareaPoints, type ResultSnapshot } from "../schema.ts";
 import type { PublishedFigures, Result, ResultLevel } from "../../domain/result.ts";
 import { points, pointsText, type Points } from "../../domain/points.ts";
@@ -45,18 +46,33 @@ function whereOf(filter: ResultFilter): SQL | undefined {
 /** Results with their published figures, oldest first (year, date, municipality). */
 export async function findResults(db: Queryable, filter: ResultFilter = {}): Promise<Result[]> {
   const where = whereOf(filter);
-  const [rows, areaRows, subareaRows] = await Promise.all([
-    db.select().from(results).where(where).orderBy(asc(results.year), asc(results.date), asc(results.municipalityCode), asc(results.instrumentKey)),
-    db
-      .select({ resultId: resultAreaPoints.resultId, number: resultAreaPoints.areaNumber, points: resultAreaPoints.points })
-      .from(resultAreaPoints)
-      .innerJoin(results, eq(results.id, resultAreaPoints.resultId))
-      .where(where),
-    db
-      .select({ resultId: resultSubareaPoints.resultId, id: resultSubareaPoints.subareaId, points: resultSubareaPoints.points })
-      .from(resultSubareaPoints)
-      .innerJoin(results, eq(results.id, resultSubareaPoints.resultId))
-      .where(where),
+  const [rows, areaRows, subareaRows] = await concurrently(db, [
+    () =>
+      db
+        .select()
+        .from(results)
+        .where(where)
+        .orderBy(asc(results.year), asc(results.date), asc(results.municipalityCode), asc(results.instrumentKey)),
+    () =>
+      db
+        .select({
+          resultId: resultAreaPoints.resultId,
+          number: resultAreaPoints.areaNumber,
+          points: resultAreaPoints.points,
+        })
+        .from(resultAreaPoints)
+        .innerJoin(results, eq(results.id, resultAreaPoints.resultId))
+        .where(where),
+    () =>
+      db
+        .select({
+          resultId: resultSubareaPoints.resultId,
+          id: resultSubareaPoints.subareaId,
+          points: resultSubareaPoints.points,
+        })
+        .from(resultSubareaPoints)
+        .innerJoin(results, eq(results.id, resultSubareaPoints.resultId))
+        .where(where),
   ]);
   const areasById = groupBy(areaRows, (row) => row.resultId);
   const subareasById = groupBy(subareaRows, (row) => row.resultId);
@@ -90,7 +106,8 @@ function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
 
 export type UpsertOutcome = "created" | "updated" | "unchanged";
 
-const naturalKey = (r: { municipalityCode: string; instrumentKey: string; year: number }) => `${r.municipalityCode}/${r.instrumentKey}/${r.year}`;
+const naturalKey = (r: { municipalityCode: string; instrumentKey: string; year: number }) =>
+  `${r.municipalityCode}/${r.instrumentKey}/${r.year}`;
 const CHUNK = 500;
 
 /**
@@ -100,7 +117,11 @@ const CHUNK = 500;
  * thousand results must not cost ten thousand round trips.
  */
 export async function storeResults(tx: Tx, inputs: readonly ResultInput[]): Promise<Record<UpsertOutcome, number>> {
-  const counts: Record<UpsertOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
+  const counts: Record<UpsertOutcome, number> = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+  };
   const existing = new Map<string, Result>();
   for (const instrumentKey of new Set(inputs.map((input) => input.instrumentKey))) {
     for (const result of await findResults(tx, { instrumentKey })) existing.set(naturalKey(result), result);
@@ -115,10 +136,28 @@ export async function storeResults(tx: Tx, inputs: readonly ResultInput[]): Prom
     const chunk = fresh.slice(start, start + CHUNK);
     const rows = await tx
       .insert(results)
-      .values(chunk.map((input) => ({ municipalityCode: input.municipalityCode, instrumentKey: input.instrumentKey, year: input.year, ...columnsOf(input) })))
-      .returning({ id: results.id, municipalityCode: results.municipalityCode, instrumentKey: results.instrumentKey, year: results.year });
+      .values(
+        chunk.map((input) => ({
+          municipalityCode: input.municipalityCode,
+          instrumentKey: input.instrumentKey,
+          year: input.year,
+          ...columnsOf(input),
+        })),
+      )
+      .returning({
+        id: results.id,
+        municipalityCode: results.municipalityCode,
+        instrumentKey: results.instrumentKey,
+        year: results.year,
+      });
     const ids = new Map(rows.map((row) => [naturalKey(row), row.id]));
-    await insertFigures(tx, chunk.map((input) => ({ resultId: ids.get(naturalKey(input))!, figures: input.figures })));
+    await insertFigures(
+      tx,
+      chunk.map((input) => ({
+        resultId: ids.get(naturalKey(input))!,
+        figures: input.figures,
+      })),
+    );
     counts.created += chunk.length;
   }
   return counts;
@@ -136,10 +175,18 @@ function columnsOf(input: ResultInput) {
 
 async function updateResult(tx: Tx, existing: Result, input: ResultInput): Promise<UpsertOutcome> {
   const before = snapshotOf(existing);
-  const after = snapshotOf({ ...existing, date: input.date, source: input.source, figures: input.figures });
+  const after = snapshotOf({
+    ...existing,
+    date: input.date,
+    source: input.source,
+    figures: input.figures,
+  });
   if (sameSnapshot(before, after)) return "unchanged";
   await tx.insert(resultRevisions).values({ resultId: existing.id, snapshot: before });
-  await tx.update(results).set({ ...columnsOf(input), updatedAt: sql`now()` }).where(eq(results.id, existing.id));
+  await tx
+    .update(results)
+    .set({ ...columnsOf(input), updatedAt: sql`now()` })
+    .where(eq(results.id, existing.id));
   await tx.delete(resultAreaPoints).where(eq(resultAreaPoints.resultId, existing.id));
   await tx.delete(resultSubareaPoints).where(eq(resultSubareaPoints.resultId, existing.id));
   await insertFigures(tx, [{ resultId: existing.id, figures: input.figures }]);
@@ -147,15 +194,31 @@ async function updateResult(tx: Tx, existing: Result, input: ResultInput): Promi
 }
 
 async function insertFigures(tx: Tx, items: { resultId: number; figures: PublishedFigures }[]): Promise<void> {
-  const areaRows = items.flatMap(({ resultId, figures }) => [...figures.areas].map(([areaNumber, value]) => ({ resultId, areaNumber, points: pointsText(value) })));
-  const subareaRows = items.flatMap(({ resultId, figures }) => [...figures.subareas].map(([subareaId, value]) => ({ resultId, subareaId, points: pointsText(value) })));
-  for (let start = 0; start < areaRows.length; start += CHUNK * 4) await tx.insert(resultAreaPoints).values(areaRows.slice(start, start + CHUNK * 4));
-  for (let start = 0; start < subareaRows.length; start += CHUNK * 4) await tx.insert(resultSubareaPoints).values(subareaRows.slice(start, start + CHUNK * 4));
+  const areaRows = items.flatMap(({ resultId, figures }) =>
+    [...figures.areas].map(([areaNumber, value]) => ({
+      resultId,
+      areaNumber,
+      points: pointsText(value),
+    })),
+  );
+  const subareaRows = items.flatMap(({ resultId, figures }) =>
+    [...figures.subareas].map(([subareaId, value]) => ({
+      resultId,
+      subareaId,
+      points: pointsText(value),
+    })),
+  );
+  for (let start = 0; start < areaRows.length; start += CHUNK * 4)
+    await tx.insert(resultAreaPoints).values(areaRows.slice(start, start + CHUNK * 4));
+  for (let start = 0; start < subareaRows.length; start += CHUNK * 4)
+    await tx.insert(resultSubareaPoints).values(subareaRows.slice(start, start + CHUNK * 4));
 }
 
 export function snapshotOf(result: Pick<Result, "date" | "source" | "figures" | "updatedAt">): ResultSnapshot {
   const entries = <K>(map: ReadonlyMap<K, Points>) =>
-    Object.fromEntries([...map].map(([key, value]) => [String(key), pointsText(value)]).sort(([a], [b]) => a!.localeCompare(b!, "en", { numeric: true })));
+    Object.fromEntries(
+      [...map].map(([key, value]) => [String(key), pointsText(value)]).sort(([a], [b]) => a!.localeCompare(b!, "en", { numeric: true })),
+    );
   return {
     date: result.date,
     source: result.source,
@@ -173,7 +236,10 @@ function sameSnapshot(a: ResultSnapshot, b: ResultSnapshot): boolean {
 
 export async function findRevisions(db: Queryable, resultId: number): Promise<{ replacedAt: Date; snapshot: ResultSnapshot }[]> {
   return db
-    .select({ replacedAt: resultRevisions.replacedAt, snapshot: resultRevisions.snapshot })
+    .select({
+      replacedAt: resultRevisions.replacedAt,
+      snapshot: resultRevisions.snapshot,
+    })
     .from(resultRevisions)
     .where(eq(resultRevisions.resultId, resultId))
     .orderBy(asc(resultRevisions.id));
@@ -199,7 +265,9 @@ export async function findTotals(db: Queryable, instrumentKey: string, latestOnl
     ? sql`select distinct on (${results.municipalityCode}) ${results.id} as result_id, ${results.municipalityCode} as municipality_code, ${results.year} as year, ${results.date}::text as date, ${results.publishedTotal}::text as published_total, ${results.derivedTotal}::text as derived_total ${base}
         order by ${results.municipalityCode}, ${results.year} desc, ${results.date} desc nulls last`
     : sql`select ${results.id} as result_id, ${results.municipalityCode} as municipality_code, ${results.year} as year, ${results.date}::text as date, ${results.publishedTotal}::text as published_total, ${results.derivedTotal}::text as derived_total ${base}`;
-  const { rows } = (await db.execute(query)) as unknown as { rows: Record<string, unknown>[] };
+  const { rows } = (await db.execute(query)) as unknown as {
+    rows: Record<string, unknown>[];
+  };
   return rows.map((row) => ({
     resultId: Number(row.result_id),
     municipalityCode: String(row.municipality_code),
