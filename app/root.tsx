@@ -1,3 +1,5 @@
+import "@fontsource/inter/latin-400.css";
+import "@fontsource/inter/latin-600.css";
 import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme.css";
 import "./app.css";
