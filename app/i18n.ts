@@ -27,3 +27,10 @@ export function useT() {
     formatDate: (iso: string | null | undefined) => (iso ? date.format(new Date(`${iso}T00:00:00Z`)) : ""),
   };
 }
+
+/** A page title in the page's language, for meta(): the root loader carries the language. */
+export function pageTitle(matches: readonly ({ id: string; data?: unknown } | undefined)[], key: string, options: Record<string, unknown> = {}): string {
+  const root = matches.find((match) => match?.id === "root")?.data as { language?: Language } | undefined;
+  const t = translator(root?.language ?? "sv");
+  return `${t(key, options)} – ${t("app.name")}`;
+}

@@ -76,6 +76,10 @@ export function meta() {
   return [{ title: "Kommunkompassen" }];
 }
 
+export function links() {
+  return [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useT();

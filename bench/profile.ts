@@ -1,7 +1,9 @@
 // Where does the time go? A diagnostic companion of bench/run.ts (not part of npm run bench):
-//   node --import tsx bench/profile.ts [pglite|postgres]
+//   npm run build && node --import tsx bench/profile.ts [pglite|postgres]
 // Splits the import into validation and storage, times the rankings and municipality queries
-// in-process without HTTP, and takes a CPU profile of the server's thread under HTTP load.
+// in-process without HTTP, measures rankings over one connection and over 32, takes CPU profiles
+// of the server's thread under load, and measures the municipality endpoint before and after
+// ANALYZE. Uses a fresh database like run.ts and removes it afterwards.
 import { Session } from "node:inspector/promises";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import { handleApiRequest } from "../src/api/router.ts";
 import { openPglite, openPostgres, type Database, type Db } from "../src/db/client.ts";
@@ -52,8 +55,15 @@ if (kind === "pglite") {
   url.pathname = `/${name}`;
   database = await openPostgres(url.toString());
   cleanup = async () => {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await admin.query(`drop database if exists ${name}`);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`drop database if exists ${name}`);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "55006" || attempt >= 30) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
     await admin.end();
   };
 }
@@ -78,10 +88,13 @@ try {
       };
     },
   }) as Db;
+  const importProfile = await startProfile();
   const t0 = performance.now();
   await importResults(db, { name: "bench.ndjson", text });
   const total = (performance.now() - t0) / 1000;
   console.log(`import: ${total.toFixed(2)} s = parse+validate ${((transactionStarted - t0) / 1000).toFixed(2)} s + store (transaction) ${transactionSeconds.toFixed(2)} s`);
+  summarise(await importProfile.stop());
+  console.log("");
 
   // In-process, one at a time: no HTTP, no concurrency.
   const main = database.db;
@@ -96,23 +109,27 @@ try {
     handleApiRequest(main, new Request(`http://127.0.0.1/api/v1/municipalities/${codes[i++ % codes.length]}/results`)).then((r) => r.text()),
   );
 
-  // CPU profile of this (the server's) thread under HTTP load from the worker thread.
+  // HTTP on the real server: one connection, then 32 with a CPU profile of this (the server's)
+  // thread; the municipality endpoint again after ANALYZE (a fresh import has no statistics).
   const server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const [label, paths] of [
-    ["rankings", ["/api/v1/rankings?instrument=2010"]],
-    ["municipality results", codes.map((code) => `/api/v1/municipalities/${code}/results`)],
-  ] as const) {
-    const session = new Session();
-    session.connect();
-    await session.post("Profiler.enable");
-    await session.post("Profiler.setSamplingInterval", { interval: 200 });
-    await session.post("Profiler.start");
-    const load = await runLoad({ origin, paths: [...paths], concurrency: 32, warmupMs: 1000, durationMs: 5000, maxRequests: 5000 });
-    const { profile } = await session.post("Profiler.stop");
-    session.disconnect();
-    console.log(`\n${label} under load: ${load.throughput.toFixed(0)} req/s, median ${load.median.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ${(load.meanBytes / 1024).toFixed(1)} KiB/response`);
-    summarise(profile);
+  const rankings = ["/api/v1/rankings?instrument=2010"];
+  const municipalities = codes.map((code) => `/api/v1/municipalities/${code}/results`);
+  const runs: [string, string[], number, boolean, boolean][] = [
+    ["rankings, 1 connection", rankings, 1, false, false],
+    ["rankings, 32 connections", rankings, 32, true, false],
+    ["municipality results, 32 connections, before ANALYZE", municipalities, 32, true, false],
+    ["municipality results, 32 connections, after ANALYZE", municipalities, 32, false, true],
+  ];
+  for (const [label, paths, concurrency, profiled, analyze] of runs) {
+    if (analyze) await main.execute(sql`analyze results, result_area_points, result_subarea_points`);
+    const profiler = profiled ? await startProfile() : undefined;
+    const load = await runLoad({ origin, paths, concurrency, warmupMs: 2000, durationMs: 8000, maxRequests: 5000 });
+    console.log(
+      `\n${label}: ${load.throughput.toFixed(0)} req/s, median ${load.median.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ` +
+        `${load.errors} errors, ${(load.meanBytes / 1024).toFixed(1)} KiB/response (gzip), load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+    if (profiler) summarise(await profiler.stop());
   }
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
@@ -121,6 +138,22 @@ try {
 } finally {
   await database.close();
   await cleanup();
+}
+
+/** A sampling CPU profile of this thread (the server's; the load client runs in a worker). */
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 200 });
+  await session.post("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = await session.post("Profiler.stop");
+      session.disconnect();
+      return profile as { nodes: ProfileNode[] };
+    },
+  };
 }
 
 interface ProfileNode {

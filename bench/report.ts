@@ -27,9 +27,11 @@ export interface MachineFacts {
   node: string;
   pglite: string;
   date: string;
+  /** 1-minute load averages when the run started and ended: other work on the machine skews figures. */
+  loadAverage: { start: number; end: number };
 }
 
-export function machineFacts(): MachineFacts {
+export function machineFacts(loadAtStart: number): MachineFacts {
   const cpus = os.cpus();
   let pglite = "?";
   try {
@@ -45,6 +47,7 @@ export function machineFacts(): MachineFacts {
     node: process.version,
     pglite,
     date: new Date().toISOString(),
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
   };
 }
 
@@ -69,8 +72,9 @@ export function printReport(machine: MachineFacts, reports: KindReport[], settin
   out.push(`Memory:  ${machine.totalMemoryGiB} GiB`);
   out.push(`OS:      ${machine.os}`);
   out.push(`Node:    ${machine.node}; PGlite ${machine.pglite}`);
+  out.push(`Load:    1-minute load average ${machine.loadAverage.start.toFixed(2)} at start, ${machine.loadAverage.end.toFixed(2)} at end (${machine.cpuCount} CPUs)`);
   for (const report of reports) if (report.detail) out.push(`${report.kind}: ${report.detail}`);
-  out.push(`Load:    ${settings}`, "");
+  out.push(`Clients: ${settings}`, "");
 
   out.push("Import of 10,000 results (one NDJSON file, one transaction)");
   out.push(

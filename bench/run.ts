@@ -182,6 +182,7 @@ async function measure(kind: "pglite" | "postgres", codes: string[], text: strin
 
 async function main() {
   const total = performance.now();
+  const loadAtStart = os.loadavg()[0]!;
   build();
   const codes = municipalityCodes();
   let started = performance.now();
@@ -192,7 +193,7 @@ async function main() {
   );
   const reports: KindReport[] = [];
   for (const kind of KINDS) reports.push(await measure(kind, codes, data.text));
-  const machine = machineFacts();
+  const machine = machineFacts(loadAtStart);
   const settings = `${LOAD.concurrency} concurrent keep-alive connections from a worker thread; ${LOAD.warmupMs / 1000} s warm-up excluded; then ${LOAD.durationMs / 1000} s or ${LOAD.maxRequests} requests per endpoint`;
   printReport(machine, reports, settings);
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ machine, load: LOAD, data: { counts: data.counts, byInstrument: data.byInstrument }, reports }, null, 2)}\n`);

@@ -2,7 +2,7 @@ import { Button, Field, Heading, Label, Link as DsLink, Paragraph, Select, Table
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/home";
 import { ResultLevel } from "../components/ResultLevel.tsx";
-import { useT } from "../i18n.ts";
+import { pageTitle, useT } from "../i18n.ts";
 import { getInstruments, sortInstrumentKeys } from "../../src/services/instruments/catalog.ts";
 import { listResults } from "../../src/services/results/queries.ts";
 
@@ -19,8 +19,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-export function meta() {
-  return [{ title: "Publicerade resultat – Kommunkompassen" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "home.title") }];
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {

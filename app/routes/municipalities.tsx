@@ -1,7 +1,7 @@
 import { Heading, Link as DsLink, Paragraph, Table } from "@digdir/designsystemet-react";
 import { Link } from "react-router";
 import type { Route } from "./+types/municipalities";
-import { useT } from "../i18n.ts";
+import { pageTitle, useT } from "../i18n.ts";
 import { listResults, municipalityList } from "../../src/services/results/queries.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -19,8 +19,8 @@ export async function loader({ context }: Route.LoaderArgs) {
   };
 }
 
-export function meta() {
-  return [{ title: "Kommuner – Kommunkompassen" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "municipalities.title") }];
 }
 
 export default function Municipalities({ loaderData }: Route.ComponentProps) {

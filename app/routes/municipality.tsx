@@ -2,21 +2,35 @@ import { Alert, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { data } from "react-router";
 import type { Route } from "./+types/municipality";
 import { ResultLevel } from "../components/ResultLevel.tsx";
-import { useT } from "../i18n.ts";
+import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
+import { translator } from "../../src/i18n/index.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
 import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.ts";
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   try {
     return await getMunicipalityProfile(context.db, params.code);
   } catch (error) {
-    if (error instanceof NotFoundError) throw data(`Det finns ingen kommun med koden ${params.code}.`, { status: 404 });
+    if (error instanceof NotFoundError) {
+      throw data(translator(languageFromRequest(request))("municipality.notFound", { code: params.code }), { status: 404 });
+    }
     throw error;
   }
 }
 
-export function meta({ data: profile }: Route.MetaArgs) {
-  return [{ title: profile ? `${profile.municipality.name} – Kommunkompassen` : "Kommunkompassen" }];
+export function meta({ data: profile, matches }: Route.MetaArgs) {
+  return [{ title: profile ? pageTitle(matches, "municipality.title", { name: profile.municipality.name }) : pageTitle(matches, "error.notFoundTitle") }];
+}
+
+/** A missing figure: a dash to see, words to hear. */
+function NotKnown() {
+  const { t } = useT();
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="ds-sr-only">{t("municipality.notKnown")}</span>
+    </>
+  );
 }
 
 export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
@@ -80,7 +94,7 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                           const derived = r.derivedAreas.includes(String(area.number));
                           return (
                             <Table.Cell key={r.year} className={derived ? "numeric derived" : "numeric"}>
-                              {value === undefined ? <span aria-label={t("municipality.notKnown")}>–</span> : formatNumber(value)}
+                              {value === undefined ? <NotKnown /> : formatNumber(value)}
                             </Table.Cell>
                           );
                         })}
@@ -92,7 +106,7 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                       <Table.HeaderCell scope="row">{t("municipality.totalRow")}</Table.HeaderCell>
                       {version.results.map((r) => (
                         <Table.Cell key={r.year} className={r.totalPublished ? "numeric" : "numeric derived"}>
-                          <strong>{r.total === null ? "–" : formatNumber(r.total)}</strong>
+                          <strong>{r.total === null ? <NotKnown /> : formatNumber(r.total)}</strong>
                         </Table.Cell>
                       ))}
                     </Table.Row>

@@ -24,10 +24,32 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(results.violations, `axe found ${results.violations.length} WCAG 2.1 A/AA violation(s) on ${page.url()}:\n\n${formatViolations(results.violations)}\n`).toEqual([]);
 }
 
-/** True once React has hydrated the page: hydrated DOM nodes carry React's fiber keys. */
-export async function waitForHydration(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const main = document.querySelector("main");
-    return main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
-  });
+/**
+ * Waits until React has hydrated the page (hydrated DOM nodes carry React's fiber keys). When it
+ * does not, says why if the cause is missing build assets: the server holds the build it started
+ * with, so a `npm run build` during the run replaces build/client/assets under it.
+ */
+export async function waitForHydration(page: Page, timeout = 15_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      () => {
+        const main = document.querySelector("main");
+        return main !== null && Object.keys(main).some((key) => key.startsWith("__reactFiber"));
+      },
+      undefined,
+      { timeout },
+    );
+  } catch (error) {
+    const missing = await page
+      .evaluate(() =>
+        (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+          .filter((entry) => entry.name.includes("/assets/") && (entry.responseStatus ?? 0) >= 400)
+          .map((entry) => `${entry.responseStatus} ${entry.name}`),
+      )
+      .catch(() => [] as string[]);
+    if (missing.length > 0) {
+      throw new Error(`The page did not hydrate: its build assets are missing (was build/ rebuilt while the test server ran?):\n${missing.join("\n")}`);
+    }
+    throw error;
+  }
 }
