@@ -5,6 +5,5 @@ export default [
   route("kommuner", "routes/municipalities.tsx"),
   route("kommuner/:code", "routes/municipality.tsx"),
   route("sprak", "routes/language.ts"),
-  route("api/v1/*", "routes/api.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -2,7 +2,8 @@ import type { Municipality } from "../db/repositories/municipalities.ts";
 import type { InstrumentVersion } from "../domain/instrument.ts";
 import { maxTotal } from "../domain/instrument.ts";
 import { pointsNumber } from "../domain/points.ts";
-import type { Averages, RankingEntry } from "../services/results/queries.ts";
+import type { Averages } from "../services/results/queries.ts";
+import type { RankingEntry } from "../services/results/rankings.ts";
 import type { ResultView } from "../services/results/presentResult.ts";
 
 export interface Table {

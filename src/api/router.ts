@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { NotFoundError } from "../services/errors.ts";
 import { getInstruments, sortInstrumentKeys } from "../services/instruments/catalog.ts";
-import { getAverages, getMunicipalityResults, getRankings, listResults, municipalityList } from "../services/results/queries.ts";
+import { getAverages, getMunicipalityResults, listResults, municipalityList } from "../services/results/queries.ts";
+import { getRankings } from "../services/results/rankings.ts";
 import { toCsv } from "./csv.ts";
 import { badRequest, notFound } from "./problem.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -154,7 +155,7 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
           },
         });
       }
-      return new Response(JSON.stringify(reply.json, null, 2), { headers: { ...JSON_HEADERS, Vary: "Accept" } });
+      return new Response(JSON.stringify(reply.json), { headers: { ...JSON_HEADERS, Vary: "Accept" } });
     } catch (error) {
       if (error instanceof BadParameters) return badRequest(instance, error.errors);
       if (error instanceof NotFoundError) return notFound(instance, `No ${error.what} "${error.key}" exists.`);

@@ -1,4 +1,4 @@
-import { findArea, findSubarea, maxTotal, type InstrumentVersion } from "./instrument.ts";
+import { allSubareas, findArea, maxTotal, type InstrumentVersion } from "./instrument.ts";
 import type { PublishedFigures } from "./result.ts";
 
 /** A figure that does not fit the instrument: field names as in the import format. */
@@ -25,8 +25,9 @@ export function checkFigures(instrument: InstrumentVersion, figures: PublishedFi
       problems.push({ field: `areas.${number}`, message: `must be between 0 and ${area.maxPoints.toFixed()}, got ${value.toFixed()}` });
     }
   }
+  const subareas = new Map(allSubareas(instrument).map((subarea) => [subarea.id, subarea]));
   for (const [id, value] of figures.subareas) {
-    const subarea = findSubarea(instrument, id);
+    const subarea = subareas.get(id);
     if (!subarea) {
       problems.push({ field: `subareas.${id}`, message: `instrument ${instrument.key} has no sub-area ${id}` });
     } else if (value.isNegative() || value.greaterThan(subarea.maxPoints)) {

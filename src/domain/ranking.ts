@@ -11,11 +11,13 @@ export interface Ranked<T> {
  * Ties keep a stable order given by `tieBreak`.
  */
 export function rankByTotal<T>(items: readonly T[], totalOf: (item: T) => Points, tieBreak: (a: T, b: T) => number): Ranked<T>[] {
-  const sorted = [...items].sort((a, b) => comparePoints(roundHalfUp(totalOf(b)), roundHalfUp(totalOf(a))) || tieBreak(a, b));
+  // Round once per item, not once per comparison.
+  const rounded = items.map((item) => ({ item, shown: roundHalfUp(totalOf(item)) }));
+  rounded.sort((a, b) => comparePoints(b.shown, a.shown) || tieBreak(a.item, b.item));
   const ranked: Ranked<T>[] = [];
-  sorted.forEach((item, index) => {
-    const previous = ranked[index - 1];
-    const rank = previous && roundHalfUp(totalOf(previous.item)).equals(roundHalfUp(totalOf(item))) ? previous.rank : index + 1;
+  rounded.forEach(({ item, shown }, index) => {
+    const previous = index > 0 ? rounded[index - 1]! : undefined;
+    const rank = previous && previous.shown.equals(shown) ? ranked[index - 1]!.rank : index + 1;
     ranked.push({ rank, item });
   });
   return ranked;

@@ -8,6 +8,7 @@ import type { ServerBuild } from "react-router";
 import type { Database } from "../db/client.ts";
 import { logger } from "../logger.ts";
 import type { KompassContext } from "./context.ts";
+import { handleApiRequest } from "../api/router.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -33,6 +34,12 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     next();
   });
   const getLoadContext = (): KompassContext => ({ db: options.database.db });
+  // The open data API answers before static files and page rendering: it needs neither.
+  app.use("/api/v1", (request, response, next) => {
+    handleApiRequest(options.database.db, toFetchRequest(request))
+      .then((reply) => sendFetchResponse(reply, response))
+      .catch(next);
+  });
 
   if (options.development) {
     const vite = await import("vite");
@@ -52,4 +59,20 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     const server = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(server));
     server.once("error", reject);
   });
+}
+
+/** The API reads only method, URL and headers (it is read-only), so the body is not passed on. */
+function toFetchRequest(request: express.Request): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  return new Request(`http://${request.headers.host ?? "localhost"}${request.originalUrl}`, { method: request.method, headers });
+}
+
+async function sendFetchResponse(reply: Response, response: express.Response): Promise<void> {
+  response.status(reply.status);
+  reply.headers.forEach((value, name) => response.setHeader(name, value));
+  response.end(response.req.method === "HEAD" ? undefined : Buffer.from(await reply.arrayBuffer()));
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { municipalities } from "../../db/schema.ts";
 import { storeResults } from "../../db/repositories/results.ts";
@@ -8,6 +9,8 @@ import { ValidationError, type Problem } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.ts";
 import { parseResultFile, type RawRecord, type ResultFileFormat } from "./parseResultFile.ts";
 import { resultDocumentSchema } from "./resultDocument.ts";
+
+const ANALYZE_AFTER = 1000;
 
 export interface ImportResultsOptions {
   /** The file's name, for format detection and messages. */
@@ -83,6 +86,9 @@ export async function importResults(db: Db, options: ImportResultsOptions): Prom
       })),
     ),
   );
+  // After a large import the planner's statistics are stale; without them PostgreSQL scans
+  // whole point tables for one municipality's results.
+  if (prepared.length >= ANALYZE_AFTER) await db.execute(sql`analyze results, result_area_points, result_subarea_points`);
   return { file: options.name, records: prepared.length, ...counts };
 }
 

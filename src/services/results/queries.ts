@@ -1,8 +1,8 @@
 import type { Db } from "../../db/client.ts";
 import { listMunicipalities, type Municipality } from "../../db/repositories/municipalities.ts";
-import { findResults, findTotals, type ResultFilter } from "../../db/repositories/results.ts";
-import { points, pointsNumber, roundHalfUp } from "../../domain/points.ts";
-import { average, latestPerKey, rankByTotal } from "../../domain/ranking.ts";
+import { findResults, type ResultFilter } from "../../db/repositories/results.ts";
+import { pointsNumber, roundHalfUp } from "../../domain/points.ts";
+import { average, latestPerKey } from "../../domain/ranking.ts";
 import { assessResult, type Result } from "../../domain/result.ts";
 import { NotFoundError } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.ts";
@@ -24,7 +24,7 @@ export async function municipalityList(db: Db): Promise<Municipality[]> {
   return list;
 }
 
-async function municipalityNames(db: Db): Promise<Map<string, string>> {
+export async function municipalityNames(db: Db): Promise<Map<string, string>> {
   return new Map((await municipalityList(db)).map((m) => [m.code, m.name]));
 }
 
@@ -60,41 +60,10 @@ export async function listResults(db: Db, query: ResultQuery = {}): Promise<Resu
   return present(db, await findResults(db, filter), await municipalityNames(db));
 }
 
-async function requireInstrument(db: Db, key: string) {
+export async function requireInstrument(db: Db, key: string) {
   const instrument = (await getInstruments(db)).get(key);
   if (!instrument) throw new NotFoundError("instrument", key);
   return instrument;
-}
-
-export interface RankingEntry {
-  rank: number;
-  municipality: string;
-  name: string;
-  year: number;
-  date: string | null;
-  total: number;
-  totalPublished: boolean;
-}
-
-/** The latest result of each municipality (or every result), best total first; ties share a rank. */
-export async function getRankings(db: Db, options: { instrument: string; all?: boolean }): Promise<RankingEntry[]> {
-  await requireInstrument(db, options.instrument);
-  const [rows, names] = await Promise.all([findTotals(db, options.instrument, !options.all), municipalityNames(db)]);
-  const entries = rows.map((row) => ({ row, total: points(row.publishedTotal ?? row.derivedTotal!) }));
-  const collator = new Intl.Collator("sv");
-  return rankByTotal(
-    entries,
-    (entry) => entry.total,
-    (a, b) => collator.compare(names.get(a.row.municipalityCode) ?? "", names.get(b.row.municipalityCode) ?? "") || b.row.year - a.row.year,
-  ).map(({ rank, item }) => ({
-    rank,
-    municipality: item.row.municipalityCode,
-    name: names.get(item.row.municipalityCode) ?? item.row.municipalityCode,
-    year: item.row.year,
-    date: item.row.date,
-    total: pointsNumber(roundHalfUp(item.total)),
-    totalPublished: item.row.publishedTotal !== null,
-  }));
 }
 
 export interface AveragesQuery {
