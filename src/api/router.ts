@@ -155,7 +155,7 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
           },
         });
       }
-      return new Response(JSON.stringify(reply.json), { headers: { ...JSON_HEADERS, Vary: "Accept" } });
+      return new Response(jsonText(reply.json), { headers: { ...JSON_HEADERS, Vary: "Accept" } });
     } catch (error) {
       if (error instanceof BadParameters) return badRequest(instance, error.errors);
       if (error instanceof NotFoundError) return notFound(instance, `No ${error.what} "${error.key}" exists.`);
@@ -163,6 +163,21 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
     }
   }
   return notFound(instance, `No API resource at ${url.pathname}. See /api/v1/openapi.json.`);
+}
+
+/**
+ * Services hand out the same object while their cached answer holds (rankings), so its JSON
+ * text is kept with it rather than written anew for every request.
+ */
+const jsonTexts = new WeakMap<object, string>();
+function jsonText(value: unknown): string {
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  let text = jsonTexts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    jsonTexts.set(value, text);
+  }
+  return text;
 }
 
 /** CSV only when the client asks for it more than for JSON. */

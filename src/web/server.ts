@@ -8,7 +8,7 @@ import type { ServerBuild } from "react-router";
 import type { Database } from "../db/client.ts";
 import { logger } from "../logger.ts";
 import type { KompassContext } from "./context.ts";
-import { handleApiRequest } from "../api/router.ts";
+import { apiMiddleware } from "./apiMiddleware.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -23,7 +23,6 @@ export interface StartOptions {
 export async function startWebServer(options: StartOptions): Promise<Server> {
   const app = express();
   app.disable("x-powered-by");
-  app.use(compression());
   app.use((request, response, next) => {
     const started = process.hrtime.bigint();
     response.on("finish", () => {
@@ -33,13 +32,10 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     });
     next();
   });
-  const getLoadContext = (): KompassContext => ({ db: options.database.db });
   // The open data API answers before static files and page rendering: it needs neither.
-  app.use("/api/v1", (request, response, next) => {
-    handleApiRequest(options.database.db, toFetchRequest(request))
-      .then((reply) => sendFetchResponse(reply, response))
-      .catch(next);
-  });
+  app.use("/api/v1", apiMiddleware(options.database.db));
+  app.use(compression());
+  const getLoadContext = (): KompassContext => ({ db: options.database.db });
 
   if (options.development) {
     const vite = await import("vite");
@@ -55,24 +51,21 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     app.use(createRequestHandler({ build, getLoadContext }));
   }
 
+  // Last resort: an unexpected failure is logged and answered without internals.
+  app.use((error: unknown, request: express.Request, response: express.Response, _next: express.NextFunction) => {
+    logger.error({ err: error, method: request.method, url: request.originalUrl }, "unexpected error");
+    if (response.headersSent) return void response.end();
+    response.status(500);
+    if (request.originalUrl.startsWith("/api/")) {
+      response.type("application/problem+json").send(JSON.stringify({ type: "about:blank", title: "Internal Server Error", status: 500, instance: request.originalUrl }));
+    } else {
+      response.type("text/plain; charset=utf-8").send("Ett oväntat fel inträffade. Försök igen om en stund.\nAn unexpected error occurred. Please try again later.");
+    }
+  });
+
   return new Promise((resolve, reject) => {
     const server = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(server));
     server.once("error", reject);
   });
 }
 
-/** The API reads only method, URL and headers (it is read-only), so the body is not passed on. */
-function toFetchRequest(request: express.Request): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-  }
-  return new Request(`http://${request.headers.host ?? "localhost"}${request.originalUrl}`, { method: request.method, headers });
-}
-
-async function sendFetchResponse(reply: Response, response: express.Response): Promise<void> {
-  response.status(reply.status);
-  reply.headers.forEach((value, name) => response.setHeader(name, value));
-  response.end(response.req.method === "HEAD" ? undefined : Buffer.from(await reply.arrayBuffer()));
-}

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { findTotals } from "../../db/repositories/results.ts";
-import { results } from "../../db/schema.ts";
+import { instrumentVersions, results } from "../../db/schema.ts";
+import { NotFoundError } from "../errors.ts";
 import { points, pointsNumber, roundHalfUp } from "../../domain/points.ts";
 import { rankByTotal } from "../../domain/ranking.ts";
-import { municipalityNames, requireInstrument } from "./queries.ts";
+import { municipalityNames } from "./queries.ts";
 
 export interface RankingEntry {
   rank: number;
@@ -22,18 +23,22 @@ export interface RankingEntry {
  */
 const cache = new WeakMap<Db, Map<string, { stamp: string; entries: RankingEntry[] }>>();
 
-async function stampOf(db: Db, instrument: string): Promise<string> {
+/** One round trip: does the instrument exist, and what state are its results in. */
+async function stampOf(db: Db, instrument: string): Promise<string | null> {
   const { rows } = (await db.execute(
-    sql`select count(*)::int as n, coalesce(max(${results.updatedAt})::text, '') as at from ${results} where ${results.instrumentKey} = ${instrument}`,
-  )) as unknown as { rows: { n: number; at: string }[] };
-  return `${rows[0]?.n}:${rows[0]?.at}`;
+    sql`select exists (select 1 from ${instrumentVersions} where ${instrumentVersions.key} = ${instrument}) as known,
+      count(*)::int as n, coalesce(max(${results.updatedAt})::text, '') as at
+      from ${results} where ${results.instrumentKey} = ${instrument}`,
+  )) as unknown as { rows: { known: boolean; n: number; at: string }[] };
+  const row = rows[0];
+  return row?.known ? `${row.n}:${row.at}` : null;
 }
 
 /** The latest result of each municipality (or every result), best total first; ties share a rank. */
 export async function getRankings(db: Db, options: { instrument: string; all?: boolean }): Promise<RankingEntry[]> {
-  await requireInstrument(db, options.instrument);
   const key = `${options.instrument}:${options.all ? "all" : "latest"}`;
   const stamp = await stampOf(db, options.instrument);
+  if (stamp === null) throw new NotFoundError("instrument", options.instrument);
   const perDb = cache.get(db) ?? new Map<string, { stamp: string; entries: RankingEntry[] }>();
   cache.set(db, perDb);
   const cached = perDb.get(key);
