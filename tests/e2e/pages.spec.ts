@@ -235,4 +235,23 @@ test.describe("open data API", () => {
     expect(body.openapi).toBe("3.1.0");
     expect(typeof body.paths).toBe("object");
   });
+
+  test("the server answers the API compressed, as CSV on request, and with problem documents", async ({ request }) => {
+    const ranking = await request.get("/api/v1/rankings?instrument=2010", { headers: { "Accept-Encoding": "gzip" } });
+    expect(ranking.status()).toBe(200);
+    expect(ranking.headers()["content-encoding"]).toBeUndefined(); // small: sent as is
+    expect(await ranking.json()).toEqual([expect.objectContaining({ rank: 1, municipality: "1880", year: 2015, total: 650 })]);
+
+    const municipalities = await request.get("/api/v1/municipalities", { headers: { "Accept-Encoding": "gzip" } });
+    expect(municipalities.headers()["content-encoding"]).toBe("gzip");
+    expect((await municipalities.json()) as unknown[]).toHaveLength(290);
+
+    const csv = await request.get("/api/v1/municipalities/1880/results", { headers: { Accept: "text/csv" } });
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect((await csv.text()).split("\r\n")).toHaveLength(5);
+
+    const bad = await request.get("/api/v1/rankings");
+    expect(bad.status()).toBe(400);
+    expect(bad.headers()["content-type"]).toContain("application/problem+json");
+  });
 });
