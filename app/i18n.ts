@@ -29,7 +29,11 @@ export function useT() {
 }
 
 /** A page title in the page's language, for meta(): the root loader carries the language. */
-export function pageTitle(matches: readonly ({ id: string; data?: unknown } | undefined)[], key: string, options: Record<string, unknown> = {}): string {
+export function pageTitle(
+  matches: readonly ({ id: string; data?: unknown } | undefined)[],
+  key: string,
+  options: Record<string, unknown> = {},
+): string {
   const root = matches.find((match) => match?.id === "root")?.data as { language?: Language } | undefined;
   const t = translator(root?.language ?? "sv");
   return `${t(key, options)} – ${t("app.name")}`;

@@ -90,7 +90,9 @@ export function ErrorBoundary() {
       <Heading level={1} data-size="lg">
         {notFound ? t("error.notFoundTitle") : t("error.title")}
       </Heading>
-      <Paragraph>{notFound ? (isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : t("error.notFound")) : t("error.generic")}</Paragraph>
+      <Paragraph>
+        {notFound ? (isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : t("error.notFound")) : t("error.generic")}
+      </Paragraph>
       <Paragraph>
         <Link to="/">{t("error.home")}</Link>
       </Paragraph>

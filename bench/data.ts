@@ -34,7 +34,10 @@ const int = (random: () => number, min: number, max: number) => min + Math.floor
 
 /** The 290 municipality codes of reference/municipalities.csv. */
 export function municipalityCodes(): string[] {
-  const lines = readFileSync(`${reference}municipalities.csv`, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const lines = readFileSync(`${reference}municipalities.csv`, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   return lines.slice(1).map((line) => line.split(",")[0]!.trim());
 }
 
@@ -56,7 +59,12 @@ export function instrument2010(): InstrumentDef & Record<string, unknown> {
 export function benchInstrumentDefinitions(): { key: string; definition: unknown }[] {
   return ["bench-a", "bench-b"].map((key) => ({
     key,
-    definition: { ...instrument2010(), key, name: `Benchmark copy of the 2010 version (${key})`, description: "Synthetic instrument version for npm run bench." },
+    definition: {
+      ...instrument2010(),
+      key,
+      name: `Benchmark copy of the 2010 version (${key})`,
+      description: "Synthetic instrument version for npm run bench.",
+    },
   }));
 }
 
@@ -92,7 +100,14 @@ export interface SyntheticData {
 export function generateResults(codes: string[], seed = SEED, count = RESULT_COUNT): SyntheticData {
   const random = prng(seed);
   const slotsOf = (range: (typeof RANGES)[number]) =>
-    codes.flatMap((municipality) => Array.from({ length: range.to - range.from + 1 }, (_, i) => ({ municipality, instrument: range.instrument, year: range.from + i, subareas: range.subareas })));
+    codes.flatMap((municipality) =>
+      Array.from({ length: range.to - range.from + 1 }, (_, i) => ({
+        municipality,
+        instrument: range.instrument,
+        year: range.from + i,
+        subareas: range.subareas,
+      })),
+    );
   const real = RANGES.slice(0, 3).flatMap(slotsOf);
   const extraNeeded = count - real.length;
   if (extraNeeded < 0) throw new Error(`count ${count} is below the ${real.length} real slots`);
@@ -105,10 +120,16 @@ export function generateResults(codes: string[], seed = SEED, count = RESULT_COU
   // Exact shares: sub-area level only where the instrument has sub-areas (2010 and its copies).
   const subareaTarget = Math.round(count * 0.3);
   const areaTarget = Math.round(count * 0.5);
-  const eligible = shuffle(slots.filter((slot) => slot.subareas), random);
+  const eligible = shuffle(
+    slots.filter((slot) => slot.subareas),
+    random,
+  );
   const levels = new Map<Slot, Level>();
   eligible.slice(0, subareaTarget).forEach((slot) => levels.set(slot, "subarea"));
-  const rest = shuffle(slots.filter((slot) => !levels.has(slot)), random);
+  const rest = shuffle(
+    slots.filter((slot) => !levels.has(slot)),
+    random,
+  );
   rest.forEach((slot, i) => levels.set(slot, i < areaTarget ? "area" : "total"));
 
   const definition = instrument2010();
@@ -120,10 +141,12 @@ export function generateResults(codes: string[], seed = SEED, count = RESULT_COU
     counts[level] += 1;
     byInstrument[slot.instrument] = (byInstrument[slot.instrument] ?? 0) + 1;
     const document: Record<string, unknown> = { municipality: slot.municipality, instrument: slot.instrument, year: slot.year };
-    if (random() < 0.5) document.date = `${slot.year}-${String(int(random, 1, 12)).padStart(2, "0")}-${String(int(random, 1, 28)).padStart(2, "0")}`;
+    if (random() < 0.5)
+      document.date = `${slot.year}-${String(int(random, 1, 12)).padStart(2, "0")}-${String(int(random, 1, 28)).padStart(2, "0")}`;
     if (level === "subarea") {
       const subareas: Record<string, number> = {};
-      for (const area of definition.areas) for (const sub of area.subareas ?? []) subareas[sub.id] = int(random, 0, sub.maxPoints * 100) / 100;
+      for (const area of definition.areas)
+        for (const sub of area.subareas ?? []) subareas[sub.id] = int(random, 0, sub.maxPoints * 100) / 100;
       document.subareas = subareas;
     } else if (level === "area") {
       const areas: Record<string, number> = {};

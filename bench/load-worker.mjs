@@ -18,7 +18,14 @@ function get(path) {
   return new Promise((resolve) => {
     const request = http.request(
       // Accept-Encoding as fetch and browsers send it: the server compresses its responses.
-      { host: url.hostname, port: url.port, path, method: "GET", agent, headers: { Accept: "application/json", "Accept-Encoding": "gzip, deflate" } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: "GET",
+        agent,
+        headers: { Accept: "application/json", "Accept-Encoding": "gzip, deflate" },
+      },
       (response) => {
         let bytes = 0;
         response.on("data", (chunk) => (bytes += chunk.length));

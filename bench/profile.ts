@@ -93,7 +93,9 @@ try {
   const t0 = performance.now();
   await importResults(db, { name: "bench.ndjson", text });
   const total = (performance.now() - t0) / 1000;
-  console.log(`import: ${total.toFixed(2)} s = parse+validate ${((transactionStarted - t0) / 1000).toFixed(2)} s + store (transaction) ${transactionSeconds.toFixed(2)} s`);
+  console.log(
+    `import: ${total.toFixed(2)} s = parse+validate ${((transactionStarted - t0) / 1000).toFixed(2)} s + store (transaction) ${transactionSeconds.toFixed(2)} s`,
+  );
   summarise(await importProfile.stop());
   console.log("");
 
@@ -102,12 +104,16 @@ try {
   await timeEach("getInstruments (stamp query, cached)", 200, () => getInstruments(main));
   await timeEach("findTotals(2010, latest)", 200, () => findTotals(main, "2010", true));
   await timeEach("getRankings(2010)", 200, () => getRankings(main, { instrument: "2010" }));
-  await timeEach("handleApiRequest(rankings)", 200, () => handleApiRequest(main, new Request("http://127.0.0.1/api/v1/rankings?instrument=2010")).then((r) => r.text()));
+  await timeEach("handleApiRequest(rankings)", 200, () =>
+    handleApiRequest(main, new Request("http://127.0.0.1/api/v1/rankings?instrument=2010")).then((r) => r.text()),
+  );
   let i = 0;
   await timeEach("findResults(municipality)", 200, () => findResults(main, { municipalityCode: codes[i++ % codes.length]! }));
   await timeEach("getMunicipalityResults", 200, () => getMunicipalityResults(main, codes[i++ % codes.length]!));
   await timeEach("handleApiRequest(municipality results)", 200, () =>
-    handleApiRequest(main, new Request(`http://127.0.0.1/api/v1/municipalities/${codes[i++ % codes.length]}/results`)).then((r) => r.text()),
+    handleApiRequest(main, new Request(`http://127.0.0.1/api/v1/municipalities/${codes[i++ % codes.length]}/results`)).then((r) =>
+      r.text(),
+    ),
   );
 
   // HTTP on the real server: one connection, then 32 with a CPU profile of this (the server's)
@@ -173,14 +179,27 @@ function summarise(profile: { nodes: ProfileNode[]; samples?: number[] }) {
     const hits = node.hitCount ?? 0;
     if (hits === 0) continue;
     const { functionName, url, lineNumber } = node.callFrame;
-    const where = url.replace(/^file:\/\//, "").replace(/^.*\/node_modules\//, "nm:").replace(/^.*\/work\/main\//, "");
+    const where = url
+      .replace(/^file:\/\//, "")
+      .replace(/^.*\/node_modules\//, "nm:")
+      .replace(/^.*\/work\/main\//, "");
     const key = `${functionName || "(anonymous)"} ${where}:${lineNumber + 1}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + hits);
-    const pkg = !url ? `(${functionName || "native"})` : url.includes("/node_modules/") ? url.replace(/^.*\/node_modules\/((@[^/]+\/)?[^/]+).*$/, "$1") : url.startsWith("node:") ? "node internals" : where.split("/").slice(0, 2).join("/");
+    const pkg = !url
+      ? `(${functionName || "native"})`
+      : url.includes("/node_modules/")
+        ? url.replace(/^.*\/node_modules\/((@[^/]+\/)?[^/]+).*$/, "$1")
+        : url.startsWith("node:")
+          ? "node internals"
+          : where.split("/").slice(0, 2).join("/");
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + hits);
   }
   const top = (map: Map<string, number>, n: number) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([key, hits]) => `  ${((hits / total) * 100).toFixed(1).padStart(5)}%  ${key}`).join("\n");
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([key, hits]) => `  ${((hits / total) * 100).toFixed(1).padStart(5)}%  ${key}`)
+      .join("\n");
   console.log("self time by package:\n" + top(byPackage, 12));
   console.log("self time by function:\n" + top(byFunction, 20));
 }

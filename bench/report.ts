@@ -35,7 +35,9 @@ export function machineFacts(loadAtStart: number): MachineFacts {
   const cpus = os.cpus();
   let pglite = "?";
   try {
-    pglite = (JSON.parse(readFileSync(new URL("../node_modules/@electric-sql/pglite/package.json", import.meta.url), "utf8")) as { version: string }).version;
+    pglite = (
+      JSON.parse(readFileSync(new URL("../node_modules/@electric-sql/pglite/package.json", import.meta.url), "utf8")) as { version: string }
+    ).version;
   } catch {
     // Not fatal: the version is informative only.
   }
@@ -55,7 +57,11 @@ export function machineFacts(loadAtStart: number): MachineFacts {
 export function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((row) => /^[-\d.,\s]*$|^–$/.test(row[i] ?? "")));
-  const line = (cells: string[]) => cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -72,7 +78,9 @@ export function printReport(machine: MachineFacts, reports: KindReport[], settin
   out.push(`Memory:  ${machine.totalMemoryGiB} GiB`);
   out.push(`OS:      ${machine.os}`);
   out.push(`Node:    ${machine.node}; PGlite ${machine.pglite}`);
-  out.push(`Load:    1-minute load average ${machine.loadAverage.start.toFixed(2)} at start, ${machine.loadAverage.end.toFixed(2)} at end (${machine.cpuCount} CPUs)`);
+  out.push(
+    `Load:    1-minute load average ${machine.loadAverage.start.toFixed(2)} at start, ${machine.loadAverage.end.toFixed(2)} at end (${machine.cpuCount} CPUs)`,
+  );
   for (const report of reports) if (report.detail) out.push(`${report.kind}: ${report.detail}`);
   out.push(`Clients: ${settings}`, "");
 
@@ -95,7 +103,17 @@ export function printReport(machine: MachineFacts, reports: KindReport[], settin
       continue;
     }
     for (const e of r.endpoints ?? []) {
-      rows.push([r.kind, e.name, String(e.load.requests), fixed(e.load.seconds, 1), fixed(e.load.throughput, 0), fixed(e.load.median, 1), fixed(e.load.p99, 1), fixed(e.load.max, 1), String(e.load.errors)]);
+      rows.push([
+        r.kind,
+        e.name,
+        String(e.load.requests),
+        fixed(e.load.seconds, 1),
+        fixed(e.load.throughput, 0),
+        fixed(e.load.median, 1),
+        fixed(e.load.p99, 1),
+        fixed(e.load.max, 1),
+        String(e.load.errors),
+      ]);
     }
   }
   out.push(textTable(["database", "endpoint", "requests", "s", "req/s", "median ms", "p99 ms", "max ms", "errors"], rows));
@@ -107,7 +125,9 @@ export function printReport(machine: MachineFacts, reports: KindReport[], settin
       continue;
     }
     const met = r.importSeconds! < IMPORT_TARGET_SECONDS;
-    out.push(`  ${met ? "MET   " : "MISSED"}  ${r.kind}: import of 10,000 results in < ${IMPORT_TARGET_SECONDS} s (${fixed(r.importSeconds, 2)} s)`);
+    out.push(
+      `  ${met ? "MET   " : "MISSED"}  ${r.kind}: import of 10,000 results in < ${IMPORT_TARGET_SECONDS} s (${fixed(r.importSeconds, 2)} s)`,
+    );
   }
   const pg = reports.find((r) => r.kind === "postgres");
   const rankings = pg?.endpoints?.find((e) => e.name === "rankings");
@@ -115,7 +135,9 @@ export function printReport(machine: MachineFacts, reports: KindReport[], settin
     out.push(`  NOT MEASURED  postgres: rankings p99 < ${RANKINGS_P99_TARGET_MS} ms at 32 concurrent connections`);
   } else {
     const met = rankings.load.p99 < RANKINGS_P99_TARGET_MS && rankings.load.errors === 0;
-    out.push(`  ${met ? "MET   " : "MISSED"}  postgres: rankings p99 < ${RANKINGS_P99_TARGET_MS} ms at 32 concurrent connections (${fixed(rankings.load.p99, 1)} ms, ${rankings.load.errors} errors)`);
+    out.push(
+      `  ${met ? "MET   " : "MISSED"}  postgres: rankings p99 < ${RANKINGS_P99_TARGET_MS} ms at 32 concurrent connections (${fixed(rankings.load.p99, 1)} ms, ${rankings.load.errors} errors)`,
+    );
   }
   out.push("");
   console.log(out.join("\n"));

@@ -136,7 +136,8 @@ async function measure(kind: "pglite" | "postgres", codes: string[], text: strin
 
     let started = performance.now();
     await prepareDatabase(database, { demo: false });
-    for (const { key, definition } of benchInstrumentDefinitions()) await loadInstrumentDefinition(database.db, { name: `${key}.json`, definition });
+    for (const { key, definition } of benchInstrumentDefinitions())
+      await loadInstrumentDefinition(database.db, { name: `${key}.json`, definition });
     const prepareSeconds = seconds(started);
     log(`${kind}: migrations, reference data and bench instruments in ${prepareSeconds.toFixed(2)} s`);
 
@@ -154,18 +155,27 @@ async function measure(kind: "pglite" | "postgres", codes: string[], text: strin
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const check = await fetch(`${origin}/api/v1/rankings?instrument=2010`);
     const ranked = (await check.json()) as unknown[];
-    if (check.status !== 200 || ranked.length !== codes.length) throw new Error(`rankings sanity check failed: status ${check.status}, ${ranked.length} entries`);
+    if (check.status !== 200 || ranked.length !== codes.length)
+      throw new Error(`rankings sanity check failed: status ${check.status}, ${ranked.length} entries`);
 
     const endpoints: { name: string; path: string; paths: string[] }[] = [
       { name: "rankings", path: "/api/v1/rankings?instrument=2010", paths: ["/api/v1/rankings?instrument=2010"] },
-      { name: "municipality results", path: "/api/v1/municipalities/{code}/results", paths: codes.map((code) => `/api/v1/municipalities/${code}/results`) },
+      {
+        name: "municipality results",
+        path: "/api/v1/municipalities/{code}/results",
+        paths: codes.map((code) => `/api/v1/municipalities/${code}/results`),
+      },
     ];
     const reports: EndpointReport[] = [];
     for (const endpoint of endpoints) {
-      log(`${kind}: load on ${endpoint.path} (${LOAD.concurrency} workers, ${LOAD.warmupMs / 1000} s warm-up, then ${LOAD.durationMs / 1000} s or ${LOAD.maxRequests} requests)`);
+      log(
+        `${kind}: load on ${endpoint.path} (${LOAD.concurrency} workers, ${LOAD.warmupMs / 1000} s warm-up, then ${LOAD.durationMs / 1000} s or ${LOAD.maxRequests} requests)`,
+      );
       const options: LoadOptions = { origin, paths: endpoint.paths, ...LOAD };
       const load = await runLoad(options);
-      log(`${kind}: ${endpoint.name}: ${load.requests} requests, ${load.throughput.toFixed(0)} req/s, median ${load.median.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ${load.errors} errors`);
+      log(
+        `${kind}: ${endpoint.name}: ${load.requests} requests, ${load.throughput.toFixed(0)} req/s, median ${load.median.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ${load.errors} errors`,
+      );
       reports.push({ name: endpoint.name, path: endpoint.path, load });
     }
     return { kind, detail, prepareSeconds, importSeconds, imported: summary.created, endpoints: reports };
@@ -196,7 +206,11 @@ async function main() {
   const machine = machineFacts(loadAtStart);
   const settings = `${LOAD.concurrency} concurrent keep-alive connections from a worker thread; ${LOAD.warmupMs / 1000} s warm-up excluded; then ${LOAD.durationMs / 1000} s or ${LOAD.maxRequests} requests per endpoint`;
   printReport(machine, reports, settings);
-  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ machine, load: LOAD, data: { counts: data.counts, byInstrument: data.byInstrument }, reports }, null, 2)}\n`);
+  if (jsonOut)
+    writeFileSync(
+      jsonOut,
+      `${JSON.stringify({ machine, load: LOAD, data: { counts: data.counts, byInstrument: data.byInstrument }, reports }, null, 2)}\n`,
+    );
   log(`done in ${seconds(total).toFixed(0)} s`);
 }
 

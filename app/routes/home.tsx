@@ -15,7 +15,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     instrument,
     instruments: sortInstrumentKeys(instruments.keys()).map((key) => ({ key, name: instruments.get(key)!.name })),
     // Latest first: that is what a visitor looks for.
-    results: results.reverse().map((r) => ({ municipality: r.municipality, name: r.name, year: r.year, instrument: r.instrument, total: r.total, totalPublished: r.totalPublished, level: r.level })),
+    results: results
+      .reverse()
+      .map((r) => ({
+        municipality: r.municipality,
+        name: r.name,
+        year: r.year,
+        instrument: r.instrument,
+        total: r.total,
+        totalPublished: r.totalPublished,
+        level: r.level,
+      })),
   };
 }
 

@@ -52,7 +52,9 @@ export default function Municipalities({ loaderData }: Route.ComponentProps) {
                 </Table.Cell>
                 <Table.Cell>{m.county}</Table.Cell>
                 <Table.Cell>{m.group}</Table.Cell>
-                <Table.Cell>{m.results > 0 ? t("municipalities.evaluated", { count: m.results }) : t("municipalities.notEvaluated")}</Table.Cell>
+                <Table.Cell>
+                  {m.results > 0 ? t("municipalities.evaluated", { count: m.results }) : t("municipalities.notEvaluated")}
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

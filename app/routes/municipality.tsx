@@ -19,7 +19,13 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 }
 
 export function meta({ data: profile, matches }: Route.MetaArgs) {
-  return [{ title: profile ? pageTitle(matches, "municipality.title", { name: profile.municipality.name }) : pageTitle(matches, "error.notFoundTitle") }];
+  return [
+    {
+      title: profile
+        ? pageTitle(matches, "municipality.title", { name: profile.municipality.name })
+        : pageTitle(matches, "error.notFoundTitle"),
+    },
+  ];
 }
 
 /** A missing figure: a dash to see, words to hear. */
@@ -114,9 +120,11 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                 </Table>
               </div>
             ))}
-            <Paragraph data-size="sm">{t("municipality.derivedNote")}</Paragraph>
+            {versions.some((v) => v.results.some((r) => !r.totalPublished || r.derivedAreas.length > 0)) && (
+              <Paragraph data-size="sm">{t("municipality.derivedNote")}</Paragraph>
+            )}
             <Table>
-              <caption>{t("municipality.source")}</caption>
+              <caption>{t("municipality.sources")}</caption>
               <Table.Head>
                 <Table.Row>
                   <Table.HeaderCell scope="col">{t("table.year")}</Table.HeaderCell>
@@ -126,16 +134,18 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                 </Table.Row>
               </Table.Head>
               <Table.Body>
-                {versions.flatMap((v) => v.results).map((r) => (
-                  <Table.Row key={`${r.instrument}-${r.year}`}>
-                    <Table.Cell>{r.year}</Table.Cell>
-                    <Table.Cell>{formatDate(r.date)}</Table.Cell>
-                    <Table.Cell>
-                      <ResultLevel level={r.level} />
-                    </Table.Cell>
-                    <Table.Cell>{r.source}</Table.Cell>
-                  </Table.Row>
-                ))}
+                {versions
+                  .flatMap((v) => v.results)
+                  .map((r) => (
+                    <Table.Row key={`${r.instrument}-${r.year}`}>
+                      <Table.Cell>{r.year}</Table.Cell>
+                      <Table.Cell>{formatDate(r.date)}</Table.Cell>
+                      <Table.Cell>
+                        <ResultLevel level={r.level} />
+                      </Table.Cell>
+                      <Table.Cell>{r.source}</Table.Cell>
+                    </Table.Row>
+                  ))}
               </Table.Body>
             </Table>
             {versions.flatMap((v) => v.results).some((r) => r.warnings.length > 0) && (
@@ -149,7 +159,13 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                     .flatMap((r) =>
                       r.warnings.map((w) => (
                         <li key={`${r.year}-${w.code}-${w.field}`}>
-                          {r.year}: {t(`warning.${w.code}`, { published: formatNumber(w.published), derived: formatNumber(w.derived), area: w.field.replace("areas.", ""), missing: w.missing?.join(", ") })}
+                          {r.year}:{" "}
+                          {t(`warning.${w.code}`, {
+                            published: formatNumber(w.published),
+                            derived: formatNumber(w.derived),
+                            area: w.field.replace("areas.", ""),
+                            missing: w.missing?.join(", "),
+                          })}
                         </li>
                       )),
                     )}

@@ -5,7 +5,13 @@ const tableContent = (schema: object) => ({
   "application/json": { schema },
   "text/csv": { schema: { type: "string" }, example: "See the JSON form for column meanings." },
 });
-const param = (name: string, description: string, schema: object, required = false, location = "query") => ({ name, in: location, required, description, schema });
+const param = (name: string, description: string, schema: object, required = false, location = "query") => ({
+  name,
+  in: location,
+  required,
+  description,
+  schema,
+});
 const instrumentParam = (required: boolean) => param("instrument", "Instrument version key, such as 2010.", { type: "string" }, required);
 
 export function openApiDocument(origin: string) {
@@ -26,7 +32,13 @@ export function openApiDocument(origin: string) {
         get: {
           summary: "Instrument versions",
           operationId: "listInstruments",
-          responses: { "200": { description: "All versions", content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/InstrumentSummary" } } } } }, "400": problem },
+          responses: {
+            "200": {
+              description: "All versions",
+              content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/InstrumentSummary" } } } },
+            },
+            "400": problem,
+          },
         },
       },
       "/instruments/{key}": {
@@ -34,22 +46,36 @@ export function openApiDocument(origin: string) {
           summary: "One instrument version with its areas, sub-areas and questions",
           operationId: "getInstrument",
           parameters: [param("key", "Version key, such as 2010.", { type: "string" }, true, "path")],
-          responses: { "200": { description: "The version", content: { "application/json": { schema: { $ref: "#/components/schemas/Instrument" } } } }, "404": problem },
+          responses: {
+            "200": { description: "The version", content: { "application/json": { schema: { $ref: "#/components/schemas/Instrument" } } } },
+            "404": problem,
+          },
         },
       },
       "/municipalities": {
         get: {
           summary: "Sweden's municipalities with county and groups",
           operationId: "listMunicipalities",
-          responses: { "200": { description: "Sorted by Swedish collation", content: tableContent({ type: "array", items: { $ref: "#/components/schemas/Municipality" } }) } },
+          responses: {
+            "200": {
+              description: "Sorted by Swedish collation",
+              content: tableContent({ type: "array", items: { $ref: "#/components/schemas/Municipality" } }),
+            },
+          },
         },
       },
       "/municipalities/{code}/results": {
         get: {
           summary: "A municipality's results, oldest first",
           operationId: "listMunicipalityResults",
-          parameters: [param("code", "Four-digit municipality code (SCB), such as 1880.", { type: "string", pattern: "^\\d{4}$" }, true, "path")],
-          responses: { "200": { description: "Results", content: tableContent({ type: "array", items: { $ref: "#/components/schemas/Result" } }) }, "400": problem, "404": problem },
+          parameters: [
+            param("code", "Four-digit municipality code (SCB), such as 1880.", { type: "string", pattern: "^\\d{4}$" }, true, "path"),
+          ],
+          responses: {
+            "200": { description: "Results", content: tableContent({ type: "array", items: { $ref: "#/components/schemas/Result" } }) },
+            "400": problem,
+            "404": problem,
+          },
         },
       },
       "/results": {
@@ -59,18 +85,38 @@ export function openApiDocument(origin: string) {
           parameters: [
             instrumentParam(false),
             param("year", "Year of the evaluation.", { type: "integer" }),
-            param("group", "Municipality group code in SKL's 2011 grouping (such as 3), or grouping:code for another grouping.", { type: "string" }),
+            param("group", "Municipality group code in SKL's 2011 grouping (such as 3), or grouping:code for another grouping.", {
+              type: "string",
+            }),
           ],
-          responses: { "200": { description: "Results, oldest first", content: tableContent({ type: "array", items: { $ref: "#/components/schemas/Result" } }) }, "400": problem, "404": problem },
+          responses: {
+            "200": {
+              description: "Results, oldest first",
+              content: tableContent({ type: "array", items: { $ref: "#/components/schemas/Result" } }),
+            },
+            "400": problem,
+            "404": problem,
+          },
         },
       },
       "/rankings": {
         get: {
           summary: "Municipalities ranked by total",
-          description: "The latest result of each municipality with the instrument, best total first; equal totals share a rank (1, 2, 2, 4). With all=true every result is ranked.",
+          description:
+            "The latest result of each municipality with the instrument, best total first; equal totals share a rank (1, 2, 2, 4). With all=true every result is ranked.",
           operationId: "getRankings",
-          parameters: [instrumentParam(true), param("all", "Rank every result instead of the latest per municipality.", { type: "boolean", default: false })],
-          responses: { "200": { description: "Ranking", content: tableContent({ type: "array", items: { $ref: "#/components/schemas/RankingEntry" } }) }, "400": problem, "404": problem },
+          parameters: [
+            instrumentParam(true),
+            param("all", "Rank every result instead of the latest per municipality.", { type: "boolean", default: false }),
+          ],
+          responses: {
+            "200": {
+              description: "Ranking",
+              content: tableContent({ type: "array", items: { $ref: "#/components/schemas/RankingEntry" } }),
+            },
+            "400": problem,
+            "404": problem,
+          },
         },
       },
       "/averages": {
@@ -86,13 +132,20 @@ export function openApiDocument(origin: string) {
             param("before", "Only results dated before this day (YYYY-MM-DD).", { type: "string", format: "date" }),
             param("exclude", "Leave out this municipality (code).", { type: "string" }),
           ],
-          responses: { "200": { description: "Averages and the results used", content: tableContent({ $ref: "#/components/schemas/Averages" }) }, "400": problem, "404": problem },
+          responses: {
+            "200": { description: "Averages and the results used", content: tableContent({ $ref: "#/components/schemas/Averages" }) },
+            "400": problem,
+            "404": problem,
+          },
         },
       },
     },
     components: {
       responses: {
-        Problem: { description: "A problem document (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+        Problem: {
+          description: "A problem document (RFC 9457)",
+          content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+        },
       },
       schemas: {
         Problem: {
@@ -104,13 +157,23 @@ export function openApiDocument(origin: string) {
             status: { type: "integer" },
             detail: { type: "string" },
             instance: { type: "string" },
-            errors: { type: "array", items: { type: "object", properties: { parameter: { type: "string" }, message: { type: "string" } } } },
+            errors: {
+              type: "array",
+              items: { type: "object", properties: { parameter: { type: "string" }, message: { type: "string" } } },
+            },
           },
         },
         InstrumentSummary: {
           type: "object",
           required: ["key", "name", "maxPoints", "areaCount", "subareaCount"],
-          properties: { key: { type: "string" }, name: { type: "string" }, description: { type: ["string", "null"] }, maxPoints: { type: "number" }, areaCount: { type: "integer" }, subareaCount: { type: "integer" } },
+          properties: {
+            key: { type: "string" },
+            name: { type: "string" },
+            description: { type: ["string", "null"] },
+            maxPoints: { type: "number" },
+            areaCount: { type: "integer" },
+            subareaCount: { type: "integer" },
+          },
         },
         Instrument: {
           allOf: [
@@ -132,7 +195,12 @@ export function openApiDocument(origin: string) {
                         type: "array",
                         items: {
                           type: "object",
-                          properties: { id: { type: "string" }, question: { type: "string" }, maxPoints: { type: "number" }, questions: { type: "array", items: { type: "object" } } },
+                          properties: {
+                            id: { type: "string" },
+                            question: { type: "string" },
+                            maxPoints: { type: "number" },
+                            questions: { type: "array", items: { type: "object" } },
+                          },
                         },
                       },
                     },
@@ -152,7 +220,16 @@ export function openApiDocument(origin: string) {
             county: { type: "object", properties: { code: { type: "string" }, name: { type: "string" } } },
             groups: {
               type: "array",
-              items: { type: "object", properties: { grouping: { type: "string" }, groupingName: { type: "string" }, validFrom: { type: ["string", "null"] }, code: { type: "string" }, name: { type: "string" } } },
+              items: {
+                type: "object",
+                properties: {
+                  grouping: { type: "string" },
+                  groupingName: { type: "string" },
+                  validFrom: { type: ["string", "null"] },
+                  code: { type: "string" },
+                  name: { type: "string" },
+                },
+              },
             },
           },
         },
@@ -169,7 +246,11 @@ export function openApiDocument(origin: string) {
             level: { enum: ["subarea", "area", "total"], description: "The finest level at which figures were given" },
             total: { type: ["number", "null"], description: "As published, or derived (rounded half up) when none was published" },
             totalPublished: { type: "boolean" },
-            areas: { type: "object", additionalProperties: { type: "number" }, description: "Area number → points, as published or derived; absent when unknown" },
+            areas: {
+              type: "object",
+              additionalProperties: { type: "number" },
+              description: "Area number → points, as published or derived; absent when unknown",
+            },
             derivedAreas: { type: "array", items: { type: "string" }, description: "Area numbers whose points are derived" },
             subareas: { type: "object", additionalProperties: { type: "number" }, description: "Sub-area id → exact points as given" },
             source: { type: ["string", "null"] },
@@ -178,7 +259,14 @@ export function openApiDocument(origin: string) {
               items: {
                 type: "object",
                 required: ["code", "field", "message"],
-                properties: { code: { type: "string" }, field: { type: "string" }, message: { type: "string" }, published: { type: "number" }, derived: { type: "number" }, missing: { type: "array", items: { type: "string" } } },
+                properties: {
+                  code: { type: "string" },
+                  field: { type: "string" },
+                  message: { type: "string" },
+                  published: { type: "number" },
+                  derived: { type: "number" },
+                  missing: { type: "array", items: { type: "string" } },
+                },
               },
             },
             updatedAt: { type: "string", format: "date-time" },
@@ -187,7 +275,15 @@ export function openApiDocument(origin: string) {
         RankingEntry: {
           type: "object",
           required: ["rank", "municipality", "year", "total"],
-          properties: { rank: { type: "integer" }, municipality: { type: "string" }, name: { type: "string" }, year: { type: "integer" }, date: { type: ["string", "null"] }, total: { type: "number" }, totalPublished: { type: "boolean" } },
+          properties: {
+            rank: { type: "integer" },
+            municipality: { type: "string" },
+            name: { type: "string" },
+            year: { type: "integer" },
+            date: { type: ["string", "null"] },
+            total: { type: "number" },
+            totalPublished: { type: "boolean" },
+          },
         },
         Averages: {
           type: "object",
@@ -198,7 +294,18 @@ export function openApiDocument(origin: string) {
             count: { type: "integer", description: "How many results were averaged (at most latest)" },
             areas: { type: "object", additionalProperties: { type: "number" } },
             total: { type: ["number", "null"] },
-            results: { type: "array", items: { type: "object", properties: { municipality: { type: "string" }, name: { type: "string" }, year: { type: "integer" }, date: { type: ["string", "null"] } } } },
+            results: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  municipality: { type: "string" },
+                  name: { type: "string" },
+                  year: { type: "integer" },
+                  date: { type: ["string", "null"] },
+                },
+              },
+            },
           },
         },
       },

@@ -62,7 +62,19 @@ const AREA_COLUMNS = [1, 2, 3, 4, 5, 6, 7, 8];
 
 export function resultsTable(results: ResultView[]): Table {
   return {
-    columns: ["municipality", "name", "instrument", "year", "date", "level", "total", "total_published", ...AREA_COLUMNS.map((n) => `area${n}`), "source", "warnings"],
+    columns: [
+      "municipality",
+      "name",
+      "instrument",
+      "year",
+      "date",
+      "level",
+      "total",
+      "total_published",
+      ...AREA_COLUMNS.map((n) => `area${n}`),
+      "source",
+      "warnings",
+    ],
     rows: results.map((r) => [
       r.municipality,
       r.name,

@@ -30,13 +30,19 @@ function parseQuery<T extends z.ZodRawShape>(shape: T, query: URLSearchParams): 
   const unknown = [...new Set(query.keys())].filter((key) => !known.has(key));
   const parsed = z.object(shape).safeParse(Object.fromEntries(query));
   const errors = unknown.map((key) => ({ parameter: key, message: `unknown parameter; expected ${[...known].join(", ") || "none"}` }));
-  if (!parsed.success) errors.push(...parsed.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? "query"), message: issue.message })));
+  if (!parsed.success)
+    errors.push(...parsed.error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? "query"), message: issue.message })));
   if (errors.length > 0) throw new BadParameters(errors);
   return parsed.data!;
 }
 
-const instrumentKey = z.string({ error: "required: an instrument version key, such as 2010" }).min(1, "required: an instrument version key, such as 2010");
-const year = z.string().regex(/^\d{4}$/, "expected a four-digit year, such as 2012").transform(Number);
+const instrumentKey = z
+  .string({ error: "required: an instrument version key, such as 2010" })
+  .min(1, "required: an instrument version key, such as 2010");
+const year = z
+  .string()
+  .regex(/^\d{4}$/, "expected a four-digit year, such as 2012")
+  .transform(Number);
 const booleanFlag = z.enum(["true", "false"], { error: "expected true or false" }).transform((v) => v === "true");
 
 const routes: { pattern: RegExp; keys: string[]; handler: Handler }[] = [
@@ -73,7 +79,8 @@ const routes: { pattern: RegExp; keys: string[]; handler: Handler }[] = [
     keys: ["code"],
     handler: async (db, params, query) => {
       parseQuery({}, query);
-      if (!/^\d{4}$/.test(params.code!)) throw new BadParameters([{ parameter: "code", message: "expected a four-digit municipality code, such as 1880" }]);
+      if (!/^\d{4}$/.test(params.code!))
+        throw new BadParameters([{ parameter: "code", message: "expected a four-digit municipality code, such as 1880" }]);
       const { results } = await getMunicipalityResults(db, params.code!);
       return { json: results, table: resultsTable(results), name: `results-${params.code}` };
     },
@@ -82,7 +89,14 @@ const routes: { pattern: RegExp; keys: string[]; handler: Handler }[] = [
     pattern: /^results$/,
     keys: [],
     handler: async (db, _p, query) => {
-      const q = parseQuery({ instrument: instrumentKey.optional(), year: year.optional(), group: z.string().min(1, "expected a group code, such as 3 or skl-2011:3").optional() }, query);
+      const q = parseQuery(
+        {
+          instrument: instrumentKey.optional(),
+          year: year.optional(),
+          group: z.string().min(1, "expected a group code, such as 3 or skl-2011:3").optional(),
+        },
+        query,
+      );
       const results = await listResults(db, q);
       return { json: results, table: resultsTable(results), name: "results" };
     },
@@ -103,9 +117,15 @@ const routes: { pattern: RegExp; keys: string[]; handler: Handler }[] = [
       const q = parseQuery(
         {
           instrument: instrumentKey,
-          latest: z.string({ error: "required: how many recent results to average, such as 27" }).regex(/^[1-9]\d{0,3}$/, "expected a whole number from 1 to 9999").transform(Number),
+          latest: z
+            .string({ error: "required: how many recent results to average, such as 27" })
+            .regex(/^[1-9]\d{0,3}$/, "expected a whole number from 1 to 9999")
+            .transform(Number),
           before: z.iso.date({ error: "expected a date as YYYY-MM-DD" }).optional(),
-          exclude: z.string().regex(/^\d{4}$/, "expected a four-digit municipality code").optional(),
+          exclude: z
+            .string()
+            .regex(/^\d{4}$/, "expected a four-digit municipality code")
+            .optional(),
         },
         query,
       );
@@ -122,10 +142,19 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
   const url = new URL(request.url);
   const instance = url.pathname + url.search;
   if (request.method !== "GET" && request.method !== "HEAD") {
-    return new Response(JSON.stringify({ type: "about:blank", title: "Method Not Allowed", status: 405, detail: "The open data API is read-only: use GET.", instance }), {
-      status: 405,
-      headers: { "Content-Type": "application/problem+json; charset=utf-8", Allow: "GET, HEAD" },
-    });
+    return new Response(
+      JSON.stringify({
+        type: "about:blank",
+        title: "Method Not Allowed",
+        status: 405,
+        detail: "The open data API is read-only: use GET.",
+        instance,
+      }),
+      {
+        status: 405,
+        headers: { "Content-Type": "application/problem+json; charset=utf-8", Allow: "GET, HEAD" },
+      },
+    );
   }
   let path = url.pathname.replace(/^\/api\/v1\/?/, "").replace(/\/$/, "");
   if (path === "openapi.json") return new Response(JSON.stringify(openApiDocument(url.origin), null, 2), { headers: JSON_HEADERS });
@@ -141,10 +170,19 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
       const reply = await route.handler(db, params, url.searchParams);
       if (wantsCsv) {
         if (!reply.table) {
-          return new Response(JSON.stringify({ type: "about:blank", title: "Not Acceptable", status: 406, detail: "This resource is not a table: it is available as JSON only.", instance }), {
-            status: 406,
-            headers: { "Content-Type": "application/problem+json; charset=utf-8" },
-          });
+          return new Response(
+            JSON.stringify({
+              type: "about:blank",
+              title: "Not Acceptable",
+              status: 406,
+              detail: "This resource is not a table: it is available as JSON only.",
+              instance,
+            }),
+            {
+              status: 406,
+              headers: { "Content-Type": "application/problem+json; charset=utf-8" },
+            },
+          );
         }
         return new Response(toCsv(reply.table.columns, reply.table.rows), {
           headers: {

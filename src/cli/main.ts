@@ -31,7 +31,9 @@ function readInput(file: string): string {
   try {
     return readFileSync(file === "-" ? 0 : file, "utf8");
   } catch (error) {
-    throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw new UsageError(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
   }
 }
 
@@ -72,7 +74,9 @@ async function main(argv: string[]): Promise<number> {
           const name = file === "-" ? "standard input" : file;
           try {
             const summary = await importResults(db, { name: file === "-" ? "stdin" : basename(file), text });
-            console.log(`${name}: ${summary.records} results: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged.`);
+            console.log(
+              `${name}: ${summary.records} results: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged.`,
+            );
           } catch (error) {
             if (!(error instanceof ValidationError)) throw error;
             failed += 1;
@@ -117,11 +121,19 @@ async function main(argv: string[]): Promise<number> {
     }
     case "grouping": {
       const [sub, file] = rest;
-      if (sub !== "load" || !file || !values.key || !values.name) throw new UsageError("usage: kompass grouping load FILE.csv --key KEY --name NAME [--valid-from YYYY-MM-DD]");
+      if (sub !== "load" || !file || !values.key || !values.name)
+        throw new UsageError("usage: kompass grouping load FILE.csv --key KEY --name NAME [--valid-from YYYY-MM-DD]");
       const csvText = readInput(file);
       return withDatabase(async ({ db }) => {
         try {
-          const result = await loadGroupingCsv(db, { key: values.key!, name: values.name!, validFrom: values["valid-from"] ?? null, source: values.source ?? null, fileName: file, csvText });
+          const result = await loadGroupingCsv(db, {
+            key: values.key!,
+            name: values.name!,
+            validFrom: values["valid-from"] ?? null,
+            source: values.source ?? null,
+            fileName: file,
+            csvText,
+          });
           console.log(`${file}: grouping ${result.key} loaded for ${result.municipalities} municipalities.`);
           return 0;
         } catch (error) {
@@ -142,7 +154,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function printProblems(file: string, error: ValidationError) {
-  console.error(`${file}: ${error.message}. Nothing from it was stored. ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}:`);
+  console.error(
+    `${file}: ${error.message}. Nothing from it was stored. ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}:`,
+  );
   const shown = error.problems.slice(0, 50);
   for (const problem of shown) console.error(`  ${file} ${describeProblem(problem)}`);
   if (error.problems.length > shown.length) console.error(`  … and ${error.problems.length - shown.length} more`);
@@ -154,7 +168,12 @@ try {
   if (error instanceof UsageError || error instanceof DataFolderLockedError) {
     console.error(error.message);
     process.exitCode = error instanceof DataFolderLockedError ? 1 : 2;
-  } else if (error instanceof Error && "code" in error && typeof (error as { code?: unknown }).code === "string" && /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown }).code))) {
+  } else if (
+    error instanceof Error &&
+    "code" in error &&
+    typeof (error as { code?: unknown }).code === "string" &&
+    /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown }).code))
+  ) {
     console.error(`Database error: ${error.message}`);
     process.exitCode = 1;
   } else {

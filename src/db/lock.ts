@@ -36,7 +36,11 @@ export function lockDataFolder(folder: string): FolderLock {
   const absolute = resolve(folder);
   mkdirSync(absolute, { recursive: true });
   const path = join(absolute, LOCK_FILE);
-  const me: LockHolder = { pid: process.pid, command: process.argv.slice(1).join(" ") || process.argv0, startedAt: new Date().toISOString() };
+  const me: LockHolder = {
+    pid: process.pid,
+    command: process.argv.slice(1).join(" ") || process.argv0,
+    startedAt: new Date().toISOString(),
+  };
 
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

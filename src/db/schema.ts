@@ -15,11 +15,16 @@ export const instrumentVersions = pgTable("instrument_versions", {
 export const instrumentAreas = pgTable(
   "instrument_areas",
   {
-    instrumentKey: text("instrument_key").notNull().references(() => instrumentVersions.key),
+    instrumentKey: text("instrument_key")
+      .notNull()
+      .references(() => instrumentVersions.key),
     number: integer("number").notNull(),
     name: text("name").notNull(),
     role: text("role"),
-    rubricHeadings: jsonb("rubric_headings").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    rubricHeadings: jsonb("rubric_headings")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     maxPoints: pointsColumn("max_points").notNull(),
   },
   (t) => [primaryKey({ columns: [t.instrumentKey, t.number] })],
@@ -60,7 +65,9 @@ export const municipalities = pgTable("municipalities", {
   code: text("code").primaryKey(),
   name: text("name").notNull(),
   officialName: text("official_name"),
-  countyCode: text("county_code").notNull().references(() => counties.code),
+  countyCode: text("county_code")
+    .notNull()
+    .references(() => counties.code),
 });
 
 /** A dated classification of municipalities, such as SKL's 2011 groups. */
@@ -74,7 +81,9 @@ export const groupings = pgTable("groupings", {
 export const groupingGroups = pgTable(
   "grouping_groups",
   {
-    groupingKey: text("grouping_key").notNull().references(() => groupings.key),
+    groupingKey: text("grouping_key")
+      .notNull()
+      .references(() => groupings.key),
     code: text("code").notNull(),
     name: text("name").notNull(),
   },
@@ -84,19 +93,30 @@ export const groupingGroups = pgTable(
 export const municipalityGroups = pgTable(
   "municipality_groups",
   {
-    groupingKey: text("grouping_key").notNull().references(() => groupings.key),
-    municipalityCode: text("municipality_code").notNull().references(() => municipalities.code),
+    groupingKey: text("grouping_key")
+      .notNull()
+      .references(() => groupings.key),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
     groupCode: text("group_code").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.groupingKey, t.municipalityCode] }), index("municipality_groups_group_idx").on(t.groupingKey, t.groupCode)],
+  (t) => [
+    primaryKey({ columns: [t.groupingKey, t.municipalityCode] }),
+    index("municipality_groups_group_idx").on(t.groupingKey, t.groupCode),
+  ],
 );
 
 export const results = pgTable(
   "results",
   {
     id: serial("id").primaryKey(),
-    municipalityCode: text("municipality_code").notNull().references(() => municipalities.code),
-    instrumentKey: text("instrument_key").notNull().references(() => instrumentVersions.key),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
+    instrumentKey: text("instrument_key")
+      .notNull()
+      .references(() => instrumentVersions.key),
     year: integer("year").notNull(),
     date: date("date", { mode: "string" }),
     source: text("source"),
@@ -118,7 +138,9 @@ export const results = pgTable(
 export const resultAreaPoints = pgTable(
   "result_area_points",
   {
-    resultId: integer("result_id").notNull().references(() => results.id, { onDelete: "cascade" }),
+    resultId: integer("result_id")
+      .notNull()
+      .references(() => results.id, { onDelete: "cascade" }),
     areaNumber: integer("area_number").notNull(),
     points: pointsColumn("points").notNull(),
   },
@@ -128,7 +150,9 @@ export const resultAreaPoints = pgTable(
 export const resultSubareaPoints = pgTable(
   "result_subarea_points",
   {
-    resultId: integer("result_id").notNull().references(() => results.id, { onDelete: "cascade" }),
+    resultId: integer("result_id")
+      .notNull()
+      .references(() => results.id, { onDelete: "cascade" }),
     subareaId: text("subarea_id").notNull(),
     points: pointsColumn("points").notNull(),
   },
@@ -140,7 +164,9 @@ export const resultRevisions = pgTable(
   "result_revisions",
   {
     id: serial("id").primaryKey(),
-    resultId: integer("result_id").notNull().references(() => results.id, { onDelete: "cascade" }),
+    resultId: integer("result_id")
+      .notNull()
+      .references(() => results.id, { onDelete: "cascade" }),
     replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
     /** The replaced figures: { date, source, total, areas, subareas } with decimals as text. */
     snapshot: jsonb("snapshot").$type<ResultSnapshot>().notNull(),

@@ -28,7 +28,9 @@ function found(value: unknown): string {
 }
 
 const text = (what: string) =>
-  z.string({ error: (iss) => `expected ${what} as text, found ${found(iss.input)}` }).refine((s) => s.trim().length > 0, `expected ${what}, found empty text`);
+  z
+    .string({ error: (iss) => `expected ${what} as text, found ${found(iss.input)}` })
+    .refine((s) => s.trim().length > 0, `expected ${what}, found empty text`);
 
 // Accepted as number or decimal text; the value itself is checked later so that a bad figure
 // does not hide the other problems of the file.
@@ -64,7 +66,9 @@ const areaSchema = z.strictObject({
 export const instrumentDefinitionSchema = z.strictObject({
   key: z
     .string({ error: (iss) => `expected a version key such as "2010", found ${found(iss.input)}` })
-    .regex(KEY_PATTERN, { error: (iss) => `expected 1–32 letters, digits, ".", "_" or "-", starting with a letter or digit, found ${found(iss.input)}` }),
+    .regex(KEY_PATTERN, {
+      error: (iss) => `expected 1–32 letters, digits, ".", "_" or "-", starting with a letter or digit, found ${found(iss.input)}`,
+    }),
   name: text("the version name"),
   description: z.string().nullish(),
   areas: z.array(areaSchema).min(1, "expected at least one area, found none"),
@@ -118,7 +122,10 @@ export function parseInstrumentDefinition(input: unknown): ParseInstrumentResult
     return {
       ok: false,
       problems: parsed.error.issues.map((issue) => ({
-        path: issue.code === "unrecognized_keys" ? formatPath(input, [...issue.path, ...issue.keys.slice(0, 1)]) : formatPath(input, issue.path),
+        path:
+          issue.code === "unrecognized_keys"
+            ? formatPath(input, [...issue.path, ...issue.keys.slice(0, 1)])
+            : formatPath(input, issue.path),
         message: issue.message.replace(/^Invalid input: /, ""),
       })),
     };
@@ -135,7 +142,10 @@ export function parseInstrumentDefinition(input: unknown): ParseInstrumentResult
       const subHere = subareaPath(i, rawArea.number, j, rawSub.id);
       const k = childNumber(rawSub.id, String(rawArea.number));
       if (k === null) {
-        problems.push({ path: `${subHere}.id`, message: `expected an id of the form ${rawArea.number}.<k> (a sub-area of area ${rawArea.number}), found ${found(rawSub.id)}` });
+        problems.push({
+          path: `${subHere}.id`,
+          message: `expected an id of the form ${rawArea.number}.<k> (a sub-area of area ${rawArea.number}), found ${found(rawSub.id)}`,
+        });
       } else {
         subNumbers.push({ path: `${subHere}.id`, n: k });
       }
@@ -145,23 +155,40 @@ export function parseInstrumentDefinition(input: unknown): ParseInstrumentResult
         const qHere = questionPath(subHere, q, rawQ.id);
         const qk = childNumber(rawQ.id, rawSub.id);
         if (qk === null) {
-          problems.push({ path: `${qHere}.id`, message: `expected an id of the form ${rawSub.id}.<k> (a question of sub-area ${rawSub.id}), found ${found(rawQ.id)}` });
+          problems.push({
+            path: `${qHere}.id`,
+            message: `expected an id of the form ${rawSub.id}.<k> (a question of sub-area ${rawSub.id}), found ${found(rawQ.id)}`,
+          });
         } else {
           questionNumbers.push({ path: `${qHere}.id`, n: qk });
         }
         const qMax = rawQ.maxPoints == null ? null : checkedMax(problems, `${qHere}.maxPoints`, rawQ.maxPoints);
         return { id: rawQ.id, text: rawQ.text, maxPoints: qMax };
       });
-      checkNumbering(problems, questionNumbers, (m) => `${rawSub.id}.${m}`, `questions of sub-area ${rawSub.id} are numbered ${rawSub.id}.1, ${rawSub.id}.2 … without gaps`);
+      checkNumbering(
+        problems,
+        questionNumbers,
+        (m) => `${rawSub.id}.${m}`,
+        `questions of sub-area ${rawSub.id} are numbered ${rawSub.id}.1, ${rawSub.id}.2 … without gaps`,
+      );
       const knownQMaxes = questions.map((q) => q.maxPoints).filter((m): m is Points => m !== null);
       // Only when every question has (valid) max points can they be required to add up.
       if (subMax && questions.length > 0 && knownQMaxes.length === questions.length) {
         const total = sum(knownQMaxes);
         if (!total.equals(subMax)) {
-          problems.push({ path: `${subHere}.questions`, message: `question max points of sub-area ${rawSub.id} sum to ${pointsText(total)}, expected ${pointsText(subMax)}` });
+          problems.push({
+            path: `${subHere}.questions`,
+            message: `question max points of sub-area ${rawSub.id} sum to ${pointsText(total)}, expected ${pointsText(subMax)}`,
+          });
         }
       }
-      return { id: rawSub.id, areaNumber: rawArea.number, question: rawSub.question, maxPoints: subMax ?? points(0), questions: byNumber(questions) };
+      return {
+        id: rawSub.id,
+        areaNumber: rawArea.number,
+        question: rawSub.question,
+        maxPoints: subMax ?? points(0),
+        questions: byNumber(questions),
+      };
     });
     const n = rawArea.number;
     checkNumbering(problems, subNumbers, (m) => `${n}.${m}`, `sub-areas of area ${n} are numbered ${n}.1, ${n}.2 … without gaps`);
@@ -169,7 +196,10 @@ export function parseInstrumentDefinition(input: unknown): ParseInstrumentResult
     if (maxPoints && subareas.length > 0 && subMaxesValid) {
       const total = sum(subareas.map((s) => s.maxPoints));
       if (!total.equals(maxPoints)) {
-        problems.push({ path: `${here}.subareas`, message: `sub-area max points of area ${n} sum to ${pointsText(total)}, expected ${pointsText(maxPoints)}` });
+        problems.push({
+          path: `${here}.subareas`,
+          message: `sub-area max points of area ${n} sum to ${pointsText(total)}, expected ${pointsText(maxPoints)}`,
+        });
       }
     }
     return {
@@ -217,7 +247,8 @@ function checkNumbering(problems: DefinitionProblem[], items: Numbered[], name: 
   }
   let previous = 0;
   for (const n of [...first.keys()].sort((a, b) => a - b)) {
-    if (n !== previous + 1) problems.push({ path: first.get(n)!.path, message: `expected ${name(previous + 1)} (${rule}), found ${name(n)}` });
+    if (n !== previous + 1)
+      problems.push({ path: first.get(n)!.path, message: `expected ${name(previous + 1)} (${rule}), found ${name(n)}` });
     previous = n;
   }
 }
@@ -260,10 +291,17 @@ const sameText = (a: string, b: string) => a.trim().toLocaleLowerCase("sv") === 
  * number and max points. An area counts as referenced when one of its sub-areas is, since its
  * points and percent are derived from them.
  */
-export function checkInstrumentExtension(existing: InstrumentVersion, incoming: InstrumentVersion, referenced: ReferencedElements): DefinitionProblem[] {
+export function checkInstrumentExtension(
+  existing: InstrumentVersion,
+  incoming: InstrumentVersion,
+  referenced: ReferencedElements,
+): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   if (incoming.key !== existing.key) {
-    problems.push({ path: "key", message: `expected key ${found(existing.key)} (the version being extended), found ${found(incoming.key)}` });
+    problems.push({
+      path: "key",
+      message: `expected key ${found(existing.key)} (the version being extended), found ${found(incoming.key)}`,
+    });
   }
   const areaReferenced = (n: number) => referenced.areas.has(n) || [...referenced.subareas].some((id) => id.startsWith(`${n}.`));
 
@@ -273,20 +311,31 @@ export function checkInstrumentExtension(existing: InstrumentVersion, incoming: 
     const moved = incoming.areas.find((a) => a.number !== old.number && sameText(a.name, old.name));
     if (index < 0) {
       const where = moved ? ` (it appears as area ${moved.number})` : "";
-      problems.push({ path: "areas", message: `area ${old.number} "${old.name}" is missing${where}, but results refer to it; expected it to be kept with number ${old.number}` });
+      problems.push({
+        path: "areas",
+        message: `area ${old.number} "${old.name}" is missing${where}, but results refer to it; expected it to be kept with number ${old.number}`,
+      });
       continue;
     }
     const now = incoming.areas[index]!;
     const here = areaPath(index, now.number);
     if (moved && !sameText(now.name, old.name)) {
-      problems.push({ path: `${here}.name`, message: `area ${old.number} "${old.name}" appears renumbered as area ${moved.number}, but results refer to area ${old.number}; expected it to keep its number` });
+      problems.push({
+        path: `${here}.name`,
+        message: `area ${old.number} "${old.name}" appears renumbered as area ${moved.number}, but results refer to area ${old.number}; expected it to keep its number`,
+      });
     }
     if (!now.maxPoints.equals(old.maxPoints)) {
-      problems.push({ path: `${here}.maxPoints`, message: `max points of area ${old.number} changed from ${pointsText(old.maxPoints)} to ${pointsText(now.maxPoints)}, but results refer to it; expected ${pointsText(old.maxPoints)}` });
+      problems.push({
+        path: `${here}.maxPoints`,
+        message: `max points of area ${old.number} changed from ${pointsText(old.maxPoints)} to ${pointsText(now.maxPoints)}, but results refer to it; expected ${pointsText(old.maxPoints)}`,
+      });
     }
   }
 
-  const incomingSubareas = incoming.areas.flatMap((area, i) => area.subareas.map((sub, j) => ({ sub, path: subareaPath(i, area.number, j, sub.id) })));
+  const incomingSubareas = incoming.areas.flatMap((area, i) =>
+    area.subareas.map((sub, j) => ({ sub, path: subareaPath(i, area.number, j, sub.id) })),
+  );
   for (const old of existing.areas.flatMap((a) => a.subareas)) {
     if (!referenced.subareas.has(old.id)) continue;
     const match = incomingSubareas.find((s) => s.sub.id === old.id);
@@ -295,14 +344,23 @@ export function checkInstrumentExtension(existing: InstrumentVersion, incoming: 
       const areaIndex = incoming.areas.findIndex((a) => a.number === old.areaNumber);
       const path = areaIndex < 0 ? "areas" : `${areaPath(areaIndex, old.areaNumber)}.subareas`;
       const where = moved ? ` (it appears as ${moved.sub.id})` : "";
-      problems.push({ path, message: `sub-area ${old.id} is missing${where}, but results refer to it; expected it to be kept with id ${old.id}` });
+      problems.push({
+        path,
+        message: `sub-area ${old.id} is missing${where}, but results refer to it; expected it to be kept with id ${old.id}`,
+      });
       continue;
     }
     if (moved && !sameText(match.sub.question, old.question)) {
-      problems.push({ path: `${match.path}.id`, message: `sub-area ${old.id} "${old.question}" appears renumbered as ${moved.sub.id}, but results refer to ${old.id}; expected it to keep its id` });
+      problems.push({
+        path: `${match.path}.id`,
+        message: `sub-area ${old.id} "${old.question}" appears renumbered as ${moved.sub.id}, but results refer to ${old.id}; expected it to keep its id`,
+      });
     }
     if (!match.sub.maxPoints.equals(old.maxPoints)) {
-      problems.push({ path: `${match.path}.maxPoints`, message: `max points of sub-area ${old.id} changed from ${pointsText(old.maxPoints)} to ${pointsText(match.sub.maxPoints)}, but results refer to it; expected ${pointsText(old.maxPoints)}` });
+      problems.push({
+        path: `${match.path}.maxPoints`,
+        message: `max points of sub-area ${old.id} changed from ${pointsText(old.maxPoints)} to ${pointsText(match.sub.maxPoints)}, but results refer to it; expected ${pointsText(old.maxPoints)}`,
+      });
     }
   }
   return problems;

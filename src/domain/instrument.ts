@@ -45,16 +45,3 @@ export function findArea(instrument: InstrumentVersion, number: number): Area | 
 export function allSubareas(instrument: InstrumentVersion): Subarea[] {
   return instrument.areas.flatMap((area) => area.subareas);
 }
-
-export function findSubarea(instrument: InstrumentVersion, id: string): Subarea | undefined {
-  return allSubareas(instrument).find((subarea) => subarea.id === id);
-}
-
-/** The area a sub-area id belongs to: "1.4" → 1. */
-export function areaNumberOfSubareaId(id: string): number {
-  return Number(id.split(".")[0]);
-}
-
-export function hasSubareas(instrument: InstrumentVersion): boolean {
-  return instrument.areas.some((area) => area.subareas.length > 0);
-}

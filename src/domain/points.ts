@@ -60,10 +60,6 @@ export function pointsNumber(value: Points): number {
   return Number(value.toFixed());
 }
 
-export function equalPoints(a: Points, b: Points): boolean {
-  return a.equals(b);
-}
-
 export function comparePoints(a: Points, b: Points): number {
   return a.comparedTo(b);
 }

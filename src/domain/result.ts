@@ -1,4 +1,4 @@
-import { allSubareas, type InstrumentVersion } from "./instrument.ts";
+import type { InstrumentVersion } from "./instrument.ts";
 import { roundHalfUp, sum, type Points } from "./points.ts";
 
 export type ResultLevel = "subarea" | "area" | "total";
@@ -23,11 +23,7 @@ export interface Result {
   updatedAt: Date;
 }
 
-export type WarningCode =
-  | "total_differs_from_derived"
-  | "area_differs_from_subareas"
-  | "subareas_incomplete"
-  | "areas_incomplete";
+export type WarningCode = "total_differs_from_derived" | "area_differs_from_subareas" | "subareas_incomplete" | "areas_incomplete";
 
 export interface ResultWarning {
   code: WarningCode;
@@ -141,8 +137,4 @@ function exactAreaPoints(instrument: InstrumentVersion, figures: PublishedFigure
 /** The total as it is shown: the published figure, or the derived one (already rounded). */
 export function displayTotal(assessment: Assessment): Points | null {
   return assessment.total ? roundHalfUp(assessment.total.points) : null;
-}
-
-export function subareaCount(instrument: InstrumentVersion): number {
-  return allSubareas(instrument).length;
 }

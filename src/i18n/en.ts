@@ -15,7 +15,8 @@ export const en: Messages<typeof sv> = {
   nav: { results: "Results", municipalities: "Municipalities", api: "Open data" },
   home: {
     title: "Published results",
-    intro: "Kommunkompassen evaluates how a municipality is led and governed in eight areas, with 100 points per area and 800 points in all. All published results are listed here.",
+    intro:
+      "Kommunkompassen evaluates how a municipality is led and governed in eight areas, with 100 points per area and 800 points in all. All published results are listed here.",
     count_one: "{{count}} published result",
     count_other: "{{count}} published results",
     empty: "No results have been published yet.",
@@ -48,6 +49,7 @@ export const en: Messages<typeof sv> = {
     notKnown: "not known",
     comparabilityNote: "Results are only safely comparable within one version of the instrument.",
     source: "Source",
+    sources: "Sources",
     warnings: "Inconsistencies",
     notFound: "There is no municipality with the code {{code}}.",
   },
@@ -65,7 +67,8 @@ export const en: Messages<typeof sv> = {
   },
   level: { subarea: "Sub-areas", area: "Areas", total: "Total only" },
   warning: {
-    total_differs_from_derived: "The published total {{published}} differs from the derived sum {{derived}}. Both are shown; the published one stands.",
+    total_differs_from_derived:
+      "The published total {{published}} differs from the derived sum {{derived}}. Both are shown; the published one stands.",
     area_differs_from_subareas: "Area {{area}}: the published {{published}} points differ from the sum of its sub-areas, {{derived}}.",
     subareas_incomplete: "Area {{area}}: points are missing for sub-area {{missing}}.",
     areas_incomplete: "Points are missing for area {{missing}}.",

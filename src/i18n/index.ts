@@ -3,13 +3,11 @@ import { en } from "./en.ts";
 import { sv } from "./sv.ts";
 
 export type Language = "sv" | "en";
-export const languages: Language[] = ["sv", "en"];
-export const defaultLanguage: Language = "sv";
 
 const instances = new Map<Language, TFunction>();
 
 /** A translate function for a language; Swedish is the default and the fallback. */
-export function translator(language: Language = defaultLanguage): TFunction {
+export function translator(language: Language = "sv"): TFunction {
   let t = instances.get(language);
   if (!t) {
     const instance = i18next.createInstance();

@@ -11,7 +11,8 @@ export const sv = {
   nav: { results: "Resultat", municipalities: "Kommuner", api: "Öppna data" },
   home: {
     title: "Publicerade resultat",
-    intro: "Kommunkompassen utvärderar hur en kommun leds och styrs inom åtta områden, med 100 poäng per område och 800 poäng totalt. Här finns alla publicerade resultat.",
+    intro:
+      "Kommunkompassen utvärderar hur en kommun leds och styrs inom åtta områden, med 100 poäng per område och 800 poäng totalt. Här finns alla publicerade resultat.",
     count_one: "{{count}} publicerat resultat",
     count_other: "{{count}} publicerade resultat",
     empty: "Inga resultat är publicerade ännu.",
@@ -44,6 +45,7 @@ export const sv = {
     notKnown: "uppgift saknas",
     comparabilityNote: "Resultat är bara säkert jämförbara inom samma version av instrumentet.",
     source: "Källa",
+    sources: "Källor",
     warnings: "Avvikelser",
     notFound: "Det finns ingen kommun med koden {{code}}.",
   },
@@ -61,7 +63,8 @@ export const sv = {
   },
   level: { subarea: "Delområden", area: "Områden", total: "Endast total" },
   warning: {
-    total_differs_from_derived: "Publicerad totalpoäng {{published}} skiljer sig från den beräknade summan {{derived}}. Båda visas; den publicerade gäller.",
+    total_differs_from_derived:
+      "Publicerad totalpoäng {{published}} skiljer sig från den beräknade summan {{derived}}. Båda visas; den publicerade gäller.",
     area_differs_from_subareas: "Område {{area}}: publicerade {{published}} poäng skiljer sig från summan av delområdena {{derived}}.",
     subareas_incomplete: "Område {{area}}: poäng saknas för delområde {{missing}}.",
     areas_incomplete: "Poäng saknas för område {{missing}}.",

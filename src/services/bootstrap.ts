@@ -16,7 +16,9 @@ export interface PrepareOptions {
  */
 export async function prepareDatabase(database: Database, options: PrepareOptions): Promise<{ seeded: boolean }> {
   await database.migrate();
-  const { rows } = (await database.db.execute(sql`select count(*)::int as n from ${municipalities}`)) as unknown as { rows: { n: number }[] };
+  const { rows } = (await database.db.execute(sql`select count(*)::int as n from ${municipalities}`)) as unknown as {
+    rows: { n: number }[];
+  };
   if (Number(rows[0]?.n ?? 0) > 0) return { seeded: false };
   await loadReferenceData(database.db);
   if (options.demo) {

@@ -27,7 +27,8 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     const started = process.hrtime.bigint();
     response.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (response.statusCode >= 500) logger.error({ method: request.method, url: request.originalUrl, status: response.statusCode, ms }, "request failed");
+      if (response.statusCode >= 500)
+        logger.error({ method: request.method, url: request.originalUrl, status: response.statusCode, ms }, "request failed");
       else logger.debug({ method: request.method, url: request.originalUrl, status: response.statusCode, ms }, "request");
     });
     next();
@@ -41,7 +42,12 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     const vite = await import("vite");
     const devServer = await vite.createServer({ root, server: { middlewareMode: true } });
     app.use(devServer.middlewares);
-    app.use(createRequestHandler({ build: () => devServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>, getLoadContext }));
+    app.use(
+      createRequestHandler({
+        build: () => devServer.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>,
+        getLoadContext,
+      }),
+    );
   } else {
     const serverBuild = `${root}build/server/index.js`;
     if (!existsSync(serverBuild)) throw new Error(`No build at ${serverBuild}: run "npm run build" first (npm start does it).`);
@@ -57,9 +63,13 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     if (response.headersSent) return void response.end();
     response.status(500);
     if (request.originalUrl.startsWith("/api/")) {
-      response.type("application/problem+json").send(JSON.stringify({ type: "about:blank", title: "Internal Server Error", status: 500, instance: request.originalUrl }));
+      response
+        .type("application/problem+json")
+        .send(JSON.stringify({ type: "about:blank", title: "Internal Server Error", status: 500, instance: request.originalUrl }));
     } else {
-      response.type("text/plain; charset=utf-8").send("Ett oväntat fel inträffade. Försök igen om en stund.\nAn unexpected error occurred. Please try again later.");
+      response
+        .type("text/plain; charset=utf-8")
+        .send("Ett oväntat fel inträffade. Försök igen om en stund.\nAn unexpected error occurred. Please try again later.");
     }
   });
 
@@ -68,4 +78,3 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     server.once("error", reject);
   });
 }
-

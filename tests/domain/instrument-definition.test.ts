@@ -66,7 +66,15 @@ describe("parseInstrumentDefinition: the reference files", () => {
           role: "demokratiaktör",
           maxPoints: "100",
           subareas: [
-            { id: "1.1", question: "A?", maxPoints: "12.5", questions: [{ id: "1.1.1", text: "a", maxPoints: 10 }, { id: "1.1.2", text: "b", maxPoints: "2.5" }] },
+            {
+              id: "1.1",
+              question: "A?",
+              maxPoints: "12.5",
+              questions: [
+                { id: "1.1.1", text: "a", maxPoints: 10 },
+                { id: "1.1.2", text: "b", maxPoints: "2.5" },
+              ],
+            },
             { id: "1.2", question: "B?", maxPoints: 87.5, questions: [{ id: "1.2.1", text: "c" }] },
           ],
         },
@@ -87,14 +95,19 @@ describe("parseInstrumentDefinition: broken definitions name the offending eleme
   it("sub-area max points summing to 95 instead of 100", () => {
     const def = definition();
     subareasOf(def, 3)[1]!.maxPoints = 20; // 3.2: 25 → 20
-    expect(problemsOf(def)).toEqual([{ path: "areas[2] (area 3).subareas", message: "sub-area max points of area 3 sum to 95, expected 100" }]);
+    expect(problemsOf(def)).toEqual([
+      { path: "areas[2] (area 3).subareas", message: "sub-area max points of area 3 sum to 95, expected 100" },
+    ]);
   });
 
   it("a duplicate sub-area id", () => {
     const def = definition();
     subareasOf(def, 1)[2]!.id = "1.2";
     expect(problemsOf(def)).toEqual([
-      { path: "areas[0] (area 1) subareas[2] (1.2).id", message: "1.2 appears more than once (sub-areas of area 1 are numbered 1.1, 1.2 … without gaps)" },
+      {
+        path: "areas[0] (area 1) subareas[2] (1.2).id",
+        message: "1.2 appears more than once (sub-areas of area 1 are numbered 1.1, 1.2 … without gaps)",
+      },
       { path: "areas[0] (area 1) subareas[3] (1.4).id", message: expect.stringMatching(/^expected 1\.3 .*found 1\.4$/) },
     ]);
   });
@@ -152,7 +165,9 @@ describe("parseInstrumentDefinition: broken definitions name the offending eleme
 
     const gap = definition("2016");
     gap.areas.splice(3, 1); // 1, 2, 3, 5 …
-    expect(problemsOf(gap)).toEqual([{ path: "areas[3] (area 5).number", message: "expected area 4 (areas are numbered 1, 2, 3 … without gaps), found area 5" }]);
+    expect(problemsOf(gap)).toEqual([
+      { path: "areas[3] (area 5).number", message: "expected area 4 (areas are numbered 1, 2, 3 … without gaps), found area 5" },
+    ]);
   });
 
   it("question ids and question max points", () => {
@@ -246,7 +261,9 @@ describe("checkInstrumentExtension", () => {
     subareasOf(def, 1)[3]!.maxPoints = 40;
     const problems = checkInstrumentExtension(v2010, parseOk(def), { areas: new Set(), subareas: new Set(["1.5"]) });
     // Only the removal: area 1 (referenced through 1.5) keeps its 100 points, and 1.4 is not referenced.
-    expect(problems).toEqual([{ path: "areas[0] (area 1).subareas", message: expect.stringMatching(/^sub-area 1\.5 is missing, but results refer to it/) }]);
+    expect(problems).toEqual([
+      { path: "areas[0] (area 1).subareas", message: expect.stringMatching(/^sub-area 1\.5 is missing, but results refer to it/) },
+    ]);
   });
 
   it("may not remove a referenced area", () => {
@@ -282,7 +299,10 @@ describe("checkInstrumentExtension", () => {
     subareasOf(def, 1)[0]!.maxPoints = 20; // 1.1: 15 → 20
     subareasOf(def, 1)[4]!.maxPoints = 5; // 1.5: 10 → 5, area stays 100
     expect(checkInstrumentExtension(v2010, parseOk(def), { areas: new Set(), subareas: new Set(["1.1"]) })).toEqual([
-      { path: "areas[0] (area 1) subareas[0] (1.1).maxPoints", message: "max points of sub-area 1.1 changed from 15 to 20, but results refer to it; expected 15" },
+      {
+        path: "areas[0] (area 1) subareas[0] (1.1).maxPoints",
+        message: "max points of sub-area 1.1 changed from 15 to 20, but results refer to it; expected 15",
+      },
     ]);
 
     const bigger = definition();
@@ -290,7 +310,10 @@ describe("checkInstrumentExtension", () => {
     area(bigger, 1).maxPoints = 110;
     // Area 1 is referenced through its sub-area 1.1; 1.5 itself is not.
     expect(checkInstrumentExtension(v2010, parseOk(bigger), { areas: new Set(), subareas: new Set(["1.1"]) })).toEqual([
-      { path: "areas[0] (area 1).maxPoints", message: "max points of area 1 changed from 100 to 110, but results refer to it; expected 100" },
+      {
+        path: "areas[0] (area 1).maxPoints",
+        message: "max points of area 1 changed from 100 to 110, but results refer to it; expected 100",
+      },
     ]);
   });
 

@@ -7,14 +7,20 @@ import { points, pointsText, roundHalfUp, sum, type Points } from "../../src/dom
 import { rankByTotal } from "../../src/domain/ranking.ts";
 import { scoreSheet, type ScoreSheet } from "../../src/domain/scoring.ts";
 
-const parsed = parseInstrumentDefinition(JSON.parse(readFileSync(new URL("../../reference/instruments/2010.json", import.meta.url), "utf8")));
+const parsed = parseInstrumentDefinition(
+  JSON.parse(readFileSync(new URL("../../reference/instruments/2010.json", import.meta.url), "utf8")),
+);
 if (!parsed.ok) throw new Error(`2010 instrument does not parse: ${JSON.stringify(parsed.problems)}`);
 const instrument: InstrumentVersion = parsed.instrument;
 const subareas = allSubareas(instrument);
 
 /** Exact points with up to two decimals, within 0..max of each sub-area of the 2010 version. */
 const exactPointsArb: fc.Arbitrary<[string, Points][]> = fc.tuple(
-  ...subareas.map((s) => fc.integer({ min: 0, max: s.maxPoints.times(100).toNumber() }).map((hundredths): [string, Points] => [s.id, points(hundredths).dividedBy(100)])),
+  ...subareas.map((s) =>
+    fc
+      .integer({ min: 0, max: s.maxPoints.times(100).toNumber() })
+      .map((hundredths): [string, Points] => [s.id, points(hundredths).dividedBy(100)]),
+  ),
 );
 
 /** Sheet figures as text, for equality checks with readable diffs. */
@@ -72,7 +78,9 @@ describe("scoreSheet properties (2010 instrument, random exact points)", () => {
   it("does not depend on the order in which sub-area points are given", () => {
     fc.assert(
       fc.property(
-        exactPointsArb.chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }))),
+        exactPointsArb.chain((entries) =>
+          fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length })),
+        ),
         ([entries, shuffled]) => {
           expect(sheetText(scoreSheet(instrument, new Map(shuffled)))).toEqual(sheetText(scoreSheet(instrument, new Map(entries))));
         },
@@ -81,7 +89,10 @@ describe("scoreSheet properties (2010 instrument, random exact points)", () => {
   });
 
   it("does not depend on the order of sub-areas within the instrument's areas", () => {
-    const reversed: InstrumentVersion = { ...instrument, areas: instrument.areas.map((a) => ({ ...a, subareas: [...a.subareas].reverse() })) };
+    const reversed: InstrumentVersion = {
+      ...instrument,
+      areas: instrument.areas.map((a) => ({ ...a, subareas: [...a.subareas].reverse() })),
+    };
     fc.assert(
       fc.property(exactPointsArb, (entries) => {
         const a = scoreSheet(instrument, new Map(entries));
@@ -133,12 +144,13 @@ describe("exact decimals", () => {
 
 describe("rankByTotal properties", () => {
   // Totals with up to one decimal, so that ties both before and after rounding occur.
-  const itemsArb = fc.array(
-    fc.record({ name: fc.string({ maxLength: 4 }), tenths: fc.integer({ min: 0, max: 8000 }) }),
-    { maxLength: 40 },
-  );
+  const itemsArb = fc.array(fc.record({ name: fc.string({ maxLength: 4 }), tenths: fc.integer({ min: 0, max: 8000 }) }), { maxLength: 40 });
   const rank = (items: { name: string; tenths: number }[]) =>
-    rankByTotal(items, (i) => points(i.tenths).dividedBy(10), (a, b) => a.name.localeCompare(b.name));
+    rankByTotal(
+      items,
+      (i) => points(i.tenths).dividedBy(10),
+      (a, b) => a.name.localeCompare(b.name),
+    );
   const shown = (i: { tenths: number }) => roundHalfUp(points(i.tenths).dividedBy(10)).toNumber();
 
   it("keeps every item, ranks from 1, ranks never decrease and totals never increase", () => {

@@ -23,7 +23,9 @@ const fixture = readJson(new URL("../fixtures/orebro-2012.json", import.meta.url
 const instrument = loadInstrument("2010.json");
 
 const orebro2012Subareas = new Map<string, Points>(fixture.areas.flatMap((a) => a.subareas.map((s) => [s.id, points(s.exact)] as const)));
-const orebro2010Areas = new Map<number, Points>(Object.entries(fixture.previous.printed_area_points).map(([n, p]) => [Number(n), points(p)]));
+const orebro2010Areas = new Map<number, Points>(
+  Object.entries(fixture.previous.printed_area_points).map(([n, p]) => [Number(n), points(p)]),
+);
 
 function figures(parts: Partial<PublishedFigures>): PublishedFigures {
   return { total: null, areas: new Map(), subareas: new Map(), ...parts };
@@ -135,7 +137,9 @@ describe("assessResult", () => {
 
 describe("levelOf", () => {
   it("is the finest level given", () => {
-    expect(levelOf(figures({ total: points(1), areas: new Map([[1, points(1)]]), subareas: new Map([["1.1", points(1)]]) }))).toBe("subarea");
+    expect(levelOf(figures({ total: points(1), areas: new Map([[1, points(1)]]), subareas: new Map([["1.1", points(1)]]) }))).toBe(
+      "subarea",
+    );
     expect(levelOf(figures({ total: points(1), areas: new Map([[1, points(1)]]) }))).toBe("area");
     expect(levelOf(figures({ total: points(1) }))).toBe("total");
   });

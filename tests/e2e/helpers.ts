@@ -11,7 +11,9 @@ export function formatViolations(violations: AxeResults["violations"]): string {
   return violations
     .map((v) => {
       const nodes = v.nodes
-        .map((n) => `    - ${n.target.join(" ")}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`)
+        .map(
+          (n) => `    - ${n.target.join(" ")}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`,
+        )
         .join("\n");
       return `[${v.impact ?? "?"}] ${v.id}: ${v.help}\n  ${v.helpUrl}\n${nodes}`;
     })
@@ -21,7 +23,10 @@ export function formatViolations(violations: AxeResults["violations"]): string {
 /** Runs axe on the page as it is now and fails with a readable list when anything violates. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations, `axe found ${results.violations.length} WCAG 2.1 A/AA violation(s) on ${page.url()}:\n\n${formatViolations(results.violations)}\n`).toEqual([]);
+  expect(
+    results.violations,
+    `axe found ${results.violations.length} WCAG 2.1 A/AA violation(s) on ${page.url()}:\n\n${formatViolations(results.violations)}\n`,
+  ).toEqual([]);
 }
 
 /**
@@ -48,7 +53,9 @@ export async function waitForHydration(page: Page, timeout = 15_000): Promise<vo
       )
       .catch(() => [] as string[]);
     if (missing.length > 0) {
-      throw new Error(`The page did not hydrate: its build assets are missing (was build/ rebuilt while the test server ran?):\n${missing.join("\n")}`);
+      throw new Error(
+        `The page did not hydrate: its build assets are missing (was build/ rebuilt while the test server ran?):\n${missing.join("\n")}`,
+      );
     }
     throw error;
   }

@@ -34,7 +34,10 @@ test.describe("without JavaScript", () => {
     await expect(form).toHaveAttribute("method", "get");
 
     await page.getByLabel("Version av instrumentet").selectOption("2016");
-    const [request] = await Promise.all([page.waitForRequest((r) => r.isNavigationRequest() && r.url().includes("instrument=")), page.getByRole("button", { name: "Visa" }).click()]);
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.isNavigationRequest() && r.url().includes("instrument=")),
+      page.getByRole("button", { name: "Visa" }).click(),
+    ]);
     expect(request.method()).toBe("GET");
     await expect(page).toHaveURL("/?instrument=2016");
     await expect(page.getByRole("status")).toHaveText("0 publicerade resultat");

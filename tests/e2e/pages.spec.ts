@@ -45,7 +45,7 @@ test.describe("accessibility: WCAG 2.1 A and AA (axe)", () => {
     });
   }
 
-  test("the English variant has lang=\"en\" and no violations", async ({ page }) => {
+  test('the English variant has lang="en" and no violations', async ({ page }) => {
     await page.goto("/sprak?lang=en&return=/kommuner/1880");
     await expect(page).toHaveURL("/kommuner/1880");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -131,7 +131,7 @@ test.describe("/kommuner/1880 (Örebro)", () => {
   });
 
   test("the source table lists the three results", async ({ page }) => {
-    const sources = page.getByRole("table", { name: "Källa" });
+    const sources = page.getByRole("table", { name: "Källor" });
     await expect(sources.locator("tbody tr td:first-child")).toHaveText(["2010", "2012", "2015"]);
     await expect(sources.locator("tbody tr").nth(1)).toContainText("30 december 2012");
   });

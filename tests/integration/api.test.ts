@@ -6,7 +6,8 @@ import { importDemo } from "../support/fixtures.ts";
 
 describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
   let database: TestDatabase;
-  const get = (path: string, headers: Record<string, string> = {}) => handleApiRequest(database.db, new Request(`http://localhost${path}`, { headers }));
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    handleApiRequest(database.db, new Request(`http://localhost${path}`, { headers }));
   const json = async (path: string) => {
     const response = await get(path);
     expect(response.status, path).toBe(200);
@@ -20,8 +21,21 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
     await importResults(database.db, {
       name: "more.ndjson",
       text: [
-        { municipality: "0484", instrument: "2010", year: 2014, date: "2014-05-01", total: 650, areas: { "1": 80, "2": 80, "3": 80, "4": 80, "5": 80, "6": 90, "7": 80, "8": 80 } },
-        { municipality: "1490", instrument: "2010", year: 2011, date: "2011-10-01", areas: { "1": 50, "2": 60, "3": 70, "4": 40, "5": 50, "6": 60, "7": 70, "8": 61 } },
+        {
+          municipality: "0484",
+          instrument: "2010",
+          year: 2014,
+          date: "2014-05-01",
+          total: 650,
+          areas: { "1": 80, "2": 80, "3": 80, "4": 80, "5": 80, "6": 90, "7": 80, "8": 80 },
+        },
+        {
+          municipality: "1490",
+          instrument: "2010",
+          year: 2011,
+          date: "2011-10-01",
+          areas: { "1": 50, "2": 60, "3": 70, "4": 40, "5": 50, "6": 60, "7": 70, "8": 61 },
+        },
         { municipality: "1490", instrument: "2016", year: 2017, total: 555 },
       ]
         .map((d) => JSON.stringify(d))
@@ -66,7 +80,9 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
       [2015, "total", 650],
     ]);
     expect(results[0].areas).toEqual({ "1": 52, "2": 80, "3": 66, "4": 59, "5": 51, "6": 71, "7": 55, "8": 82 });
-    expect(results[0].warnings).toEqual([expect.objectContaining({ code: "total_differs_from_derived", field: "total", published: 515, derived: 516 })]);
+    expect(results[0].warnings).toEqual([
+      expect.objectContaining({ code: "total_differs_from_derived", field: "total", published: 515, derived: 516 }),
+    ]);
     expect(results[1].warnings).toEqual([]);
     expect(results[1].subareas["1.2"]).toBe(15.51);
     expect(results[2].areas).toBeUndefined();
@@ -82,7 +98,9 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
     const bySuffix = await (await get("/api/v1/municipalities/1880/results.csv")).text();
     expect(byHeader).toBe(bySuffix);
     const [header, first] = byHeader.split("\r\n");
-    expect(header).toBe("municipality,name,instrument,year,date,level,total,total_published,area1,area2,area3,area4,area5,area6,area7,area8,source,warnings");
+    expect(header).toBe(
+      "municipality,name,instrument,year,date,level,total,total_published,area1,area2,area3,area4,area5,area6,area7,area8,source,warnings",
+    );
     expect(first).toMatch(/^1880,Örebro,2010,2010,,area,515,true,52,80,66,59,51,71,55,82,/);
     expect((await get("/api/v1/instruments/2010.csv")).status).toBe(406);
   });
@@ -157,6 +175,14 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
   it("describes itself in OpenAPI 3.1", async () => {
     const doc = await json("/api/v1/openapi.json");
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/averages", "/instruments", "/instruments/{key}", "/municipalities", "/municipalities/{code}/results", "/rankings", "/results"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/averages",
+      "/instruments",
+      "/instruments/{key}",
+      "/municipalities",
+      "/municipalities/{code}/results",
+      "/rankings",
+      "/results",
+    ]);
   });
 });

@@ -36,9 +36,11 @@ describe.each(testDatabaseKinds())("importing results on %s", (kind) => {
   });
 
   it("imports CSV, JSON arrays and NDJSON, and counts what it did", async () => {
-    const csv = "municipality,instrument,year,total,area1,area2,area3,area4,area5,area6,area7,area8\n0114,2016,2017,,60,61,62,63,64,65,66,67.5\n0115,2020,2021,512,,,,,,,,\n";
+    const csv =
+      "municipality,instrument,year,total,area1,area2,area3,area4,area5,area6,area7,area8\n0114,2016,2017,,60,61,62,63,64,65,66,67.5\n0115,2020,2021,512,,,,,,,,\n";
     expect(await importResults(database.db, { name: "a.csv", text: csv })).toMatchObject({ records: 2, created: 2, updated: 0 });
-    const ndjson = '{"municipality":"0117","instrument":"2016","year":2018,"total":"433.5"}\n\n{"municipality":"0120","instrument":"2016","year":2018,"total":401}\n';
+    const ndjson =
+      '{"municipality":"0117","instrument":"2016","year":2018,"total":"433.5"}\n\n{"municipality":"0120","instrument":"2016","year":2018,"total":401}\n';
     expect(await importResults(database.db, { name: "b.ndjson", text: ndjson })).toMatchObject({ records: 2, created: 2 });
     const array = JSON.stringify([{ municipality: "0123", instrument: "2020", year: 2022, areas: { "1": 50 } }]);
     expect(await importResults(database.db, { name: "c.json", text: array })).toMatchObject({ created: 1 });
@@ -53,7 +55,10 @@ describe.each(testDatabaseKinds())("importing results on %s", (kind) => {
     await importResults(database.db, { name: "x.json", text: JSON.stringify(first) });
     const again = await importResults(database.db, { name: "x.json", text: JSON.stringify(first) });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
-    const updated = await importResults(database.db, { name: "y.json", text: JSON.stringify({ ...first, total: 410, source: "corrected" }) });
+    const updated = await importResults(database.db, {
+      name: "y.json",
+      text: JSON.stringify({ ...first, total: 410, source: "corrected" }),
+    });
     expect(updated).toMatchObject({ created: 0, updated: 1 });
 
     const results = await findResults(database.db, { municipalityCode: "0125" });
@@ -83,16 +88,41 @@ describe.each(testDatabaseKinds())("importing results on %s", (kind) => {
   });
 
   it.each([
-    ["an unknown municipality", { municipality: "9999", instrument: "2010", year: 2012, total: 1 }, "municipality", "no municipality has the code 9999"],
-    ["an unknown instrument", { municipality: "1880", instrument: "1999", year: 2012, total: 1 }, "instrument", 'unknown instrument version "1999"'],
-    ["a sub-area the instrument lacks", { municipality: "1880", instrument: "2010", year: 2013, subareas: { "1.9": 2 } }, "subareas.1.9", "has no sub-area 1.9"],
-    ["sub-area points above max", { municipality: "1880", instrument: "2010", year: 2013, subareas: { "1.5": 10.5 } }, "subareas.1.5", "between 0 and 10"],
+    [
+      "an unknown municipality",
+      { municipality: "9999", instrument: "2010", year: 2012, total: 1 },
+      "municipality",
+      "no municipality has the code 9999",
+    ],
+    [
+      "an unknown instrument",
+      { municipality: "1880", instrument: "1999", year: 2012, total: 1 },
+      "instrument",
+      'unknown instrument version "1999"',
+    ],
+    [
+      "a sub-area the instrument lacks",
+      { municipality: "1880", instrument: "2010", year: 2013, subareas: { "1.9": 2 } },
+      "subareas.1.9",
+      "has no sub-area 1.9",
+    ],
+    [
+      "sub-area points above max",
+      { municipality: "1880", instrument: "2010", year: 2013, subareas: { "1.5": 10.5 } },
+      "subareas.1.5",
+      "between 0 and 10",
+    ],
     ["a misspelt field", { municipality: "1880", instrument: "2010", year: 2013, total: 1, subarea: {} }, "subarea", "Unrecognized key"],
     ["no figures", { municipality: "1880", instrument: "2010", year: 2013 }, "total", "at least one of total, areas or subareas"],
     ["a numeric municipality code", { municipality: 1880, instrument: "2010", year: 2013, total: 1 }, "municipality", "four-digit"],
     ["a bad date", { municipality: "1880", instrument: "2010", year: 2013, total: 1, date: "2013-13-01" }, "date", "YYYY-MM-DD"],
   ])("rejects %s with the field and reason", async (_label, document, field, message) => {
-    const error = await rejection(importResults(database.db, { name: "one.json", text: JSON.stringify([{ municipality: "0128", instrument: "2016", year: 2016, total: 1 }, document]) }));
+    const error = await rejection(
+      importResults(database.db, {
+        name: "one.json",
+        text: JSON.stringify([{ municipality: "0128", instrument: "2016", year: 2016, total: 1 }, document]),
+      }),
+    );
     expect(error.problems).toEqual([expect.objectContaining({ location: "record 2", field, message: expect.stringContaining(message) })]);
     expect(await findResults(database.db, { municipalityCode: "0128" })).toHaveLength(0);
   });
@@ -100,13 +130,16 @@ describe.each(testDatabaseKinds())("importing results on %s", (kind) => {
   it("rejects broken JSON with its line and the same key twice in one file", async () => {
     const broken = await rejection(importResults(database.db, { name: "broken.json", text: '[\n{"municipality": "1880",\n"year": }\n]' }));
     expect(broken.problems[0]).toMatchObject({ location: "line 3", message: expect.stringContaining("not valid JSON") });
-    const ndjson = '{"municipality":"0138","instrument":"2016","year":2017,"total":1}\n{"municipality":"0138","instrument":"2016","year":2017,"total":2}';
+    const ndjson =
+      '{"municipality":"0138","instrument":"2016","year":2017,"total":1}\n{"municipality":"0138","instrument":"2016","year":2017,"total":2}';
     const twice = await rejection(importResults(database.db, { name: "twice.ndjson", text: ndjson }));
     expect(twice.problems[0]).toMatchObject({ location: "line 2", message: expect.stringContaining("line 1") });
   });
 
   it("rejects a CSV with an unknown column or a missing required column", async () => {
-    const unknown = await rejection(importResults(database.db, { name: "u.csv", text: "municipality,instrument,year,totl\n1880,2010,2013,1\n" }));
+    const unknown = await rejection(
+      importResults(database.db, { name: "u.csv", text: "municipality,instrument,year,totl\n1880,2010,2013,1\n" }),
+    );
     expect(unknown.problems[0]).toMatchObject({ location: "line 1", field: "totl" });
     const missing = await rejection(importResults(database.db, { name: "m.csv", text: "municipality,year,total\n1880,2013,1\n" }));
     expect(missing.problems[0]).toMatchObject({ location: "line 1", message: expect.stringContaining('"instrument"') });

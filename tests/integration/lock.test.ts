@@ -42,7 +42,10 @@ describe("one process per PGlite data folder", () => {
 
   it("takes over a lock left by a process that has died", async () => {
     const { writeFileSync } = await import("node:fs");
-    writeFileSync(join(folder, "kompass.lock"), JSON.stringify({ pid: 2 ** 22 + 12345, command: "gone", startedAt: "2026-01-01T00:00:00Z" }));
+    writeFileSync(
+      join(folder, "kompass.lock"),
+      JSON.stringify({ pid: 2 ** 22 + 12345, command: "gone", startedAt: "2026-01-01T00:00:00Z" }),
+    );
     const database = await openPglite(folder);
     await database.close();
   });

@@ -15,11 +15,6 @@ import { points, pointsText } from "../../domain/points.ts";
 
 type Queryable = Db | Tx;
 
-export async function listInstrumentKeys(db: Queryable): Promise<string[]> {
-  const rows = await db.select({ key: instrumentVersions.key }).from(instrumentVersions).orderBy(asc(instrumentVersions.key));
-  return rows.map((row) => row.key);
-}
-
 export async function loadAllInstruments(db: Queryable): Promise<InstrumentVersion[]> {
   const [versions, areas, subareas, questions] = await concurrently(db, [
     () => db.select().from(instrumentVersions).orderBy(asc(instrumentVersions.key)),

@@ -68,11 +68,3 @@ export async function listMunicipalities(db: Queryable): Promise<Municipality[]>
     }))
     .sort((a, b) => collator.compare(a.name, b.name));
 }
-
-export async function listGroupings(db: Queryable) {
-  const [rows, groups] = await concurrently(db, [() => db.select().from(groupings), () => db.select().from(groupingGroups)]);
-  return rows.map((row) => ({
-    ...row,
-    groups: groups.filter((g) => g.groupingKey === row.key).sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })),
-  }));
-}

@@ -18,7 +18,10 @@ export interface LoadInstrumentOptions {
 export async function loadInstrumentDefinition(db: Db, options: LoadInstrumentOptions): Promise<{ key: string; created: boolean }> {
   const parsed = parseInstrumentDefinition(options.definition);
   if (!parsed.ok) {
-    throw new ValidationError(`${options.name} was not loaded`, parsed.problems.map((p) => ({ location: p.path, message: p.message })));
+    throw new ValidationError(
+      `${options.name} was not loaded`,
+      parsed.problems.map((p) => ({ location: p.path, message: p.message })),
+    );
   }
   const incoming = parsed.instrument;
   return db.transaction(async (tx) => {
@@ -26,7 +29,10 @@ export async function loadInstrumentDefinition(db: Db, options: LoadInstrumentOp
     if (existing) {
       const problems = checkInstrumentExtension(existing, incoming, await referencedElements(tx, incoming.key));
       if (problems.length > 0) {
-        throw new ValidationError(`${options.name} was not loaded`, problems.map((p) => ({ location: p.path, message: p.message })));
+        throw new ValidationError(
+          `${options.name} was not loaded`,
+          problems.map((p) => ({ location: p.path, message: p.message })),
+        );
       }
     }
     await saveInstrument(tx, incoming);

@@ -11,13 +11,17 @@ import { loadInstrumentDefinition } from "../instruments/loadInstrumentDefinitio
 /** Shipped reference data: counties, the 290 municipalities, SKL's 2011 groups, instrument versions. */
 export const referenceFolder = fileURLToPath(new URL("../../../reference/", import.meta.url));
 
-const readCsv = (text: string) => parseCsv(text.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+const readCsv = (text: string) =>
+  parseCsv(text.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
 
 export async function loadReferenceData(db: Db): Promise<void> {
   const countyRows = readCsv(readFileSync(`${referenceFolder}counties.csv`, "utf8"));
   const municipalityRows = readCsv(readFileSync(`${referenceFolder}municipalities.csv`, "utf8"));
   await db.transaction(async (tx) => {
-    await tx.insert(counties).values(countyRows.map((row) => ({ code: row.code!, name: row.name! }))).onConflictDoUpdate({ target: counties.code, set: { name: sql`excluded.name` } });
+    await tx
+      .insert(counties)
+      .values(countyRows.map((row) => ({ code: row.code!, name: row.name! })))
+      .onConflictDoUpdate({ target: counties.code, set: { name: sql`excluded.name` } });
     await tx
       .insert(municipalities)
       .values(municipalityRows.map((row) => ({ code: row.code!, name: row.name!, countyCode: row.county_code! })))
@@ -30,7 +34,9 @@ export async function loadReferenceData(db: Db): Promise<void> {
       rows: municipalityRows.map((row) => ({ municipality: row.code!, group: row.skl_group_2011!, name: row.skl_group_2011_name! })),
     });
   });
-  for (const file of readdirSync(`${referenceFolder}instruments`).filter((name) => name.endsWith(".json")).sort()) {
+  for (const file of readdirSync(`${referenceFolder}instruments`)
+    .filter((name) => name.endsWith(".json"))
+    .sort()) {
     const definition = JSON.parse(readFileSync(`${referenceFolder}instruments/${file}`, "utf8")) as unknown;
     await loadInstrumentDefinition(db, { name: file, definition });
   }
@@ -53,7 +59,9 @@ async function saveGrouping(tx: Tx, input: GroupingInput): Promise<void> {
   await tx.delete(groupingGroups).where(sql`${groupingGroups.groupingKey} = ${input.key}`);
   const groups = new Map(input.rows.map((row) => [row.group, row.name]));
   await tx.insert(groupingGroups).values([...groups].map(([code, name]) => ({ groupingKey: input.key, code, name })));
-  await tx.insert(municipalityGroups).values(input.rows.map((row) => ({ groupingKey: input.key, municipalityCode: row.municipality, groupCode: row.group })));
+  await tx
+    .insert(municipalityGroups)
+    .values(input.rows.map((row) => ({ groupingKey: input.key, municipalityCode: row.municipality, groupCode: row.group })));
 }
 
 const groupingCsvRow = z.object({
@@ -77,10 +85,16 @@ export interface LoadGroupingOptions {
  */
 export async function loadGroupingCsv(db: Db, options: LoadGroupingOptions): Promise<{ key: string; municipalities: number }> {
   const problems: Problem[] = [];
-  if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(options.key)) problems.push({ field: "key", message: "expected lower-case letters, digits and dashes, such as skr-2017" });
+  if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(options.key))
+    problems.push({ field: "key", message: "expected lower-case letters, digits and dashes, such as skr-2017" });
   let rows: { record: Record<string, string>; info: { lines: number } }[] = [];
   try {
-    rows = parseCsv(options.csvText.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof rows;
+    rows = parseCsv(options.csvText.replace(/^\uFEFF/, ""), {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof rows;
   } catch (error) {
     problems.push({ message: `not valid CSV: ${(error as Error).message}` });
   }
@@ -95,13 +109,16 @@ export async function loadGroupingCsv(db: Db, options: LoadGroupingOptions): Pro
       continue;
     }
     const { municipality, group, group_name } = parsed.data;
-    if (!known.has(municipality)) problems.push({ location, field: "municipality", message: `no municipality has the code ${municipality}` });
+    if (!known.has(municipality))
+      problems.push({ location, field: "municipality", message: `no municipality has the code ${municipality}` });
     else if (seen.has(municipality)) problems.push({ location, field: "municipality", message: `${municipality} appears twice` });
     else valid.push({ municipality, group, name: group_name });
     seen.add(municipality);
   }
   if (rows.length === 0 && problems.length === 0) problems.push({ message: "the file has no rows" });
   if (problems.length > 0) throw new ValidationError(`${options.fileName} was not loaded`, problems);
-  await db.transaction((tx) => saveGrouping(tx, { key: options.key, name: options.name, validFrom: options.validFrom, source: options.source ?? null, rows: valid }));
+  await db.transaction((tx) =>
+    saveGrouping(tx, { key: options.key, name: options.name, validFrom: options.validFrom, source: options.source ?? null, rows: valid }),
+  );
   return { key: options.key, municipalities: valid.length };
 }

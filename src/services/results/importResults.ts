@@ -49,7 +49,10 @@ export async function importResults(db: Db, options: ImportResultsOptions): Prom
 
   const [instruments, knownMunicipalities] = await Promise.all([
     getInstruments(db),
-    db.select({ code: municipalities.code }).from(municipalities).then((rows) => new Set(rows.map((row) => row.code))),
+    db
+      .select({ code: municipalities.code })
+      .from(municipalities)
+      .then((rows) => new Set(rows.map((row) => row.code))),
   ]);
   const problems: Problem[] = [];
   const prepared: Prepared[] = [];
@@ -92,7 +95,11 @@ export async function importResults(db: Db, options: ImportResultsOptions): Prom
   return { file: options.name, records: prepared.length, ...counts };
 }
 
-function prepareRecord(record: RawRecord, instruments: Map<string, InstrumentVersion>, knownMunicipalities: Set<string>): Prepared | { problems: Problem[] } {
+function prepareRecord(
+  record: RawRecord,
+  instruments: Map<string, InstrumentVersion>,
+  knownMunicipalities: Set<string>,
+): Prepared | { problems: Problem[] } {
   const { location, value } = record;
   if (value && typeof value === "object" && "__csvError" in value) {
     return { problems: [{ location, message: String((value as { __csvError: string }).__csvError) }] };
@@ -117,7 +124,11 @@ function prepareRecord(record: RawRecord, instruments: Map<string, InstrumentVer
   }
   const instrument = instruments.get(document.instrument);
   if (!instrument) {
-    problems.push({ location, field: "instrument", message: `unknown instrument version "${document.instrument}"; known: ${[...instruments.keys()].join(", ")}` });
+    problems.push({
+      location,
+      field: "instrument",
+      message: `unknown instrument version "${document.instrument}"; known: ${[...instruments.keys()].join(", ")}`,
+    });
   }
   if (document.date && Math.abs(Number(document.date.slice(0, 4)) - document.year) > 1) {
     problems.push({ location, field: "date", message: `the date ${document.date} is not in or next to the year ${document.year}` });

@@ -73,7 +73,20 @@ function parseNdjson(text: string): ParsedFile {
   return { ok: true, records };
 }
 
-export const CSV_COLUMNS = ["municipality", "instrument", "year", "total", "area1", "area2", "area3", "area4", "area5", "area6", "area7", "area8"] as const;
+export const CSV_COLUMNS = [
+  "municipality",
+  "instrument",
+  "year",
+  "total",
+  "area1",
+  "area2",
+  "area3",
+  "area4",
+  "area5",
+  "area6",
+  "area7",
+  "area8",
+] as const;
 const REQUIRED_CSV_COLUMNS = ["municipality", "instrument", "year"];
 const OPTIONAL_CSV_COLUMNS = ["date", "source"];
 
@@ -81,10 +94,18 @@ const OPTIONAL_CSV_COLUMNS = ["date", "source"];
 function parseCsvRecords(text: string): ParsedFile {
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parseCsv(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof parsed;
+    parsed = parseCsv(text.replace(/^\uFEFF/, ""), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof parsed;
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
-    return { ok: false, problems: [{ location: lines ? `line ${lines}` : undefined, message: `not valid CSV: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ location: lines ? `line ${lines}` : undefined, message: `not valid CSV: ${(error as Error).message}` }],
+    };
   }
   const rows = parsed.map((row) => row.record);
   const [header, ...body] = rows;
@@ -92,11 +113,16 @@ function parseCsvRecords(text: string): ParsedFile {
   const columns = header.map((cell) => cell.toLowerCase());
   const problems: Problem[] = [];
   for (const required of REQUIRED_CSV_COLUMNS) {
-    if (!columns.includes(required)) problems.push({ location: "line 1", message: `missing column "${required}"; expected the header ${CSV_COLUMNS.join(",")}` });
+    if (!columns.includes(required))
+      problems.push({ location: "line 1", message: `missing column "${required}"; expected the header ${CSV_COLUMNS.join(",")}` });
   }
   columns.forEach((column, index) => {
     if (!(CSV_COLUMNS as readonly string[]).includes(column) && !OPTIONAL_CSV_COLUMNS.includes(column)) {
-      problems.push({ location: "line 1", field: column || `column ${index + 1}`, message: `unknown column; expected some of ${[...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS].join(", ")}` });
+      problems.push({
+        location: "line 1",
+        field: column || `column ${index + 1}`,
+        message: `unknown column; expected some of ${[...CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS].join(", ")}`,
+      });
     }
   });
   if (problems.length > 0) return { ok: false, problems };
@@ -104,7 +130,8 @@ function parseCsvRecords(text: string): ParsedFile {
 
   const records = body.map((cells, index): RawRecord => {
     const location = `line ${parsed[index + 1]!.info.lines}`;
-    if (cells.length > columns.length) return { location, value: { __csvError: `${cells.length} cells, the header has ${columns.length}` } };
+    if (cells.length > columns.length)
+      return { location, value: { __csvError: `${cells.length} cells, the header has ${columns.length}` } };
     const document: Record<string, unknown> = {};
     const areas: Record<string, string> = {};
     columns.forEach((column, i) => {

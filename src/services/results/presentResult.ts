@@ -51,9 +51,20 @@ export function presentWarning(warning: ResultWarning): WarningView {
   };
 }
 
-export function presentResult(result: Result, instrument: InstrumentVersion, municipalityName: string, assessment: Assessment = assessResult(instrument, result.figures)): ResultView {
-  const areas = assessment.areas.length > 0 ? Object.fromEntries(assessment.areas.map((a) => [String(a.number), pointsNumber(a.published ? a.points : roundHalfUp(a.points))])) : undefined;
-  const subareas = result.figures.subareas.size > 0 ? Object.fromEntries([...result.figures.subareas].map(([id, value]) => [id, pointsNumber(value)])) : undefined;
+export function presentResult(
+  result: Result,
+  instrument: InstrumentVersion,
+  municipalityName: string,
+  assessment: Assessment = assessResult(instrument, result.figures),
+): ResultView {
+  const areas =
+    assessment.areas.length > 0
+      ? Object.fromEntries(assessment.areas.map((a) => [String(a.number), pointsNumber(a.published ? a.points : roundHalfUp(a.points))]))
+      : undefined;
+  const subareas =
+    result.figures.subareas.size > 0
+      ? Object.fromEntries([...result.figures.subareas].map(([id, value]) => [id, pointsNumber(value)]))
+      : undefined;
   return {
     id: result.id,
     municipality: result.municipalityCode,
@@ -62,7 +73,9 @@ export function presentResult(result: Result, instrument: InstrumentVersion, mun
     year: result.year,
     date: result.date,
     level: assessment.level,
-    total: assessment.total ? pointsNumber(assessment.total.published ? assessment.total.points : roundHalfUp(assessment.total.points)) : null,
+    total: assessment.total
+      ? pointsNumber(assessment.total.published ? assessment.total.points : roundHalfUp(assessment.total.points))
+      : null,
     totalPublished: assessment.total?.published ?? false,
     ...(areas ? { areas } : {}),
     derivedAreas: assessment.areas.filter((a) => !a.published).map((a) => String(a.number)),

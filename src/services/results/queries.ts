@@ -10,7 +10,9 @@ import { presentResult, type ResultView } from "./presentResult.ts";
 
 async function present(db: Db, rows: Result[], names: Map<string, string>): Promise<ResultView[]> {
   const instruments = await getInstruments(db);
-  return rows.map((row) => presentResult(row, instruments.get(row.instrumentKey)!, names.get(row.municipalityCode) ?? row.municipalityCode));
+  return rows.map((row) =>
+    presentResult(row, instruments.get(row.instrumentKey)!, names.get(row.municipalityCode) ?? row.municipalityCode),
+  );
 }
 
 const municipalityCache = new WeakMap<Db, { at: number; list: Municipality[] }>();
@@ -99,15 +101,25 @@ export async function getAverages(db: Db, query: AveragesQuery): Promise<Average
     .filter((r) => (query.before ? effectiveDate(r) < query.before : true) && r.municipalityCode !== query.exclude)
     .map((result) => ({ result, assessment: assessResult(instrument, result.figures) }))
     .filter(({ assessment }) => assessment.areas.length === instrument.areas.length);
-  const latest = latestPerKey(candidates, (c) => c.result.municipalityCode, (a, b) => effectiveDate(a.result) > effectiveDate(b.result))
-    .sort((a, b) => effectiveDate(b.result).localeCompare(effectiveDate(a.result)) || a.result.municipalityCode.localeCompare(b.result.municipalityCode))
+  const latest = latestPerKey(
+    candidates,
+    (c) => c.result.municipalityCode,
+    (a, b) => effectiveDate(a.result) > effectiveDate(b.result),
+  )
+    .sort(
+      (a, b) =>
+        effectiveDate(b.result).localeCompare(effectiveDate(a.result)) ||
+        a.result.municipalityCode.localeCompare(b.result.municipalityCode),
+    )
     .slice(0, query.latest);
   const areas = Object.fromEntries(
-    instrument.areas.map((area) => {
-      const values = latest.map(({ assessment }) => assessment.areas.find((a) => a.number === area.number)!.points);
-      const mean = average(values);
-      return [String(area.number), mean === null ? null : pointsNumber(roundHalfUp(mean, 2))];
-    }).filter(([, value]) => value !== null),
+    instrument.areas
+      .map((area) => {
+        const values = latest.map(({ assessment }) => assessment.areas.find((a) => a.number === area.number)!.points);
+        const mean = average(values);
+        return [String(area.number), mean === null ? null : pointsNumber(roundHalfUp(mean, 2))];
+      })
+      .filter(([, value]) => value !== null),
   ) as Record<string, number>;
   const totals = latest.map(({ assessment }) => assessment.total?.points).filter((t) => t !== undefined);
   const meanTotal = average(totals);
@@ -118,6 +130,11 @@ export async function getAverages(db: Db, query: AveragesQuery): Promise<Average
     count: latest.length,
     areas,
     total: meanTotal === null ? null : pointsNumber(roundHalfUp(meanTotal, 2)),
-    results: latest.map(({ result }) => ({ municipality: result.municipalityCode, name: names.get(result.municipalityCode) ?? result.municipalityCode, year: result.year, date: result.date })),
+    results: latest.map(({ result }) => ({
+      municipality: result.municipalityCode,
+      name: names.get(result.municipalityCode) ?? result.municipalityCode,
+      year: result.year,
+      date: result.date,
+    })),
   };
 }
