@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
           try {
             const summary = await importResults(db, { name: file === "-" ? "stdin" : basename(file), text });
             console.log(
-              `${name}: ${summary.records} results: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged.`,
+              `${name}: ${plural(summary.records, "result")}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged.`,
             );
           } catch (error) {
             if (!(error instanceof ValidationError)) throw error;
@@ -153,10 +153,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
 function printProblems(file: string, error: ValidationError) {
-  console.error(
-    `${file}: ${error.message}. Nothing from it was stored. ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}:`,
-  );
+  console.error(`${file}: refused, nothing from it was stored. ${plural(error.problems.length, "problem")}:`);
   const shown = error.problems.slice(0, 50);
   for (const problem of shown) console.error(`  ${file} ${describeProblem(problem)}`);
   if (error.problems.length > shown.length) console.error(`  … and ${error.problems.length - shown.length} more`);
