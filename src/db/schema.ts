@@ -182,3 +182,6 @@ export interface ResultSnapshot {
   subareas: Record<string, string>;
   validFrom: string;
 }
+
+export * from "./schema-auth.ts";
+export * from "./schema-evaluations.ts";

@@ -31,3 +31,22 @@ export function describeProblem(problem: Problem): string {
   const where = [problem.location, problem.field ? `field ${problem.field}` : undefined].filter(Boolean).join(", ");
   return where ? `${where}: ${problem.message}` : problem.message;
 }
+
+/** The actor may not do this: pages answer 403 (or send an anonymous visitor to sign in). */
+export class ForbiddenError extends Error {
+  constructor(readonly action: string) {
+    super(`not allowed: ${action}`);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** Someone else saved first: the caller shows both versions and lets the user choose. */
+export class ConflictError<T = unknown> extends Error {
+  constructor(
+    readonly current: T,
+    readonly currentVersion: number,
+  ) {
+    super("edited by someone else since it was loaded");
+    this.name = "ConflictError";
+  }
+}

@@ -9,6 +9,9 @@ import type { Database } from "../db/client.ts";
 import { logger } from "../logger.ts";
 import type { KompassContext } from "./context.ts";
 import { apiMiddleware } from "./apiMiddleware.ts";
+import { csrfCookie, csrfTokenFor } from "./csrf.ts";
+import { actorFromHeaders, installationSecret } from "../services/auth/authentication.ts";
+import { MAX_UPLOAD_BYTES } from "../services/evidence/limits.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -36,7 +39,15 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
   // The open data API answers before static files and page rendering: it needs neither.
   app.use("/api/v1", apiMiddleware(options.database.db));
   app.use(compression());
-  const getLoadContext = (): KompassContext => ({ db: options.database.db });
+  const db = options.database.db;
+  const secret = await installationSecret(db);
+  app.use(csrfCookie((process.env.KOMPASS_URL ?? "").startsWith("https://")));
+  app.use(uploadLimit);
+  const getLoadContext = async (request: express.Request): Promise<KompassContext> => ({
+    db,
+    actor: await actorFromHeaders(db, headersOf(request)),
+    csrfToken: csrfTokenFor(secret, (request as express.Request & { csrfCookie: string }).csrfCookie),
+  });
 
   if (options.development) {
     const vite = await import("vite");
@@ -77,4 +88,35 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     const server = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(server));
     server.once("error", reject);
   });
+}
+
+function headersOf(request: express.Request): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+  }
+  return headers;
+}
+
+/**
+ * A request body larger than an upload may be is refused before it is read, with a page that
+ * says why; nothing is stored. (Forms are small; only uploads come near the limit.)
+ */
+function uploadLimit(request: express.Request, response: express.Response, next: express.NextFunction) {
+  const length = Number(request.headers["content-length"] ?? 0);
+  if (request.method === "POST" && length > MAX_UPLOAD_BYTES + 1024 * 1024) {
+    const mb = Math.round(MAX_UPLOAD_BYTES / 1024 / 1024);
+    response
+      .status(413)
+      .type("text/html; charset=utf-8")
+      .set("Connection", "close")
+      .send(
+        `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Filen är för stor – Kommunkompassen</title></head>` +
+          `<body><main><h1>Filen är för stor</h1><p>En fil får vara högst ${mb} MB. Ingenting sparades.</p>` +
+          `<p><a href="${request.headers.referer && new URL(request.headers.referer, "http://x").pathname.startsWith("/") ? new URL(request.headers.referer, "http://x").pathname : "/"}">Tillbaka</a></p></main></body></html>`,
+      );
+    request.resume();
+    return;
+  }
+  next();
 }

@@ -1,0 +1,77 @@
+import { statusIndex, type Actor, type EvaluationStatus, transitionRule } from "./workflow.ts";
+
+/**
+ * Who may do what with an evaluation and the things in it. Every check in the product goes
+ * through here, so the permission matrix test covers them all.
+ */
+export interface EvaluationAccessFacts {
+  status: EvaluationStatus;
+  municipalityCode: string;
+  evaluatorIds: readonly string[];
+  contactIds: readonly string[];
+  /** Has this actor handed in their own scoring? */
+  actorSubmitted?: boolean;
+}
+
+export const isAdministrator = (actor: Actor) => actor?.role === "administrator";
+export const isTeamMember = (actor: Actor, e: EvaluationAccessFacts) => !!actor && actor.role !== "contact" && e.evaluatorIds.includes(actor.id);
+export const isContact = (actor: Actor, e: EvaluationAccessFacts) =>
+  !!actor && actor.role === "contact" && e.contactIds.includes(actor.id) && actor.municipalityCode === e.municipalityCode;
+
+const insider = (actor: Actor, e: EvaluationAccessFacts) => isAdministrator(actor) || isTeamMember(actor, e);
+const atOrAfter = (e: EvaluationAccessFacts, status: EvaluationStatus) => statusIndex(e.status) >= statusIndex(status);
+const published = (e: EvaluationAccessFacts) => e.status === "published";
+
+export const evaluationPolicy = {
+  /** The evaluation's page in the workspace. Nobody but the team (and the administrator, and the municipality's contact) sees an unpublished one. */
+  view: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || isContact(actor, e),
+  /** Team, dates and contact. */
+  editSetup: (actor: Actor, e: EvaluationAccessFacts) => isAdministrator(actor) && !published(e),
+  transition: (actor: Actor, e: EvaluationAccessFacts, to: EvaluationStatus) => {
+    const rule = transitionRule(e.status, to);
+    if (!rule) return false;
+    return rule.who === "administrator" ? isAdministrator(actor) : insider(actor, e);
+  },
+  /** A published evaluation is frozen: only an administrator reopens it, with a reason, as a new revision. */
+  correct: (actor: Actor, e: EvaluationAccessFacts) => isAdministrator(actor) && published(e),
+  viewAudit: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e),
+  /** The evaluators' working texts and scores become readable to the municipality once published. */
+  viewReport: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || (published(e) && isContact(actor, e)),
+};
+
+export const evidencePolicy = {
+  /** Documents and links: the team, and the municipality that handed them in. */
+  viewDocuments: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || isContact(actor, e),
+  /** Notes and interview notes are the evaluators' working material. */
+  viewNotes: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e),
+  uploadDocument: (actor: Actor, e: EvaluationAccessFacts) =>
+    !published(e) && (insider(actor, e) || (isContact(actor, e) && statusIndex(e.status) <= statusIndex("visit"))),
+  addNote: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
+  editInterviews: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
+  tagSubareas: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
+};
+
+export const scoringPolicy = {
+  /** Scoring alone: an evaluator on the team, while scoring, until they hand in. */
+  scoreOwn: (actor: Actor, e: EvaluationAccessFacts) => isTeamMember(actor, e) && e.status === "scoring" && !e.actorSubmitted,
+  submitOwn: (actor: Actor, e: EvaluationAccessFacts) => isTeamMember(actor, e) && e.status === "scoring" && !e.actorSubmitted,
+  /** Nobody sees another evaluator's points before handing in their own (or before agreement starts). */
+  viewOthers: (actor: Actor, e: EvaluationAccessFacts) =>
+    isAdministrator(actor) || (isTeamMember(actor, e) && (!!e.actorSubmitted || atOrAfter(e, "agreement"))),
+  agree: (actor: Actor, e: EvaluationAccessFacts) => isTeamMember(actor, e) && e.status === "agreement",
+  viewAgreed: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || (published(e) && isContact(actor, e)),
+};
+
+export const writingPolicy = {
+  edit: (actor: Actor, e: EvaluationAccessFacts) =>
+    isTeamMember(actor, e) && atOrAfter(e, "scoring") && !published(e),
+  view: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || (published(e) && isContact(actor, e)),
+};
+
+export const userPolicy = {
+  manage: (actor: Actor) => isAdministrator(actor),
+  manageInstruments: (actor: Actor) => isAdministrator(actor),
+  createEvaluation: (actor: Actor) => isAdministrator(actor),
+  /** The workspace list: anyone signed in sees the evaluations they take part in. */
+  useWorkspace: (actor: Actor) => actor !== null,
+};
