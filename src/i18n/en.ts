@@ -1,9 +1,22 @@
 import type { sv } from "./sv.ts";
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+import type { Messages } from "./messages.ts";
+import { admin } from "./en/admin.ts";
+import { evidence } from "./en/evidence.ts";
+import { scoring } from "./en/scoring.ts";
+import { auth, forms, problem, status, workspace } from "./en/workspace.ts";
+import { writing } from "./en/writing.ts";
 
 /** English messages: the second language, same keys as Swedish. */
 export const en: Messages<typeof sv> = {
+  forms,
+  problem,
+  auth,
+  status,
+  workspace,
+  evidence,
+  scoring,
+  writing,
+  admin,
   app: {
     name: "Kommunkompassen",
     tagline: "Evaluations of how municipalities are led and governed",

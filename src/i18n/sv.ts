@@ -1,5 +1,20 @@
-/** Swedish messages: the product's first language. */
+import { admin } from "./sv/admin.ts";
+import { evidence } from "./sv/evidence.ts";
+import { scoring } from "./sv/scoring.ts";
+import { auth, forms, problem, status, workspace } from "./sv/workspace.ts";
+import { writing } from "./sv/writing.ts";
+
+/** Swedish messages: the product's first language. Workspace namespaces live in ./sv/. */
 export const sv = {
+  forms,
+  problem,
+  auth,
+  status,
+  workspace,
+  evidence,
+  scoring,
+  writing,
+  admin,
   app: {
     name: "Kommunkompassen",
     tagline: "Utvärderingar av hur kommuner leds och styrs",

@@ -1,0 +1,66 @@
+import { data, redirect, useRouteLoaderData, type AppLoadContext } from "react-router";
+import { ErrorSummary } from "@digdir/designsystemet-react";
+import { csrfMatches, CSRF_FIELD } from "../src/web/csrf.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Problem } from "../src/services/errors.ts";
+import type { Actor } from "../src/domain/workflow.ts";
+import { translator } from "../src/i18n/index.ts";
+import { languageFromRequest, useT } from "./i18n.ts";
+
+/** Every form carries the CSRF token of the page it came from. */
+export function CsrfField() {
+  const root = useRouteLoaderData("root") as { csrfToken?: string } | undefined;
+  return <input type="hidden" name={CSRF_FIELD} value={root?.csrfToken ?? ""} />;
+}
+
+/** Reads a posted form and refuses it, changing nothing, when its CSRF token is missing or wrong. */
+export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
+  const form = await request.formData();
+  if (!csrfMatches(context.csrfToken, form.get(CSRF_FIELD))) {
+    throw data(translator(languageFromRequest(request))("forms.csrf"), { status: 403 });
+  }
+  return form;
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here. */
+export function requireActor(context: AppLoadContext, request: Request): NonNullable<Actor> {
+  if (context.actor) return context.actor;
+  const url = new URL(request.url);
+  throw redirect(`/logga-in?tillbaka=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+export type FormProblems = { problems: Problem[]; conflict?: { current: unknown; currentVersion: number } };
+
+/**
+ * Turns a use-case's typed error into what a page shows: problems for the form (400), a 403 or
+ * 404 page, or a conflict with the version someone else saved.
+ */
+export function failureOf(error: unknown, request: Request) {
+  const t = translator(languageFromRequest(request));
+  if (error instanceof ValidationError) return data<FormProblems>({ problems: error.problems }, { status: 400 });
+  if (error instanceof ConflictError) return data<FormProblems>({ problems: [{ message: t("forms.conflict") }], conflict: { current: error.current, currentVersion: error.currentVersion } }, { status: 409 });
+  if (error instanceof ForbiddenError) throw data(t("forms.forbidden"), { status: 403 });
+  if (error instanceof NotFoundError) throw data(t("error.notFound"), { status: 404 });
+  throw error;
+}
+
+/** The problems of a failed submission, listed at the top of the form with links to the fields. */
+export function Problems({ problems, fieldIds = {} }: { problems: Problem[] | undefined; fieldIds?: Record<string, string> }) {
+  const { t } = useT();
+  if (!problems || problems.length === 0) return null;
+  return (
+    <ErrorSummary>
+      <ErrorSummary.Heading>{t("forms.problemsHeading")}</ErrorSummary.Heading>
+      <ErrorSummary.List>
+        {problems.map((problem, index) => {
+          const target = problem.field ? fieldIds[problem.field] ?? problem.field : undefined;
+          const message = t(`problem.${problem.message}`, { defaultValue: problem.message });
+          return (
+            <ErrorSummary.Item key={index}>
+              {target ? <ErrorSummary.Link href={`#${target}`}>{message}</ErrorSummary.Link> : message}
+            </ErrorSummary.Item>
+          );
+        })}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
+}

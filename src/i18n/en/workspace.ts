@@ -1,0 +1,102 @@
+import type * as sv from "../sv/workspace.ts";
+import type { Messages } from "../messages.ts";
+
+/** English messages: signing in, forms, the workspace. */
+export const forms: Messages<typeof sv.forms> = {
+  csrf: "The form could not be accepted: its security code is missing or has expired. Reload the page and try again. Nothing was changed.",
+  conflict: "Someone else saved a change after you opened the page. Nothing was overwritten: compare and choose which version should stand.",
+  forbidden: "You are not allowed to do this.",
+  problemsHeading: "Could not save",
+  save: "Save",
+  saved: "Saved",
+  unsaved: "Not saved",
+  saving: "Saving …",
+  yourVersion: "Your version",
+  theirVersion: "Saved version",
+  keepMine: "Save my version",
+  keepTheirs: "Keep the saved version",
+  required: "required",
+};
+
+export const problem: Messages<typeof sv.problem> = {
+  expected_points: "Points must be a number, such as 12.5.",
+  link_invalid: "The link is invalid, already used or expired. Ask an administrator for a new one.",
+  password_length: "The password needs at least 10 characters.",
+  reason_required: "Give a reason (at least 5 characters).",
+  team_too_small: "The evaluation needs at least two evaluators (now {{count}}).",
+  no_contact: "The evaluation needs a contact person in the municipality.",
+  no_visit_dates: "Set the visit dates first.",
+  no_interviews: "Add at least one interview before scoring starts.",
+  not_all_submitted: "{{count}} evaluators have not handed in their points.",
+  not_all_agreed: "{{count}} sub-areas have no agreed points.",
+  no_summary: "Write the evaluation summary before publishing.",
+};
+
+export const auth: Messages<typeof sv.auth> = {
+  signIn: "Sign in",
+  signOut: "Sign out",
+  email: "E-mail address",
+  password: "Password",
+  invalid: "Wrong e-mail address or password.",
+  throttled: "Too many failed attempts. Wait 15 minutes and try again.",
+  signedInAs: "Signed in as {{name}}",
+  intro: "Signing in is for evaluators, the municipalities' contacts and administrators. Anyone can read published results without signing in.",
+  resetTitle: "Choose a password",
+  newPassword: "New password (at least 10 characters)",
+  setPassword: "Save the password",
+  passwordSet: "The password is saved. Sign in with it.",
+  linkInvalid: "The link is invalid, already used or expired. Ask an administrator for a new link.",
+};
+
+export const status: Messages<typeof sv.status> = {
+  planned: "Planned",
+  preparation: "Preparation",
+  visit: "Visit",
+  scoring: "Scoring",
+  agreement: "Agreement",
+  review: "Review",
+  published: "Published",
+};
+
+export const workspace: Messages<typeof sv.workspace> = {
+  nav: "Workspace",
+  title: "Workspace",
+  intro: "Evaluations you take part in.",
+  none: "You do not take part in any evaluation yet.",
+  caption: "Your evaluations",
+  create: "New evaluation",
+  municipality: "Municipality",
+  instrument: "Version",
+  year: "Year",
+  status: "Step",
+  visit: "Visit",
+  visitStart: "Visit starts",
+  visitEnd: "Visit ends",
+  evaluators: "Evaluators",
+  contacts: "Contacts in the municipality",
+  noneChosen: "none chosen",
+  createTitle: "Plan an evaluation",
+  createSubmit: "Create the evaluation",
+  setupTitle: "Team and visit",
+  saveSetup: "Save team and visit",
+  overview: "Overview",
+  evidence: "Evidence",
+  scoring: "Points",
+  agreement: "Agreement",
+  writing: "Texts",
+  audit: "Change log",
+  revisions: "Published versions",
+  statusTitle: "Steps of the evaluation",
+  moveTo: "Move on to: {{status}}",
+  moveBack: "Back to: {{status}}",
+  blockedBy: "To move on:",
+  correctTitle: "Correct a published evaluation",
+  correctReason: "Reason for the correction",
+  correctSubmit: "Reopen for correction (new version)",
+  revision: "Version {{revision}}",
+  previousTitle: "Previous evaluation",
+  previousOtherVersion: "Made with {{instrument}}: another version of the instrument, so points cannot be compared area by area.",
+  previousNone: "The municipality has no earlier result.",
+  workspaceNav: "Parts of the evaluation",
+};
+

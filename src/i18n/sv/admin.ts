@@ -1,0 +1,2 @@
+/** Swedish messages of the admin pages. */
+export const admin = {} as const;

@@ -1,0 +1,2 @@
+/** Swedish messages of the evidence pages. */
+export const evidence = {} as const;

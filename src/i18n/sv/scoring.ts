@@ -1,0 +1,2 @@
+/** Swedish messages of the scoring pages. */
+export const scoring = {} as const;

@@ -1,0 +1,2 @@
+/** Swedish messages of the writing pages. */
+export const writing = {} as const;
