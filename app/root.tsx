@@ -3,18 +3,26 @@ import "@fontsource/inter/latin-600.css";
 import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme.css";
 import "./app.css";
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from "react-router";
+import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "react-router";
 import { Heading, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/root";
 import { languageFromRequest, useT } from "./i18n.ts";
+import { CsrfField } from "./forms.tsx";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  return { language: languageFromRequest(request) };
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = context.actor;
+  return {
+    language: languageFromRequest(request),
+    csrfToken: context.csrfToken,
+    actor: actor ? { name: actor.name, role: actor.role } : null,
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { t, language } = useT();
   const location = useLocation();
+  const root = useRouteLoaderData("root") as { actor?: { name: string; role: string } | null } | undefined;
+  const actor = root?.actor ?? null;
   const back = encodeURIComponent(location.pathname + location.search);
   return (
     <html lang={language} data-color-scheme="light">
@@ -42,10 +50,33 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <li>
                   <a href="/api/v1/openapi.json">{t("nav.api")}</a>
                 </li>
+                {actor && (
+                  <li>
+                    <Link to="/arbetsyta">{t("workspace.nav")}</Link>
+                  </li>
+                )}
+                {actor?.role === "administrator" && (
+                  <li>
+                    <Link to="/admin/anvandare">{t("admin.nav", { defaultValue: "Användare" })}</Link>
+                  </li>
+                )}
                 <li>
                   <a href={`/sprak?lang=${language === "sv" ? "en" : "sv"}&return=${back}`} lang={language === "sv" ? "en" : "sv"}>
                     {t("app.language")}
                   </a>
+                </li>
+                <li>
+                  {actor ? (
+                    <Form method="post" action="/logga-ut" className="site-nav__signout">
+                      <CsrfField />
+                      <span className="site-nav__user">{t("auth.signedInAs", { name: actor.name })}</span>{" "}
+                      <button type="submit" className="site-nav__button">
+                        {t("auth.signOut")}
+                      </button>
+                    </Form>
+                  ) : (
+                    <Link to="/logga-in">{t("auth.signIn")}</Link>
+                  )}
                 </li>
               </ul>
             </nav>

@@ -97,6 +97,10 @@ export const workspace: Messages<typeof sv.workspace> = {
   previousTitle: "Previous evaluation",
   previousOtherVersion: "Made with {{instrument}}: another version of the instrument, so points cannot be compared area by area.",
   previousNone: "The municipality has no earlier result.",
+  evaluationTitle: "Kommunkompassen {{year}}: {{name}}",
+  progress: "Progress",
+  progressText: "{{interviews}} interviews · {{submitted}} of {{evaluators}} evaluators have handed in their points · {{agreed}} of {{items}} points agreed",
+  correctIntro: "A published evaluation does not change. A correction becomes a new version with a stated reason; the published version stays readable.",
   workspaceNav: "Parts of the evaluation",
 };
 

@@ -94,5 +94,9 @@ export const workspace = {
   previousTitle: "Tidigare utvärdering",
   previousOtherVersion: "Gjord med {{instrument}}: en annan version av instrumentet, så poängen kan inte jämföras område för område.",
   previousNone: "Kommunen har inget tidigare resultat.",
+  evaluationTitle: "Kommunkompassen {{year}}: {{name}}",
+  progress: "Läge",
+  progressText: "{{interviews}} intervjuer · {{submitted}} av {{evaluators}} utvärderare har lämnat in sina poäng · {{agreed}} av {{items}} poäng överenskomna",
+  correctIntro: "En publicerad utvärdering ändras inte. En rättelse blir en ny version med ett angivet skäl; den publicerade versionen finns kvar att läsa.",
   workspaceNav: "Utvärderingens delar",
 } as const;

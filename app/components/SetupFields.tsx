@@ -1,0 +1,59 @@
+import { Checkbox, Field, Fieldset, Input, Label } from "@digdir/designsystemet-react";
+import { useT } from "../i18n.ts";
+import type { SetupChoices } from "../../src/services/evaluations/setupChoices.ts";
+
+export interface SetupValues {
+  visitStart: string | null;
+  visitEnd: string | null;
+  evaluatorIds: readonly string[];
+  contactIds: readonly string[];
+}
+
+/** Visit dates, team and contacts: the same fields when planning and when changing an evaluation. */
+export function SetupFields({ choices, values }: { choices: Pick<SetupChoices, "evaluators" | "contacts">; values?: SetupValues }) {
+  const { t } = useT();
+  return (
+    <>
+      <Field>
+        <Label htmlFor="visitStart">{t("workspace.visitStart")}</Label>
+        <Input id="visitStart" name="visitStart" type="date" defaultValue={values?.visitStart ?? ""} />
+      </Field>
+      <Field>
+        <Label htmlFor="visitEnd">{t("workspace.visitEnd")}</Label>
+        <Input id="visitEnd" name="visitEnd" type="date" defaultValue={values?.visitEnd ?? ""} />
+      </Field>
+      <Fieldset id="evaluatorIds">
+        <Fieldset.Legend>{t("workspace.evaluators")}</Fieldset.Legend>
+        {choices.evaluators.map((p) => (
+          <Checkbox
+            key={p.id}
+            name="evaluatorIds"
+            value={p.id}
+            label={p.organisation ? `${p.name}, ${p.organisation}` : p.name}
+            defaultChecked={values?.evaluatorIds.includes(p.id)}
+          />
+        ))}
+      </Fieldset>
+      <Fieldset id="contactIds">
+        <Fieldset.Legend>{t("workspace.contacts")}</Fieldset.Legend>
+        {choices.contacts.map((p) => (
+          <Checkbox key={p.id} name="contactIds" value={p.id} label={`${p.name} (${p.municipality})`} defaultChecked={values?.contactIds.includes(p.id)} />
+        ))}
+      </Fieldset>
+    </>
+  );
+}
+
+/** Reads the setup fields of a posted form. */
+export function setupFromForm(form: FormData) {
+  const text = (name: string) => {
+    const value = String(form.get(name) ?? "").trim();
+    return value === "" ? null : value;
+  };
+  return {
+    visitStart: text("visitStart"),
+    visitEnd: text("visitEnd"),
+    evaluatorIds: form.getAll("evaluatorIds").map(String),
+    contactIds: form.getAll("contactIds").map(String),
+  };
+}

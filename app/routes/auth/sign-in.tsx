@@ -1,0 +1,60 @@
+import { Button, Field, Heading, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/sign-in";
+import { CsrfField, readForm } from "../../forms.tsx";
+import { pageTitle, useT } from "../../i18n.ts";
+import { signIn } from "../../../src/services/auth/authentication.ts";
+
+/** Only paths on this site: a sign-in link cannot send anyone elsewhere. */
+const safeReturn = (value: FormDataEntryValue | string | null) => (typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/arbetsyta");
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const back = safeReturn(new URL(request.url).searchParams.get("tillbaka"));
+  if (context.actor) throw redirect(back);
+  return { back };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await readForm(request, context);
+  const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const outcome = await signIn(context.db, { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), address, headers: request.headers });
+  if (!outcome.ok) return data({ error: outcome.reason, email: String(form.get("email") ?? "") }, { status: outcome.reason === "throttled" ? 429 : 401 });
+  const headers = new Headers();
+  for (const cookie of outcome.setCookies) headers.append("Set-Cookie", cookie);
+  return redirect(safeReturn(form.get("tillbaka")), { headers });
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "auth.signIn") }];
+}
+
+export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const error = actionData?.error;
+  return (
+    <div className="form-narrow stack">
+      <Heading level={1} data-size="lg">
+        {t("auth.signIn")}
+      </Heading>
+      <Paragraph>{t("auth.intro")}</Paragraph>
+      <Form method="post" className="stack">
+        <CsrfField />
+        <input type="hidden" name="tillbaka" value={loaderData.back} />
+        {error && (
+          <ValidationMessage role="alert" id="sign-in-error">
+            {t(error === "throttled" ? "auth.throttled" : "auth.invalid")}
+          </ValidationMessage>
+        )}
+        <Field>
+          <Label htmlFor="email">{t("auth.email")}</Label>
+          <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={actionData?.email} aria-describedby={error ? "sign-in-error" : undefined} />
+        </Field>
+        <Field>
+          <Label htmlFor="password">{t("auth.password")}</Label>
+          <Input id="password" name="password" type="password" autoComplete="current-password" required />
+        </Field>
+        <Button type="submit">{t("auth.signIn")}</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { NavLink, Outlet } from "react-router";
+import type { Route } from "./+types/evaluation";
+import { failureOf, requireActor } from "../../forms.tsx";
+import { pageTitle, useT } from "../../i18n.ts";
+import { evaluationPolicy, evidencePolicy, scoringPolicy, writingPolicy } from "../../../src/domain/policies.ts";
+import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.ts";
+
+/** The frame of one evaluation: its name, step and the parts the actor may open. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  try {
+    const e = await loadEvaluation(context.db, actor, Number(params.id));
+    return {
+      id: e.id,
+      municipalityName: e.municipalityName,
+      year: e.year,
+      instrumentName: e.instrument.name,
+      status: e.status,
+      revision: e.revision,
+      tabs: {
+        evidence: evidencePolicy.viewDocuments(actor, e.access),
+        scoring: evaluationPolicy.viewAudit(actor, e.access) && actor.role !== "contact",
+        agreement: scoringPolicy.viewAgreed(actor, e.access) && actor.role !== "contact",
+        writing: writingPolicy.view(actor, e.access),
+        audit: evaluationPolicy.viewAudit(actor, e.access),
+        revisions: evaluationPolicy.viewReport(actor, e.access),
+      },
+    };
+  } catch (error) {
+    throw failureOf(error, request);
+  }
+}
+
+export function meta({ data, matches }: Route.MetaArgs) {
+  return [{ title: data ? pageTitle(matches, "workspace.evaluationTitle", { name: data.municipalityName, year: data.year }) : "Kommunkompassen" }];
+}
+
+export default function EvaluationLayout({ loaderData }: Route.ComponentProps) {
+  const { t } = useT();
+  const e = loaderData;
+  const base = `/arbetsyta/${e.id}`;
+  const tabs: [string, string, boolean][] = [
+    [base, "workspace.overview", true],
+    [`${base}/underlag`, "workspace.evidence", e.tabs.evidence],
+    [`${base}/poang`, "workspace.scoring", e.tabs.scoring],
+    [`${base}/samsyn`, "workspace.agreement", e.tabs.agreement],
+    [`${base}/texter`, "workspace.writing", e.tabs.writing],
+    [`${base}/logg`, "workspace.audit", e.tabs.audit],
+    [`${base}/versioner`, "workspace.revisions", e.tabs.revisions],
+  ];
+  return (
+    <>
+      <Heading level={1} data-size="xl">
+        {t("workspace.evaluationTitle", { name: e.municipalityName, year: e.year })}
+      </Heading>
+      <Paragraph>
+        {e.instrumentName} · <Tag data-color={e.status === "published" ? "success" : "info"}>{t(`status.${e.status}`)}</Tag>
+        {e.revision > 1 && <> · {t("workspace.revision", { revision: e.revision })}</>}
+      </Paragraph>
+      <nav aria-label={t("workspace.workspaceNav")} className="tabs-nav">
+        <ul>
+          {tabs
+            .filter(([, , allowed]) => allowed)
+            .map(([to, key]) => (
+              <li key={to}>
+                <NavLink to={to} end>
+                  {t(key)}
+                </NavLink>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}
