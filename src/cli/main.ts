@@ -9,6 +9,7 @@ import { getInstruments, sortInstrumentKeys } from "../services/instruments/cata
 import { loadInstrumentDefinition } from "../services/instruments/loadInstrumentDefinition.ts";
 import { loadGroupingCsv } from "../services/reference/loadReferenceData.ts";
 import { importResults } from "../services/results/importResults.ts";
+import { runUserCommand, USER_USAGE } from "./users.ts";
 
 const USAGE = `Usage: kompass <command> [options]
 
@@ -20,6 +21,7 @@ Commands:
   grouping load FILE.csv --key KEY --name NAME [--valid-from YYYY-MM-DD] [--source TEXT]
                                  Load a dated municipality grouping (columns municipality,group,group_name).
   setup                          Apply migrations and load reference data and the demo into an empty database.
+${USER_USAGE}
 
 Settings (the same as the web server): DATABASE_URL for PostgreSQL, else PGlite in KOMPASS_DATA_DIR (./data).
 On PGlite the CLI cannot run while the server uses the same data folder; stop the server first.
@@ -47,18 +49,31 @@ async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise
   }
 }
 
+function parseArguments(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        key: { type: "string" },
+        name: { type: "string" },
+        "valid-from": { type: "string" },
+        source: { type: "string" },
+        role: { type: "string" },
+        municipality: { type: "string" },
+        organisation: { type: "string" },
+        "password-stdin": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    // An unknown option or a missing value: say so, with the usage, instead of a stack trace.
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      key: { type: "string" },
-      name: { type: "string" },
-      "valid-from": { type: "string" },
-      source: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { positionals, values } = parseArguments(argv);
   const [command, ...rest] = positionals;
   if (!command || values.help || command === "help") {
     console.log(USAGE);
@@ -143,6 +158,8 @@ async function main(argv: string[]): Promise<number> {
         }
       });
     }
+    case "user":
+      return runUserCommand(rest, values, withDatabase);
     case "setup":
       return withDatabase(async (database) => {
         console.log(`Database ready: ${database.kind} at ${database.location}.`);

@@ -4,6 +4,7 @@ import type { Database } from "../db/client.ts";
 import { municipalities } from "../db/schema.ts";
 import { loadReferenceData, referenceFolder } from "./reference/loadReferenceData.ts";
 import { importResults } from "./results/importResults.ts";
+import { seedWorkspaceDemo } from "./demo/seedWorkspaceDemo.ts";
 
 export interface PrepareOptions {
   /** Load the demo results (Örebro 2010, 2012, 2015) into an empty database. */
@@ -24,6 +25,7 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   if (options.demo) {
     const name = "reference/demo/results.json";
     await importResults(database.db, { name, text: readFileSync(`${referenceFolder}demo/results.json`, "utf8") });
+    await seedWorkspaceDemo(database.db);
   }
   return { seeded: true };
 }

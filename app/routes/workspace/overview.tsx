@@ -54,9 +54,9 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
           {t("workspace.statusTitle")}
         </Heading>
         <ol className="steps">
-          {STATUSES.map((status) => (
+          {STATUSES.map((status, index) => (
             <li key={status} aria-current={status === o.status ? "step" : undefined}>
-              {status === o.status ? <strong>{t(`status.${status}`)}</strong> : t(`status.${status}`)}
+              {status === o.status ? <strong>{`${index + 1}. ${t(`status.${status}`)}`}</strong> : `${index + 1}. ${t(`status.${status}`)}`}
             </li>
           ))}
         </ol>

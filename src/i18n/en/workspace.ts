@@ -28,7 +28,7 @@ export const problem: Messages<typeof sv.problem> = {
   no_visit_dates: "Set the visit dates first.",
   no_interviews: "Add at least one interview before scoring starts.",
   not_all_submitted: "{{count}} evaluators have not handed in their points.",
-  not_all_agreed: "{{count}} sub-areas have no agreed points.",
+  not_all_agreed: "{{count}} items have no agreed points.",
   no_summary: "Write the evaluation summary before publishing.",
 };
 

@@ -25,7 +25,7 @@ export const problem = {
   no_visit_dates: "Ange besöksdatum först.",
   no_interviews: "Lägg in minst en intervju innan poängsättningen börjar.",
   not_all_submitted: "{{count}} utvärderare har inte lämnat in sina poäng.",
-  not_all_agreed: "{{count}} delområden saknar överenskomna poäng.",
+  not_all_agreed: "{{count}} bedömningspunkter saknar överenskomna poäng.",
   no_summary: "Skriv sammanfattningen av utvärderingen innan publicering.",
 } as const;
 

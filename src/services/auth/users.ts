@@ -6,37 +6,48 @@ import { accounts, municipalities, passwordResets, sessions, users } from "../..
 import { userPolicy } from "../../domain/policies.ts";
 import type { Actor, UserRole } from "../../domain/workflow.ts";
 import { ForbiddenError, ValidationError } from "../errors.ts";
+import { appendAudit } from "../evaluations/audit.ts";
 import { authFor, tokenHash } from "./authentication.ts";
 import { sendMail } from "./mail.ts";
 
 export const ROLES: UserRole[] = ["administrator", "evaluator", "contact"];
 
+/**
+ * Problem messages are codes: the pages show them from the catalog (admin.problem.<code>) and the
+ * CLI in English from the same catalog.
+ */
 export const newUserSchema = z
   .object({
-    email: z.string().trim().toLowerCase().email("expected an e-mail address"),
-    name: z.string().trim().min(1, "expected a name").max(200),
-    role: z.enum(["administrator", "evaluator", "contact"], { error: "expected administrator, evaluator or contact" }),
-    municipalityCode: z.string().regex(/^\d{4}$/, "expected a four-digit municipality code").nullish(),
-    organisation: z.string().trim().max(200).nullish(),
-    password: z.string().min(10, "at least 10 characters").max(256).optional(),
+    email: z.string().trim().toLowerCase().email("email_invalid"),
+    name: z.string().trim().min(1, "name_required").max(200, "too_long"),
+    role: z.enum(["administrator", "evaluator", "contact"], { error: "role_invalid" }),
+    municipalityCode: z.string().regex(/^\d{4}$/, "municipality_invalid").nullish(),
+    organisation: z.string().trim().max(200, "too_long").nullish(),
+    password: z.string().min(10, "password_length").max(256, "password_length").optional(),
   })
-  .refine((u) => u.role !== "contact" || !!u.municipalityCode, { path: ["municipalityCode"], message: "a municipality contact needs a municipality" });
+  .refine((u) => u.role !== "contact" || !!u.municipalityCode, { path: ["municipalityCode"], message: "municipality_required" });
 
 export type NewUser = z.input<typeof newUserSchema>;
 
 /** The system (the CLI run by whoever runs the server) may create the first administrator. */
 export const SYSTEM = "system" as const;
 
+const mayManage = (actor: Actor | typeof SYSTEM) => actor === SYSTEM || userPolicy.manage(actor);
+const refused = (message: string, field: string, code: string) => new ValidationError(message, [{ field, message: code }]);
+
 export async function createUser(db: Db, actor: Actor | typeof SYSTEM, input: NewUser): Promise<{ id: string; email: string }> {
-  if (actor !== SYSTEM && !userPolicy.manage(actor)) throw new ForbiddenError("manage users");
+  if (!mayManage(actor)) throw new ForbiddenError("manage users");
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError("the user was not created", parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
   const data = parsed.data;
+  // Only a municipality contact speaks for a municipality.
+  const municipalityCode = data.role === "contact" ? data.municipalityCode! : null;
+  const organisation = data.organisation ? data.organisation : null;
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, data.email));
-  if (existing) throw new ValidationError("the user was not created", [{ field: "email", message: `${data.email} already has an account` }]);
-  if (data.municipalityCode) {
-    const [known] = await db.select({ code: municipalities.code }).from(municipalities).where(eq(municipalities.code, data.municipalityCode));
-    if (!known) throw new ValidationError("the user was not created", [{ field: "municipalityCode", message: `no municipality has the code ${data.municipalityCode}` }]);
+  if (existing) throw refused("the user was not created", "email", "email_taken");
+  if (municipalityCode) {
+    const [known] = await db.select({ code: municipalities.code }).from(municipalities).where(eq(municipalities.code, municipalityCode));
+    if (!known) throw refused("the user was not created", "municipalityCode", "municipality_unknown");
   }
   const ctx = await (await authFor(db)).$context;
   const user = await ctx.internalAdapter.createUser({
@@ -44,8 +55,8 @@ export async function createUser(db: Db, actor: Actor | typeof SYSTEM, input: Ne
     name: data.name,
     emailVerified: true,
     role: data.role,
-    municipalityCode: data.municipalityCode ?? null,
-    organisation: data.organisation ?? null,
+    municipalityCode,
+    organisation,
   }, { method: "admin" });
   // Without a password the account waits for a one-time link from an administrator.
   await ctx.internalAdapter.linkAccount({
@@ -54,25 +65,29 @@ export async function createUser(db: Db, actor: Actor | typeof SYSTEM, input: Ne
     accountId: user.id,
     password: data.password ? await ctx.password.hash(data.password) : undefined,
   });
+  await appendAudit(db, { evaluationId: null, actor, action: "user.created", target: data.email, after: { name: data.name, role: data.role, municipalityCode, organisation } });
   return { id: user.id, email: user.email };
 }
 
-export async function listUsers(db: Db, actor: Actor) {
-  if (!userPolicy.manage(actor)) throw new ForbiddenError("manage users");
+export async function listUsers(db: Db, actor: Actor | typeof SYSTEM) {
+  if (!mayManage(actor)) throw new ForbiddenError("manage users");
   const rows = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, municipalityCode: users.municipalityCode, organisation: users.organisation, disabled: users.disabled })
     .from(users)
     .orderBy(asc(users.name));
   const collator = new Intl.Collator("sv");
-  return rows.sort((a, b) => collator.compare(a.name, b.name));
+  return rows.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.email, b.email));
 }
 
+/** Disables (or enables again) an account; disabling ends all its sessions at once. */
 export async function setUserDisabled(db: Db, actor: Actor, userId: string, disabled: boolean): Promise<void> {
   if (!userPolicy.manage(actor)) throw new ForbiddenError("manage users");
-  if (actor!.id === userId && disabled) throw new ValidationError("not changed", [{ message: "you cannot disable your own account" }]);
+  if (actor!.id === userId && disabled) throw refused("not changed", "user", "cannot_disable_self");
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ disabled }).where(eq(users.id, userId));
+    const [user] = await tx.update(users).set({ disabled, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ email: users.email });
+    if (!user) throw refused("not changed", "user", "user_unknown");
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await appendAudit(tx, { evaluationId: null, actor, action: disabled ? "user.disabled" : "user.enabled", target: user.email });
   });
 }
 
@@ -82,16 +97,24 @@ const RESET_LINK_HOURS = 72;
  * A one-time link to set a password, valid for 72 hours, that an administrator hands to the
  * user (and that is also sent through the configured mail transport). Only its hash is kept.
  */
-export async function createPasswordResetLink(db: Db, actor: Actor, userId: string): Promise<{ path: string; expiresAt: Date }> {
-  if (!userPolicy.manage(actor)) throw new ForbiddenError("manage users");
+export async function createPasswordResetLink(db: Db, actor: Actor | typeof SYSTEM, userId: string): Promise<{ path: string; expiresAt: Date }> {
+  if (!mayManage(actor)) throw new ForbiddenError("manage users");
   const [user] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
-  if (!user) throw new ValidationError("no link was made", [{ field: "user", message: "no such user" }]);
+  if (!user) throw refused("no link was made", "user", "user_unknown");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3600_000);
-  await db.insert(passwordResets).values({ tokenHash: tokenHash(token), userId, createdBy: actor!.id, expiresAt });
+  await db.transaction(async (tx) => {
+    await tx.insert(passwordResets).values({ tokenHash: tokenHash(token), userId, createdBy: actor === SYSTEM ? null : actor!.id, expiresAt });
+    await appendAudit(tx, { evaluationId: null, actor, action: "user.resetLink", target: user.email, after: { expiresAt: expiresAt.toISOString() } });
+  });
   const path = `/losenord/${token}`;
   await sendMail({ to: user.email, subject: "Kommunkompassen: välj ett lösenord", text: `Hej ${user.name}!\n\nVälj ditt lösenord här (länken gäller i ${RESET_LINK_HOURS} timmar och kan användas en gång):\n${process.env.KOMPASS_URL ?? ""}${path}\n` });
   return { path, expiresAt };
+}
+
+/** The same link made by the system: the CLI, run by whoever runs the server. */
+export function createPasswordResetLinkBySystem(db: Db, userId: string): Promise<{ path: string; expiresAt: Date }> {
+  return createPasswordResetLink(db, SYSTEM, userId);
 }
 
 export async function passwordResetIsValid(db: Db, token: string): Promise<boolean> {
