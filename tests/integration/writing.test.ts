@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluations } from "../../src/db/schema.ts";
+import { evaluations, interviews } from "../../src/db/schema.ts";
 import type { Actor, UserRole } from "../../src/domain/workflow.ts";
 import { createUser, SYSTEM } from "../../src/services/auth/users.ts";
 import { auditEntries } from "../../src/services/evaluations/audit.ts";
@@ -70,13 +70,17 @@ describe.each(testDatabaseKinds())("writing on %s", (kind) => {
   });
 
   it("gives every text of the instrument with version 0 before anything is written", async () => {
+    await database.db.insert(interviews).values([
+      { evaluationId, groupKind: "politicians", title: "Kommunstyrelsen", participantCount: 7 },
+      { evaluationId, groupKind: "unions", title: "Fackliga företrädare" },
+    ]);
     const view = await getWriting(database.db, anna, evaluationId);
     expect(view.canEdit).toBe(true);
     expect(view.areas).toHaveLength(8);
     expect(view.areas[0]!.subareas[1]).toMatchObject({ id: "1.2", question: "Hur informeras medborgarna?", text: { key: "subarea.1.2", body: "", version: 0 } });
     expect(view.summary).toMatchObject({ key: "summary.evaluation", body: "", version: 0 });
     expect(Object.keys(view.texts)).toHaveLength(1 + 8 * 3 + 45);
-    expect(view.suggested).toMatchObject({ visitStart: "2030-03-04", visitEnd: "2030-03-05", interviewCount: 0 });
+    expect(view.suggested).toMatchObject({ visitStart: "2030-03-04", visitEnd: "2030-03-05", interviewCount: 2, participantCount: 7 });
     expect(view.suggested.evaluators.map((e) => e.name)).toEqual(["Anna", "Bo"]);
     const names = view.municipalityChoices.map((m) => m.name);
     expect(names).toHaveLength(289);
@@ -104,11 +108,26 @@ describe.each(testDatabaseKinds())("writing on %s", (kind) => {
     expect((await saveText(database.db, bo, evaluationId, { key, body: "Bos text\nmed två rader", version: 2 })).version).toBe(2);
   });
 
+  it("lets exactly one of two simultaneous first saves through", async () => {
+    const key = "subarea.1.1";
+    const outcomes = await Promise.allSettled([
+      saveText(database.db, anna, evaluationId, { key, body: "Anna samtidigt", version: 0 }),
+      saveText(database.db, bo, evaluationId, { key, body: "Bo samtidigt", version: 0 }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConflictError);
+    const stored = (await getWriting(database.db, anna, evaluationId)).texts[key]!;
+    expect(stored.version).toBe(1);
+    expect(refused.reason.current).toBe(stored.body);
+  });
+
   it("writes every text change to the audit log with before and after", async () => {
     const entries = (await auditEntries(database.db, evaluationId)).filter((e) => e.action === "text");
     expect(entries.map((e) => [e.target, e.actorName, e.before, e.after])).toEqual([
       ["area.1.general", "Anna", null, "Annas text"],
       ["area.1.general", "Bo", "Annas text", "Bos text\nmed två rader"],
+      ["subarea.1.1", expect.any(String), null, expect.stringMatching(/samtidigt$/)],
     ]);
   });
 

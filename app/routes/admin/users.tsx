@@ -1,4 +1,224 @@
-// Written by the engineer who owns this page (see docs/workspace.md).
-export default function Page() {
-  return null;
+import { Alert, Button, Field, Heading, Input, Label, Paragraph, Select, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/users";
+import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
+import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
+import { localeOf, translator } from "../../../src/i18n/index.ts";
+import type { Problem } from "../../../src/services/errors.ts";
+import { ValidationError } from "../../../src/services/errors.ts";
+import { createPasswordResetLink, createUser, listUsers, ROLES, setUserDisabled, type NewUser } from "../../../src/services/auth/users.ts";
+import { municipalityList } from "../../../src/services/results/queries.ts";
+
+const PATH = "/admin/anvandare";
+
+/** The fields of the add form, by the service's field names, for the links in <Problems />. */
+const FIELD_IDS = { name: "new-name", email: "new-email", role: "new-role", municipalityCode: "new-municipality", organisation: "new-organisation" };
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  try {
+    const [people, places] = await Promise.all([listUsers(context.db, actor), municipalityList(context.db)]);
+    const collator = new Intl.Collator("sv");
+    const names = new Map(places.map((m) => [m.code, m.name]));
+    const query = new URL(request.url).searchParams;
+    return {
+      actorId: actor.id,
+      users: people.map((u) => ({ ...u, municipality: u.municipalityCode ? (names.get(u.municipalityCode) ?? u.municipalityCode) : "" })),
+      municipalities: places.map((m) => ({ code: m.code, name: m.name })).sort((a, b) => collator.compare(a.name, b.name)),
+      notice: query.get("skapad")
+        ? { key: "admin.users.created", email: query.get("skapad")! }
+        : query.get("avstangd")
+          ? { key: "admin.users.disabled", email: query.get("avstangd")! }
+          : query.get("aktiverad")
+            ? { key: "admin.users.enabled", email: query.get("aktiverad")! }
+            : null,
+    };
+  } catch (error) {
+    throw failureOf(error, request);
+  }
+}
+
+type Values = Partial<Record<"name" | "email" | "role" | "municipalityCode" | "organisation", string>>;
+
+/**
+ * Adds a user, makes a one-time link, or disables/enables an account. A link is a secret shown
+ * once: it is answered in this response (never put in a redirect's address, which browsers keep
+ * in their history); everything else redirects after success.
+ */
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const form = await readForm(request, context);
+  const t = translator(languageFromRequest(request));
+  const text = (name: string) => String(form.get(name) ?? "").trim();
+  const translate = (problems: Problem[]) => problems.map((p) => ({ ...p, message: t(`admin.problem.${p.message}`, { defaultValue: p.message }) }));
+  const intent = text("intent");
+  const values: Values = { name: text("name"), email: text("email"), role: text("role"), municipalityCode: text("municipalityCode"), organisation: text("organisation") };
+  try {
+    if (intent === "create") {
+      const user = await createUser(context.db, actor, {
+        name: values.name!,
+        email: values.email!,
+        role: values.role as NewUser["role"],
+        municipalityCode: values.municipalityCode || null,
+        organisation: values.organisation || null,
+      });
+      return redirect(`${PATH}?skapad=${encodeURIComponent(user.email)}`);
+    }
+    const userId = text("userId");
+    if (intent === "link") {
+      const link = await createPasswordResetLink(context.db, actor, userId);
+      const expires = new Intl.DateTimeFormat(localeOf(languageFromRequest(request)), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" });
+      return {
+        link: { userId, name: link.name, email: link.email, url: new URL(request.url).origin + link.path, expires: expires.format(link.expiresAt) },
+      };
+    }
+    if (intent === "disable" || intent === "enable") {
+      const user = await setUserDisabled(context.db, actor, userId, intent === "disable");
+      return redirect(`${PATH}?${intent === "disable" ? "avstangd" : "aktiverad"}=${encodeURIComponent(user.email)}`);
+    }
+    return data({ problems: [{ message: "unknown intent" }] as Problem[], values: {} as Values }, { status: 400 });
+  } catch (error) {
+    if (error instanceof ValidationError) return data({ problems: translate(error.problems), values: intent === "create" ? values : {} }, { status: 400 });
+    return failureOf(error, request);
+  }
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "admin.users.title") }];
+}
+
+/** A small form for one action on one user; the button's name says whom it concerns. */
+function UserAction({ intent, userId, label, who, color }: { intent: string; userId: string; label: string; who: string; color?: "danger" }) {
+  return (
+    <Form method="post" style={{ display: "inline-block" }}>
+      <CsrfField />
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="userId" value={userId} />
+      <Button type="submit" variant="secondary" data-size="sm" data-color={color}>
+        {label}
+        <span className="ds-sr-only">: {who}</span>
+      </Button>
+    </Form>
+  );
+}
+
+export default function Users({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useT();
+  const { users, municipalities, actorId, notice } = loaderData;
+  const link = actionData && "link" in actionData ? actionData.link : undefined;
+  const failed = actionData && "problems" in actionData ? actionData : undefined;
+  const values: Values = (failed && "values" in failed ? failed.values : undefined) ?? {};
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="xl">
+        {t("admin.users.title")}
+      </Heading>
+      <Paragraph>{t("admin.users.intro")}</Paragraph>
+      {notice && !link && !failed && (
+        <Alert data-color="success" role="status">
+          {t(notice.key, { email: notice.email })}
+        </Alert>
+      )}
+      {link && (
+        <Alert data-color="info" role="status">
+          <Heading level={2} data-size="xs">
+            {t("admin.users.linkTitle", { name: link.name })}
+          </Heading>
+          <Paragraph>{t("admin.users.linkIntro", { email: link.email, expires: link.expires })}</Paragraph>
+          <Textfield label={t("admin.users.linkLabel")} id="one-time-link" value={link.url} readOnly onFocus={(e) => e.currentTarget.select()} />
+        </Alert>
+      )}
+      <Problems problems={failed?.problems} fieldIds={FIELD_IDS} />
+      <div className="table-scroll">
+        <Table zebra data-size="sm">
+          <caption>{t("admin.users.caption")}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t("admin.users.name")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("admin.users.email")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("admin.users.role")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("admin.users.municipality")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("admin.users.organisation")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("admin.users.active")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("admin.users.actions")}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {users.length === 0 && (
+              <Table.Row>
+                <Table.Cell colSpan={7}>{t("admin.users.none")}</Table.Cell>
+              </Table.Row>
+            )}
+            {users.map((u) => (
+              <Table.Row key={u.id}>
+                <Table.HeaderCell scope="row">
+                  {u.name} {u.id === actorId && t("admin.users.you")}
+                </Table.HeaderCell>
+                <Table.Cell>{u.email}</Table.Cell>
+                <Table.Cell>{t(`admin.role.${u.role}`, { defaultValue: u.role })}</Table.Cell>
+                <Table.Cell>{u.municipality}</Table.Cell>
+                <Table.Cell>{u.organisation ?? ""}</Table.Cell>
+                <Table.Cell>{u.disabled ? <Tag data-color="warning">{t("admin.users.no")}</Tag> : t("admin.users.yes")}</Table.Cell>
+                <Table.Cell>
+                  <div style={{ display: "flex", flexWrap: "wrap", gap: "0.5rem" }}>
+                    <UserAction intent="link" userId={u.id} label={t("admin.users.createLink")} who={u.name} />
+                    {u.disabled ? (
+                      <UserAction intent="enable" userId={u.id} label={t("admin.users.enable")} who={u.name} />
+                    ) : (
+                      u.id !== actorId && <UserAction intent="disable" userId={u.id} label={t("admin.users.disable")} who={u.name} color="danger" />
+                    )}
+                  </div>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      <section aria-labelledby="add-user" className="form-narrow stack">
+        <Heading level={2} data-size="md" id="add-user">
+          {t("admin.users.addTitle")}
+        </Heading>
+        <Form method="post" className="stack">
+          <CsrfField />
+          <input type="hidden" name="intent" value="create" />
+          <Field>
+            <Label htmlFor={FIELD_IDS.name}>{t("admin.users.name")}</Label>
+            <Input id={FIELD_IDS.name} name="name" autoComplete="off" required maxLength={200} defaultValue={values.name} />
+          </Field>
+          <Field>
+            <Label htmlFor={FIELD_IDS.email}>{t("admin.users.email")}</Label>
+            <Input id={FIELD_IDS.email} name="email" type="email" autoComplete="off" required defaultValue={values.email} />
+          </Field>
+          <Field>
+            <Label htmlFor={FIELD_IDS.role}>{t("admin.users.role")}</Label>
+            <Select id={FIELD_IDS.role} name="role" required defaultValue={values.role || "evaluator"}>
+              {ROLES.map((role) => (
+                <Select.Option key={role} value={role}>
+                  {t(`admin.role.${role}`)}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <Field>
+            <Label htmlFor={FIELD_IDS.municipalityCode}>{t("admin.users.municipality")}</Label>
+            <Field.Description id="new-municipality-description">{t("admin.users.municipalityDescription")}</Field.Description>
+            <Select id={FIELD_IDS.municipalityCode} name="municipalityCode" defaultValue={values.municipalityCode ?? ""} aria-describedby="new-municipality-description">
+              <Select.Option value="">{t("admin.users.noMunicipality")}</Select.Option>
+              {municipalities.map((m) => (
+                <Select.Option key={m.code} value={m.code}>
+                  {m.name}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <Field>
+            <Label htmlFor={FIELD_IDS.organisation}>{t("admin.users.organisation")}</Label>
+            <Field.Description id="new-organisation-description">{t("admin.users.organisationDescription")}</Field.Description>
+            <Input id={FIELD_IDS.organisation} name="organisation" maxLength={200} defaultValue={values.organisation} aria-describedby="new-organisation-description" />
+          </Field>
+          <Button type="submit">{t("admin.users.add")}</Button>
+        </Form>
+      </section>
+    </div>
+  );
 }

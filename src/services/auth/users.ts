@@ -80,24 +80,33 @@ export async function listUsers(db: Db, actor: Actor | typeof SYSTEM) {
 }
 
 /** Disables (or enables again) an account; disabling ends all its sessions at once. */
-export async function setUserDisabled(db: Db, actor: Actor, userId: string, disabled: boolean): Promise<void> {
+export async function setUserDisabled(db: Db, actor: Actor, userId: string, disabled: boolean): Promise<{ email: string }> {
   if (!userPolicy.manage(actor)) throw new ForbiddenError("manage users");
   if (actor!.id === userId && disabled) throw refused("not changed", "user", "cannot_disable_self");
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [user] = await tx.update(users).set({ disabled, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ email: users.email });
     if (!user) throw refused("not changed", "user", "user_unknown");
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
     await appendAudit(tx, { evaluationId: null, actor, action: disabled ? "user.disabled" : "user.enabled", target: user.email });
+    return { email: user.email };
   });
 }
 
 const RESET_LINK_HOURS = 72;
 
+export interface ResetLink {
+  /** /losenord/<token>: the token itself is not stored, so this is the only time it is known. */
+  path: string;
+  expiresAt: Date;
+  email: string;
+  name: string;
+}
+
 /**
  * A one-time link to set a password, valid for 72 hours, that an administrator hands to the
  * user (and that is also sent through the configured mail transport). Only its hash is kept.
  */
-export async function createPasswordResetLink(db: Db, actor: Actor | typeof SYSTEM, userId: string): Promise<{ path: string; expiresAt: Date }> {
+export async function createPasswordResetLink(db: Db, actor: Actor | typeof SYSTEM, userId: string): Promise<ResetLink> {
   if (!mayManage(actor)) throw new ForbiddenError("manage users");
   const [user] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
   if (!user) throw refused("no link was made", "user", "user_unknown");
@@ -109,11 +118,11 @@ export async function createPasswordResetLink(db: Db, actor: Actor | typeof SYST
   });
   const path = `/losenord/${token}`;
   await sendMail({ to: user.email, subject: "Kommunkompassen: välj ett lösenord", text: `Hej ${user.name}!\n\nVälj ditt lösenord här (länken gäller i ${RESET_LINK_HOURS} timmar och kan användas en gång):\n${process.env.KOMPASS_URL ?? ""}${path}\n` });
-  return { path, expiresAt };
+  return { path, expiresAt, email: user.email, name: user.name };
 }
 
 /** The same link made by the system: the CLI, run by whoever runs the server. */
-export function createPasswordResetLinkBySystem(db: Db, userId: string): Promise<{ path: string; expiresAt: Date }> {
+export function createPasswordResetLinkBySystem(db: Db, userId: string): Promise<ResetLink> {
   return createPasswordResetLink(db, SYSTEM, userId);
 }
 
