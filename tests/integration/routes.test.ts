@@ -1,0 +1,125 @@
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, SYSTEM } from "../../src/services/auth/users.ts";
+import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ts";
+import { startWebServer } from "../../src/web/server.ts";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { importDemo, resultTableCounts } from "../support/fixtures.ts";
+import { baseUrl, TestClient } from "../support/http.ts";
+
+// Needs the built app (npm test builds before running vitest).
+const PASSWORD = "kompass-demo-2026";
+const PARTS = ["", "/underlag", "/poang", "/samsyn", "/texter", "/logg", "/logg.csv", "/versioner"] as const;
+type Part = (typeof PARTS)[number];
+
+/** Expected status per part; parts not named get `otherwise`. */
+const only = (allowed: Part[], otherwise: number) => Object.fromEntries(PARTS.map((p) => [p, allowed.includes(p) ? 200 : otherwise])) as Record<Part, number>;
+const everywhere = (status: number) => only([], status);
+
+describe.each(testDatabaseKinds())("every workspace route × every role on %s", (kind) => {
+  let database: TestDatabase;
+  let server: Server;
+  let base: string;
+  const clients = new Map<string, TestClient>();
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await importDemo(database.db);
+    await seedWorkspaceDemo(database.db);
+    await createUser(database.db, SYSTEM, { email: "olle@test.example", name: "Olle Utanför", role: "evaluator", password: PASSWORD });
+    server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
+    base = baseUrl(server);
+    const accounts: Record<string, string | null> = {
+      anonymous: null,
+      administrator: "admin@kompass.example",
+      teamEvaluator: "eva@kompass.example",
+      outsiderEvaluator: "olle@test.example",
+      orebroContact: "kontakt.orebro@kompass.example",
+      eskilstunaContact: "kontakt.eskilstuna@kompass.example",
+    };
+    for (const [role, email] of Object.entries(accounts)) {
+      const client = new TestClient(base);
+      if (email) await client.signIn(email, PASSWORD);
+      clients.set(role, client);
+    }
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await database.dispose();
+  });
+
+  // Evaluation 1: Örebro 2012, published (team: two evaluators without logins).
+  // Evaluation 2: Eskilstuna 2026, in agreement (team: Eva and Per).
+  const expectations: [role: string, evaluation: number, expected: Record<Part, number>][] = [
+    ["anonymous", 1, everywhere(302)],
+    ["anonymous", 2, everywhere(302)],
+    ["administrator", 1, everywhere(200)],
+    ["administrator", 2, everywhere(200)],
+    ["teamEvaluator", 2, everywhere(200)],
+    ["teamEvaluator", 1, everywhere(404)],
+    ["outsiderEvaluator", 1, everywhere(404)],
+    ["outsiderEvaluator", 2, everywhere(404)],
+    ["orebroContact", 2, everywhere(404)],
+    ["orebroContact", 1, only(["", "/underlag", "/texter", "/versioner"], 403)],
+    ["eskilstunaContact", 2, only(["", "/underlag"], 403)],
+    ["eskilstunaContact", 1, everywhere(404)],
+  ];
+
+  it.each(expectations)("%s on evaluation %i", async (role, evaluation, expected) => {
+    const client = clients.get(role)!;
+    const actual: Record<string, number> = {};
+    for (const part of PARTS) actual[part] = (await client.get(`/arbetsyta/${evaluation}${part}`)).status;
+    expect(actual).toEqual(expected);
+  });
+
+  it.each([
+    ["/arbetsyta", { anonymous: 302, administrator: 200, teamEvaluator: 200, orebroContact: 200 }],
+    ["/arbetsyta/ny", { anonymous: 302, administrator: 200, teamEvaluator: 403, orebroContact: 403 }],
+    ["/admin/anvandare", { anonymous: 302, administrator: 200, teamEvaluator: 403, orebroContact: 403 }],
+  ])("%s", async (path, expected) => {
+    for (const [role, status] of Object.entries(expected)) expect((await clients.get(role)!.get(path)).status, role).toBe(status);
+  });
+
+  it("refuses a forged form without its CSRF token and changes nothing", async () => {
+    const eva = clients.get("teamEvaluator")!;
+    const before = await (await eva.get("/arbetsyta/2")).text();
+    const forged = await eva.post("/arbetsyta/2?index", { intent: "transition", to: "scoring", version: "1" });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain("säkerhetskod");
+    const wrong = await eva.post("/arbetsyta/2?index", { intent: "transition", to: "scoring", version: "1" }, "not-the-token");
+    expect(wrong.status).toBe(403);
+    expect(await (await eva.get("/arbetsyta/2")).text()).toBe(before);
+  });
+
+  it("refuses an outsider's well-formed form as if the evaluation did not exist", async () => {
+    const olle = clients.get("outsiderEvaluator")!;
+    const token = await olle.csrfToken("/arbetsyta");
+    const response = await olle.post("/arbetsyta/2?index", { intent: "transition", to: "scoring", version: "1" }, token);
+    expect(response.status).toBe(404);
+  });
+
+  it("keeps unpublished evaluations out of the public API and pages", async () => {
+    const anonymous = clients.get("anonymous")!;
+    const results = (await (await anonymous.get("/api/v1/municipalities/0484/results")).json()) as { year: number }[];
+    expect(results.map((r) => r.year)).not.toContain(2026);
+    expect(await (await anonymous.get("/kommuner/0484")).text()).not.toContain("2026");
+    const ranking = (await (await anonymous.get("/api/v1/rankings?instrument=2020")).json()) as unknown[];
+    expect(ranking).toEqual([]);
+    expect(await resultTableCounts(database.db)).toMatchObject({ results: 3 });
+  });
+
+  it("refuses an upload above the limit before reading it", async () => {
+    const contact = clients.get("eskilstunaContact")!;
+    const response = await fetch(`${base}/arbetsyta/2/underlag`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(200 * 1024 * 1024) },
+      body: "--x--",
+      duplex: "half",
+    } as RequestInit).catch((error: unknown) => error);
+    if (response instanceof Response) {
+      expect(response.status).toBe(413);
+      expect(await response.text()).toContain("Filen är för stor");
+    }
+    void contact;
+  });
+});
