@@ -52,6 +52,8 @@ export const evidencePolicy = {
 };
 
 export const scoringPolicy = {
+  /** The scoring and agreement views are the evaluators' working tools (and the administrator's). */
+  open: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e),
   /** Scoring alone: an evaluator on the team, while scoring, until they hand in. */
   scoreOwn: (actor: Actor, e: EvaluationAccessFacts) => isTeamMember(actor, e) && e.status === "scoring" && !e.actorSubmitted,
   submitOwn: (actor: Actor, e: EvaluationAccessFacts) => isTeamMember(actor, e) && e.status === "scoring" && !e.actorSubmitted,

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 
 /**
@@ -7,17 +7,9 @@ import type { NextFunction, Request, Response } from "express";
  * another site has neither the cookie's value nor the secret, so cannot carry the token.
  */
 export const CSRF_COOKIE = "kompass_csrf";
-export const CSRF_FIELD = "_csrf";
 
 export function csrfTokenFor(secret: string, cookieValue: string): string {
   return createHmac("sha256", secret).update(`csrf:${cookieValue}`).digest("base64url");
-}
-
-export function csrfMatches(expected: string, given: unknown): boolean {
-  if (typeof given !== "string") return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Makes sure the browser has a CSRF cookie; the value is kept on the request for the context. */

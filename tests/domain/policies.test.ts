@@ -38,6 +38,7 @@ const matrix: Row[] = [
   ["upload a document", evidencePolicy.uploadDocument, (who, s) => s !== "published" && (insiders(who) || (who === "ownContact" && before(s, "visit")))],
   ["add a note", evidencePolicy.addNote, (who, s) => s !== "published" && insiders(who)],
   ["edit interviews", evidencePolicy.editInterviews, (who, s) => s !== "published" && insiders(who)],
+  ["open scoring and agreement", scoringPolicy.open, (who) => insiders(who)],
   ["score alone", scoringPolicy.scoreOwn, (who, s) => who === "teamEvaluator" && s === "scoring"],
   ["agree points", scoringPolicy.agree, (who, s) => who === "teamEvaluator" && s === "agreement"],
   ["see the agreed points", scoringPolicy.viewAgreed, (who, s) => insiders(who) || (who === "ownContact" && s === "published")],

@@ -1,4 +1,201 @@
-// Written by the engineer who owns this page (see docs/workspace.md).
-export default function Page() {
-  return null;
+import { Alert, Card, Heading, Paragraph, Table, Field, Input, Label, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/agreement";
+import { AutosaveForm, failedSubmission, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
+import { failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
+import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
+import { translator } from "../../../src/i18n/index.ts";
+import { getAgreement, saveAgreedScore, type AgreedConflict, type AgreementItem } from "../../../src/services/scoring/agreement.ts";
+import { formText, pointsForInput, translatedProblems } from "../../../src/services/scoring/forms.ts";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  try {
+    return await getAgreement(context.db, actor, Number(params.id));
+  } catch (error) {
+    throw failureOf(error, request);
+  }
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "scoring.agreement.title") }];
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const form = await readForm(request, context);
+  const id = Number(params.id);
+  const itemId = formText(form, "itemId") ?? "";
+  const submitted: Submitted = { form: `agreed:${itemId}`, values: { points: formText(form, "points") ?? "", reason: formText(form, "reason") ?? "" } };
+  try {
+    if (formText(form, "intent") !== "agree") throw data(null, { status: 400 });
+    const saved = await saveAgreedScore(context.db, actor, id, { itemId, points: formText(form, "points"), reason: formText(form, "reason"), version: formText(form, "version") ?? "" });
+    if (isAutosave(form)) return { saved: { version: saved.version } };
+    return redirect(`/arbetsyta/${id}/samsyn#item-${itemId}`);
+  } catch (error) {
+    const failure = failureOf(error, request);
+    const problems = translatedProblems(translator(languageFromRequest(request)), failure.data.problems)!;
+    return data<AutosaveFailure>({ ...failure.data, problems, submitted }, failure.init ?? undefined);
+  }
+}
+
+type Failure = AutosaveFailure | undefined;
+
+/** A labelled field that stays labelled without JavaScript: label, hint and problem tied by id. */
+function LabelledField({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (describedBy: string | undefined) => ReactNode }) {
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      {hint && <Field.Description id={`${id}-hint`}>{hint}</Field.Description>}
+      {children(describedBy)}
+      {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
+    </Field>
+  );
+}
+
+function Evaluators({ item }: { item: AgreementItem }) {
+  const { t, formatNumber } = useT();
+  return (
+    <div className="table-scroll">
+      <Table border data-size="sm">
+        <caption>{t("scoring.agreement.evaluatorsCaption", { id: item.id })}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t("scoring.agreement.evaluatorColumn")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="numeric">
+              {t("scoring.agreement.pointsColumn")}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("scoring.agreement.justificationColumn")}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {item.evaluators.map((e) => (
+            <Table.Row key={e.userId}>
+              <Table.HeaderCell scope="row">{e.submitted ? e.name : t("scoring.agreement.notSubmitted", { name: e.name })}</Table.HeaderCell>
+              {e.hidden ? (
+                <Table.Cell colSpan={2}>{t("scoring.agreement.hiddenPoints")}</Table.Cell>
+              ) : (
+                <>
+                  <Table.Cell className="numeric">{e.points === null ? t("scoring.notScored") : formatNumber(Number(e.points))}</Table.Cell>
+                  <Table.Cell style={{ whiteSpace: "pre-wrap" }}>{e.justification || "–"}</Table.Cell>
+                </>
+              )}
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+function AgreedForm({ item, editable, failure }: { item: AgreementItem; editable: boolean; failure: Failure }) {
+  const { t, formatNumber, language } = useT();
+  const { values: mine, conflict } = failedSubmission(failure, `agreed:${item.id}`);
+  const problem = (field: string) => {
+    const found = mine ? failure?.problems.filter((p) => p.field === field) : undefined;
+    return found?.length ? found.map((p) => p.message).join(" ") : undefined;
+  };
+  const max = formatNumber(item.max);
+  if (!editable) {
+    return <Paragraph>{item.agreed ? t("scoring.agreement.agreedValue", { points: formatNumber(Number(item.agreed.points)) }) : t("scoring.agreement.notAgreed")}</Paragraph>;
+  }
+  const labels = { points: t("scoring.agreement.agreedLabel", { max }), reason: t("scoring.agreement.reasonLabel") };
+  // When every evaluator gave the same points, they are the obvious proposal.
+  const unanimous = item.spread === "0" ? item.evaluators.find((e) => e.points !== null)?.points : undefined;
+  return (
+    <AutosaveForm
+      id={`save-${item.id}`}
+      intent="agree"
+      hiddenFields={{ itemId: item.id }}
+      version={item.agreed?.version ?? 0}
+      label={t("scoring.agreement.formLabel", { id: item.id })}
+      conflict={conflict}
+      toFields={(current) => ({ points: pointsForInput((current as AgreedConflict).points, language), reason: (current as AgreedConflict).reason })}
+      fieldLabels={labels}
+      fieldIds={{ points: `points-${item.id}`, reason: `reason-${item.id}` }}
+      headingLevel={4}
+    >
+      <LabelledField id={`points-${item.id}`} label={labels.points} hint={t("scoring.agreement.pointsHint")} error={problem("points")}>
+        {(describedBy) => (
+          <Input id={`points-${item.id}`} name="points" inputMode="decimal" autoComplete="off" required defaultValue={mine && !conflict ? mine.points : pointsForInput(item.agreed?.points ?? unanimous, language)} aria-describedby={describedBy} aria-invalid={problem("points") ? true : undefined} style={{ maxWidth: "12rem" }} />
+        )}
+      </LabelledField>
+      <LabelledField id={`reason-${item.id}`} label={labels.reason} error={problem("reason")}>
+        {(describedBy) => (
+          <Textarea id={`reason-${item.id}`} name="reason" rows={3} defaultValue={mine && !conflict ? mine.reason : (item.agreed?.reason ?? "")} aria-describedby={describedBy} aria-invalid={problem("reason") ? true : undefined} />
+        )}
+      </LabelledField>
+    </AutosaveForm>
+  );
+}
+
+export default function AgreementPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, formatNumber } = useT();
+  const agreement = loaderData;
+  const failure = actionData && "problems" in actionData ? (actionData as AutosaveFailure) : undefined;
+  const failedItem = failure?.submitted?.form.slice("agreed:".length);
+  const fieldIds: Record<string, string> = failedItem ? { points: `points-${failedItem}`, reason: `reason-${failedItem}` } : {};
+  const { totals } = agreement;
+  return (
+    <div className="stack">
+      <Problems problems={failure?.problems} fieldIds={fieldIds} />
+      <Paragraph>{t("scoring.agreement.intro")}</Paragraph>
+      {!agreement.othersVisible && <Alert data-color="info">{t("scoring.agreement.hidden")}</Alert>}
+      {!agreement.mayAgree && <Alert data-color="info">{t("scoring.agreement.readOnly")}</Alert>}
+      <section aria-labelledby="overenskommet" className="stack">
+        <Heading level={2} data-size="md" id="overenskommet">
+          {t("scoring.agreement.summaryTitle")}
+        </Heading>
+        <Paragraph>
+          <strong>{t("scoring.agreement.total", { points: formatNumber(totals.points), max: formatNumber(totals.max) })}</strong> ·{" "}
+          {t("scoring.agreement.progress", { agreed: agreement.agreedCount, items: totals.items })}
+        </Paragraph>
+        <div className="table-scroll">
+          <Table border data-size="sm">
+            <caption>{t("scoring.agreement.areaCaption")}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("scoring.agreement.areaColumn")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">
+                  {t("scoring.agreement.pointsColumn")}
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">
+                  {t("scoring.agreement.agreedColumn")}
+                </Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {totals.areas.map((area) => (
+                <Table.Row key={area.number}>
+                  <Table.HeaderCell scope="row">{t("scoring.areaHeading", { number: area.number, name: area.name })}</Table.HeaderCell>
+                  <Table.Cell className="numeric">{t("scoring.areaPoints", { points: formatNumber(area.points), max: formatNumber(area.max) })}</Table.Cell>
+                  <Table.Cell className="numeric">{t("scoring.agreement.progress", { agreed: area.scored, items: area.items })}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+        <Paragraph data-size="sm">{t("scoring.exactNote")}</Paragraph>
+      </section>
+      <section aria-labelledby="poster" className="stack">
+        <Heading level={2} data-size="md" id="poster">
+          {t("scoring.agreement.itemsTitle")}
+        </Heading>
+        {agreement.items.map((item) => (
+          <Card key={item.id} id={`item-${item.id}`} data-color="neutral" tabIndex={-1}>
+            <Heading level={3} data-size="2xs">
+              {t("scoring.itemHeading", { id: item.id, text: item.text })}
+            </Heading>
+            <Paragraph data-size="sm">
+              {t("scoring.maxPoints", { max: formatNumber(item.max) })} · {item.spread === null ? t("scoring.agreement.noSpread") : t("scoring.agreement.spread", { spread: formatNumber(Number(item.spread)) })}
+            </Paragraph>
+            <Evaluators item={item} />
+            <AgreedForm item={item} editable={agreement.mayAgree} failure={failure} />
+          </Card>
+        ))}
+      </section>
+    </div>
+  );
 }

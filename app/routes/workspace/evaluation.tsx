@@ -20,8 +20,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       revision: e.revision,
       tabs: {
         evidence: evidencePolicy.viewDocuments(actor, e.access),
-        scoring: evaluationPolicy.viewAudit(actor, e.access) && actor.role !== "contact",
-        agreement: scoringPolicy.viewAgreed(actor, e.access) && actor.role !== "contact",
+        scoring: scoringPolicy.open(actor, e.access),
+        agreement: scoringPolicy.open(actor, e.access),
         writing: writingPolicy.view(actor, e.access),
         audit: evaluationPolicy.viewAudit(actor, e.access),
         revisions: evaluationPolicy.viewReport(actor, e.access),

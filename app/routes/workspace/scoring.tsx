@@ -1,4 +1,264 @@
-// Written by the engineer who owns this page (see docs/workspace.md).
-export default function Page() {
-  return null;
+import { Alert, Button, Card, Details, Heading, Link as DsLink, Paragraph, Field, Input, Label, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
+import { data, Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/scoring";
+import { AutosaveForm, failedSubmission, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
+import { PreviousResult } from "../../components/PreviousResult.tsx";
+import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
+import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
+import { translator } from "../../../src/i18n/index.ts";
+import { evidenceBySubarea } from "../../../src/services/evidence/index.ts";
+import { formText, pointsForInput, translatedProblems } from "../../../src/services/scoring/forms.ts";
+import { getMyScoring, saveMyScore, submitMyScoring, type MyScoreItem, type ScoreConflict, type ScoringGroup } from "../../../src/services/scoring/myScoring.ts";
+import { previousResultFor } from "../../../src/services/scoring/previous.ts";
+
+/** What is tied to a sub-area, as the scoring page lists it. */
+interface TiedEvidence {
+  id: number;
+  kind: "document" | "link" | "note" | "interview";
+  title: string;
+  url: string | null;
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  const id = Number(params.id);
+  try {
+    const scoring = await getMyScoring(context.db, actor, id);
+    const e = scoring.evaluation;
+    const previous = await previousResultFor(context.db, { municipalityCode: e.municipalityCode, year: e.year, instrument: { key: e.instrumentKey } });
+    const evidence: Record<string, TiedEvidence[]> = {};
+    for (const [subareaId, tied] of await evidenceBySubarea(context.db, actor, id)) {
+      evidence[subareaId] = [
+        ...tied.evidence.map((item): TiedEvidence => ({ id: item.id, kind: item.kind, title: item.title, url: item.kind === "document" ? `/arbetsyta/${id}/underlag/${item.id}/fil` : item.url })),
+        ...tied.interviews.map((item): TiedEvidence => ({ id: item.id, kind: "interview", title: item.title, url: null })),
+      ];
+    }
+    return { scoring, previous, evidence };
+  } catch (error) {
+    throw failureOf(error, request);
+  }
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "scoring.title") }];
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = requireActor(context, request);
+  const form = await readForm(request, context);
+  const id = Number(params.id);
+  const intent = formText(form, "intent") ?? "";
+  const itemId = formText(form, "itemId") ?? "";
+  const submitted: Submitted = { form: intent === "save" ? `item:${itemId}` : intent, values: { points: formText(form, "points") ?? "", justification: formText(form, "justification") ?? "" } };
+  try {
+    if (intent === "save") {
+      const saved = await saveMyScore(context.db, actor, id, { itemId, points: formText(form, "points"), justification: formText(form, "justification"), version: formText(form, "version") ?? "" });
+      if (isAutosave(form)) return { saved: { version: saved.version } };
+      return redirect(`/arbetsyta/${id}/poang#item-${itemId}`);
+    }
+    if (intent === "submit") {
+      await submitMyScoring(context.db, actor, id);
+      return redirect(`/arbetsyta/${id}/poang`);
+    }
+    throw data(null, { status: 400 });
+  } catch (error) {
+    // Problems are codes with values ("points_range", max 15): put into words here, for every way the page shows them.
+    const failure = failureOf(error, request);
+    const problems = translatedProblems(translator(languageFromRequest(request)), failure.data.problems)!;
+    return data<AutosaveFailure>({ ...failure.data, problems, submitted }, failure.init ?? undefined);
+  }
+}
+
+type Failure = AutosaveFailure | undefined;
+
+/** A labelled field that stays labelled without JavaScript: label, hint and problem tied by id. */
+function LabelledField({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (describedBy: string | undefined) => ReactNode }) {
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      {hint && <Field.Description id={`${id}-hint`}>{hint}</Field.Description>}
+      {children(describedBy)}
+      {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
+    </Field>
+  );
+}
+
+function EvidenceList({ items }: { items: TiedEvidence[] | undefined }) {
+  const { t } = useT();
+  return (
+    <Details>
+      <Details.Summary>{t("scoring.evidenceTitle", { count: items?.length ?? 0 })}</Details.Summary>
+      <Details.Content>
+        {!items?.length ? (
+          <Paragraph data-size="sm">{t("scoring.noEvidence")}</Paragraph>
+        ) : (
+          <ul>
+            {items.map((item) => (
+              <li key={`${item.kind}-${item.id}`}>
+                {item.kind === "interview" ? t("scoring.interview", { title: item.title }) : item.kind === "note" && !item.url ? t("scoring.note", { title: item.title }) : item.url ? <DsLink href={item.url}>{item.title}</DsLink> : item.title}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Details.Content>
+    </Details>
+  );
+}
+
+function ItemForm({ item, editable, failure, headingLevel, children }: { item: MyScoreItem; editable: boolean; failure: Failure; headingLevel: 3 | 4; children?: ReactNode }) {
+  const { t, formatNumber, language } = useT();
+  const { values: mine, conflict } = failedSubmission(failure, `item:${item.id}`);
+  const problem = (field: string) => {
+    const found = mine ? failure?.problems.filter((p) => p.field === field) : undefined;
+    return found?.length ? found.map((p) => p.message).join(" ") : undefined;
+  };
+  const max = formatNumber(item.max);
+  const labels = { points: t("scoring.pointsLabel", { max }), justification: t("scoring.justificationLabel") };
+  return (
+    <Card id={`item-${item.id}`} data-color="neutral" tabIndex={-1}>
+      <Heading level={headingLevel} data-size="2xs">
+        {t("scoring.itemHeading", { id: item.id, text: item.text })}
+      </Heading>
+      <Paragraph data-size="sm">{t("scoring.maxPoints", { max })}</Paragraph>
+      {children}
+      {editable ? (
+        <AutosaveForm
+          id={`save-${item.id}`}
+          intent="save"
+          hiddenFields={{ itemId: item.id }}
+          version={item.version}
+          label={t("scoring.formLabel", { id: item.id })}
+          conflict={conflict}
+          toFields={(current) => ({ points: pointsForInput((current as ScoreConflict).points, language), justification: (current as ScoreConflict).justification })}
+          fieldLabels={labels}
+          fieldIds={{ points: `points-${item.id}`, justification: `justification-${item.id}` }}
+          headingLevel={(headingLevel + 1) as 4 | 5}
+        >
+          <LabelledField id={`points-${item.id}`} label={labels.points} hint={t("scoring.pointsHint")} error={problem("points")}>
+            {(describedBy) => (
+              <Input id={`points-${item.id}`} name="points" inputMode="decimal" autoComplete="off" defaultValue={mine && !conflict ? mine.points : pointsForInput(item.points, language)} aria-describedby={describedBy} aria-invalid={problem("points") ? true : undefined} style={{ maxWidth: "12rem" }} />
+            )}
+          </LabelledField>
+          <LabelledField id={`justification-${item.id}`} label={labels.justification} error={problem("justification")}>
+            {(describedBy) => (
+              <Textarea id={`justification-${item.id}`} name="justification" rows={4} defaultValue={mine && !conflict ? mine.justification : item.justification} aria-describedby={describedBy} aria-invalid={problem("justification") ? true : undefined} />
+            )}
+          </LabelledField>
+        </AutosaveForm>
+      ) : (
+        <dl className="facts">
+          <dt>{labels.points}</dt>
+          <dd>{item.points === null ? t("scoring.notScored") : formatNumber(Number(item.points))}</dd>
+          <dt>{labels.justification}</dt>
+          <dd style={{ whiteSpace: "pre-wrap" }}>{item.justification || "–"}</dd>
+        </dl>
+      )}
+    </Card>
+  );
+}
+
+function Group({ group, evidence, editable, failure, previous }: { group: ScoringGroup; evidence: TiedEvidence[] | undefined; editable: boolean; failure: Failure; previous: Route.ComponentProps["loaderData"]["previous"] }) {
+  const { t, formatNumber } = useT();
+  const single = group.items.length === 1 && group.items[0]!.id === (group.subareaId ?? group.evidenceKey);
+  const context = (
+    <>
+      {group.subareaId && <PreviousResult previous={previous} subareaId={group.subareaId} />}
+      <EvidenceList items={evidence} />
+    </>
+  );
+  if (single) {
+    return (
+      <ItemForm item={group.items[0]!} editable={editable} failure={failure} headingLevel={3}>
+        {context}
+      </ItemForm>
+    );
+  }
+  return (
+    <div className="stack">
+      <Heading level={3} data-size="xs">
+        {t("scoring.itemHeading", { id: group.subareaId, text: group.question })}
+      </Heading>
+      {group.points !== null && <Paragraph data-size="sm">{t("scoring.subareaPoints", { points: formatNumber(group.points), max: formatNumber(group.max), percent: formatNumber(group.percent) })}</Paragraph>}
+      {context}
+      {group.items.map((item) => (
+        <ItemForm key={item.id} item={item} editable={editable} failure={failure} headingLevel={4} />
+      ))}
+    </div>
+  );
+}
+
+export default function ScoringPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, formatNumber, formatDate } = useT();
+  const { scoring, previous, evidence } = loaderData;
+  const failure = actionData && "problems" in actionData ? (actionData as AutosaveFailure) : undefined;
+  const problems = failure?.problems;
+  const first = failure?.problems.map((p) => (p as { values?: { first?: string } }).values?.first).find(Boolean);
+  const failedItem = failure?.submitted?.form.startsWith("item:") ? failure.submitted.form.slice("item:".length) : undefined;
+  const fieldIds: Record<string, string> = failedItem ? { points: `points-${failedItem}`, justification: `justification-${failedItem}` } : {};
+  if (first) fieldIds.items = `item-${first}`;
+  const total = scoring.total;
+  return (
+    <div className="stack">
+      <Problems problems={problems} fieldIds={fieldIds} />
+      <Paragraph>{t("scoring.intro")}</Paragraph>
+      <section aria-labelledby="mina-poang" className="stack">
+        <Heading level={2} data-size="md" id="mina-poang">
+          {t("scoring.summaryTitle")}
+        </Heading>
+        <Paragraph>
+          <strong>{t("scoring.total", { points: formatNumber(total.points), max: formatNumber(total.max) })}</strong> · {t("scoring.progress", { scored: total.scored, items: total.items })}
+        </Paragraph>
+        <Paragraph data-size="sm">{t("scoring.exactNote")}</Paragraph>
+        {scoring.submitted && scoring.submittedAt && (
+          <Alert data-color="success">
+            {t("scoring.submitted", { date: formatDate(scoring.submittedAt.slice(0, 10)) })} <Link to={`/arbetsyta/${scoring.evaluation.id}/samsyn`}>{t("scoring.toAgreement")}</Link>
+          </Alert>
+        )}
+        {!scoring.mayScore && !scoring.submitted && <Alert data-color="info">{t("scoring.readOnly")}</Alert>}
+        <PreviousResult previous={previous} headingLevel={3} />
+      </section>
+      {scoring.areas.map((area) => (
+        <section key={area.number} aria-labelledby={`area-${area.number}`} className="stack">
+          <Heading level={2} data-size="md" id={`area-${area.number}`}>
+            {t("scoring.areaHeading", { number: area.number, name: area.name })}
+          </Heading>
+          <Paragraph>
+            <strong>{t("scoring.areaPoints", { points: formatNumber(area.points), max: formatNumber(area.max) })}</strong> · {t("scoring.progress", { scored: area.scored, items: area.items })}
+          </Paragraph>
+          <PreviousResult previous={previous} areaNumber={area.number} />
+          {area.rubricHeadings.length > 0 && (
+            <div>
+              <Paragraph data-size="sm">{t("scoring.rubric")}:</Paragraph>
+              <ul>
+                {area.rubricHeadings.map((heading) => (
+                  <li key={heading}>{heading}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {area.groups.map((group) => (
+            <Group key={group.evidenceKey} group={group} evidence={evidence[group.evidenceKey]} editable={scoring.mayScore} failure={failure} previous={previous} />
+          ))}
+        </section>
+      ))}
+      {(scoring.maySubmit || scoring.submitted) && (
+        <section aria-labelledby="lamna-in" className="stack form-narrow">
+          <Heading level={2} data-size="md" id="lamna-in">
+            {t("scoring.submitTitle")}
+          </Heading>
+          {scoring.maySubmit && (
+            <Form method="post" className="stack">
+              <CsrfField />
+              <input type="hidden" name="intent" value="submit" />
+              <Paragraph>{t("scoring.submitIntro")}</Paragraph>
+              {scoring.missing > 0 && <Paragraph>{t("scoring.missing", { count: scoring.missing })}</Paragraph>}
+              <Button type="submit">{t("scoring.submit")}</Button>
+            </Form>
+          )}
+        </section>
+      )}
+    </div>
+  );
 }

@@ -1,6 +1,6 @@
 import type { InstrumentVersion } from "../../domain/instrument.ts";
 import { isDecimalText, points, pointsNumber, pointsText, roundHalfUp, sum, type Points } from "../../domain/points.ts";
-import { isAdministrator, isTeamMember, type EvaluationAccessFacts } from "../../domain/policies.ts";
+import { scoringPolicy, type EvaluationAccessFacts } from "../../domain/policies.ts";
 import { scorableItems, type ScorableItem } from "../../domain/scorable.ts";
 import type { Actor } from "../../domain/workflow.ts";
 import type { Problem } from "../errors.ts";
@@ -38,7 +38,7 @@ export function scoringEvaluation(e: EvaluationContext): ScoringEvaluation {
 }
 
 /** The scoring and agreement pages are the team's (and the administrator's) working material. */
-export const mayOpenScoring = (actor: Actor, access: EvaluationAccessFacts) => isAdministrator(actor) || isTeamMember(actor, access);
+export const mayOpenScoring = (actor: Actor, access: EvaluationAccessFacts) => scoringPolicy.open(actor, access);
 
 /** The most decimals a point figure may have: the published tables print two. */
 export const POINT_DECIMALS = 2;
