@@ -59,10 +59,14 @@ describe.each(testDatabaseKinds())("writing on %s", (kind) => {
   afterAll(() => database.dispose());
 
   it("lets nobody write before scoring, and a contact read nothing before publication", async () => {
-    await expect(saveText(database.db, anna, evaluationId, { key: "area.1.general", body: "För tidigt", version: 0 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      saveText(database.db, anna, evaluationId, { key: "area.1.general", body: "För tidigt", version: 0 }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await setStatus("scoring");
     await expect(getWriting(database.db, contact, evaluationId)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(saveText(database.db, contact, evaluationId, { key: "area.1.general", body: "Kommunen", version: 0 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      saveText(database.db, contact, evaluationId, { key: "area.1.general", body: "Kommunen", version: 0 }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getWriting(database.db, outsider, evaluationId)).rejects.toThrow(/not found/);
     const view = await getWriting(database.db, admin, evaluationId);
     expect(view.canEdit).toBe(false);
@@ -77,7 +81,11 @@ describe.each(testDatabaseKinds())("writing on %s", (kind) => {
     const view = await getWriting(database.db, anna, evaluationId);
     expect(view.canEdit).toBe(true);
     expect(view.areas).toHaveLength(8);
-    expect(view.areas[0]!.subareas[1]).toMatchObject({ id: "1.2", question: "Hur informeras medborgarna?", text: { key: "subarea.1.2", body: "", version: 0 } });
+    expect(view.areas[0]!.subareas[1]).toMatchObject({
+      id: "1.2",
+      question: "Hur informeras medborgarna?",
+      text: { key: "subarea.1.2", body: "", version: 0 },
+    });
     expect(view.summary).toMatchObject({ key: "summary.evaluation", body: "", version: 0 });
     expect(Object.keys(view.texts)).toHaveLength(1 + 8 * 3 + 45);
     expect(view.suggested).toMatchObject({ visitStart: "2030-03-04", visitEnd: "2030-03-05", interviewCount: 2, participantCount: 7 });
@@ -96,14 +104,21 @@ describe.each(testDatabaseKinds())("writing on %s", (kind) => {
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError<string>).current).toBe("Annas text");
     expect((error as ConflictError<string>).currentVersion).toBe(1);
-    expect((await getWriting(database.db, bo, evaluationId)).texts[key]).toMatchObject({ body: "Annas text", version: 1, updatedByName: "Anna" });
+    expect((await getWriting(database.db, bo, evaluationId)).texts[key]).toMatchObject({
+      body: "Annas text",
+      version: 1,
+      updatedByName: "Anna",
+    });
 
     // Bo chooses his own version: he saves it again with the version he was shown.
     const mine = await saveText(database.db, bo, evaluationId, { key, body: "Bos text\r\nmed två rader", version: 1 });
     expect(mine.version).toBe(2);
     expect((await getWriting(database.db, anna, evaluationId)).texts[key]).toMatchObject({ body: "Bos text\nmed två rader", version: 2 });
     // Anna, still on version 1, is now the one who gets the conflict.
-    await expect(saveText(database.db, anna, evaluationId, { key, body: "Annas nya text", version: 1 })).rejects.toMatchObject({ current: "Bos text\nmed två rader", currentVersion: 2 });
+    await expect(saveText(database.db, anna, evaluationId, { key, body: "Annas nya text", version: 1 })).rejects.toMatchObject({
+      current: "Bos text\nmed två rader",
+      currentVersion: 2,
+    });
     // Saving an unchanged text writes nothing.
     expect((await saveText(database.db, bo, evaluationId, { key, body: "Bos text\nmed två rader", version: 2 })).version).toBe(2);
   });
@@ -132,28 +147,45 @@ describe.each(testDatabaseKinds())("writing on %s", (kind) => {
   });
 
   it("refuses unknown keys, too long texts and bad versions", async () => {
-    expect(await problemsOf(saveText(database.db, anna, evaluationId, { key: "area.9.general", body: "x", version: 0 }))).toEqual(["key: unknown_text_key"]);
-    expect(await problemsOf(saveText(database.db, anna, evaluationId, { key: "subarea.1.9", body: "x", version: 0 }))).toEqual(["key: unknown_text_key"]);
-    expect(await problemsOf(saveText(database.db, anna, evaluationId, { key: "area.2.general", body: "x".repeat(20_001), version: 0 }))).toEqual(["body: text_too_long"]);
-    expect(await problemsOf(saveText(database.db, anna, evaluationId, { key: "area.2.general", body: "x", version: -1 }))).toEqual(["version: version_invalid"]);
-    expect((await saveText(database.db, anna, evaluationId, { key: "area.2.general", body: "x".repeat(20_000), version: 0 })).version).toBe(1);
+    expect(await problemsOf(saveText(database.db, anna, evaluationId, { key: "area.9.general", body: "x", version: 0 }))).toEqual([
+      "key: unknown_text_key",
+    ]);
+    expect(await problemsOf(saveText(database.db, anna, evaluationId, { key: "subarea.1.9", body: "x", version: 0 }))).toEqual([
+      "key: unknown_text_key",
+    ]);
+    expect(
+      await problemsOf(saveText(database.db, anna, evaluationId, { key: "area.2.general", body: "x".repeat(20_001), version: 0 })),
+    ).toEqual(["body: text_too_long"]);
+    expect(await problemsOf(saveText(database.db, anna, evaluationId, { key: "area.2.general", body: "x", version: -1 }))).toEqual([
+      "version: version_invalid",
+    ]);
+    expect((await saveText(database.db, anna, evaluationId, { key: "area.2.general", body: "x".repeat(20_000), version: 0 })).version).toBe(
+      1,
+    );
   });
 
   it("keeps strengths and improvements as ordered lists, one item per line", async () => {
-    await saveText(database.db, anna, evaluationId, { key: "area.3.strengths", body: "Tydliga mål\n\n  Öppna nämndmöten \nBra webb", version: 0 });
+    await saveText(database.db, anna, evaluationId, {
+      key: "area.3.strengths",
+      body: "Tydliga mål\n\n  Öppna nämndmöten \nBra webb",
+      version: 0,
+    });
     const area = (await getWriting(database.db, anna, evaluationId)).areas[2]!;
     expect(area.strengths.items).toEqual(["Tydliga mål", "Öppna nämndmöten", "Bra webb"]);
     expect(area.improvements.items).toEqual([]);
   });
 
   it("names other municipalities as good examples, in order, and refuses unknown or the evaluated one", async () => {
-    const add = (municipalityCode: string, sentence: string, areaNumber = 1) => addGoodExample(database.db, anna, evaluationId, { areaNumber, municipalityCode, sentence });
+    const add = (municipalityCode: string, sentence: string, areaNumber = 1) =>
+      addGoodExample(database.db, anna, evaluationId, { areaNumber, municipalityCode, sentence });
     expect(await problemsOf(add("9999", "Finns inte"))).toEqual(["municipalityCode: unknown_municipality"]);
     expect(await problemsOf(add(OREBRO, "Sig själv"))).toEqual(["municipalityCode: own_municipality"]);
     expect(await problemsOf(add("0484", "  "))).toEqual(["sentence: sentence_length"]);
     expect(await problemsOf(add("0484", "x".repeat(501)))).toEqual(["sentence: sentence_length"]);
     expect(await problemsOf(add("0484", "Fel område", 9))).toEqual(["areaNumber: unknown_area"]);
-    await expect(addGoodExample(database.db, contact, evaluationId, { areaNumber: 1, municipalityCode: "0484", sentence: "Kontakt" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      addGoodExample(database.db, contact, evaluationId, { areaNumber: 1, municipalityCode: "0484", sentence: "Kontakt" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
 
     const eskilstuna = await add("0484", "Eskilstuna har en tydlig medborgardialog.");
     const boras = await add("1490", "Borås publicerar alla nämndprotokoll.");
@@ -164,18 +196,28 @@ describe.each(testDatabaseKinds())("writing on %s", (kind) => {
     expect(await order()).toEqual(["Eskilstuna", "Umeå", "Borås"]);
     await moveGoodExample(database.db, bo, evaluationId, { id: eskilstuna.id, direction: "up" });
     expect(await order()).toEqual(["Eskilstuna", "Umeå", "Borås"]);
-    await updateGoodExample(database.db, bo, evaluationId, { id: boras.id, municipalityCode: "1490", sentence: "Borås visar nämndernas beslut öppet." });
-    expect(await problemsOf(updateGoodExample(database.db, bo, evaluationId, { id: boras.id, municipalityCode: OREBRO, sentence: "x" }))).toEqual([
-      "municipalityCode: own_municipality",
-    ]);
+    await updateGoodExample(database.db, bo, evaluationId, {
+      id: boras.id,
+      municipalityCode: "1490",
+      sentence: "Borås visar nämndernas beslut öppet.",
+    });
+    expect(
+      await problemsOf(updateGoodExample(database.db, bo, evaluationId, { id: boras.id, municipalityCode: OREBRO, sentence: "x" })),
+    ).toEqual(["municipalityCode: own_municipality"]);
     await deleteGoodExample(database.db, bo, evaluationId, { id: eskilstuna.id });
     await deleteGoodExample(database.db, bo, evaluationId, { id: eskilstuna.id });
     expect(await order()).toEqual(["Umeå", "Borås"]);
-    expect(await problemsOf(moveGoodExample(database.db, bo, evaluationId, { id: eskilstuna.id, direction: "down" }))).toEqual(["id: example_missing"]);
+    expect(await problemsOf(moveGoodExample(database.db, bo, evaluationId, { id: eskilstuna.id, direction: "down" }))).toEqual([
+      "id: example_missing",
+    ]);
 
     const entries = (await auditEntries(database.db, evaluationId)).filter((e) => e.action === "goodExample");
     expect(entries.map((e) => e.actorName)).toEqual(["Anna", "Anna", "Anna", "Bo", "Bo", "Bo"]);
-    expect(entries[4]).toMatchObject({ target: "area.1.goodExamples", before: { id: boras.id, sentence: "Borås publicerar alla nämndprotokoll." }, after: { sentence: "Borås visar nämndernas beslut öppet." } });
+    expect(entries[4]).toMatchObject({
+      target: "area.1.goodExamples",
+      before: { id: boras.id, sentence: "Borås publicerar alla nämndprotokoll." },
+      after: { sentence: "Borås visar nämndernas beslut öppet." },
+    });
     expect(entries[5]).toMatchObject({ before: { id: eskilstuna.id, municipalityCode: "0484" }, after: null });
   });
 
@@ -184,7 +226,9 @@ describe.each(testDatabaseKinds())("writing on %s", (kind) => {
     const view = await getWriting(database.db, contact, evaluationId);
     expect(view.canEdit).toBe(false);
     expect(view.texts["area.1.general"]!.body).toBe("Bos text\nmed två rader");
-    await expect(saveText(database.db, anna, evaluationId, { key: "area.1.general", body: "Efteråt", version: 2 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveText(database.db, anna, evaluationId, { key: "area.1.general", body: "Efteråt", version: 2 })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(deleteGoodExample(database.db, anna, evaluationId, { id: 1 })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -4,14 +4,16 @@ import type { Messages } from "../messages.ts";
 /** English messages of the writing pages. */
 export const writing: Messages<typeof sv> = {
   title: "Texts",
-  intro: "The report's texts: a summary, and for every area a general text, a text per sub-area, strengths, opportunities for improvement and good examples.",
+  intro:
+    "The report's texts: a summary, and for every area a general text, a text per sub-area, strengths, opportunities for improvement and good examples.",
   readOnly: "You can read the texts but not change them.",
   autosaveNote: "With JavaScript, texts are saved as you type. Without it, save with the button below each field.",
   empty: "No text yet.",
   lastSaved: "Last saved by {{name}}",
   summaryTitle: "Summary of the evaluation",
   summaryLabel: "When, who and how many interviews",
-  summaryDescription: "Describe when the visit took place, who evaluated and how many people were interviewed. The facts beside it may help.",
+  summaryDescription:
+    "Describe when the visit took place, who evaluated and how many people were interviewed. The facts beside it may help.",
   suggestedTitle: "Facts from the evaluation",
   suggestedVisit: "Visit",
   suggestedEvaluators: "Evaluators",
@@ -41,9 +43,6 @@ export const writing: Messages<typeof sv> = {
   moveDown: "Move down",
   remove: "Remove",
   exampleActions: "{{name}}: reorder or remove",
-  conflictTitle: "Someone else has saved: {{label}}",
-  conflictStatus: "Not saved: someone else has saved a change",
-  problemStatus: "Not saved: see the problem above",
   previousTitle: "Previous evaluation",
   problem: {
     unknown_text_key: "This text does not exist in this version of the instrument.",

@@ -1,14 +1,16 @@
 /** Swedish messages of the writing pages. */
 export const writing = {
   title: "Texter",
-  intro: "Rapportens texter: sammanfattning, och för varje område en allmän text, en text per delområde, styrkor, förbättringsmöjligheter och goda exempel.",
+  intro:
+    "Rapportens texter: sammanfattning, och för varje område en allmän text, en text per delområde, styrkor, förbättringsmöjligheter och goda exempel.",
   readOnly: "Du kan läsa texterna men inte ändra dem.",
   autosaveNote: "Med JavaScript sparas texterna medan du skriver. Utan JavaScript sparar du med knappen under varje fält.",
   empty: "Ingen text ännu.",
   lastSaved: "Senast sparad av {{name}}",
   summaryTitle: "Sammanfattning av utvärderingen",
   summaryLabel: "När, vilka och hur många intervjuer",
-  summaryDescription: "Beskriv när besöket gjordes, vilka som utvärderade och hur många som intervjuades. Uppgifterna till höger kan hjälpa.",
+  summaryDescription:
+    "Beskriv när besöket gjordes, vilka som utvärderade och hur många som intervjuades. Uppgifterna till höger kan hjälpa.",
   suggestedTitle: "Uppgifter från utvärderingen",
   suggestedVisit: "Besök",
   suggestedEvaluators: "Utvärderare",
@@ -38,9 +40,6 @@ export const writing = {
   moveDown: "Flytta ned",
   remove: "Ta bort",
   exampleActions: "{{name}}: ändra ordning eller ta bort",
-  conflictTitle: "Någon annan har sparat: {{label}}",
-  conflictStatus: "Inte sparat: någon annan har sparat en ändring",
-  problemStatus: "Inte sparat: se felet ovanför",
   previousTitle: "Tidigare utvärdering",
   problem: {
     unknown_text_key: "Texten finns inte i den här versionen av instrumentet.",

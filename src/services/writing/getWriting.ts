@@ -5,6 +5,7 @@ import { writingPolicy } from "../../domain/policies.ts";
 import type { Actor, EvaluationStatus } from "../../domain/workflow.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.ts";
 import { ForbiddenError } from "../errors.ts";
+import { previousResultFor, type PreviousResult } from "../scoring/previous.ts";
 import { generalKey, improvementsKey, listItems, strengthsKey, subareaKey, SUMMARY_KEY } from "./textKeys.ts";
 
 /** One stored text. A text nobody has written yet has version 0 and an empty body. */
@@ -66,6 +67,8 @@ export interface Writing {
   summary: WritingText;
   suggested: SuggestedFacts;
   areas: WritingArea[];
+  /** The municipality's latest earlier result, to show beside each area (see PreviousResult.sameInstrument). */
+  previous: PreviousResult | null;
   /** Municipalities that may be named as good examples (not the evaluated one), in Swedish order; empty when the actor may not edit. */
   municipalityChoices: { code: string; name: string }[];
 }
@@ -78,7 +81,13 @@ export async function getWriting(db: Db, actor: Actor, evaluationId: number): Pr
   const id = evaluation.id;
 
   const rows = await db
-    .select({ key: evaluationTexts.key, body: evaluationTexts.body, version: evaluationTexts.version, updatedAt: evaluationTexts.updatedAt, updatedByName: users.name })
+    .select({
+      key: evaluationTexts.key,
+      body: evaluationTexts.body,
+      version: evaluationTexts.version,
+      updatedAt: evaluationTexts.updatedAt,
+      updatedByName: users.name,
+    })
     .from(evaluationTexts)
     .leftJoin(users, eq(users.id, evaluationTexts.updatedBy))
     .where(eq(evaluationTexts.evaluationId, id));
@@ -86,7 +95,9 @@ export async function getWriting(db: Db, actor: Actor, evaluationId: number): Pr
   const texts: Record<string, WritingText> = {};
   const text = (key: string): WritingText => {
     const row = stored.get(key);
-    const value = row ? { key, body: row.body, version: row.version, updatedAt: row.updatedAt, updatedByName: row.updatedByName } : { key, body: "", version: 0, updatedAt: null, updatedByName: null };
+    const value = row
+      ? { key, body: row.body, version: row.version, updatedAt: row.updatedAt, updatedByName: row.updatedByName }
+      : { key, body: "", version: 0, updatedAt: null, updatedByName: null };
     texts[key] = value;
     return value;
   };
@@ -153,6 +164,7 @@ export async function getWriting(db: Db, actor: Actor, evaluationId: number): Pr
       participantCount: Number(counts?.participants ?? 0),
     },
     areas,
+    previous: await previousResultFor(db, evaluation),
     municipalityChoices,
   };
 }

@@ -11,7 +11,10 @@ import { ForbiddenError, ValidationError, type Problem } from "../errors.ts";
 import { MAX_SENTENCE_LENGTH, problemsOf } from "./textKeys.ts";
 
 const exampleFields = {
-  municipalityCode: z.string().trim().regex(/^\d{4}$/, "unknown_municipality"),
+  municipalityCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, "unknown_municipality"),
   sentence: z.string().trim().min(1, "sentence_length").max(MAX_SENTENCE_LENGTH, "sentence_length"),
 };
 const exampleId = z.coerce.number().int("example_missing").positive("example_missing");
@@ -39,7 +42,10 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
 /** The municipality must be in the register and must not be the one evaluated. */
 async function checkMunicipality(tx: Db | Tx, evaluation: EvaluationContext, code: string): Promise<{ code: string; name: string }> {
   const problems: Problem[] = [];
-  const [municipality] = await tx.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).where(eq(municipalities.code, code));
+  const [municipality] = await tx
+    .select({ code: municipalities.code, name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.code, code));
   if (!municipality) problems.push({ field: "municipalityCode", message: "unknown_municipality" });
   else if (code === evaluation.municipalityCode) problems.push({ field: "municipalityCode", message: "own_municipality" });
   if (problems.length) throw new ValidationError(NOT_SAVED, problems);
@@ -47,7 +53,10 @@ async function checkMunicipality(tx: Db | Tx, evaluation: EvaluationContext, cod
 }
 
 async function findExample(tx: Db | Tx, evaluationId: number, id: number) {
-  const [row] = await tx.select().from(goodExamples).where(and(eq(goodExamples.evaluationId, evaluationId), eq(goodExamples.id, id)));
+  const [row] = await tx
+    .select()
+    .from(goodExamples)
+    .where(and(eq(goodExamples.evaluationId, evaluationId), eq(goodExamples.id, id)));
   return row;
 }
 
@@ -62,7 +71,8 @@ export async function addGoodExample(
 ): Promise<{ id: number }> {
   const evaluation = await editable(db, actor, evaluationId);
   const data = parse(newGoodExampleSchema, input);
-  if (!findArea(evaluation.instrument, data.areaNumber)) throw new ValidationError(NOT_SAVED, [{ field: "areaNumber", message: "unknown_area" }]);
+  if (!findArea(evaluation.instrument, data.areaNumber))
+    throw new ValidationError(NOT_SAVED, [{ field: "areaNumber", message: "unknown_area" }]);
   return db.transaction(async (tx) => {
     const municipality = await checkMunicipality(tx, evaluation, data.municipalityCode);
     const [last] = await tx
@@ -72,7 +82,13 @@ export async function addGoodExample(
     const position = Number(last?.position ?? -1) + 1;
     const [row] = await tx
       .insert(goodExamples)
-      .values({ evaluationId: evaluation.id, areaNumber: data.areaNumber, municipalityCode: municipality.code, sentence: data.sentence, position })
+      .values({
+        evaluationId: evaluation.id,
+        areaNumber: data.areaNumber,
+        municipalityCode: municipality.code,
+        sentence: data.sentence,
+        position,
+      })
       .returning({ id: goodExamples.id });
     await appendAudit(tx, {
       evaluationId: evaluation.id,
@@ -87,7 +103,12 @@ export async function addGoodExample(
 }
 
 /** Changes a good example's municipality or sentence. */
-export async function updateGoodExample(db: Db, actor: Actor, evaluationId: number, input: z.input<typeof goodExampleSchema>): Promise<void> {
+export async function updateGoodExample(
+  db: Db,
+  actor: Actor,
+  evaluationId: number,
+  input: z.input<typeof goodExampleSchema>,
+): Promise<void> {
   const evaluation = await editable(db, actor, evaluationId);
   const data = parse(goodExampleSchema, input);
   await db.transaction(async (tx) => {
@@ -127,7 +148,12 @@ export async function deleteGoodExample(db: Db, actor: Actor, evaluationId: numb
 }
 
 /** Moves a good example one place up or down in its area's list (positions are renumbered 0, 1, 2 …). */
-export async function moveGoodExample(db: Db, actor: Actor, evaluationId: number, input: z.input<typeof moveGoodExampleSchema>): Promise<void> {
+export async function moveGoodExample(
+  db: Db,
+  actor: Actor,
+  evaluationId: number,
+  input: z.input<typeof moveGoodExampleSchema>,
+): Promise<void> {
   const evaluation = await editable(db, actor, evaluationId);
   const data = parse(moveGoodExampleSchema, input);
   await db.transaction(async (tx) => {

@@ -32,7 +32,12 @@ async function currentText(tx: Db | Tx, evaluationId: number, key: string): Prom
  * (0 when nothing is stored); otherwise someone else saved first, nothing is written, and a
  * ConflictError carries their text (as `current`) and its version.
  */
-export async function saveText(db: Db, actor: Actor, evaluationId: number, input: SaveTextInput): Promise<{ key: string; body: string; version: number }> {
+export async function saveText(
+  db: Db,
+  actor: Actor,
+  evaluationId: number,
+  input: SaveTextInput,
+): Promise<{ key: string; body: string; version: number }> {
   const evaluation = await loadEvaluation(db, actor, evaluationId);
   if (!writingPolicy.edit(actor, evaluation.access)) throw new ForbiddenError("write the evaluation's texts");
   const parsed = saveTextSchema.safeParse(input);
@@ -65,7 +70,14 @@ export async function saveText(db: Db, actor: Actor, evaluationId: number, input
       const current = await currentText(tx, evaluation.id, key);
       throw new ConflictError(current.body, current.version);
     }
-    await appendAudit(tx, { evaluationId: evaluation.id, actor, action: "text", target: key, before: version === 0 ? null : before.body, after: body });
+    await appendAudit(tx, {
+      evaluationId: evaluation.id,
+      actor,
+      action: "text",
+      target: key,
+      before: version === 0 ? null : before.body,
+      after: body,
+    });
     return { key, body, version: written[0]!.version };
   });
 }
