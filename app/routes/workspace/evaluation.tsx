@@ -1,5 +1,6 @@
 import { Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
-import { NavLink, Outlet } from "react-router";
+import { NavLink, Outlet, type ShouldRevalidateFunctionArgs } from "react-router";
+import { isAutosave } from "../../components/AutosaveForm.tsx";
 import type { Route } from "./+types/evaluation";
 import { failureOf, requireActor } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
@@ -30,6 +31,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   } catch (error) {
     throw failureOf(error, request);
   }
+}
+
+/** Saving as you type changes nothing the frame shows: no need to reload it each time. */
+export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  if (formData && isAutosave(formData)) return false;
+  return defaultShouldRevalidate;
 }
 
 export function meta({ data, matches }: Route.MetaArgs) {
