@@ -45,7 +45,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       KOMPASS_DATA_DIR: dataDir,
-      NODE_ENV: "production",
+      // Not "production": demo accounts are refused there, and the journeys sign in with them.
+      NODE_ENV: "test",
       LOG_LEVEL: "warn",
     },
   },

@@ -57,7 +57,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 )}
                 {actor?.role === "administrator" && (
                   <li>
-                    <Link to="/admin/anvandare">{t("admin.nav", { defaultValue: "Användare" })}</Link>
+                    <Link to="/admin/anvandare">{t("admin.users.nav")}</Link>
                   </li>
                 )}
                 <li>

@@ -23,6 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const query = new URL(request.url).searchParams;
     return {
       actorId: actor.id,
+      roles: ROLES,
       users: people.map((u) => ({ ...u, municipality: u.municipalityCode ? (names.get(u.municipalityCode) ?? u.municipalityCode) : "" })),
       municipalities: places.map((m) => ({ code: m.code, name: m.name })).sort((a, b) => collator.compare(a.name, b.name)),
       notice: query.get("skapad")
@@ -104,7 +105,7 @@ function UserAction({ intent, userId, label, who, color }: { intent: string; use
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const { users, municipalities, actorId, notice } = loaderData;
+  const { users, municipalities, roles, actorId, notice } = loaderData;
   const link = actionData && "link" in actionData ? actionData.link : undefined;
   const failed = actionData && "problems" in actionData ? actionData : undefined;
   const values: Values = (failed && "values" in failed ? failed.values : undefined) ?? {};
@@ -192,7 +193,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           <Field>
             <Label htmlFor={FIELD_IDS.role}>{t("admin.users.role")}</Label>
             <Select id={FIELD_IDS.role} name="role" required defaultValue={values.role || "evaluator"}>
-              {ROLES.map((role) => (
+              {roles.map((role) => (
                 <Select.Option key={role} value={role}>
                   {t(`admin.role.${role}`)}
                 </Select.Option>

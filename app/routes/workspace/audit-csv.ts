@@ -1,4 +1,20 @@
-// Written by the engineer who owns this route (see docs/workspace.md).
-export async function loader() {
-  return new Response(null, { status: 404 });
+import type { Route } from "./+types/audit-csv";
+import { failureOf, requireActor } from "../../forms.tsx";
+import { auditCsv } from "../../../src/services/evaluations/auditCsv.ts";
+
+/** The evaluation's whole audit log as CSV (RFC 4180), for the team and administrators. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = requireActor(context, request);
+  try {
+    const { filename, csv } = await auditCsv(context.db, actor, Number(params.id));
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    throw failureOf(error, request);
+  }
 }

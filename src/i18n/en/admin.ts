@@ -54,6 +54,7 @@ export const admin: Messages<typeof sv> = {
   },
   audit: {
     title: "Change log",
+    pageTitle: "Change log: {{name}} {{year}}",
     intro: "Every change to points, texts, evidence, team and step, with who made it and when. The log cannot be changed afterwards.",
     caption: "Changes, latest first",
     when: "When",
@@ -88,6 +89,7 @@ export const admin: Messages<typeof sv> = {
   },
   revisions: {
     title: "Published revisions",
+    pageTitle: "Published revisions: {{name}} {{year}}",
     intro: "Every publication is frozen as a revision. A correction becomes a new revision with a stated reason; the earlier revisions stay readable.",
     none: "No revision has been published yet.",
     summary: "Revision {{revision}}, published {{when}}",
@@ -105,8 +107,7 @@ export const admin: Messages<typeof sv> = {
     strengths: "Strengths",
     improvements: "Improvement opportunities",
     goodExamples: "Good examples",
-    otherTexts: "Other texts",
-    otherItems: "Other points",
+    otherTexts: "Other content",
     correctTitle: "Correct the published evaluation",
     correctIntro: "The evaluation reopens in the review step as revision {{next}}. Revision {{current}} stays readable here until the new one is published.",
     correctReason: "Reason for the correction",

@@ -51,6 +51,7 @@ export const admin = {
   },
   audit: {
     title: "Ändringslogg",
+    pageTitle: "Ändringslogg: {{name}} {{year}}",
     intro: "Varje ändring av poäng, texter, underlag, team och steg, med vem som gjorde den och när. Loggen kan inte ändras i efterhand.",
     caption: "Ändringar, senaste först",
     when: "När",
@@ -85,6 +86,7 @@ export const admin = {
   },
   revisions: {
     title: "Publicerade versioner",
+    pageTitle: "Publicerade versioner: {{name}} {{year}}",
     intro: "Varje publicering fryses som en version. En rättelse blir en ny version med ett angivet skäl; de tidigare versionerna går fortfarande att läsa.",
     none: "Ingen version är publicerad ännu.",
     summary: "Version {{revision}}, publicerad {{when}}",
@@ -102,8 +104,7 @@ export const admin = {
     strengths: "Styrkor",
     improvements: "Förbättringsområden",
     goodExamples: "Goda exempel",
-    otherTexts: "Övriga texter",
-    otherItems: "Övriga poäng",
+    otherTexts: "Övrigt innehåll",
     correctTitle: "Rätta den publicerade utvärderingen",
     correctIntro: "Utvärderingen öppnas igen i steget granskning som version {{next}}. Version {{current}} går att läsa här tills den nya publiceras.",
     correctReason: "Skäl till rättelsen",
