@@ -13,10 +13,12 @@ import {
   deleteEvidence,
   deleteInterview,
   evidenceForSubarea,
+  evidenceFormKey,
   getDocumentFile,
   listEvidence,
   listInterviews,
   MAX_UPLOAD_BYTES,
+  runEvidenceForm,
   tagSubareas,
   updateInterview,
   uploadDocument,
@@ -176,6 +178,43 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
     await expect(deleteInterview(db(), evaluatorB, evaluationId, { interviewId: id, version: 1 })).rejects.toBeInstanceOf(ConflictError);
     await deleteInterview(db(), evaluatorB, evaluationId, { interviewId: id, version: 2 });
     expect((await listInterviews(db(), evaluatorB, evaluationId)).map((i) => i.id)).not.toContain(id);
+  });
+
+  it("ties to areas in a version without sub-areas", async () => {
+    const { id } = await createEvaluation(db(), admin, { municipalityCode: "1880", instrumentKey: "2020", year: 2032, evaluatorIds: [evaluatorA.id, evaluatorB.id], contactIds: [contact.id] });
+    const { id: linkId } = await addLink(db(), evaluatorA, id, { title: "Webbplatsen", url: "https://www.orebro.se" });
+    await tagSubareas(db(), evaluatorA, id, { sourceKind: "evidence", sourceId: linkId, subareaIds: ["3"] });
+    expect((await evidenceForSubarea(db(), evaluatorB, id, "3")).evidence.map((item) => item.id)).toEqual([linkId]);
+    await refused(tagSubareas(db(), evaluatorA, id, { sourceKind: "evidence", sourceId: linkId, subareaIds: ["3.1"] }), "subareaIds");
+    // The source must belong to the evaluation named.
+    await expect(tagSubareas(db(), evaluatorA, evaluationId, { sourceKind: "evidence", sourceId: linkId, subareaIds: [] })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("carries out the page's posted forms, files included", async () => {
+    const form = new FormData();
+    form.set("intent", "upload");
+    form.set("title", "Årsredovisning");
+    form.set("file", new File([pdf], "årsredovisning 2030.pdf", { type: "application/pdf" }));
+    expect(await runEvidenceForm(db(), contact, evaluationId, form)).toEqual({ intent: "upload", section: "dokument" });
+    const stored = (await listEvidence(db(), contact, evaluationId)).find((item) => item.title === "Årsredovisning")!;
+    expect(stored).toMatchObject({ fileName: "årsredovisning 2030.pdf", size: pdf.length });
+    const empty = new FormData();
+    empty.set("intent", "upload");
+    empty.set("file", new File([], "", { type: "application/octet-stream" }));
+    expect((await refused(runEvidenceForm(db(), contact, evaluationId, empty), "file"))[0]!.message).toBe("evidence.problem.file_missing");
+    const tag = new FormData();
+    tag.set("intent", "tag");
+    tag.set("sourceKind", "evidence");
+    tag.set("sourceId", String(stored.id));
+    tag.append("subareaIds", "2.1");
+    tag.append("subareaIds", "2.2");
+    tag.set("section", "javascript:alert(1)");
+    expect(await runEvidenceForm(db(), evaluatorA, evaluationId, tag)).toEqual({ intent: "tag", section: "dokument" });
+    expect(evidenceFormKey(tag)).toBe(`tag-evidence-${stored.id}`);
+    expect((await evidenceForSubarea(db(), evaluatorA, evaluationId, "2.2")).evidence.map((item) => item.id)).toEqual([stored.id]);
+    const unknown = new FormData();
+    unknown.set("intent", "drop-table");
+    await refused(runEvidenceForm(db(), evaluatorA, evaluationId, unknown), "intent");
   });
 
   it("lets the uploader and the team remove evidence before publication, nobody after", async () => {

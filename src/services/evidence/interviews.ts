@@ -33,7 +33,15 @@ export const interviewSchema = z.object({
   notes: text(50000, "evidence.problem.notes_too_long"),
 });
 
-export type InterviewInput = z.input<typeof interviewSchema>;
+/** As a form sends it: the service checks every field. */
+export interface InterviewInput {
+  groupKind: string;
+  title: string;
+  startsAt?: string | null;
+  participants?: string;
+  participantCount?: number | string | null;
+  notes?: string;
+}
 
 /** An interview as the pages show it; startsAt in Swedish local time ("2024-03-12T09:30"). */
 export interface InterviewItem {

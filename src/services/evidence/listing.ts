@@ -6,7 +6,7 @@ import type { EvaluationContext } from "../evaluations/evaluationContext.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.ts";
 import { ForbiddenError } from "../errors.ts";
 import { listInterviews, type InterviewItem } from "./interviews.ts";
-import { evidencePermissions, mayDeleteEvidence, tiesOf } from "./shared.ts";
+import { evidencePermissions, mayDeleteEvidence, subareaOptions, tiesOf } from "./shared.ts";
 
 export type EvidenceKind = "document" | "link" | "note";
 
@@ -100,4 +100,13 @@ export async function interviewCount(db: Db, actor: Actor, evaluationId: number)
   if (!evidencePermissions(actor, evaluation.access).viewNotes) throw new ForbiddenError("see the interview plan");
   const rows = await db.select({ count: interviews.participantCount }).from(interviews).where(eq(interviews.evaluationId, evaluation.id));
   return { interviews: rows.length, participants: rows.reduce((sum, row) => sum + (row.count ?? 0), 0) };
+}
+
+/** Everything the evidence page shows the actor: what they may do, the evidence, the plan and the sub-areas to tie to. */
+export async function loadEvidencePage(db: Db, actor: Actor, evaluationId: number) {
+  const evaluation = await loadEvaluation(db, actor, evaluationId);
+  const can = evidencePermissions(actor, evaluation.access);
+  const items = await visibleEvidence(db, actor, evaluation);
+  const plan = can.viewNotes ? await listInterviews(db, actor, evaluation.id) : [];
+  return { id: evaluation.id, can, items, interviews: plan, subareas: can.viewNotes ? subareaOptions(evaluation.instrument) : [] };
 }
