@@ -49,6 +49,9 @@ export const evidencePolicy = {
   addNote: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
   editInterviews: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
   tagSubareas: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
+  /** Before publication: the team anything, whoever handed something in their own while they may still hand in. */
+  deleteEvidence: (actor: Actor, e: EvaluationAccessFacts, createdBy: string | null) =>
+    !published(e) && !!actor && (insider(actor, e) || (createdBy === actor.id && evidencePolicy.uploadDocument(actor, e))),
 };
 
 export const scoringPolicy = {

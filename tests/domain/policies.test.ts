@@ -68,6 +68,17 @@ describe("the permission matrix", () => {
     }
   });
 
+  it("lets the team delete any evidence before publication, and a contact only their own while they may hand in", () => {
+    for (const status of STATUSES) {
+      for (const [who, actor] of Object.entries(actors)) {
+        const own = evidencePolicy.deleteEvidence(actor, facts(status), actor?.id ?? null);
+        const others = evidencePolicy.deleteEvidence(actor, facts(status), "someone-else");
+        expect(others, `${who} ${status} others'`).toBe(status !== "published" && insiders(who));
+        expect(own, `${who} ${status} own`).toBe(status !== "published" && (insiders(who) || (who === "ownContact" && before(status, "visit"))));
+      }
+    }
+  });
+
   it("lets only administrators manage users and plan evaluations, and anyone signed in use the workspace", () => {
     for (const [who, actor] of Object.entries(actors)) {
       expect(userPolicy.manage(actor), who).toBe(who === "administrator");

@@ -58,8 +58,14 @@ export function checkUpload(fileName: string, mediaType: string, bytes: Uint8Arr
   if (!bytes || !fileName) return { ok: false, message: "evidence.problem.file_missing" };
   if (bytes.length === 0) return { ok: false, message: "evidence.problem.file_empty" };
   if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, message: "evidence.problem.file_too_large" };
-  const type = mediaType.split(";")[0]!.trim().toLowerCase();
   const extension = extensionOf(fileName);
+  const declared = mediaType.split(";")[0]!.trim().toLowerCase();
+  // Some browsers send no type, or a generic one, for Office files: then the extension decides,
+  // and the content check below still catches a disguised file.
+  const type =
+    declared === "" || declared === "application/octet-stream"
+      ? (Object.entries(ACCEPTED_UPLOADS).find(([, extensions]) => extensions.includes(extension))?.[0] ?? declared)
+      : declared;
   if (!ACCEPTED_UPLOADS[type]?.includes(extension)) return { ok: false, message: "evidence.problem.file_type" };
   if (!(SIGNATURES[extension] ?? []).some((matches) => matches(bytes))) return { ok: false, message: "evidence.problem.file_content" };
   return { ok: true, mediaType: type, extension };

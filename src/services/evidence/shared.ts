@@ -44,9 +44,7 @@ export function evidencePermissions(actor: Actor, access: EvaluationAccessFacts)
  * whoever handed a document or link in may remove it while they may still hand things in.
  */
 export function mayDeleteEvidence(actor: Actor, access: EvaluationAccessFacts, createdBy: string | null): boolean {
-  if (access.status === "published" || !actor) return false;
-  if (isAdministrator(actor) || isTeamMember(actor, access)) return true;
-  return createdBy === actor.id && evidencePolicy.uploadDocument(actor, access);
+  return evidencePolicy.deleteEvidence(actor, access, createdBy);
 }
 
 /** A sub-area (or, in a version without sub-areas, an area) that evidence can be tied to. */
