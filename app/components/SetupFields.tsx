@@ -1,4 +1,4 @@
-import { Checkbox, Field, Fieldset, Input, Label } from "@digdir/designsystemet-react";
+import { Field, Fieldset, Input, Label } from "@digdir/designsystemet-react";
 import { useT } from "../i18n.ts";
 import type { SetupChoices } from "../../src/services/evaluations/setupChoices.ts";
 
@@ -25,22 +25,32 @@ export function SetupFields({ choices, values }: { choices: Pick<SetupChoices, "
       <Fieldset id="evaluatorIds">
         <Fieldset.Legend>{t("workspace.evaluators")}</Fieldset.Legend>
         {choices.evaluators.map((p) => (
-          <Checkbox
-            key={p.id}
-            name="evaluatorIds"
-            value={p.id}
-            label={p.organisation ? `${p.name}, ${p.organisation}` : p.name}
-            defaultChecked={values?.evaluatorIds.includes(p.id)}
-          />
+          <Choice key={p.id} name="evaluatorIds" value={p.id} label={p.organisation ? `${p.name}, ${p.organisation}` : p.name} checked={values?.evaluatorIds.includes(p.id)} />
         ))}
       </Fieldset>
       <Fieldset id="contactIds">
         <Fieldset.Legend>{t("workspace.contacts")}</Fieldset.Legend>
         {choices.contacts.map((p) => (
-          <Checkbox key={p.id} name="contactIds" value={p.id} label={`${p.name} (${p.municipality})`} defaultChecked={values?.contactIds.includes(p.id)} />
+          <Choice key={p.id} name="contactIds" value={p.id} label={`${p.name} (${p.municipality})`} checked={values?.contactIds.includes(p.id)} />
         ))}
       </Fieldset>
     </>
+  );
+}
+
+/**
+ * A checkbox whose label is tied to it in the server-rendered HTML (Designsystemet's Checkbox
+ * ties them only once JavaScript runs).
+ */
+function Choice({ name, value, label, checked }: { name: string; value: string; label: string; checked?: boolean }) {
+  const id = `${name}-${value}`;
+  return (
+    <Field>
+      <Input type="checkbox" id={id} name={name} value={value} defaultChecked={checked} />
+      <Label htmlFor={id} weight="regular">
+        {label}
+      </Label>
+    </Field>
   );
 }
 

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.ts";
 import { evidenceLinks } from "../../db/schema.ts";
 import type { InstrumentVersion } from "../../domain/instrument.ts";
-import { evidencePolicy, isAdministrator, isTeamMember, type EvaluationAccessFacts } from "../../domain/policies.ts";
+import { evidencePolicy, type EvaluationAccessFacts } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
 import type { Problem } from "../errors.ts";
 
