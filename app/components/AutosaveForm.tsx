@@ -1,5 +1,5 @@
 import { Button, Paragraph } from "@digdir/designsystemet-react";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FocusEvent as ReactFocusEvent, type FormEvent, type ReactNode } from "react";
 import { data, Form, useFetcher } from "react-router";
 import { CsrfField, failureOf, Problems, type FormProblems } from "../forms.tsx";
 import { useT } from "../i18n.ts";
@@ -141,10 +141,39 @@ export function AutosaveForm(props: AutosaveFormProps) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const busy = useRef(false);
   const changedSinceSubmit = useRef(false);
-  const submitted = useRef<{ values: Record<string, string>; keepingMine: boolean } | null>(null);
+  const submitted = useRef<{ values: Record<string, string>; keepingMine: boolean; explicit: boolean } | null>(null);
+  const problemsRef = useRef<HTMLDivElement>(null);
+  /** Where the user was when a save they did not ask for failed: the problems must not take the focus from there. */
+  const keepFocus = useRef<HTMLElement | null>(null);
+  /** After a conflict is settled the focus goes back to the fields, once they are enabled again. */
+  const focusFields = useRef(false);
 
   useEffect(() => setHydrated(true), []);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Designsystemet's error summary focuses itself when it appears. That is right after the Save
+  // button, but a save made while typing would take the focus (and the next keystrokes) away:
+  // then the focus goes back where it was. (A native listener: React ignores focus events while
+  // it commits, which is when the summary appears.)
+  useEffect(() => {
+    const box = problemsRef.current;
+    if (!box) return;
+    const back = (event: FocusEvent) => {
+      const target = event.target as Element;
+      if (target.localName === "ds-error-summary" && keepFocus.current?.isConnected) keepFocus.current.focus();
+    };
+    const clicked = () => (keepFocus.current = null);
+    box.addEventListener("focusin", back);
+    box.addEventListener("pointerdown", clicked);
+    return () => {
+      box.removeEventListener("focusin", back);
+      box.removeEventListener("pointerdown", clicked);
+    };
+  }, []);
+  useEffect(() => {
+    if (conflict || !focusFields.current) return;
+    focusFields.current = false;
+    controlsOf(fieldsetRef.current)[0]?.focus();
+  }, [conflict]);
   // Leaving the page with an edit not yet saved asks first.
   const pending = state === "unsaved" || state === "saving" || state === "conflict" || state === "problem";
   useEffect(() => {
@@ -159,7 +188,7 @@ export function AutosaveForm(props: AutosaveFormProps) {
     setVersion(next);
   };
 
-  function submit(values?: Record<string, string>) {
+  function submit(values?: Record<string, string>, explicit = false) {
     const form = formRef.current;
     if (!form) return;
     clearTimeout(timer.current);
@@ -172,7 +201,7 @@ export function AutosaveForm(props: AutosaveFormProps) {
     data.set(AUTOSAVE_FIELD, "1");
     busy.current = true;
     changedSinceSubmit.current = false;
-    submitted.current = { values: own, keepingMine: !!values };
+    submitted.current = { values: own, keepingMine: !!values, explicit };
     setState("saving");
     void fetcher.submit(data, { method: "post", action: props.action });
   }
@@ -187,11 +216,12 @@ export function AutosaveForm(props: AutosaveFormProps) {
     submitted.current = null;
     if (result && "saved" in result) {
       adoptVersion(result.saved.version);
+      keepFocus.current = null;
       setProblems(undefined);
       if (sent?.keepingMine) {
         setValues(fieldsetRef.current, sent.values);
         setConflict(null);
-        requestAnimationFrame(() => controlsOf(fieldsetRef.current)[0]?.focus());
+        focusFields.current = true;
       }
       if (changedSinceSubmit.current) {
         setState("unsaved");
@@ -206,6 +236,8 @@ export function AutosaveForm(props: AutosaveFormProps) {
       setProblems(undefined);
       setState("conflict");
     } else if (result && "problems" in result) {
+      const active = document.activeElement;
+      keepFocus.current = !sent?.explicit && active instanceof HTMLElement && active !== document.body ? active : null;
       setProblems(result.problems);
       setState("problem");
     } else setState("unsaved");
@@ -219,15 +251,20 @@ export function AutosaveForm(props: AutosaveFormProps) {
     if (!busy.current) timer.current = setTimeout(() => submitRef.current(), AUTOSAVE_DELAY_MS);
   }
 
-  /** Leaving the fields saves at once instead of after the pause. */
-  function onBlur() {
+  /**
+   * Leaving the fields saves at once instead of after the pause; going to the Save button leaves
+   * it to the button, so that the save counts as asked for (its problems then take the focus).
+   */
+  function onBlur(event: ReactFocusEvent<HTMLFieldSetElement>) {
+    const next = event.relatedTarget;
+    if (next instanceof HTMLButtonElement && next.type === "submit" && next.form === formRef.current) return;
     if (hydrated && !conflict && !busy.current && changedSinceSubmit.current) submit();
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     // With JavaScript the Save button saves in place; without it the browser posts the form.
     event.preventDefault();
-    if (!conflict && !busy.current) submit();
+    if (!conflict && !busy.current) submit(undefined, true);
   }
 
   const fieldNames = () => Object.keys(valuesOf(fieldsetRef.current));
@@ -241,13 +278,13 @@ export function AutosaveForm(props: AutosaveFormProps) {
     adoptVersion(conflict.currentVersion);
     setConflict(null);
     setState("saved");
-    requestAnimationFrame(() => controlsOf(fieldsetRef.current)[0]?.focus());
+    focusFields.current = true;
   }
 
   function keepMine() {
     if (!conflict) return;
     adoptVersion(conflict.currentVersion);
-    submit(conflict.mine);
+    submit(conflict.mine, true);
   }
 
   const status: Record<SaveState, string> = {
@@ -275,7 +312,9 @@ export function AutosaveForm(props: AutosaveFormProps) {
           <input key={name} type="hidden" name={name} value={String(value)} />
         ))}
         <input type="hidden" name="version" value={version} />
-        <Problems problems={problems} fieldIds={props.fieldIds} />
+        <div ref={problemsRef} style={{ display: "contents" }}>
+          <Problems problems={problems} fieldIds={props.fieldIds} />
+        </div>
         <fieldset
           ref={fieldsetRef}
           disabled={!!conflict}
@@ -291,6 +330,10 @@ export function AutosaveForm(props: AutosaveFormProps) {
           </Button>
           <Paragraph data-size="sm" role="status" aria-live="polite" aria-atomic="true" style={{ margin: 0 }}>
             {status[state]}
+            {/* The problems are not announced by taking the focus after a save while typing: here they are. */}
+            {state === "problem" && problems?.length ? (
+              <span className="ds-sr-only">: {problems.map((p) => t(`problem.${p.message}`, { defaultValue: p.message })).join(" ")}</span>
+            ) : null}
           </Paragraph>
         </div>
       </Form>
