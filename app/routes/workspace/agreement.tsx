@@ -1,6 +1,6 @@
-import { Alert, Card, Heading, Paragraph, Table, Field, Input, Label, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
-import type { ReactNode } from "react";
+import { Alert, Card, Heading, Paragraph, Table, Input, Textarea } from "@digdir/designsystemet-react";
 import { data, redirect } from "react-router";
+import { LabelledField } from "../../components/LabelledField.tsx";
 import type { Route } from "./+types/agreement";
 import { AutosaveForm, failedSubmission, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
 import { failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
@@ -42,18 +42,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 type Failure = AutosaveFailure | undefined;
 
-/** A labelled field that stays labelled without JavaScript: label, hint and problem tied by id. */
-function LabelledField({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (describedBy: string | undefined) => ReactNode }) {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <Field>
-      <Label htmlFor={id}>{label}</Label>
-      {hint && <Field.Description id={`${id}-hint`}>{hint}</Field.Description>}
-      {children(describedBy)}
-      {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
-    </Field>
-  );
-}
 
 function Evaluators({ item }: { item: AgreementItem }) {
   const { t, formatNumber } = useT();

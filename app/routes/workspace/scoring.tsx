@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Details, Heading, Link as DsLink, Paragraph, Field, Input, Label, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Details, Heading, Link as DsLink, Paragraph, Input, Textarea } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { data, Form, Link, redirect } from "react-router";
+import { LabelledField } from "../../components/LabelledField.tsx";
 import type { Route } from "./+types/scoring";
 import { AutosaveForm, failedSubmission, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
 import { PreviousResult } from "../../components/PreviousResult.tsx";
@@ -72,18 +73,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 type Failure = AutosaveFailure | undefined;
 
-/** A labelled field that stays labelled without JavaScript: label, hint and problem tied by id. */
-function LabelledField({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: (describedBy: string | undefined) => ReactNode }) {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <Field>
-      <Label htmlFor={id}>{label}</Label>
-      {hint && <Field.Description id={`${id}-hint`}>{hint}</Field.Description>}
-      {children(describedBy)}
-      {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
-    </Field>
-  );
-}
 
 function EvidenceList({ items }: { items: TiedEvidence[] | undefined }) {
   const { t } = useT();
