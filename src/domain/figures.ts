@@ -1,4 +1,5 @@
 import { allSubareas, findArea, maxTotal, type InstrumentVersion } from "./instrument.ts";
+import { pointsText } from "./points.ts";
 import type { PublishedFigures } from "./result.ts";
 
 /** A figure that does not fit the instrument: field names as in the import format. */
@@ -15,14 +16,14 @@ export function checkFigures(instrument: InstrumentVersion, figures: PublishedFi
   }
   const max = maxTotal(instrument);
   if (figures.total !== null && (figures.total.isNegative() || figures.total.greaterThan(max))) {
-    problems.push({ field: "total", message: `must be between 0 and ${max.toFixed()}, got ${figures.total.toFixed()}` });
+    problems.push({ field: "total", message: `must be between 0 and ${pointsText(max)}, got ${pointsText(figures.total)}` });
   }
   for (const [number, value] of figures.areas) {
     const area = findArea(instrument, number);
     if (!area) {
       problems.push({ field: `areas.${number}`, message: `instrument ${instrument.key} has no area ${number}` });
     } else if (value.isNegative() || value.greaterThan(area.maxPoints)) {
-      problems.push({ field: `areas.${number}`, message: `must be between 0 and ${area.maxPoints.toFixed()}, got ${value.toFixed()}` });
+      problems.push({ field: `areas.${number}`, message: `must be between 0 and ${pointsText(area.maxPoints)}, got ${pointsText(value)}` });
     }
   }
   const subareas = new Map(allSubareas(instrument).map((subarea) => [subarea.id, subarea]));
@@ -31,7 +32,7 @@ export function checkFigures(instrument: InstrumentVersion, figures: PublishedFi
     if (!subarea) {
       problems.push({ field: `subareas.${id}`, message: `instrument ${instrument.key} has no sub-area ${id}` });
     } else if (value.isNegative() || value.greaterThan(subarea.maxPoints)) {
-      problems.push({ field: `subareas.${id}`, message: `must be between 0 and ${subarea.maxPoints.toFixed()}, got ${value.toFixed()}` });
+      problems.push({ field: `subareas.${id}`, message: `must be between 0 and ${pointsText(subarea.maxPoints)}, got ${pointsText(value)}` });
     }
   }
   return problems;
