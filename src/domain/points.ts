@@ -6,7 +6,8 @@ import Decimal from "decimal.js";
  */
 export type Points = Decimal;
 
-const PointsDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+// Plain notation always (never "1e-7"): figures are written and compared as decimal text.
+const PointsDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
@@ -23,7 +24,7 @@ function numberText(value: number): string {
   // String(15.51) is "15.51": the shortest text that reads back as the same double, which
   // for any figure with up to 15 significant digits is the text that was written.
   const text = String(value);
-  if (/e/i.test(text)) return new PointsDecimal(value).toFixed();
+  if (/e/i.test(text)) return new PointsDecimal(value).toString();
   return text;
 }
 
@@ -52,12 +53,12 @@ export function percentOf(value: Points, max: Points): Points {
 
 /** Canonical text of an exact value ("15.51", "9", "0.5"), as stored and sent. */
 export function pointsText(value: Points): string {
-  return value.toFixed();
+  return new PointsDecimal(value).toString();
 }
 
 /** A JSON number for API output; exact for the precision we store (up to 15 significant digits). */
 export function pointsNumber(value: Points): number {
-  return Number(value.toFixed());
+  return Number(new PointsDecimal(value).toString());
 }
 
 export function comparePoints(a: Points, b: Points): number {
