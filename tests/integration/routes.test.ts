@@ -80,6 +80,45 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     for (const [role, status] of Object.entries(expected)) expect((await clients.get(role)!.get(path)).status, role).toBe(status);
   });
 
+  // Every form action × the roles that may not use it, each with a valid CSRF token: refused,
+  // and the evaluation's audit log (which every change writes to) stays as it was.
+  const actions: [part: string, fields: Record<string, string>][] = [
+    ["?index", { intent: "transition", to: "scoring", version: "1" }],
+    ["/underlag", { intent: "note", title: "Anteckning", body: "Text" }],
+    ["/underlag", { intent: "interview-add", groupKind: "others", title: "Intervju" }],
+    ["/poang", { intent: "save", itemId: "1", points: "10", justification: "", version: "0" }],
+    ["/samsyn", { intent: "agree", itemId: "1", points: "10", reason: "", version: "0" }],
+    ["/texter", { intent: "text", key: "summary.evaluation", body: "Ändrad", version: "1" }],
+    ["/versioner", { intent: "correct", reason: "Ett skäl till rättelse", version: "1" }],
+  ];
+  const refusals: [role: string, statuses: number[]][] = [
+    ["anonymous", [302]],
+    ["outsiderEvaluator", [404]],
+    ["orebroContact", [404]],
+    ["eskilstunaContact", [403, 404]],
+  ];
+
+  it.each(refusals)("refuses every action on evaluation 2 to %s and changes nothing", async (role, statuses) => {
+    const client = clients.get(role)!;
+    const auditBefore = await (await clients.get("administrator")!.get("/arbetsyta/2/logg.csv")).text();
+    const token = role === "anonymous" ? await client.csrfToken("/logga-in") : await client.csrfToken("/arbetsyta");
+    for (const [part, fields] of actions) {
+      const response = await client.post(`/arbetsyta/2${part}`, fields, token);
+      expect(statuses, `${role} ${part} ${fields.intent}: ${response.status}`).toContain(response.status);
+    }
+    expect(await (await clients.get("administrator")!.get("/arbetsyta/2/logg.csv")).text()).toBe(auditBefore);
+  });
+
+  it("accepts the same kind of form from the team (the refusals above are about who, not how)", async () => {
+    const eva = clients.get("teamEvaluator")!;
+    const auditBefore = await (await clients.get("administrator")!.get("/arbetsyta/2/logg.csv")).text();
+    const response = await eva.post("/arbetsyta/2/underlag", { intent: "note", title: "Anteckning om webbplatsen", body: "Tydlig startsida." }, await eva.csrfToken("/arbetsyta"));
+    expect(response.status).toBe(302);
+    const auditAfter = await (await clients.get("administrator")!.get("/arbetsyta/2/logg.csv")).text();
+    expect(auditAfter).not.toBe(auditBefore);
+    expect(auditAfter).toContain("Anteckning om webbplatsen");
+  });
+
   it("refuses a forged form without its CSRF token and changes nothing", async () => {
     const eva = clients.get("teamEvaluator")!;
     const before = await (await eva.get("/arbetsyta/2")).text();
