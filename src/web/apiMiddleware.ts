@@ -3,6 +3,7 @@ import { gzip as gzipCallback } from "node:zlib";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import type { Db } from "../db/client.ts";
 import { handleApiRequest } from "../api/router.ts";
+import { nodeHeaders } from "./nodeHeaders.ts";
 
 const gzip = promisify(gzipCallback);
 const COMPRESS_FROM_BYTES = 1024;
@@ -50,10 +51,8 @@ export function apiMiddleware(db: Db) {
 
 /** The API reads only method, URL and headers (it is read-only), so the body is not passed on. */
 function toFetchRequest(request: ExpressRequest): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-  }
-  return new Request(`http://${request.headers.host ?? "localhost"}${request.originalUrl}`, { method: request.method, headers });
+  return new Request(`http://${request.headers.host ?? "localhost"}${request.originalUrl}`, {
+    method: request.method,
+    headers: nodeHeaders(request),
+  });
 }

@@ -10,6 +10,7 @@ import { logger } from "../logger.ts";
 import type { KompassContext } from "./context.ts";
 import { apiMiddleware } from "./apiMiddleware.ts";
 import { csrfCookie, csrfTokenFor } from "./csrf.ts";
+import { nodeHeaders } from "./nodeHeaders.ts";
 import { actorFromHeaders, installationSecret } from "../services/auth/authentication.ts";
 import { MAX_UPLOAD_BYTES } from "../services/evidence/limits.ts";
 
@@ -45,7 +46,7 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
   app.use(uploadLimit);
   const getLoadContext = async (request: express.Request): Promise<KompassContext> => ({
     db,
-    actor: await actorFromHeaders(db, headersOf(request)),
+    actor: await actorFromHeaders(db, nodeHeaders(request)),
     csrfToken: csrfTokenFor(secret, (request as express.Request & { csrfCookie: string }).csrfCookie),
   });
 
@@ -88,14 +89,6 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     const server = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(server));
     server.once("error", reject);
   });
-}
-
-function headersOf(request: express.Request): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-  }
-  return headers;
 }
 
 /**

@@ -8,11 +8,18 @@ import type { Problem } from "../../../src/services/errors.ts";
 import { ValidationError } from "../../../src/services/errors.ts";
 import { createPasswordResetLink, createUser, listUsers, ROLES, setUserDisabled, type NewUser } from "../../../src/services/auth/users.ts";
 import { municipalityList } from "../../../src/services/results/queries.ts";
+import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
 
 const PATH = "/admin/anvandare";
 
 /** The fields of the add form, by the service's field names, for the links in <Problems />. */
-const FIELD_IDS = { name: "new-name", email: "new-email", role: "new-role", municipalityCode: "new-municipality", organisation: "new-organisation" };
+const FIELD_IDS = {
+  name: "new-name",
+  email: "new-email",
+  role: "new-role",
+  municipalityCode: "new-municipality",
+  organisation: "new-organisation",
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
@@ -51,9 +58,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request, context);
   const t = translator(languageFromRequest(request));
   const text = (name: string) => String(form.get(name) ?? "").trim();
-  const translate = (problems: Problem[]) => problems.map((p) => ({ ...p, message: t(`admin.problem.${p.message}`, { defaultValue: p.message }) }));
+  const translate = (problems: Problem[]) =>
+    problems.map((p) => ({ ...p, message: t(`admin.problem.${p.message}`, { defaultValue: p.message }) }));
   const intent = text("intent");
-  const values: Values = { name: text("name"), email: text("email"), role: text("role"), municipalityCode: text("municipalityCode"), organisation: text("organisation") };
+  const values: Values = {
+    name: text("name"),
+    email: text("email"),
+    role: text("role"),
+    municipalityCode: text("municipalityCode"),
+    organisation: text("organisation"),
+  };
   try {
     if (intent === "create") {
       const user = await createUser(context.db, actor, {
@@ -68,9 +82,19 @@ export async function action({ request, context }: Route.ActionArgs) {
     const userId = text("userId");
     if (intent === "link") {
       const link = await createPasswordResetLink(context.db, actor, userId);
-      const expires = new Intl.DateTimeFormat(localeOf(languageFromRequest(request)), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" });
+      const expires = new Intl.DateTimeFormat(localeOf(languageFromRequest(request)), {
+        dateStyle: "long",
+        timeStyle: "short",
+        timeZone: "Europe/Stockholm",
+      });
       return {
-        link: { userId, name: link.name, email: link.email, url: new URL(request.url).origin + link.path, expires: expires.format(link.expiresAt) },
+        link: {
+          userId,
+          name: link.name,
+          email: link.email,
+          url: new URL(request.url).origin + link.path,
+          expires: expires.format(link.expiresAt),
+        },
       };
     }
     if (intent === "disable" || intent === "enable") {
@@ -79,7 +103,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     return data({ problems: [{ message: "unknown intent" }] as Problem[], values: {} as Values }, { status: 400 });
   } catch (error) {
-    if (error instanceof ValidationError) return data({ problems: translate(error.problems), values: intent === "create" ? values : {} }, { status: 400 });
+    if (error instanceof ValidationError)
+      return data({ problems: translate(error.problems), values: intent === "create" ? values : {} }, { status: 400 });
     return failureOf(error, request);
   }
 }
@@ -89,7 +114,19 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 /** A small form for one action on one user; the button's name says whom it concerns. */
-function UserAction({ intent, userId, label, who, color }: { intent: string; userId: string; label: string; who: string; color?: "danger" }) {
+function UserAction({
+  intent,
+  userId,
+  label,
+  who,
+  color,
+}: {
+  intent: string;
+  userId: string;
+  label: string;
+  who: string;
+  color?: "danger";
+}) {
   return (
     <Form method="post" style={{ display: "inline-block" }}>
       <CsrfField />
@@ -126,7 +163,13 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             {t("admin.users.linkTitle", { name: link.name })}
           </Heading>
           <Paragraph>{t("admin.users.linkIntro", { email: link.email, expires: link.expires })}</Paragraph>
-          <Textfield label={t("admin.users.linkLabel")} id="one-time-link" value={link.url} readOnly onFocus={(e) => e.currentTarget.select()} />
+          <Textfield
+            label={t("admin.users.linkLabel")}
+            id="one-time-link"
+            value={link.url}
+            readOnly
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </Alert>
       )}
       <Problems problems={failed?.problems} fieldIds={FIELD_IDS} />
@@ -166,7 +209,9 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                     {u.disabled ? (
                       <UserAction intent="enable" userId={u.id} label={t("admin.users.enable")} who={u.name} />
                     ) : (
-                      u.id !== actorId && <UserAction intent="disable" userId={u.id} label={t("admin.users.disable")} who={u.name} color="danger" />
+                      u.id !== actorId && (
+                        <UserAction intent="disable" userId={u.id} label={t("admin.users.disable")} who={u.name} color="danger" />
+                      )
                     )}
                   </div>
                 </Table.Cell>
@@ -203,19 +248,25 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           <Field>
             <Label htmlFor={FIELD_IDS.municipalityCode}>{t("admin.users.municipality")}</Label>
             <Field.Description id="new-municipality-description">{t("admin.users.municipalityDescription")}</Field.Description>
-            <Select id={FIELD_IDS.municipalityCode} name="municipalityCode" defaultValue={values.municipalityCode ?? ""} aria-describedby="new-municipality-description">
-              <Select.Option value="">{t("admin.users.noMunicipality")}</Select.Option>
-              {municipalities.map((m) => (
-                <Select.Option key={m.code} value={m.code}>
-                  {m.name}
-                </Select.Option>
-              ))}
+            <Select
+              id={FIELD_IDS.municipalityCode}
+              name="municipalityCode"
+              defaultValue={values.municipalityCode ?? ""}
+              aria-describedby="new-municipality-description"
+            >
+              <MunicipalityOptions municipalities={municipalities} empty={t("admin.users.noMunicipality")} />
             </Select>
           </Field>
           <Field>
             <Label htmlFor={FIELD_IDS.organisation}>{t("admin.users.organisation")}</Label>
             <Field.Description id="new-organisation-description">{t("admin.users.organisationDescription")}</Field.Description>
-            <Input id={FIELD_IDS.organisation} name="organisation" maxLength={200} defaultValue={values.organisation} aria-describedby="new-organisation-description" />
+            <Input
+              id={FIELD_IDS.organisation}
+              name="organisation"
+              maxLength={200}
+              defaultValue={values.organisation}
+              aria-describedby="new-organisation-description"
+            />
           </Field>
           <Button type="submit">{t("admin.users.add")}</Button>
         </Form>

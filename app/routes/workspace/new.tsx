@@ -6,6 +6,7 @@ import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../fo
 import { pageTitle, useT } from "../../i18n.ts";
 import { createEvaluation } from "../../../src/services/evaluations/createEvaluation.ts";
 import { setupChoices } from "../../../src/services/evaluations/setupChoices.ts";
+import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
@@ -50,14 +51,7 @@ export default function NewEvaluation({ loaderData, actionData }: Route.Componen
         <Field>
           <Label htmlFor="municipalityCode">{t("workspace.municipality")}</Label>
           <Select id="municipalityCode" name="municipalityCode" required defaultValue="">
-            <Select.Option value="" disabled>
-              {t("workspace.noneChosen")}
-            </Select.Option>
-            {choices.municipalities.map((m) => (
-              <Select.Option key={m.code} value={m.code}>
-                {m.name}
-              </Select.Option>
-            ))}
+            <MunicipalityOptions municipalities={choices.municipalities} empty={t("workspace.noneChosen")} emptyDisabled />
           </Select>
         </Field>
         <Field>

@@ -23,6 +23,7 @@ import {
 import { addGoodExample, deleteGoodExample, moveGoodExample } from "../../../src/services/writing/goodExamples.ts";
 import { saveText } from "../../../src/services/writing/saveText.ts";
 import { MAX_SENTENCE_LENGTH, MAX_TEXT_LENGTH } from "../../../src/services/writing/textKeys.ts";
+import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
 
 const slug = (key: string) => key.replace(/[^\w-]/g, "-");
 const textAnchor = (key: string) => `text-${slug(key)}`;
@@ -230,12 +231,7 @@ function GoodExamples({ area, choices, page }: { area: WritingArea; choices: { c
           <Field>
             <Label htmlFor={`${anchor}-municipality`}>{t("writing.exampleMunicipality")}</Label>
             <Select id={`${anchor}-municipality`} name="municipalityCode" required defaultValue={failed?.municipalityCode ?? ""}>
-              <Select.Option value="">{t("writing.chooseMunicipality")}</Select.Option>
-              {choices.map((m) => (
-                <Select.Option key={m.code} value={m.code}>
-                  {m.name}
-                </Select.Option>
-              ))}
+              <MunicipalityOptions municipalities={choices} empty={t("writing.chooseMunicipality")} />
             </Select>
           </Field>
           <Field>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { storeResults } from "../../db/repositories/results.ts";
 import { agreedScores, evaluationMembers, evaluationRevisions, evaluations, evaluationTexts, goodExamples, results, users } from "../../db/schema.ts";
@@ -100,7 +100,7 @@ async function snapshotOf(tx: Tx, evaluation: EvaluationContext): Promise<Evalua
       .select({ name: users.name, organisation: users.organisation })
       .from(evaluationMembers)
       .innerJoin(users, eq(users.id, evaluationMembers.userId))
-      .where(and(eq(evaluationMembers.evaluationId, evaluation.id), inArray(evaluationMembers.role, ["evaluator"]))),
+      .where(and(eq(evaluationMembers.evaluationId, evaluation.id), eq(evaluationMembers.role, "evaluator"))),
   ];
   return {
     revision: evaluation.revision,

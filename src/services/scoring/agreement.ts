@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError } from "../errors.ts";
 import { appendAudit } from "../evaluations/audit.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.ts";
 import { checkScoreInput } from "./myScoring.ts";
-import { mayOpenScoring, runningTotals, scoringEvaluation, storedPoints, type RunningTotals, type ScoringEvaluation } from "./shared.ts";
+import { runningTotals, scoringEvaluation, storedPoints, type RunningTotals, type ScoringEvaluation } from "./shared.ts";
 
 /** One evaluator's points on an item, as the actor may see them. */
 export interface EvaluatorPoints {
@@ -75,7 +75,7 @@ export interface SaveAgreedInput {
  */
 export async function getAgreement(db: Db, actor: Actor, evaluationId: number): Promise<Agreement> {
   const evaluation = await loadEvaluation(db, actor, evaluationId);
-  if (!mayOpenScoring(actor, evaluation.access) || !scoringPolicy.viewAgreed(actor, evaluation.access)) throw new ForbiddenError("open the agreement");
+  if (!scoringPolicy.open(actor, evaluation.access) || !scoringPolicy.viewAgreed(actor, evaluation.access)) throw new ForbiddenError("open the agreement");
   const othersVisible = scoringPolicy.viewOthers(actor, evaluation.access);
   const id = evaluation.id;
   const [scoreRows, submissions, agreedRows] = [

@@ -12,7 +12,6 @@ import { loadEvaluation, type EvaluationContext } from "../evaluations/evaluatio
 import {
   findItem,
   MAX_TEXT,
-  mayOpenScoring,
   parsePointsInput,
   runningTotals,
   scoringEvaluation,
@@ -91,7 +90,7 @@ const mine = (evaluationId: number, userId: string) => and(eq(scores.evaluationI
 /** The actor's own points on every scorable item, grouped by area and sub-area, with running area and total points. */
 export async function getMyScoring(db: Db, actor: Actor, evaluationId: number): Promise<MyScoring> {
   const evaluation = await loadEvaluation(db, actor, evaluationId);
-  if (!mayOpenScoring(actor, evaluation.access)) throw new ForbiddenError("open the scoring");
+  if (!scoringPolicy.open(actor, evaluation.access)) throw new ForbiddenError("open the scoring");
   const [rows, submission] = actor
     ? [
         await db.select().from(scores).where(mine(evaluation.id, actor.id)),

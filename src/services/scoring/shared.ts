@@ -1,8 +1,6 @@
 import type { InstrumentVersion } from "../../domain/instrument.ts";
 import { isDecimalText, points, pointsNumber, pointsText, roundHalfUp, sum, type Points } from "../../domain/points.ts";
-import { scoringPolicy, type EvaluationAccessFacts } from "../../domain/policies.ts";
 import { scorableItems, type ScorableItem } from "../../domain/scorable.ts";
-import type { Actor } from "../../domain/workflow.ts";
 import type { Problem } from "../errors.ts";
 import type { EvaluationContext } from "../evaluations/evaluationContext.ts";
 
@@ -37,9 +35,6 @@ export function scoringEvaluation(e: EvaluationContext): ScoringEvaluation {
   };
 }
 
-/** The scoring and agreement pages are the team's (and the administrator's) working material. */
-export const mayOpenScoring = (actor: Actor, access: EvaluationAccessFacts) => scoringPolicy.open(actor, access);
-
 /** The most decimals a point figure may have: the published tables print two. */
 export const POINT_DECIMALS = 2;
 
@@ -50,7 +45,10 @@ export type PointsInput = { ok: true; value: Points | null } | { ok: false; prob
  * most two decimals, exact (never a binary float). Empty means "not scored yet" unless required.
  */
 export function parsePointsInput(raw: unknown, max: Points, options: { required: boolean }): PointsInput {
-  const fail = (message: string, values?: ScoringProblem["values"]): PointsInput => ({ ok: false, problem: { field: "points", message, ...(values ? { values } : {}) } });
+  const fail = (message: string, values?: ScoringProblem["values"]): PointsInput => ({
+    ok: false,
+    problem: { field: "points", message, ...(values ? { values } : {}) },
+  });
   if (raw !== null && raw !== undefined && typeof raw !== "string") return fail("expected_points");
   const text = (raw ?? "").trim().replace(/\s+/g, "");
   if (text === "") return options.required ? fail("points_required", { max: pointsText(max) }) : { ok: true, value: null };
