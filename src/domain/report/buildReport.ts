@@ -1,0 +1,77 @@
+import type { ReportWording } from "../../i18n/sv/reportDocument.ts";
+import { areaChapters } from "./areaChapters.ts";
+import { reportFigures } from "./figures.ts";
+import { fill, slug } from "./format.ts";
+import type { ReportInput } from "./input.ts";
+import type { AboutSection, ContentsEntry, ReportModel } from "./model.ts";
+import { keyFactsSection, overviewSection, workbookSheets } from "./overviewSection.ts";
+import { summarySection } from "./summarySection.ts";
+
+/**
+ * The analysis report of one evaluation as plain data, in the order of the published
+ * reports: cover, contents, 1 about, 2 summary, 3 one chapter per area, 4 points overview,
+ * 5 key facts. Pure: the same input gives the same model, and every figure is made here.
+ */
+export function buildReport(input: ReportInput, w: ReportWording): ReportModel {
+  const municipality = fill(w.municipality, { name: input.municipality.name });
+  const figures = reportFigures(input.instrument, input.figures);
+  const summary = summarySection(input, figures, municipality, w);
+  const areas = areaChapters(input, figures, w);
+  const overview = overviewSection(input, figures, municipality, w);
+  const keyFacts = keyFactsSection(input, municipality, w);
+  const about = aboutSection(input, w);
+  const areasHeading = { id: "omraden", number: "3", title: fill(w.areas.title, { count: input.instrument.areas.length }) };
+
+  const contents: ContentsEntry[] = [
+    { ...about.heading, level: 1 },
+    { ...summary.heading, level: 1 },
+    { ...areasHeading, level: 1 },
+    ...areas.map((a): ContentsEntry => ({ ...a.heading, level: 2 })),
+    { ...overview.heading, level: 1 },
+    ...(keyFacts ? [{ ...keyFacts.heading, level: 1 as const }] : []),
+  ];
+
+  return {
+    language: "sv",
+    title: fill(w.title, { municipality, year: input.year }),
+    draft: input.draft,
+    draftLabel: w.draft,
+    fileStem: `kommunkompassen-${slug(input.municipality.name)}-${input.year}`,
+    subject: fill(w.subject, { municipality, year: input.year }),
+    author: input.evaluators.length > 0 ? input.evaluators.join("; ") : w.author,
+    cover: {
+      title: w.coverTitle,
+      subtitle: fill(w.coverSubtitle, { municipality }),
+      municipality,
+      year: input.year,
+      evaluators: input.evaluators,
+      date: input.date,
+      dateText: input.date ?? String(input.year),
+      instrument: fill(w.instrument, { instrument: input.instrument.key }),
+      publisher: w.publisher,
+    },
+    contentsHeading: w.contents,
+    contents,
+    about,
+    summary,
+    areasHeading,
+    areas,
+    overview,
+    keyFacts,
+    pageLabel: w.page,
+    workbook: workbookSheets(input, figures, w),
+  };
+}
+
+function aboutSection(input: ReportInput, w: ReportWording): AboutSection {
+  const a = w.about;
+  return {
+    heading: { id: "om-kommunkompassen", number: "1", title: a.title },
+    paragraphs: [...a.paragraphs],
+    lists: [
+      { after: 1, items: [...a.parts] },
+      { after: 2, items: [...a.sources] },
+      { after: 4, items: input.instrument.areas.map((area) => area.name) },
+    ],
+  };
+}
