@@ -122,7 +122,7 @@ export function ErrorBoundary() {
         {notFound ? t("error.notFoundTitle") : t("error.title")}
       </Heading>
       <Paragraph>
-        {notFound ? (isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : t("error.notFound")) : t("error.generic")}
+        {isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : notFound ? t("error.notFound") : t("error.generic")}
       </Paragraph>
       <Paragraph>
         <Link to="/">{t("error.home")}</Link>

@@ -20,7 +20,10 @@ export default [
     route("logg", "routes/workspace/audit.tsx"),
     route("logg.csv", "routes/workspace/audit-csv.ts"),
     route("versioner", "routes/workspace/revisions.tsx"),
+    route("rapport", "routes/workspace/report.tsx"),
   ]),
+  route("rapport/:id", "routes/report/view.tsx"),
+  route("rapport/:id/:file", "routes/report/file.ts"),
   route("admin/anvandare", "routes/admin/users.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
 import { data } from "react-router";
 import type { Route } from "./+types/municipality";
 import { ResultLevel } from "../components/ResultLevel.tsx";
@@ -41,7 +41,7 @@ function NotKnown() {
 
 export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
   const { t, formatNumber, formatDate } = useT();
-  const { municipality, versions, resultCount } = loaderData;
+  const { municipality, versions, resultCount, reports } = loaderData;
   return (
     <>
       <Heading level={1} data-size="xl">
@@ -131,6 +131,7 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                   <Table.HeaderCell scope="col">{t("table.date")}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t("table.level")}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t("municipality.source")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("report.publicLink")}</Table.HeaderCell>
                 </Table.Row>
               </Table.Head>
               <Table.Body>
@@ -144,6 +145,13 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                         <ResultLevel level={r.level} />
                       </Table.Cell>
                       <Table.Cell>{r.source}</Table.Cell>
+                      <Table.Cell>
+                        {reports[r.id] !== undefined ? (
+                          <Link href={`/rapport/${reports[r.id]}`}>{t("municipality.reportLink", { year: r.year })}</Link>
+                        ) : (
+                          <NotKnown />
+                        )}
+                      </Table.Cell>
                     </Table.Row>
                   ))}
               </Table.Body>

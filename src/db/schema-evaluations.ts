@@ -186,6 +186,21 @@ export const evaluationTexts = pgTable(
   (t) => [primaryKey({ columns: [t.evaluationId, t.key] })],
 );
 
+/** Key facts about the municipality for report section 5, entered on the evaluation. */
+export const evaluationKeyFacts = pgTable("evaluation_key_facts", {
+  evaluationId: integer("evaluation_id")
+    .primaryKey()
+    .references(() => evaluations.id, { onDelete: "cascade" }),
+  population: integer("population"),
+  populationChange: integer("population_change"),
+  populationChangePeriod: text("population_change_period"),
+  employees: integer("employees"),
+  rulingParties: text("ruling_parties"),
+  version: integer("version").notNull().default(1),
+  updatedBy: text("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Other municipalities named as good examples in an area. */
 export const goodExamples = pgTable(
   "good_examples",

@@ -73,6 +73,15 @@ export const writingPolicy = {
   view: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || (published(e) && isContact(actor, e)),
 };
 
+export const reportPolicy = {
+  /** The working report (marked as a draft until published): whoever may read the evaluation's texts. */
+  viewCurrent: (actor: Actor, e: EvaluationAccessFacts) => evaluationPolicy.viewReport(actor, e),
+  /** A published revision's report is public, also while a correction is being made. */
+  viewPublished: (hasPublishedRevision: boolean) => hasPublishedRevision,
+  /** Key facts for report section 5: the team and the administrator, until published. */
+  editKeyFacts: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
+};
+
 export const userPolicy = {
   manage: (actor: Actor) => isAdministrator(actor),
   manageInstruments: (actor: Actor) => isAdministrator(actor),

@@ -4,6 +4,7 @@ import { admin } from "./en/admin.ts";
 import { evidence } from "./en/evidence.ts";
 import { scoring } from "./en/scoring.ts";
 import { auth, forms, problem, status, workspace } from "./en/workspace.ts";
+import { report } from "./en/report.ts";
 import { writing } from "./en/writing.ts";
 
 /** English messages: the second language, same keys as Swedish. */
@@ -16,6 +17,7 @@ export const en: Messages<typeof sv> = {
   evidence,
   scoring,
   writing,
+  report,
   admin,
   app: {
     name: "Kommunkompassen",
@@ -60,6 +62,7 @@ export const en: Messages<typeof sv> = {
     derived: "derived",
     derivedNote: "Values in italics are derived from the sub-area points; the others are as published.",
     notKnown: "not known",
+    reportLink: "Analysis report {{year}}",
     comparabilityNote: "Results are only safely comparable within one version of the instrument.",
     source: "Source",
     sources: "Sources",

@@ -2,6 +2,7 @@ import { admin } from "./sv/admin.ts";
 import { evidence } from "./sv/evidence.ts";
 import { scoring } from "./sv/scoring.ts";
 import { auth, forms, problem, status, workspace } from "./sv/workspace.ts";
+import { report } from "./sv/report.ts";
 import { writing } from "./sv/writing.ts";
 
 /** Swedish messages: the product's first language. Workspace namespaces live in ./sv/. */
@@ -14,6 +15,7 @@ export const sv = {
   evidence,
   scoring,
   writing,
+  report,
   admin,
   app: {
     name: "Kommunkompassen",
@@ -58,6 +60,7 @@ export const sv = {
     derived: "beräknat",
     derivedNote: "Kursiva värden är beräknade ur delområdenas poäng; övriga är publicerade.",
     notKnown: "uppgift saknas",
+    reportLink: "Analysrapporten {{year}}",
     comparabilityNote: "Resultat är bara säkert jämförbara inom samma version av instrumentet.",
     source: "Källa",
     sources: "Källor",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluationPolicy, evidencePolicy, scoringPolicy, userPolicy, writingPolicy, type EvaluationAccessFacts } from "../../src/domain/policies.ts";
+import { evaluationPolicy, evidencePolicy, reportPolicy, scoringPolicy, userPolicy, writingPolicy, type EvaluationAccessFacts } from "../../src/domain/policies.ts";
 import { STATUSES, nextStatuses, transitionRule, type Actor, type EvaluationStatus } from "../../src/domain/workflow.ts";
 
 const actors: Record<string, Actor> = {
@@ -44,6 +44,8 @@ const matrix: Row[] = [
   ["see the agreed points", scoringPolicy.viewAgreed, (who, s) => insiders(who) || (who === "ownContact" && s === "published")],
   ["write texts", writingPolicy.edit, (who, s) => who === "teamEvaluator" && !before(s, "visit") && s !== "published"],
   ["read texts", writingPolicy.view, (who, s) => insiders(who) || (who === "ownContact" && s === "published")],
+  ["read the working report", reportPolicy.viewCurrent, (who, s) => insiders(who) || (who === "ownContact" && s === "published")],
+  ["enter key facts", reportPolicy.editKeyFacts, (who, s) => insiders(who) && s !== "published"],
 ];
 
 describe("the permission matrix", () => {

@@ -6,7 +6,7 @@ import { expectNoAxeViolations, waitForHydration } from "./helpers.ts";
 // Demo data: evaluation 1 is Örebro 2012 (published; its team has no login, its contact is
 // kontakt.orebro), evaluation 2 is Eskilstuna 2026 in agreement (eva and per; kontakt.eskilstuna).
 const PASSWORD = "kompass-demo-2026";
-const PARTS = ["", "/underlag", "/poang", "/samsyn", "/texter", "/logg", "/versioner"] as const;
+const PARTS = ["", "/underlag", "/poang", "/samsyn", "/texter", "/logg", "/versioner", "/rapport"] as const;
 type Part = (typeof PARTS)[number];
 type Status = 200 | 403 | 404;
 
@@ -20,6 +20,7 @@ const contactOf = (published: boolean): Record<Part, Status> => ({
   "/texter": published ? 200 : 403,
   "/logg": 403,
   "/versioner": published ? 200 : 403,
+  "/rapport": published ? 200 : 403,
 });
 
 const roles: { email: string; admin: boolean; evaluations: Record<1 | 2, Record<Part, Status>> }[] = [

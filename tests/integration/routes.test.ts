@@ -9,7 +9,7 @@ import { baseUrl, TestClient } from "../support/http.ts";
 
 // Needs the built app (npm test builds before running vitest).
 const PASSWORD = "kompass-demo-2026";
-const PARTS = ["", "/underlag", "/poang", "/samsyn", "/texter", "/logg", "/logg.csv", "/versioner"] as const;
+const PARTS = ["", "/underlag", "/poang", "/samsyn", "/texter", "/logg", "/logg.csv", "/versioner", "/rapport"] as const;
 type Part = (typeof PARTS)[number];
 
 /** Expected status per part; parts not named get `otherwise`. */
@@ -60,7 +60,7 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     ["outsiderEvaluator", 1, everywhere(404)],
     ["outsiderEvaluator", 2, everywhere(404)],
     ["orebroContact", 2, everywhere(404)],
-    ["orebroContact", 1, only(["", "/underlag", "/texter", "/versioner"], 403)],
+    ["orebroContact", 1, only(["", "/underlag", "/texter", "/versioner", "/rapport"], 403)],
     ["eskilstunaContact", 2, only(["", "/underlag"], 403)],
     ["eskilstunaContact", 1, everywhere(404)],
   ];
@@ -70,6 +70,22 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     const actual: Record<string, number> = {};
     for (const part of PARTS) actual[part] = (await client.get(`/arbetsyta/${evaluation}${part}`)).status;
     expect(actual).toEqual(expected);
+  });
+
+  // The report: public once published; the working report only for those who may read its texts.
+  it.each([
+    ["/rapport/1", { anonymous: 200, outsiderEvaluator: 200, eskilstunaContact: 200, administrator: 200 }],
+    ["/rapport/1/kommunkompassen-orebro-2012.xlsx", { anonymous: 200, orebroContact: 200 }],
+    ["/rapport/1/orebro.xlsx", { anonymous: 302 }],
+    ["/rapport/1/kommunkompassen-orebro-2012.exe", { anonymous: 404 }],
+    ["/rapport/1?jamfor=0", { anonymous: 400 }],
+    ["/rapport/1?version=arbete", { anonymous: 404, administrator: 404 }],
+    ["/rapport/2", { anonymous: 404, outsiderEvaluator: 404, orebroContact: 404, eskilstunaContact: 404, teamEvaluator: 200, administrator: 200 }],
+    ["/rapport/2?version=publicerad", { teamEvaluator: 404 }],
+    ["/rapport/2/kommunkompassen-eskilstuna-2026.xlsx", { anonymous: 404, eskilstunaContact: 404, teamEvaluator: 200 }],
+    ["/rapport/99", { anonymous: 404, administrator: 404 }],
+  ])("%s", async (path, expected) => {
+    for (const [role, status] of Object.entries(expected)) expect((await clients.get(role)!.get(path)).status, role).toBe(status);
   });
 
   it.each([
@@ -90,6 +106,7 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     ["/samsyn", { intent: "agree", itemId: "1", points: "10", reason: "", version: "0" }],
     ["/texter", { intent: "text", key: "summary.evaluation", body: "Ändrad", version: "1" }],
     ["/versioner", { intent: "correct", reason: "Ett skäl till rättelse", version: "1" }],
+    ["/rapport", { population: "1000", employees: "", version: "0" }],
   ];
   const refusals: [role: string, statuses: number[]][] = [
     ["anonymous", [302]],

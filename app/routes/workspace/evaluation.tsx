@@ -26,6 +26,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         writing: writingPolicy.view(actor, e.access),
         audit: evaluationPolicy.viewAudit(actor, e.access),
         revisions: evaluationPolicy.viewReport(actor, e.access),
+        report: evaluationPolicy.viewReport(actor, e.access),
       },
     };
   } catch (error) {
@@ -55,6 +56,7 @@ export default function EvaluationLayout({ loaderData }: Route.ComponentProps) {
     [`${base}/texter`, "workspace.writing", e.tabs.writing],
     [`${base}/logg`, "workspace.audit", e.tabs.audit],
     [`${base}/versioner`, "workspace.revisions", e.tabs.revisions],
+    [`${base}/rapport`, "report.tab", e.tabs.report],
   ];
   return (
     <>

@@ -4,6 +4,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { findResults } from "../../db/repositories/results.ts";
 import {
   agreedScores,
+  evaluationKeyFacts,
   evaluationMembers,
   evaluationRevisions,
   evaluations,
@@ -14,6 +15,7 @@ import {
   scoreSubmissions,
 } from "../../db/schema.ts";
 import { pointsText } from "../../domain/points.ts";
+import type { KeyFactsInput } from "../../domain/report/input.ts";
 import { createUser, SYSTEM } from "../auth/users.ts";
 import { appendAudit } from "../evaluations/audit.ts";
 import { referenceFolder } from "../reference/loadReferenceData.ts";
@@ -39,7 +41,7 @@ interface DemoEvaluation {
 interface DemoFile {
   password: string;
   users: { key: string; email: string; name: string; role: "administrator" | "evaluator" | "contact"; organisation?: string; municipalityCode?: string; noLogin?: boolean }[];
-  published: DemoEvaluation & { goodExamples: { areaNumber: number; municipalityCode: string; sentence: string }[] };
+  published: DemoEvaluation & { goodExamples: { areaNumber: number; municipalityCode: string; sentence: string }[]; keyFacts: KeyFactsInput };
   inProgress: DemoEvaluation & {
     status: string;
     scores: Record<string, Record<string, string>>;
@@ -78,6 +80,7 @@ export async function seedWorkspaceDemo(db: Db): Promise<void> {
       await tx.insert(agreedScores).values(agreed.map((a) => ({ evaluationId: published, itemId: a.itemId, points: a.points, reason: "Överens vid samsynsmötet." })));
       await tx.update(evaluations).set({ resultId: orebro2012.id, publishedAt: new Date("2012-12-30T12:00:00Z") }).where(eq(evaluations.id, published));
       await tx.insert(goodExamples).values(demo.published.goodExamples.map((g, position) => ({ evaluationId: published, ...g, position })));
+      await tx.insert(evaluationKeyFacts).values({ evaluationId: published, ...demo.published.keyFacts });
       await tx.insert(evaluationRevisions).values({
         evaluationId: published,
         revision: 1,
@@ -89,6 +92,7 @@ export async function seedWorkspaceDemo(db: Db): Promise<void> {
           agreed: Object.fromEntries(agreed.map((a) => [a.itemId, { points: a.points, reason: "Överens vid samsynsmötet." }])),
           texts: demo.published.texts,
           goodExamples: demo.published.goodExamples,
+          keyFacts: demo.published.keyFacts,
           evaluators: demo.published.evaluators.map((key) => {
             const user = demo.users.find((u) => u.key === key)!;
             return user.organisation ? `${user.name}, ${user.organisation}` : user.name;

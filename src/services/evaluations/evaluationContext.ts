@@ -40,6 +40,16 @@ export interface EvaluationContext {
  * the same answer, so that nobody learns of an unpublished evaluation they are not part of.
  */
 export async function loadEvaluation(db: Db | Tx, actor: Actor, id: number): Promise<EvaluationContext> {
+  const evaluation = await readEvaluation(db, actor, id);
+  if (!evaluationPolicy.view(actor, evaluation.access)) throw new NotFoundError("evaluation", String(id));
+  return evaluation;
+}
+
+/**
+ * The evaluation without the view check: for use-cases with a rule of their own, such as the
+ * published report, which everyone may read.
+ */
+export async function readEvaluation(db: Db | Tx, actor: Actor, id: number): Promise<EvaluationContext> {
   const [row] = Number.isSafeInteger(id)
     ? await db
         .select({ evaluation: evaluations, municipalityName: municipalities.name })
@@ -76,7 +86,6 @@ export async function loadEvaluation(db: Db | Tx, actor: Actor, id: number): Pro
     contactIds: contacts.map((p) => p.id),
     actorSubmitted: submitted.length > 0,
   };
-  if (!evaluationPolicy.view(actor, access)) throw new NotFoundError("evaluation", String(id));
   const instrument = (await getInstruments(db)).get(e.instrumentKey)!;
   return {
     id: e.id,

@@ -1,4 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
+import type { KeyFactsInput } from "../../domain/report/input.ts";
+import { readKeyFacts, type KeyFacts } from "../reports/keyFacts.ts";
 import type { Db, Tx } from "../../db/client.ts";
 import { storeResults } from "../../db/repositories/results.ts";
 import { agreedScores, evaluationMembers, evaluationRevisions, evaluations, evaluationTexts, goodExamples, results, users } from "../../db/schema.ts";
@@ -89,7 +91,11 @@ export interface EvaluationSnapshot {
   texts: Record<string, string>;
   goodExamples: { areaNumber: number; municipalityCode: string; sentence: string }[];
   evaluators: string[];
+  /** Report section 5 as entered at publication (absent in revisions frozen before it existed). */
+  keyFacts?: KeyFactsInput;
 }
+
+const withoutVersion = ({ version: _v, ...facts }: KeyFacts): KeyFactsInput => facts;
 
 async function snapshotOf(tx: Tx, evaluation: EvaluationContext): Promise<EvaluationSnapshot> {
   const [agreed, texts, examples, team] = [
@@ -109,6 +115,7 @@ async function snapshotOf(tx: Tx, evaluation: EvaluationContext): Promise<Evalua
     texts: Object.fromEntries(texts.map((t) => [t.key, t.body])),
     goodExamples: examples.map((e) => ({ areaNumber: e.areaNumber, municipalityCode: e.municipalityCode, sentence: e.sentence })),
     evaluators: team.map((m) => (m.organisation ? `${m.name}, ${m.organisation}` : m.name)),
+    keyFacts: withoutVersion(await readKeyFacts(tx, evaluation.id)),
   };
 }
 

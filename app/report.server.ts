@@ -1,0 +1,67 @@
+import { data, type AppLoadContext } from "react-router";
+import { failureOf } from "./forms.tsx";
+import { languageFromRequest } from "./i18n.ts";
+import { translator } from "../src/i18n/index.ts";
+import { describeProblem, ValidationError } from "../src/services/errors.ts";
+import { getReport, parseCompare, type Report, type ReportEdition } from "../src/services/reports/getReport.ts";
+import { REPORT_FORMATS, reportFileName, type ReportFormat } from "../src/services/reports/reportFiles.ts";
+
+/** Query words of the report pages: ?version=publicerad|arbete&jamfor=27 */
+const EDITION_WORDS: Record<string, ReportEdition> = { publicerad: "published", arbete: "current" };
+const WORD_OF: Record<ReportEdition, string> = { published: "publicerad", current: "arbete" };
+
+export interface ReportQuery {
+  edition?: ReportEdition;
+  compare?: number;
+}
+
+/** Reads the report's options from the query string; an unknown word is a 400, not a guess. */
+export function reportQuery(url: URL): ReportQuery {
+  const word = url.searchParams.get("version");
+  const compare = url.searchParams.get("jamfor");
+  const query: ReportQuery = {};
+  if (word) {
+    const edition = EDITION_WORDS[word];
+    if (!edition) throw new Response(`version: expected "publicerad" or "arbete", got "${word}"`, { status: 400 });
+    query.edition = edition;
+  }
+  if (compare) query.compare = parseCompare(compare);
+  return query;
+}
+
+export function loadReport(context: AppLoadContext, id: string, url: URL): Promise<Report> {
+  return getReport(context.db, context.actor, Number(id), reportQuery(url));
+}
+
+/** The query string that asks for the same report again (for links to its files). */
+export function queryOf(report: Report): string {
+  const params = new URLSearchParams();
+  if (report.editions.length > 1) params.set("version", WORD_OF[report.edition]);
+  if (report.compare !== 27) params.set("jamfor", String(report.compare));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export interface ReportFileLink {
+  format: ReportFormat;
+  href: string;
+  fileName: string;
+}
+
+export function fileLinks(report: Report): ReportFileLink[] {
+  return (Object.keys(REPORT_FORMATS) as ReportFormat[]).map((format) => ({
+    format,
+    fileName: reportFileName(report.model, format),
+    href: `/rapport/${report.evaluationId}/${reportFileName(report.model, format)}${queryOf(report)}`,
+  }));
+}
+
+/** A bad query word answers 400 with what was expected; the rest as every page does. */
+export function reportFailure(error: unknown, request: Request) {
+  if (error instanceof Response) return error;
+  if (error instanceof ValidationError) {
+    const t = translator(languageFromRequest(request));
+    return data(`${error.problems.map(describeProblem).join("; ")}. ${t("report.compareHint")}`, { status: 400 });
+  }
+  return failureOf(error, request);
+}

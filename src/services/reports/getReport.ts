@@ -1,0 +1,71 @@
+import type { Db } from "../../db/client.ts";
+import { reportPolicy } from "../../domain/policies.ts";
+import { buildReport } from "../../domain/report/buildReport.ts";
+import type { ReportModel } from "../../domain/report/model.ts";
+import type { Actor, EvaluationStatus } from "../../domain/workflow.ts";
+import { reportDocument } from "../../i18n/sv/reportDocument.ts";
+import { readEvaluation } from "../evaluations/evaluationContext.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
+import { publishedSnapshot, reportInput } from "./reportInput.ts";
+
+/** The published revision's report (public), or the working one (the team's draft). */
+export type ReportEdition = "published" | "current";
+
+/** The profile chart's average: of the 27 latest evaluations by default, as the published reports do. */
+export const DEFAULT_COMPARE = 27;
+export const MAX_COMPARE = 290;
+
+export interface ReportRequest {
+  edition?: ReportEdition;
+  /** N, the number of latest evaluations the profile is compared with. */
+  compare?: number;
+}
+
+export interface Report {
+  model: ReportModel;
+  edition: ReportEdition;
+  /** The editions this actor may choose between. */
+  editions: ReportEdition[];
+  evaluationId: number;
+  municipalityCode: string;
+  year: number;
+  status: EvaluationStatus;
+  compare: number;
+}
+
+export function parseCompare(value: string | number | null | undefined): number {
+  if (value === null || value === undefined || value === "") return DEFAULT_COMPARE;
+  const n = typeof value === "number" ? value : Number(value.trim());
+  if (!Number.isInteger(n) || n < 1 || n > MAX_COMPARE) {
+    throw new ValidationError("the report was not made", [{ field: "compare", message: `expected a whole number from 1 to ${MAX_COMPARE}` }]);
+  }
+  return n;
+}
+
+/**
+ * The report of an evaluation. Its published revision is public; the working report is for
+ * whoever may read the evaluation's texts, marked as a draft until published. Anyone else gets
+ * the same answer as for an evaluation that does not exist.
+ */
+export async function getReport(db: Db, actor: Actor, evaluationId: number, request: ReportRequest = {}): Promise<Report> {
+  const evaluation = await readEvaluation(db, actor, evaluationId);
+  const snapshot = await publishedSnapshot(db, evaluation.id);
+  const editions: ReportEdition[] = [];
+  if (reportPolicy.viewPublished(snapshot !== null)) editions.push("published");
+  // A published evaluation's working state is its published revision.
+  if (reportPolicy.viewCurrent(actor, evaluation.access) && evaluation.status !== "published") editions.push("current");
+  const edition = request.edition ?? (editions.includes("current") ? "current" : "published");
+  if (!editions.includes(edition)) throw new NotFoundError("report", String(evaluationId));
+  const compare = request.compare ?? DEFAULT_COMPARE;
+  const input = await reportInput(db, evaluation, { snapshot: edition === "published" ? snapshot : null, compare });
+  return {
+    model: buildReport(input, reportDocument),
+    edition,
+    editions,
+    evaluationId: evaluation.id,
+    municipalityCode: evaluation.municipalityCode,
+    year: evaluation.year,
+    status: evaluation.status,
+    compare,
+  };
+}

@@ -1,0 +1,146 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { findResults } from "../../db/repositories/results.ts";
+import { agreedScores, evaluationRevisions, evaluationTexts, evidence, goodExamples, interviews } from "../../db/schema.ts";
+import { points } from "../../domain/points.ts";
+import type { ComparisonInput, PreviousInput, ReportInput } from "../../domain/report/input.ts";
+import type { PublishedFigures } from "../../domain/result.ts";
+import { figuresFromAgreed } from "../../domain/scorable.ts";
+import { sv } from "../../i18n/sv.ts";
+import type { EvaluationContext } from "../evaluations/evaluationContext.ts";
+import type { EvaluationSnapshot } from "../evaluations/transitionEvaluation.ts";
+import { DEFAULT_GROUPING, getAverages, getMunicipality, municipalityNames } from "../results/queries.ts";
+import { previousResultFor } from "../scoring/previous.ts";
+import { readKeyFacts } from "./keyFacts.ts";
+
+/** The latest published (frozen) revision of an evaluation, or null. */
+export async function publishedSnapshot(db: Db, evaluationId: number): Promise<EvaluationSnapshot | null> {
+  const rows = await db
+    .select({ snapshot: evaluationRevisions.snapshot })
+    .from(evaluationRevisions)
+    .where(eq(evaluationRevisions.evaluationId, evaluationId))
+    .orderBy(desc(evaluationRevisions.revision));
+  // An open correction's revision row has an empty snapshot until it is published.
+  const frozen = rows.find((r) => Object.keys(r.snapshot as object).length > 0);
+  return frozen ? (frozen.snapshot as EvaluationSnapshot) : null;
+}
+
+/** What differs between the published report and the working one. */
+interface EditionParts {
+  draft: boolean;
+  date: string;
+  figures: PublishedFigures;
+  texts: Record<string, string>;
+  evaluators: string[];
+  goodExamples: { areaNumber: number; municipalityCode: string; sentence: string }[];
+  keyFacts: ReportInput["keyFacts"];
+}
+
+const stockholmDate = (date: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(date);
+
+/** The published revision: its frozen texts and team, and the figures the public sees. */
+async function publishedParts(db: Db, evaluation: EvaluationContext, snapshot: EvaluationSnapshot): Promise<EditionParts> {
+  const [result] = await findResults(db, { municipalityCode: evaluation.municipalityCode, instrumentKey: evaluation.instrument.key, year: evaluation.year });
+  return {
+    draft: false,
+    date: stockholmDate(new Date(snapshot.publishedAt)),
+    // Published figures are printed as published, never recomputed from the points.
+    figures: result?.figures ?? { total: null, areas: new Map(), subareas: new Map() },
+    texts: snapshot.texts,
+    evaluators: snapshot.evaluators,
+    goodExamples: snapshot.goodExamples,
+    keyFacts: snapshot.keyFacts ?? (await readKeyFacts(db, evaluation.id)),
+  };
+}
+
+/** The working state: agreed points so far, texts as they stand. A draft until published. */
+async function currentParts(db: Db, evaluation: EvaluationContext, now: Date): Promise<EditionParts> {
+  const id = evaluation.id;
+  const [agreed, texts, examples, keyFacts] = [
+    await db.select({ itemId: agreedScores.itemId, points: agreedScores.points }).from(agreedScores).where(eq(agreedScores.evaluationId, id)),
+    await db.select({ key: evaluationTexts.key, body: evaluationTexts.body }).from(evaluationTexts).where(eq(evaluationTexts.evaluationId, id)),
+    await db.select().from(goodExamples).where(eq(goodExamples.evaluationId, id)).orderBy(goodExamples.areaNumber, goodExamples.position),
+    await readKeyFacts(db, id),
+  ];
+  return {
+    draft: evaluation.status !== "published",
+    date: stockholmDate(now),
+    figures: figuresFromAgreed(evaluation.instrument, new Map(agreed.map((a) => [a.itemId, points(a.points)]))),
+    texts: Object.fromEntries(texts.map((t) => [t.key, t.body])),
+    evaluators: evaluation.evaluators.map((p) => (p.organisation ? `${p.name}, ${p.organisation}` : p.name)),
+    goodExamples: examples,
+    keyFacts,
+  };
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase("sv") + text.slice(1);
+
+/** Everything `buildReport` needs, for the published revision (`snapshot`) or the working state. */
+export async function reportInput(
+  db: Db,
+  evaluation: EvaluationContext,
+  options: { snapshot: EvaluationSnapshot | null; compare: number; now?: Date },
+): Promise<ReportInput> {
+  const parts = options.snapshot ? await publishedParts(db, evaluation, options.snapshot) : await currentParts(db, evaluation, options.now ?? new Date());
+  const id = evaluation.id;
+  const [municipality, names, interviewRows, documents, earlier, previous] = [
+    await getMunicipality(db, evaluation.municipalityCode),
+    await municipalityNames(db),
+    await db.select({ kind: interviews.groupKind, people: interviews.participantCount }).from(interviews).where(eq(interviews.evaluationId, id)),
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(evidence)
+      .where(and(eq(evidence.evaluationId, id), inArray(evidence.kind, ["document", "link"]))),
+    (await findResults(db, { municipalityCode: evaluation.municipalityCode })).filter((r) => r.year < evaluation.year).length,
+    await previousResultFor(db, evaluation),
+  ];
+  const comparison = await comparisonFor(db, evaluation, options.compare);
+  const group = municipality.groups.find((g) => g.grouping === DEFAULT_GROUPING) ?? municipality.groups[0];
+  const known = interviewRows.filter((i) => i.people !== null);
+  const groupNames: Record<string, string> = sv.evidence.groups;
+  const kinds = [...new Set(interviewRows.map((i) => i.kind))].filter((k) => k !== "others");
+
+  return {
+    municipality: { code: municipality.code, name: municipality.name },
+    group: group ? { grouping: group.groupingName, name: `${group.code}. ${group.name}` } : null,
+    instrument: evaluation.instrument,
+    year: evaluation.year,
+    draft: parts.draft,
+    date: parts.date,
+    evaluators: parts.evaluators,
+    visitStart: evaluation.visitStart,
+    visitEnd: evaluation.visitEnd,
+    earlierEvaluations: earlier,
+    interviews: {
+      count: interviewRows.length,
+      people: known.length > 0 ? known.reduce((total, i) => total + i.people!, 0) : null,
+      groups: kinds.map((k) => lowerFirst(groupNames[k] ?? k)),
+    },
+    documentCount: documents[0]?.n ?? 0,
+    figures: parts.figures,
+    texts: parts.texts,
+    goodExamples: parts.goodExamples.map((g) => ({ areaNumber: g.areaNumber, municipality: names.get(g.municipalityCode) ?? g.municipalityCode, sentence: g.sentence })),
+    previous: previous ? previousInput(previous) : null,
+    comparison,
+    keyFacts: parts.keyFacts,
+  };
+}
+
+function previousInput(previous: NonNullable<Awaited<ReturnType<typeof previousResultFor>>>): PreviousInput {
+  return {
+    year: previous.year,
+    instrumentKey: previous.instrumentKey,
+    instrumentName: previous.instrumentName,
+    sameInstrument: previous.sameInstrument,
+    total: previous.total,
+    maxTotal: previous.maxTotal,
+    areas: previous.areas.map((a) => ({ number: a.number, points: a.points, derived: a.derived })),
+  };
+}
+
+/** The average of the N latest evaluations with the same version made before this one, other municipalities only. */
+async function comparisonFor(db: Db, evaluation: EvaluationContext, compare: number): Promise<ComparisonInput> {
+  const before = evaluation.visitStart ?? `${evaluation.year}-01-01`;
+  const averages = await getAverages(db, { instrument: evaluation.instrument.key, latest: compare, before, exclude: evaluation.municipalityCode });
+  return { asked: compare, areas: averages.areas, used: averages.results.map((r) => ({ municipality: r.name, year: r.year })) };
+}
