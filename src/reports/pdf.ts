@@ -10,9 +10,6 @@ import type { ReportModel } from "../domain/report/model.ts";
 import { escapeHtml, renderReportDocument, renderReportHtml } from "./html.ts";
 import { addInfo, loadPdf, pageNumbersIn } from "./pdfOutline.ts";
 
-/** Joins the footer's page number and page count ("Sida 3 av 12"): the only wording not in the model. */
-export const PAGE_OF_LABEL = "av";
-
 export class PdfUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -93,7 +90,7 @@ function headerTemplate(model: ReportModel): string {
 function footerTemplate(model: ReportModel): string {
   return (
     `<div style="${TEMPLATE_STYLE}">${escapeHtml(model.pageLabel)} <span class="pageNumber"></span> ` +
-    `${escapeHtml(PAGE_OF_LABEL)} <span class="totalPages"></span></div>`
+    `${escapeHtml(model.pageOfLabel)} <span class="totalPages"></span></div>`
   );
 }
 

@@ -22,7 +22,9 @@ export function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
   return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }
 
-const normalise = (text: string) => text.replace(/[\s\u00a0]+/g, " ").trim();
+// Without any white space: Chromium drops the space where a heading wraps onto a second line
+// when it writes the outline ("… en sammanfattning" becomes "… ensammanfattning").
+const normalise = (text: string) => text.replace(/[\s\u00a0]+/g, "");
 
 function textOf(value: PDFObject | undefined): string | null {
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;

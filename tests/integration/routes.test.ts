@@ -88,6 +88,27 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     for (const [role, status] of Object.entries(expected)) expect((await clients.get(role)!.get(path)).status, role).toBe(status);
   });
 
+  it("without Chromium, the PDF answers with how to install it and the other formats still work", async () => {
+    const saved = process.env.KOMPASS_CHROMIUM;
+    process.env.KOMPASS_CHROMIUM = "/nonexistent/chromium";
+    try {
+      const client = clients.get("anonymous")!;
+      const pdf = await client.get("/rapport/1/kommunkompassen-orebro-2012.pdf");
+      expect(pdf.status).toBe(503);
+      expect(pdf.headers.get("content-type")).toMatch(/^text\/plain/);
+      expect(await pdf.text()).toContain("apt-get install chromium");
+      const page = await fetch(`${base}/rapport/1/kommunkompassen-orebro-2012.pdf`, { headers: { Accept: "text/html" } });
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain("KOMPASS_CHROMIUM");
+      const docx = await client.get("/rapport/1/kommunkompassen-orebro-2012.docx");
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get("content-disposition")).toBe('attachment; filename="kommunkompassen-orebro-2012.docx"');
+    } finally {
+      if (saved === undefined) delete process.env.KOMPASS_CHROMIUM;
+      else process.env.KOMPASS_CHROMIUM = saved;
+    }
+  });
+
   it.each([
     ["/arbetsyta", { anonymous: 302, administrator: 200, teamEvaluator: 200, orebroContact: 200 }],
     ["/arbetsyta/ny", { anonymous: 302, administrator: 200, teamEvaluator: 403, orebroContact: 403 }],

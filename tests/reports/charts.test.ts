@@ -4,7 +4,8 @@ import type { Chart } from "../../src/domain/report/model.ts";
 import { defaultChartSize, pointText, renderChartPng, renderChartSvg, wrapWords } from "../../src/reports/charts.ts";
 import { sampleModel } from "./sampleModel.ts";
 
-const model = sampleModel(8);
+// Örebro 2012 against the average of three earlier evaluations (55,5, 70,25 … points).
+const model = sampleModel({ comparison: 3 });
 const bar = model.summary.barChart;
 const radar = model.summary.radarChart!;
 
@@ -46,34 +47,52 @@ describe("renderChartSvg", () => {
 
   it("labels the bars with the model's printed texts, not its own formatting", () => {
     const svg = renderChartSvg(bar);
-    // 55.5 and 39.5 are printed by the model as "55,5" and "39,5".
-    expect(svg).toContain(">55,5<");
-    expect(svg).toContain(">39,5<");
-    expect(svg).not.toContain(">55.5<");
+    for (const row of bar.table.rows) expect(svg).toContain(`>${row.cells[1]!.text}<`);
+    expect(svg).toContain(">68<");
+    expect(svg).toContain(">87<");
+    // The averages have decimals: printed by the model as "55,5" and "70,25", never "55.5" or "70,3".
+    const averages = renderChartSvg({ ...radar, kind: "bar" });
+    expect(averages).toContain(">55,5<");
+    expect(averages).toContain(">70,25<");
+    expect(averages).toContain(">58,75<");
+    expect(averages).not.toContain(">55.5<");
+    expect(averages).not.toContain(">70,3<");
     // The short labels on the axis, the axis up to the model's maximum.
+    expect(bar.shortCategories).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
     for (const label of bar.shortCategories) expect(svg).toContain(`>${label}<`);
+    expect(bar.max).toBe(100);
     expect(svg).toContain(">100<");
   });
 
   it("draws several series side by side with a legend", () => {
     const chart: Chart = { ...radar, kind: "bar" };
     const svg = renderChartSvg(chart);
+    expect(chart.series.map((s) => s.name)).toEqual(["Örebro kommun 2012", "Medelvärde, 3 utvärderingar"]);
     for (const series of chart.series) expect(svg).toContain(`>${series.name}<`);
-    expect(svg).toContain(">60,5<");
+    expect(svg).toContain(">85<");
+    expect(svg).toContain(">70,25<");
   });
 
   it("leaves a missing value out instead of drawing it as zero", () => {
-    const chart: Chart = { ...bar, series: [{ name: "Örebro 2012", values: bar.series[0]!.values.map((v, i) => (i === 1 ? null : v)) }] };
+    // Area 2 has 85 points, a figure no other bar or axis tick shows.
+    const chart: Chart = { ...bar, series: [{ name: bar.series[0]!.name, values: bar.series[0]!.values.map((v, i) => (i === 1 ? null : v)) }] };
+    expect(renderChartSvg(bar)).toContain(">85<");
     const svg = renderChartSvg(chart);
-    expect(svg).not.toContain(">55,5<");
-    expect(svg).toContain(">72<");
+    expect(svg).not.toContain(">85<");
+    expect(svg).toContain(">68<");
+    expect(svg).toContain(">86<");
   });
 
   it("draws a radar with one polygon per series, wrapped axis names and a legend", () => {
     const svg = renderChartSvg(radar);
-    expect(svg).toContain(">Örebro 2012<");
-    expect(svg).toContain(">Genomsnitt<");
+    expect(svg).toContain(">Örebro kommun 2012<");
+    expect(svg).toContain(">Medelvärde, 3 utvärderingar<");
     expect((svg.match(/<polyline|<polygon/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    // The model's short names ("Offentlighet och demokrati") wrapped at a space, never inside a word.
+    expect(radar.shortCategories[0]).toBe("Offentlighet och demokrati");
+    expect(svg).toContain(">Offentlighet och<");
+    expect(svg).toContain(">demokrati<");
+    // Without short names, the full category labels ("1. Offentlighet och demokrati").
     expect(renderChartSvg({ ...radar, shortCategories: [] })).toContain(">1. Offentlighet<");
   });
 
@@ -85,8 +104,10 @@ describe("renderChartSvg", () => {
 
 describe("pointText", () => {
   it("finds the printed figure in the chart's table, by row name and series column", () => {
-    expect(pointText(radar, 1, 0)).toBe("60,5");
-    expect(pointText(bar, 0, 5)).toBe("39,5");
+    expect(pointText(radar, 1, 0)).toBe("55,5");
+    expect(pointText(radar, 1, 1)).toBe("70,25");
+    expect(pointText(radar, 0, 1)).toBe("85");
+    expect(pointText(bar, 0, 5)).toBe("74");
     expect(pointText({ ...bar, series: [{ name: "x", values: [null] }] }, 0, 0)).toBeNull();
   });
 });

@@ -6,8 +6,8 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { ReportModel, Table } from "../../src/domain/report/model.ts";
 import { renderReportDocx } from "../../src/reports/docx.ts";
-import { sampleModel } from "./sampleModel.ts";
-import { sampleModelOffice } from "./sampleModelOffice.ts";
+import { GOOD_EXAMPLE_SEPARATOR, TOC_HEADING_RANGE } from "../../src/reports/docx/chapters.ts";
+import { sampleModel, TRICKY } from "./sampleModel.ts";
 
 interface Parts {
   document: string;
@@ -80,9 +80,25 @@ function modelTables(model: ReportModel): Table[] {
   ];
 }
 
+/**
+ * The Örebro 2012 report as a draft, with a text under every sub-area but 7.5 and without
+ * strengths or improvements for area 8, so both are left out.
+ */
+const officeModel = (options: { draft?: boolean; keyFacts?: boolean } = {}): ReportModel =>
+  sampleModel({
+    draft: options.draft ?? true,
+    keyFacts: options.keyFacts ?? true,
+    texts: "full",
+    edit: (input) => {
+      const texts = { ...input.texts };
+      for (const key of ["subarea.7.5", "area.8.strengths", "area.8.improvements"]) delete texts[key];
+      input.texts = texts;
+    },
+  });
+
 describe("renderReportDocx", () => {
   it("writes every model table as a Word table with a repeating header row", async () => {
-    const model = sampleModelOffice();
+    const model = officeModel();
     const { document } = await unpack(await renderReportDocx(model));
     const tables = wordTables(document);
     for (const table of modelTables(model)) {
@@ -110,7 +126,7 @@ describe("renderReportDocx", () => {
   });
 
   it("writes strengths and improvements as two columns of bulleted items", async () => {
-    const model = sampleModelOffice();
+    const model = officeModel();
     const { document } = await unpack(await renderReportDocx(model));
     const tables = wordTables(document);
     const strengths = model.areas[0]!.strengthsTable!;
@@ -121,11 +137,13 @@ describe("renderReportDocx", () => {
     expect(items[1]!.text).toBe(strengths.improvements.join(""));
     expect(items[0]!.xml.match(/<w:numPr>/g)).toHaveLength(strengths.strengths.length);
     // Area 8 has no strengths table: no caption either.
-    expect(document).not.toContain("område 8</w:t>");
+    expect(model.areas[7]!.strengthsTable).toBeNull();
+    expect(document).toContain(">Styrkor och förbättringsmöjligheter inom område 7</w:t>");
+    expect(document).not.toContain("inom område 8</w:t>");
   });
 
   it("uses Word heading styles in model order and a TOC field", async () => {
-    const model = sampleModelOffice();
+    const model = officeModel();
     const { document } = await unpack(await renderReportDocx(model));
     const chapters = [model.about.heading, model.summary.heading, model.areasHeading, model.overview.heading, model.keyFacts!.heading];
     const positions = chapters.map((h) => headingAt(document, "Heading1", `${h.number} ${h.title}`));
@@ -134,19 +152,40 @@ describe("renderReportDocx", () => {
     for (const area of model.areas) expect(headingAt(document, "Heading2", `${area.heading.number} ${area.heading.title}`)).toBeGreaterThan(positions[2]!);
     expect(headingAt(document, "Heading2", model.summary.methodHeading)).toBeGreaterThan(positions[1]!);
     expect(headingAt(document, "Heading3", model.areas[0]!.subareas[0]!.heading)).toBeGreaterThan(0);
-    // A sub-area without text gets no heading.
-    expect(headingAt(document, "Heading3", model.areas[6]!.subareas[4]!.heading)).toBe(-1);
+    expect(headingAt(document, "Heading3", "7.4 Hur arbetar kommunen med kreativitet och innovationer?")).toBeGreaterThan(0);
+    // A sub-area without text gets no heading (7.5 has none).
+    expect(headingAt(document, "Heading3", "7.5 Hur arbetar kommunen med IT-stöd för att effektivisera det interna arbetet?")).toBe(-1);
     // Each chapter, and the contents after the cover, start on a new page.
     expect(document.match(/<w:pageBreakBefore\/>/g)).toHaveLength(chapters.length + 1);
     const toc = document.match(/<w:instrText xml:space="preserve">(TOC [^<]*)<\/w:instrText>/)?.[1];
-    expect(unescape(toc ?? "")).toMatch(/^TOC (?=.*\\o "1-3")(?=.*\\h)/);
+    // Chapters and areas (heading levels 1-2), as links.
+    expect(TOC_HEADING_RANGE).toBe("1-2");
+    expect(unescape(toc ?? "")).toMatch(/^TOC (?=.*\\o "1-2")(?=.*\\h)/);
     expect(document.indexOf("TOC \\")).toBeLessThan(positions[0]!);
     expect(document.indexOf(model.contentsHeading)).toBeLessThan(document.indexOf("TOC \\"));
     expect(document.indexOf(`>${model.cover.title}<`)).toBeLessThan(document.indexOf(model.contentsHeading));
   });
 
+  it("prints the cover: title, municipality and year, the evaluators under the model's label, date and instrument", async () => {
+    const model = officeModel();
+    const { document } = await unpack(await renderReportDocx(model));
+    const cover = document.slice(0, document.indexOf(">Innehåll<"));
+    const lines = [...cover.matchAll(/<w:p>.*?<\/w:p>/gs)].map((m) => textOf(m[0])).filter((t) => t !== "");
+    expect(model.cover.evaluatorsLabel).toBe("Utvärderare");
+    expect(lines).toEqual([
+      model.draftLabel,
+      "Kommunkompassen",
+      "Analys av Örebro kommun",
+      "Örebro kommun 2012",
+      `${model.cover.evaluatorsLabel}: Anders Bergenek, Halmstad kommun, Lars Strid, SKL`,
+      model.cover.dateText,
+      "Utvärderad med Kommunkompassen, version 2010",
+      model.cover.publisher,
+    ]);
+  });
+
   it("embeds the charts as PNG images with alternative text", async () => {
-    const model = sampleModelOffice();
+    const model = officeModel();
     const { document, media } = await unpack(await renderReportDocx(model));
     const charts = [model.summary.barChart, model.summary.radarChart!];
     const drawings = [...document.matchAll(/<wp:docPr [^>]*>/g)].map((m) => m[0]);
@@ -160,7 +199,7 @@ describe("renderReportDocx", () => {
   });
 
   it("is Swedish, has the core properties, the draft header and page numbers", async () => {
-    const model = sampleModelOffice({ draft: true });
+    const model = officeModel({ draft: true });
     const parts = await unpack(await renderReportDocx(model));
     expect(parts.styles).toMatch(/<w:rPrDefault><w:rPr>.*<w:lang w:val="sv-SE"\/>.*<\/w:rPrDefault>/s);
     expect(parts.settings).toContain("<w:updateFields/>");
@@ -172,27 +211,40 @@ describe("renderReportDocx", () => {
     for (const header of parts.headers) expect(textOf(header)).toBe(model.draftLabel);
     const footer = parts.footers.find((f) => f.includes("PAGE"));
     expect(footer).toBeDefined();
-    expect(footer).toMatch(/PAGE.*NUMPAGES/s);
+    // "Sida 3 av 12": the model's words around the two fields.
+    expect(footer).toMatch(new RegExp(`>${model.pageLabel} <.*PAGE.*> ${model.pageOfLabel} <.*NUMPAGES`, "s"));
     expect(textOf(footer!)).toContain(model.pageLabel);
+    expect(textOf(footer!)).toContain(` ${model.pageOfLabel} `);
     expect(parts.document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
   });
 
   it("escapes the model's text and lays out another model's tables", async () => {
-    // The HTML helper's sample: "&" and "<öppen>" in cells, rubric rows without emphasis.
-    const model = sampleModel(8);
+    // Two areas, no previous evaluation and no average (one column less in Table 1 and the
+    // profile), no texts but tricky ones: "&", quotes and "<öppen>" in cells and paragraphs.
+    const model = sampleModel({ areas: 2, previous: "none", comparison: 0, texts: "none", tricky: true });
     const { document } = await unpack(await renderReportDocx(model));
     const tables = wordTables(document);
+    expect(model.summary.table1.columns).toHaveLength(2);
     for (const table of modelTables(model)) expect(findTable(tables, table), table.caption).toBeDefined();
-    expect(document).toContain("Medborgardialog &lt;öppen&gt;");
+    expect(document).toContain(">Information &amp; insyn &lt;öppen&gt;</w:t>");
+    expect(document).toContain(">Medborgardialog &lt;öppen&gt; &amp; webbsänd</w:t>");
+    expect(textOf(document)).toContain(TRICKY.summary);
+    expect(textOf(document)).toContain(`${TRICKY.example.municipality}${GOOD_EXAMPLE_SEPARATOR}${TRICKY.example.sentence}`);
+    expect(document).not.toContain("<öppen>");
+    expect(document).not.toContain("<varje vår>");
   });
 
   it("leaves out the parts the model leaves out", async () => {
-    const model = sampleModelOffice({ draft: false, radar: false, keyFacts: false });
+    const model = officeModel({ draft: false, keyFacts: false });
+    expect(model.keyFacts).toBeNull();
+    // The model allows a report without a profile chart, though buildReport always draws one.
+    model.summary.radarChart = null;
     const parts = await unpack(await renderReportDocx(model));
     expect(parts.headers.every((header) => !header.includes(model.draftLabel))).toBe(true);
     expect(parts.document).not.toContain(`>${model.draftLabel}<`);
     expect(parts.document.match(/<wp:docPr /g)).toHaveLength(1);
-    expect(parts.document).not.toContain("Fakta om kommunen");
+    expect(parts.document).not.toContain("Kortfakta om");
+    expect(parts.document).not.toContain(">Profil: ");
     expect(parts.document.match(/<w:pageBreakBefore\/>/g)).toHaveLength(5);
   });
 });
@@ -207,7 +259,7 @@ describe("renderReportDocx in LibreOffice", () => {
       context.skip();
       return;
     }
-    const model = sampleModelOffice();
+    const model = officeModel();
     const folder = mkdtempSync(join(tmpdir(), "kompass-docx-"));
     try {
       const input = join(folder, `${model.fileStem}.docx`);
@@ -220,10 +272,13 @@ describe("renderReportDocx in LibreOffice", () => {
       const text = execFileSync(pdftotext, ["-layout", pdf, "-"], { encoding: "utf8" });
       expect(text).toContain(model.cover.title);
       expect(text).toContain(model.draftLabel.toUpperCase());
-      expect(text).toContain(model.summary.table1.caption);
-      expect(text).toMatch(/Totalt\s+615\s+800\s+77 %/);
+      const flat = text.replace(/[\s\u00a0]+/g, " ");
+      expect(flat).toContain(model.summary.table1.caption);
+      expect(text).toMatch(/Totalt\s+615\s+515/);
+      expect(text).toMatch(/Summa för området\s+68\s+100\s+68\s%/);
       expect(text).toContain(`${model.overview.heading.number} ${model.overview.heading.title}`);
-      expect(text).toMatch(new RegExp(`${model.pageLabel} 2 av \\d+`));
+      expect(flat).toContain(`${model.cover.evaluatorsLabel}: Anders Bergenek`);
+      expect(text).toMatch(new RegExp(`${model.pageLabel} 2 ${model.pageOfLabel} \\d+`));
       expect(readFileSync(pdf).subarray(0, 4).toString()).toBe("%PDF");
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderReportDocument } from "../../src/reports/html.ts";
-import { closePdfRenderer, PAGE_OF_LABEL, PdfUnavailableError, renderReportPdf } from "../../src/reports/pdf.ts";
+import { closePdfRenderer, PdfUnavailableError, renderReportPdf } from "../../src/reports/pdf.ts";
 import { contentsPageNumbers } from "../../src/reports/pdfOutline.ts";
 import { sampleModel } from "./sampleModel.ts";
 
@@ -31,7 +31,7 @@ describe("renderReportPdf", () => {
     await closePdfRenderer();
     process.env.KOMPASS_CHROMIUM = join(folder, "no-such-browser");
     try {
-      const error = await renderReportPdf(sampleModel()).catch((e: unknown) => e);
+      const error = await renderReportPdf(sampleModel({ areas: 2 })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PdfUnavailableError);
       expect((error as Error).message).toContain("apt-get install chromium");
       expect((error as Error).message).toContain("KOMPASS_CHROMIUM");
@@ -42,43 +42,69 @@ describe("renderReportPdf", () => {
   });
 
   it.skipIf(!browser)("shares one browser between concurrent callers", async () => {
-    const [a, b] = await Promise.all([renderReportPdf(sampleModel()), renderReportPdf(sampleModel(3))]);
+    const [a, b] = await Promise.all([renderReportPdf(sampleModel({ areas: 2 })), renderReportPdf(sampleModel({ areas: 3 }))]);
     for (const pdf of [a, b]) expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     // A closed browser is launched again on the next request.
     await closePdfRenderer();
-    expect((await renderReportPdf(sampleModel())).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect((await renderReportPdf(sampleModel({ areas: 2 }))).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
+  /** Four areas with a text under every sub-area, printed once for the tests that read its pages. */
+  let numbered: Promise<{ model: ReturnType<typeof sampleModel>; pdf: Buffer }> | undefined;
+  const numberedPdf = () => {
+    const model = sampleModel({ areas: 4, texts: "full" });
+    numbered ??= renderReportPdf(model).then((pdf) => ({ model, pdf }));
+    return numbered;
+  };
+
   it.skipIf(!browser)("numbers the contents after the pages the headings landed on", async () => {
-    const model = sampleModel(4);
-    const pdf = await renderReportPdf(model);
+    const { model, pdf } = await numberedPdf();
     const numbers = await contentsPageNumbers(pdf, model.contents);
     expect([...numbers.keys()]).toEqual(model.contents.map((e) => e.id));
     // Cover, contents, then one chapter per page at least; areas each on their own page.
-    expect(numbers.get("om")).toBe(3);
+    expect(numbers.get("om-kommunkompassen")).toBe(3);
     const pages = model.contents.map((e) => numbers.get(e.id)!);
     expect([...pages].sort((x, y) => x - y)).toEqual(pages);
     expect(numbers.get("omrade-1")).toBe(numbers.get("omraden"));
     expect(numbers.get("omrade-2")).toBeGreaterThan(numbers.get("omrade-1")!);
-    // Without a named destination for an id, the outline's heading text finds the page.
-    const byTitle = await contentsPageNumbers(pdf, model.contents.map((e) => ({ ...e, id: `x-${e.id}` })));
-    expect(model.contents.map((e) => byTitle.get(`x-${e.id}`))).toEqual(pages);
+    // Without a named destination for an id, the outline's heading text finds the page: here
+    // for every heading that fits on one line (see the next test for one that wraps).
+    const oneLine = model.contents.filter((e) => e.id !== "sammanfattning");
+    const byTitle = await contentsPageNumbers(pdf, oneLine.map((e) => ({ ...e, id: `x-${e.id}` })));
+    expect(oneLine.map((e) => byTitle.get(`x-${e.id}`))).toEqual(oneLine.map((e) => numbers.get(e.id)));
     // An entry that matches nothing is left without a number.
     const unknown = await contentsPageNumbers(pdf, [{ id: "x", number: "9", title: "Finns inte", level: 1 }]);
     expect(unknown.size).toBe(0);
   });
 
+  // Chromium drops the space where a heading wraps when it writes the outline ("… Kommunkompassen:
+  // ensammanfattning"): the title fallback must still find chapter 2, whose heading takes two lines.
+  it.skipIf(!browser)("finds a heading that wraps onto two lines by its title", async () => {
+    const { model, pdf } = await numberedPdf();
+    const summary = model.contents.find((e) => e.id === "sammanfattning")!;
+    const numbers = await contentsPageNumbers(pdf, [summary]);
+    const byTitle = await contentsPageNumbers(pdf, [{ ...summary, id: "x" }]);
+    expect(numbers.get("sammanfattning")).toBe(4);
+    expect(byTitle.get("x")).toBe(numbers.get("sammanfattning"));
+  });
+
   it.skipIf(!browser || !poppler)("is a tagged A4 PDF with metadata, embedded fonts and text in reading order", async () => {
-    const model = sampleModel(8);
+    // All eight areas; area 6 of 2010 summed from its sub-areas, so Table 1 gets a note.
+    const model = sampleModel({
+      draft: true,
+      edit: (input) => {
+        input.previous = { ...input.previous!, areas: input.previous!.areas.map((a) => ({ ...a, derived: a.number === 6 })) };
+      },
+    });
     const file = join(folder, "report.pdf");
     writeFileSync(file, await renderReportPdf(model));
 
     const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)$/m);
-    expect(info).toMatch(/^Title:\s+Kommunkompassen – Örebro 2012$/m);
-    expect(info).toMatch(/^Author:\s+Anna Åberg, Erik Öst$/m);
-    expect(info).toMatch(/^Subject:\s+Utvärdering av Örebro kommun med Kommunkompassen$/m);
+    expect(info).toMatch(/^Title:\s+Kommunkompassen – analys av Örebro kommun 2012$/m);
+    expect(info).toMatch(/^Author:\s+Anders Bergenek, Halmstad kommun; Lars Strid, SKL$/m);
+    expect(info).toMatch(/^Subject:\s+Utvärdering av hur Örebro kommun leds och styrs, 2012$/m);
     const pageCount = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
     // The structure tree: headings, tables with header cells, figures; nothing poppler rejects.
     const struct = spawnSync("pdfinfo", ["-struct", file], { encoding: "utf8" });
@@ -91,28 +117,45 @@ describe("renderReportPdf", () => {
 
     const text = flat(execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }));
     // The parts in model order (the contents first list them, so search after the contents).
-    const body = text.slice(text.indexOf("5 Fakta om kommunen") + 1);
-    const order = ["1 Om Kommunkompassen", "2 Sammanfattning", "Tabell 1 Poäng per område", "Diagram 1 Poäng", "Diagram 2 Örebro", "3 Områdena", "Område 1 Offentlighet", "Styrkor och förbättringsmöjligheter, område 1", "Område 8 Kommunen som samhällsbyggare", "4 Översikt", "5 Fakta om kommunen", "Invånare 137 744"];
+    const body = text.slice(text.indexOf("5 Kortfakta om Örebro kommun") + 1);
+    const order = [
+      "1 Vad är Kommunkompassen?",
+      "2 Örebro kommun och Kommunkompassen: en sammanfattning",
+      "Tabell 1. Örebro kommun 2012 inom",
+      "Örebro kommun 2012: 615 poäng",
+      "Profil: Örebro kommun 2012 och medelvärdet av 3 utvärderingar",
+      "3 Detaljerad genomgång av de 8 områdena",
+      "Område 1 Offentlighet och demokrati",
+      "Styrkor och förbättringsmöjligheter inom område 1",
+      "Goda exempel att studera",
+      "Område 8 Kommunen som samhällsbyggare",
+      "4 Översikt av poängen",
+      "5 Kortfakta om Örebro kommun",
+      "Folkmängd 137 121",
+    ];
     const at = order.map((s) => body.indexOf(s));
     expect(order.filter((_, i) => at[i] === -1)).toEqual([]);
     expect([...at].sort((x, y) => x - y)).toEqual(at);
     // Table rows read across, header cell then its figures, in the order the page draws them
     // (-raw; the default mode's column guessing may move a row header of a wide table).
     const raw = flat(execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }));
-    expect(raw).toContain("Område Poäng Max Procent 1. Offentlighet och demokrati 72 100 72 % 2. Tillgänglighet");
-    expect(raw).toContain("Totalt 127,5 800 63,8 % Poängen är avrundade till en decimal.");
+    expect(raw).toContain("Område 2012 2010 1. Offentlighet och demokrati 68 52 2. Tillgänglighet och brukarorientering 85 80");
+    expect(raw).toContain("6. Kommunen som arbetsgivare – personalpolitik 74 71* 7.");
+    expect(raw).toContain("Totalt 615 515 Poäng markerade med * är inte publicerade som sådana utan summerade från delområdenas poäng.");
+    expect(raw).toContain("Delområde Uppnått Max Procent 1.1 Finns en plan/strategi för demokratiutveckling och information? 9 15 60 %");
     // The cover title comes first, the draft label on every page, the footer counts the pages.
     expect(text.indexOf("Kommunkompassen")).toBeLessThan(text.indexOf("Innehåll"));
     expect(text.match(/Utkast/g)!.length).toBeGreaterThanOrEqual(pageCount + 1);
-    expect(text).toContain(`Sida 1 ${PAGE_OF_LABEL} ${pageCount}`);
-    expect(text).toContain(`Sida ${pageCount} ${PAGE_OF_LABEL} ${pageCount}`);
-    // The contents carries page numbers: "1 Om Kommunkompassen 3".
-    expect(text).toMatch(/Innehåll 1 Om Kommunkompassen 3 2 Sammanfattning \d+ /);
+    expect(model.pageOfLabel).toBe("av");
+    expect(text).toContain(`${model.pageLabel} 1 ${model.pageOfLabel} ${pageCount}`);
+    expect(text).toContain(`${model.pageLabel} ${pageCount} ${model.pageOfLabel} ${pageCount}`);
+    // The contents carries page numbers: "1 Vad är Kommunkompassen? 3".
+    expect(text).toMatch(/Innehåll 1 Vad är Kommunkompassen\? 3 2 Örebro kommun och Kommunkompassen: en sammanfattning \d+ /);
   });
 
   it.skipIf(!browser || !poppler)("prints no draft label on a published report", async () => {
     const file = join(folder, "published.pdf");
-    writeFileSync(file, await renderReportPdf({ ...sampleModel(), draft: false }));
+    writeFileSync(file, await renderReportPdf(sampleModel({ areas: 2, draft: false })));
     expect(execFileSync("pdftotext", [file, "-"], { encoding: "utf8" })).not.toMatch(/Utkast/i);
   });
 });
@@ -130,7 +173,7 @@ describe("the printed document", () => {
     const instance = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
     try {
       const page = await instance.newPage();
-      await page.setContent(renderReportDocument(sampleModel(3)), { waitUntil: "load" });
+      await page.setContent(renderReportDocument(sampleModel({ areas: 3, draft: true, texts: "full", tricky: true })), { waitUntil: "load" });
       await page.addScriptTag({ path: axePath! });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;

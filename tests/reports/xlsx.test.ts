@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { WorkbookSheet } from "../../src/domain/report/model.ts";
 import { NUMBER_FORMAT, PERCENT_FORMAT, renderReportXlsx, safeSheetName } from "../../src/reports/xlsx.ts";
-import { sampleModelOffice } from "./sampleModelOffice.ts";
+import { sampleModel } from "./sampleModel.ts";
 
 const CREATED = new Date("2012-12-30T12:00:00Z");
 
@@ -49,24 +49,35 @@ function expectSheet(worksheet: ExcelJS.Worksheet, sheet: WorkbookSheet): void {
 
 describe("renderReportXlsx", () => {
   it("writes one sheet per workbook sheet with every figure as a number", async () => {
-    const model = sampleModelOffice();
+    const model = sampleModel();
     const workbook = await readBack(await renderReportXlsx(model, { created: CREATED }));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([model.workbook.subareas.name, model.workbook.areas.name]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Delområden", "Områden"]);
+    // 45 sub-areas; 8 areas and the total line.
+    expect(model.workbook.subareas.rows).toHaveLength(45);
+    expect(model.workbook.areas.rows).toHaveLength(9);
     expectSheet(workbook.worksheets[0]!, model.workbook.subareas);
     expectSheet(workbook.worksheets[1]!, model.workbook.areas);
   });
 
   it("keeps decimals and whole percents as they are", async () => {
-    const model = sampleModelOffice();
+    const model = sampleModel();
     const workbook = await readBack(await renderReportXlsx(model, { created: CREATED }));
     const subareas = workbook.worksheets[0]!;
-    // Row 3 is sub-area 1.2 with 15.5 points and 78 percent (not 0.78).
-    expect(subareas.getRow(3).getCell(3).value).toBe(15.5);
-    expect(subareas.getRow(3).getCell(5).value).toBe(78);
+    // Row 3 is sub-area 1.2: exactly 15.51 points, printed 16, of 20, and 78 percent (not 0.78).
+    expect(subareas.getRow(3).getCell(3).value).toBe("1.2");
+    expect(subareas.getRow(3).getCell(5).value).toBe(15.51);
+    expect(subareas.getRow(3).getCell(6).value).toBe(16);
+    expect(subareas.getRow(3).getCell(7).value).toBe(20);
+    expect(subareas.getRow(3).getCell(8).value).toBe(78);
+    expect(subareas.getRow(3).getCell(8).numFmt).toBe(PERCENT_FORMAT);
+    // The total line: no area number and no percent (empty cells, not zero), 615 of 800, 515 in 2010.
+    const areas = workbook.worksheets[1]!;
+    const total = areas.getRow(10);
+    expect([1, 2, 3, 4, 5, 6].map((c) => total.getCell(c).value)).toEqual([null, "Totalt", 615, 800, null, 515]);
   });
 
   it("sets the workbook properties", async () => {
-    const model = sampleModelOffice();
+    const model = sampleModel();
     const workbook = await readBack(await renderReportXlsx(model, { created: CREATED }));
     expect(workbook.title).toBe(model.title);
     expect(workbook.subject).toBe(model.subject);
@@ -75,7 +86,7 @@ describe("renderReportXlsx", () => {
   });
 
   it("makes sheet names Excel accepts", async () => {
-    const model = sampleModelOffice();
+    const model = sampleModel();
     model.workbook.subareas.name = "Poäng/procent [per delområde]: alla 45 delområden";
     model.workbook.areas.name = model.workbook.subareas.name;
     const workbook = await readBack(await renderReportXlsx(model, { created: CREATED }));
@@ -88,7 +99,7 @@ describe("renderReportXlsx", () => {
   });
 
   it("writes sheets without columns or rows", async () => {
-    const model = sampleModelOffice();
+    const model = sampleModel();
     model.workbook.areas = { name: "Tomt", columns: [], rows: [] };
     const workbook = await readBack(await renderReportXlsx(model, { created: CREATED }));
     expect(workbook.worksheets.map((w) => w.name)).toEqual([model.workbook.subareas.name, "Tomt"]);

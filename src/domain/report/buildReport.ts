@@ -45,6 +45,7 @@ export function buildReport(input: ReportInput, w: ReportWording): ReportModel {
       municipality,
       year: input.year,
       evaluators: input.evaluators,
+      evaluatorsLabel: w.evaluators,
       date: input.date,
       dateText: input.date ?? String(input.year),
       instrument: fill(w.instrument, { instrument: input.instrument.key }),
@@ -59,6 +60,7 @@ export function buildReport(input: ReportInput, w: ReportWording): ReportModel {
     overview,
     keyFacts,
     pageLabel: w.page,
+    pageOfLabel: w.pageOf,
     workbook: workbookSheets(input, figures, w),
   };
 }

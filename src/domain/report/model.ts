@@ -97,7 +97,7 @@ export interface SummarySection {
   resultsHeading: string;
   table1: Table;
   barChart: Chart;
-  /** Null when no other evaluations exist to compare with. */
+  /** The profile; with no earlier evaluations to compare with, the municipality alone (see comparisonNote). */
   radarChart: Chart | null;
   /** Which evaluations the average is made of (or why there is none). */
   comparisonNote: string;
@@ -144,7 +144,8 @@ export interface Cover {
   municipality: string;
   year: number;
   evaluators: string[];
-  /** ISO date and the Swedish text of it. */
+  evaluatorsLabel: string;
+  /** ISO date, printed as it is (2012-12-30), as the published reports print it. */
   date: string | null;
   dateText: string;
   instrument: string;
@@ -185,7 +186,8 @@ export interface ReportModel {
   areas: AreaChapter[];
   overview: OverviewSection;
   keyFacts: KeyFactsSection | null;
-  /** "Sida" label for page footers. */
+  /** Page footers: "Sida 3 av 19". */
   pageLabel: string;
+  pageOfLabel: string;
   workbook: { subareas: WorkbookSheet; areas: WorkbookSheet };
 }

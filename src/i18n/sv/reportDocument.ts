@@ -14,6 +14,8 @@ export const reportDocument = {
   subject: "Utvärdering av hur {{municipality}} leds och styrs, {{year}}",
   draft: "Utkast",
   page: "Sida",
+  pageOf: "av",
+  evaluators: "Utvärderare",
   contents: "Innehåll",
   about: {
     title: "Vad är Kommunkompassen?",

@@ -9,13 +9,12 @@ import { chartBlocks, type ChartPng } from "./chart.ts";
  */
 
 /** Label before the evaluators' names on the cover; the model has none (move it there). */
-export const EVALUATORS_LABEL = "Utvärderare";
 /** Between a good example's municipality and its sentence. */
 export const GOOD_EXAMPLE_SEPARATOR = " – ";
 
 export const DRAFT_COLOR = "C00000";
-/** Heading levels the table of contents lists: chapters, areas and sub-sections, sub-areas. */
-export const TOC_HEADING_RANGE = "1-3";
+/** Heading levels the table of contents lists: chapters, then areas and the summary's sub-sections. */
+export const TOC_HEADING_RANGE = "1-2";
 
 function coverLine(text: string, style: string): Paragraph[] {
   return text.trim() === "" ? [] : [new Paragraph({ text, style })];
@@ -26,7 +25,7 @@ export function cover(model: ReportModel): FileChild[] {
   const draft = model.draft
     ? [new Paragraph({ style: "CoverDraft", children: [new TextRun({ text: model.draftLabel })] })]
     : [];
-  const evaluators = c.evaluators.length > 0 ? `${EVALUATORS_LABEL}: ${c.evaluators.join(", ")}` : "";
+  const evaluators = c.evaluators.length > 0 ? `${c.evaluatorsLabel}: ${c.evaluators.join(", ")}` : "";
   return [
     ...draft,
     new Paragraph({ text: c.title, heading: HeadingLevel.TITLE }),
@@ -41,7 +40,7 @@ export function cover(model: ReportModel): FileChild[] {
 }
 
 /**
- * A table-of-contents field over heading styles 1-3 with links. docx fills it from the headings;
+ * A table-of-contents field over heading styles 1-2 with links. docx fills it from the headings;
  * Word updates it, with page numbers, when the document opens (`updateFields`).
  */
 export function contents(model: ReportModel): FileChild[] {

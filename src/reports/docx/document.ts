@@ -22,8 +22,6 @@ import type { ChartPng } from "./chart.ts";
  * report is a draft and "Sida X av Y" in the footer.
  */
 
-/** The word between page number and page count in the footer ("Sida 3 av 12"); not in the model. */
-export const PAGE_OF_LABEL = "av";
 
 export const FONT = "Calibri";
 export const LANGUAGE = "sv-SE";
@@ -86,7 +84,7 @@ function pageFooter(model: ReportModel): Footer {
     children: [
       new Paragraph({
         style: "PageFooter",
-        children: [new TextRun({ children: [`${model.pageLabel} `, PageNumber.CURRENT, ` ${PAGE_OF_LABEL} `, PageNumber.TOTAL_PAGES] })],
+        children: [new TextRun({ children: [`${model.pageLabel} `, PageNumber.CURRENT, ` ${model.pageOfLabel} `, PageNumber.TOTAL_PAGES] })],
       }),
     ],
   });
