@@ -1,6 +1,8 @@
 import { pointsNumber, roundHalfUp, type Points } from "../points.ts";
 import type { Figure } from "./model.ts";
 
+export { slug } from "../paths.ts";
+
 // Swedish number formatting: space as thousands separator, comma as decimal sign.
 const whole = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
 const decimals = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
@@ -62,16 +64,6 @@ export function fill(template: string, values: Record<string, string | number>):
     if (!(key in values)) throw new Error(`no value for {{${key}}} in "${template}"`);
     return String(values[key]);
   });
-}
-
-/** File-name part: lower case ASCII, å/ä → a, ö → o, other characters → "-". */
-export function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 }
 
 /** Running text: paragraphs separated by blank lines; single line breaks kept within one. */
