@@ -12,7 +12,7 @@ export interface DownloadLink {
  * Links to the report's files. Without JavaScript they are plain downloads; with it, the page
  * says that a file is being made (a PDF takes a moment) and when it is ready or failed.
  */
-export function ReportDownloads({ links, headingId }: { links: DownloadLink[]; headingId: string }) {
+export function ReportDownloads({ links, headingId, headingLevel = 2 }: { links: DownloadLink[]; headingId: string; headingLevel?: 2 | 3 }) {
   const { t } = useT();
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
@@ -49,7 +49,7 @@ export function ReportDownloads({ links, headingId }: { links: DownloadLink[]; h
 
   return (
     <section aria-labelledby={headingId} className="report-downloads">
-      <Heading level={2} data-size="sm" id={headingId}>
+      <Heading level={headingLevel} data-size="sm" id={headingId}>
         {t("report.downloads")}
       </Heading>
       <List.Unordered>

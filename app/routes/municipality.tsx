@@ -1,22 +1,51 @@
 import { Alert, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-react";
-import { data } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/municipality";
+import { ChartFigure } from "../components/ChartFigure.tsx";
 import { ResultLevel } from "../components/ResultLevel.tsx";
+import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
+import { codeOfSlug, evaluationPath, municipalitySlug } from "../../src/domain/paths.ts";
+import { totalsOverTime } from "../../src/domain/portal.ts";
+import { renderChartSvg } from "../../src/reports/charts.ts";
 import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.ts";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
+  const language = languageFromRequest(request);
+  const t = translator(language);
+  const code = codeOfSlug(params.slug);
   try {
-    return await getMunicipalityProfile(context.db, params.code);
+    if (!code) throw new NotFoundError("municipality", params.slug);
+    const profile = await getMunicipalityProfile(context.db, code);
+    const canonical = municipalitySlug(code, profile.municipality.name);
+    if (params.slug !== canonical) throw redirect(`/kommun/${canonical}`, 301);
+    const name = profile.municipality.name;
+    const points = profile.versions.flatMap((v) => v.results.map((r) => ({ year: r.year, instrument: v.key, instrumentName: v.name, total: r.total })));
+    const chart =
+      points.length > 0
+        ? totalsOverTime(points, 800, {
+            title: t("pages.municipality.timelineTitle", { name }),
+            description: (list) => t("pages.municipality.timelineDescription", { list }),
+            yearColumn: t("pages.municipality.year"),
+            seriesName: (version) => t("pages.municipality.timelineSeries", { name: version }),
+          })
+        : null;
+    return {
+      ...profile,
+      paths: Object.fromEntries(
+        profile.versions.flatMap((v) => v.results.map((r) => [r.id, evaluationPath(code, name, r.year, sameYear(profile.versions, r.year) > 1 ? v.key : undefined)])),
+      ) as Record<number, string>,
+      chart: chart ? { svg: renderChartSvg(chart), title: chart.title, table: chart.table } : null,
+    };
   } catch (error) {
-    if (error instanceof NotFoundError) {
-      throw data(translator(languageFromRequest(request))("municipality.notFound", { code: params.code }), { status: 404 });
-    }
+    if (error instanceof NotFoundError) throw data(t("municipality.notFound", { code: params.slug }), { status: 404 });
     throw error;
   }
 }
+
+const sameYear = (versions: { results: { year: number }[] }[], year: number) => versions.flatMap((v) => v.results).filter((r) => r.year === year).length;
 
 export function meta({ data: profile, matches }: Route.MetaArgs) {
   return [
@@ -41,7 +70,7 @@ function NotKnown() {
 
 export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
   const { t, formatNumber, formatDate } = useT();
-  const { municipality, versions, resultCount, reports } = loaderData;
+  const { municipality, versions, resultCount, reports, paths, chart } = loaderData;
   return (
     <>
       <Heading level={1} data-size="xl">
@@ -74,6 +103,7 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
           <Paragraph>{t("municipality.noResults", { name: municipality.name })}</Paragraph>
         ) : (
           <>
+            {chart && <ChartFigure svg={chart.svg} title={chart.title} table={chart.table} />}
             {versions.length > 1 && <Paragraph>{t("municipality.comparabilityNote")}</Paragraph>}
             {versions.map((version) => (
               <div key={version.key} className="table-scroll">
@@ -84,7 +114,7 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                       <Table.HeaderCell scope="col">{t("municipality.areaColumn")}</Table.HeaderCell>
                       {version.results.map((r) => (
                         <Table.HeaderCell scope="col" key={r.year} className="numeric">
-                          {r.year}
+                          <Link href={paths[r.id]}>{r.year}</Link>
                         </Table.HeaderCell>
                       ))}
                     </Table.Row>
@@ -123,6 +153,11 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
             {versions.some((v) => v.results.some((r) => !r.totalPublished || r.derivedAreas.length > 0)) && (
               <Paragraph data-size="sm">{t("municipality.derivedNote")}</Paragraph>
             )}
+            <TableDownloads api={`municipalities/${municipality.code}/results`} label={t("pages.municipality.tableLabel", { name: municipality.name })} />
+            <Paragraph>
+              <Link href={`/jamfor?k1=${municipality.code}`}>{t("pages.municipality.compare", { name: municipality.name })}</Link>
+            </Paragraph>
+            <div className="table-scroll">
             <Table>
               <caption>{t("municipality.sources")}</caption>
               <Table.Head>
@@ -139,7 +174,9 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                   .flatMap((v) => v.results)
                   .map((r) => (
                     <Table.Row key={`${r.instrument}-${r.year}`}>
-                      <Table.Cell>{r.year}</Table.Cell>
+                      <Table.Cell>
+                        <Link href={paths[r.id]}>{r.year}</Link>
+                      </Table.Cell>
                       <Table.Cell>{formatDate(r.date)}</Table.Cell>
                       <Table.Cell>
                         <ResultLevel level={r.level} />
@@ -156,6 +193,7 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                   ))}
               </Table.Body>
             </Table>
+            </div>
             {versions.flatMap((v) => v.results).some((r) => r.warnings.length > 0) && (
               <Alert data-color="warning">
                 <Heading level={3} data-size="xs">

@@ -44,3 +44,6 @@ export const anchors = {
   improvement: (area: number, index: number) => `omrade-${area}-forbattring-${index}`,
   goodExample: (area: number, index: number) => `omrade-${area}-gott-exempel-${index}`,
 };
+
+/** Report downloads are named kommunkompassen-<kommun>-<år>.<ext>. */
+export const reportFileStem = (municipalityName: string, year: number) => `kommunkompassen-${slug(municipalityName)}-${year}`;

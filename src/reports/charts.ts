@@ -28,6 +28,7 @@ const GRID_COLOR = "#d9d9d9";
 const DEFAULT_SIZE: Record<Chart["kind"], ChartSize> = {
   bar: { width: 720, height: 380 },
   radar: { width: 720, height: 520 },
+  line: { width: 720, height: 360 },
 };
 
 /** Process-wide counter: every rendered SVG gets its own id prefix, so several can share a page. */
@@ -189,10 +190,68 @@ function radarOption(chart: Chart): echarts.EChartsCoreOption {
   };
 }
 
+/**
+ * Values over time with one series per instrument version: the line breaks where the version
+ * changes, and each version's years are shaded and named, so results of different versions are
+ * not read as one trend.
+ */
+function lineOption(chart: Chart): echarts.EChartsCoreOption {
+  const labels = axisLabels(chart);
+  return {
+    animation: false,
+    backgroundColor: "#ffffff",
+    color: [...CHART_PALETTE],
+    textStyle,
+    legend: { ...legend(chart), show: chart.series.length > 0 },
+    grid: { left: 56, right: 24, top: 40, bottom: 64 },
+    xAxis: {
+      type: "category",
+      data: labels,
+      boundaryGap: true,
+      axisTick: { alignWithLabel: true },
+      axisLine: { lineStyle: { color: AXIS_COLOR } },
+      axisLabel: { ...textStyle, interval: 0 },
+    },
+    yAxis: {
+      type: "value",
+      min: 0,
+      max: chart.max,
+      minInterval: 1,
+      axisLabel: { ...textStyle, color: AXIS_COLOR },
+      splitLine: { lineStyle: { color: GRID_COLOR } },
+    },
+    series: chart.series.map((series, seriesIndex) => {
+      const known = series.values.flatMap((v, i) => (v === null ? [] : [i]));
+      return {
+        type: "line",
+        name: series.name,
+        connectNulls: false,
+        symbol: seriesIndex % 2 === 0 ? "circle" : "rect",
+        symbolSize: 9,
+        lineStyle: { width: 2.5, type: seriesIndex % 2 === 0 ? "solid" : "dashed" },
+        data: series.values.map((v) => (v === null ? "-" : v)),
+        label: { show: true, position: "top", ...textStyle, formatter: (p: { dataIndex: number }) => labelFor(chart, seriesIndex, p.dataIndex) },
+        emphasis: { disabled: true },
+        markArea:
+          known.length === 0
+            ? undefined
+            : {
+                silent: true,
+                itemStyle: { color: seriesIndex % 2 === 0 ? "rgba(30, 75, 122, 0.06)" : "rgba(192, 90, 0, 0.07)" },
+                label: { show: true, position: "insideTop", ...textStyle, fontSize: 12, color: AXIS_COLOR, formatter: series.name },
+                data: [[{ xAxis: labels[known[0]!] }, { xAxis: labels[known[known.length - 1]!] }]],
+              },
+      };
+    }),
+  };
+}
+
+const OPTIONS: Record<Chart["kind"], (chart: Chart) => echarts.EChartsCoreOption> = { bar: barOption, radar: radarOption, line: lineOption };
+
 function rawSvg(chart: Chart, size: ChartSize): string {
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
   try {
-    instance.setOption(chart.kind === "bar" ? barOption(chart) : radarOption(chart));
+    instance.setOption(OPTIONS[chart.kind](chart));
     return instance.renderToSVGString();
   } finally {
     // An undisposed SSR instance keeps the process alive.

@@ -1,7 +1,8 @@
 import type { ReportWording } from "../../i18n/sv/reportDocument.ts";
 import { areaChapters } from "./areaChapters.ts";
 import { reportFigures } from "./figures.ts";
-import { fill, slug } from "./format.ts";
+import { reportFileStem } from "../paths.ts";
+import { fill } from "./format.ts";
 import type { ReportInput } from "./input.ts";
 import type { AboutSection, ContentsEntry, ReportModel } from "./model.ts";
 import { keyFactsSection, overviewSection, workbookSheets } from "./overviewSection.ts";
@@ -36,7 +37,7 @@ export function buildReport(input: ReportInput, w: ReportWording): ReportModel {
     title: fill(w.title, { municipality, year: input.year }),
     draft: input.draft,
     draftLabel: w.draft,
-    fileStem: `kommunkompassen-${slug(input.municipality.name)}-${input.year}`,
+    fileStem: reportFileStem(input.municipality.name, input.year),
     subject: fill(w.subject, { municipality, year: input.year }),
     author: input.evaluators.length > 0 ? input.evaluators.join("; ") : w.author,
     cover: {

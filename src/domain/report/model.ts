@@ -52,7 +52,8 @@ export interface ChartSeries {
 
 export interface Chart {
   id: string;
-  kind: "bar" | "radar";
+  /** "line": values over time (categories are years), one series per instrument version. */
+  kind: "bar" | "radar" | "line";
   title: string;
   /** Text alternative: what the chart shows, in a sentence or two. */
   description: string;

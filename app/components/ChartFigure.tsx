@@ -1,0 +1,53 @@
+import { Details, Table } from "@digdir/designsystemet-react";
+import type { Table as TableModel } from "../../src/domain/report/model.ts";
+import { useT } from "../i18n.ts";
+
+/**
+ * A chart drawn on the server (inline SVG with its own title and description) and, under it,
+ * its figures as a table in a disclosure that works without JavaScript.
+ */
+export function ChartFigure({ svg, title, table }: { svg: string; title: string; table: TableModel }) {
+  const { t } = useT();
+  return (
+    <figure className="chart-figure">
+      <div className="chart-svg" dangerouslySetInnerHTML={{ __html: svg }} />
+      <figcaption>{title}</figcaption>
+      <Details>
+        <Details.Summary>{t("pages.evaluation.chartFigures")}</Details.Summary>
+        <Details.Content>
+          <div className="table-scroll">
+            <Table border data-size="sm">
+              <caption>{table.caption}</caption>
+              <Table.Head>
+                <Table.Row>
+                  {table.columns.map((c) => (
+                    <Table.HeaderCell key={c.label} scope="col" className={c.numeric ? "numeric" : undefined}>
+                      {c.label}
+                    </Table.HeaderCell>
+                  ))}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {table.rows.map((row, r) => (
+                  <Table.Row key={r}>
+                    {row.cells.map((cell, i) =>
+                      i === 0 && row.header ? (
+                        <Table.HeaderCell key={i} scope="row">
+                          {cell.text}
+                        </Table.HeaderCell>
+                      ) : (
+                        <Table.Cell key={i} className={table.columns[i]?.numeric ? "numeric" : undefined}>
+                          {cell.text}
+                        </Table.Cell>
+                      ),
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        </Details.Content>
+      </Details>
+    </figure>
+  );
+}

@@ -1,0 +1,94 @@
+import { Heading, Link, Paragraph } from "@digdir/designsystemet-react";
+import type { EvaluationTexts } from "../../src/services/portal/evaluationPage.ts";
+import { useT } from "../i18n.ts";
+
+/**
+ * The evaluators' texts of a published evaluation. Every paragraph and list item carries the
+ * anchor the search index links to, so a search hit lands on the paragraph it came from.
+ */
+export function EvaluationTextsSection({ texts, areas }: { texts: EvaluationTexts; areas: { number: number; name: string }[] }) {
+  const { t } = useT();
+  const nameOf = (n: number) => areas.find((a) => a.number === n)?.name ?? "";
+  return (
+    <section aria-labelledby="bedomning" className="evaluation-texts">
+      <Heading level={2} data-size="md" id="bedomning">
+        {t("pages.evaluation.textsTitle")}
+      </Heading>
+      {texts.evaluators.length > 0 && <Paragraph>{t("pages.evaluation.evaluators", { names: texts.evaluators.join(", ") })}</Paragraph>}
+      {texts.summary.length > 0 && (
+        <>
+          <Heading level={3} data-size="sm">
+            {t("pages.evaluation.summary")}
+          </Heading>
+          {texts.summary.map((p) => (
+            <Paragraph key={p.anchor} id={p.anchor}>
+              {p.text}
+            </Paragraph>
+          ))}
+        </>
+      )}
+      {texts.areas.map((area) => (
+        <section key={area.number} aria-labelledby={`bedomning-${area.number}`}>
+          <Heading level={3} data-size="sm" id={`bedomning-${area.number}`}>
+            {area.number}. {nameOf(area.number)}
+          </Heading>
+          {area.general.map((p) => (
+            <Paragraph key={p.anchor} id={p.anchor}>
+              {p.text}
+            </Paragraph>
+          ))}
+          {area.subareas.map((s) => (
+            <div key={s.id}>
+              <Heading level={4} data-size="xs">
+                {s.id} {s.question}
+              </Heading>
+              {s.paragraphs.map((p) => (
+                <Paragraph key={p.anchor} id={p.anchor}>
+                  {p.text}
+                </Paragraph>
+              ))}
+            </div>
+          ))}
+          {(area.strengths.length > 0 || area.improvements.length > 0) && (
+            <div className="strengths-grid">
+              <ItemList heading={t("pages.evaluation.strengths")} items={area.strengths} />
+              <ItemList heading={t("pages.evaluation.improvements")} items={area.improvements} />
+            </div>
+          )}
+          {area.goodExamples.length > 0 && (
+            <>
+              <Heading level={4} data-size="xs">
+                {t("pages.evaluation.goodExamples")}
+              </Heading>
+              <ul>
+                {area.goodExamples.map((g) => (
+                  <li key={g.anchor} id={g.anchor}>
+                    <Link href={g.path}>{g.municipality}</Link>: {g.text}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function ItemList({ heading, items }: { heading: string; items: { anchor: string; text: string }[] }) {
+  if (items.length === 0) return <div />;
+  return (
+    <div>
+      <Heading level={4} data-size="xs">
+        {heading}
+      </Heading>
+      <ul>
+        {items.map((item) => (
+          <li key={item.anchor} id={item.anchor}>
+            {item.text}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

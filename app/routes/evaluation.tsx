@@ -1,0 +1,155 @@
+import { Heading, Link, List, Paragraph, Table } from "@digdir/designsystemet-react";
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/evaluation";
+import { ChartFigure } from "../components/ChartFigure.tsx";
+import { EvaluationTextsSection } from "../components/EvaluationTexts.tsx";
+import { ReportDownloads } from "../components/ReportDownloads.tsx";
+import { TableDownloads } from "../components/TableDownloads.tsx";
+import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
+import { codeOfSlug, municipalitySlug } from "../../src/domain/paths.ts";
+import { translator } from "../../src/i18n/index.ts";
+import { renderChartSvg } from "../../src/reports/charts.ts";
+import { NotFoundError } from "../../src/services/errors.ts";
+import { getEvaluationPage } from "../../src/services/portal/evaluationPage.ts";
+
+/** One published evaluation: /kommun/1880-orebro/2012 (and ?version=2010 in a year with two). */
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+  const language = languageFromRequest(request);
+  const t = translator(language);
+  const url = new URL(request.url);
+  const code = codeOfSlug(params.slug);
+  const year = /^\d{4}$/.test(params.year) ? Number(params.year) : null;
+  try {
+    if (!code || year === null) throw new NotFoundError("evaluation", `${params.slug}/${params.year}`);
+    const instrument = url.searchParams.get("version") ?? undefined;
+    const page = await getEvaluationPage(context.db, code, year, { instrument, language });
+    const canonical = municipalitySlug(code, page.municipality.name);
+    if (params.slug !== canonical) throw redirect(`/kommun/${canonical}/${year}${url.search}`, 301);
+    return { ...page, profile: { svg: renderChartSvg(page.profile), title: page.profile.title, table: page.profile.table } };
+  } catch (error) {
+    if (error instanceof NotFoundError) throw data(t("error.notFound"), { status: 404 });
+    throw error;
+  }
+}
+
+export function meta({ data: page, matches }: Route.MetaArgs) {
+  return [{ title: page ? pageTitle(matches, "pages.evaluation.title", { name: page.municipality.name, year: page.result.year }) : "Kommunkompassen" }];
+}
+
+export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
+  const { t, formatDate } = useT();
+  const { municipality, result, areas, profile, comparedWith, others, texts } = loaderData;
+  const name = municipality.name;
+  return (
+    <>
+      <Paragraph>
+        <Link href={municipality.path}>{name}</Link>
+      </Paragraph>
+      <Heading level={1} data-size="xl">
+        {t("pages.evaluation.title", { name, year: result.year })}
+      </Heading>
+      <Paragraph>{t("pages.evaluation.lead", { instrument: result.instrument.key })}</Paragraph>
+      <dl className="facts">
+        <dt>{t("pages.evaluation.total")}</dt>
+        <dd>
+          <strong>{t("pages.evaluation.totalOf", { total: result.total.text, max: result.max.text })}</strong>
+          {!result.totalPublished && <> ({t("pages.evaluation.derivedTotal")})</>}
+        </dd>
+        {result.date && (
+          <>
+            <dt>{t("pages.evaluation.published")}</dt>
+            <dd>{formatDate(result.date)}</dd>
+          </>
+        )}
+      </dl>
+
+      {texts && (
+        <section aria-labelledby="rapporten">
+          <Heading level={2} data-size="md" id="rapporten">
+            {t("pages.evaluation.reportTitle")}
+          </Heading>
+          <Paragraph>
+            <Link href={texts.reportPath}>{t("pages.evaluation.reportPage")}</Link>
+          </Paragraph>
+          <ReportDownloads links={texts.files} headingId="rapportfiler" headingLevel={3} />
+        </section>
+      )}
+
+      <section aria-labelledby="omraden">
+        <Heading level={2} data-size="md" id="omraden">
+          {t("pages.evaluation.areasTitle")}
+        </Heading>
+        <div className="table-scroll">
+          <Table border>
+            <caption>{t("pages.evaluation.areasCaption", { name, year: result.year })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("pages.evaluation.subarea")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">{t("pages.evaluation.achieved")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">{t("pages.evaluation.max")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">{t("pages.evaluation.percent")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            {areas.map((area) => (
+              <Table.Body key={area.number}>
+                <Table.Row className="area-row">
+                  <Table.HeaderCell scope="row">
+                    {area.number}. {area.name}
+                  </Table.HeaderCell>
+                  <Table.Cell className={area.derived ? "numeric derived" : "numeric"}>{area.points.text}</Table.Cell>
+                  <Table.Cell className="numeric">{area.max.text}</Table.Cell>
+                  <Table.Cell className="numeric">{area.percent.text}</Table.Cell>
+                </Table.Row>
+                {area.subareas.map((s) => (
+                  <Table.Row key={s.id}>
+                    <Table.HeaderCell scope="row" className="subarea-cell">
+                      {s.id} {s.question}
+                    </Table.HeaderCell>
+                    <Table.Cell className="numeric">{s.points.text}</Table.Cell>
+                    <Table.Cell className="numeric">{s.max.text}</Table.Cell>
+                    <Table.Cell className="numeric">{s.percent.text}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            ))}
+            <Table.Foot>
+              <Table.Row>
+                <Table.HeaderCell scope="row">{t("pages.totalRow")}</Table.HeaderCell>
+                <Table.Cell className="numeric">
+                  <strong>{result.total.text}</strong>
+                </Table.Cell>
+                <Table.Cell className="numeric">{result.max.text}</Table.Cell>
+                <Table.Cell />
+              </Table.Row>
+            </Table.Foot>
+          </Table>
+        </div>
+        <TableDownloads api={`municipalities/${municipality.code}/results`} label={t("pages.evaluation.tableLabel", { name, year: result.year })} />
+        <ChartFigure svg={profile.svg} title={profile.title} table={profile.table} />
+        <Paragraph data-size="sm">
+          {comparedWith.length > 0 ? t("pages.evaluation.comparedWith", { list: comparedWith.join(", ") }) : t("pages.evaluation.noComparison")}
+        </Paragraph>
+      </section>
+
+      {texts ? <EvaluationTextsSection texts={texts} areas={areas} /> : <Paragraph>{t("pages.evaluation.noTexts")}</Paragraph>}
+      {result.source && <Paragraph data-size="sm">{t("pages.evaluation.source", { source: result.source })}</Paragraph>}
+
+      {others.length > 0 && (
+        <nav aria-labelledby="andra">
+          <Heading level={2} data-size="sm" id="andra">
+            {t("pages.evaluation.others", { name })}
+          </Heading>
+          <List.Unordered>
+            {others.map((o) => (
+              <List.Item key={o.path}>
+                <Link href={o.path}>
+                  {o.year} ({o.instrument})
+                </Link>
+              </List.Item>
+            ))}
+          </List.Unordered>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { Button, Heading, Input, Link, Paragraph, Select } from "@digdir/designsystemet-react";
+import { data, Form } from "react-router";
+import type { Route } from "./+types/search";
+import { LabelledField } from "../components/LabelledField.tsx";
+import { TableDownloads } from "../components/TableDownloads.tsx";
+import { pageTitle, useT } from "../i18n.ts";
+import { municipalityPath } from "../../src/domain/paths.ts";
+import { describeProblem, ValidationError } from "../../src/services/errors.ts";
+import { getInstruments, sortInstrumentKeys } from "../../src/services/instruments/catalog.ts";
+import { DEFAULT_LIMIT, searchMunicipalities, searchPassages } from "../../src/services/search/index.ts";
+import { searchFilterChoices } from "../../src/services/portal/searchChoices.ts";
+
+/** The page's query words → the service's fields (the API uses the same names as the service). */
+const FIELDS = { q: "text", area: "area", instrument: "instrument", county: "county", group: "group", yearFrom: "yearFrom", yearTo: "yearTo" } as const;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const given = Object.fromEntries(Object.keys(FIELDS).map((k) => [k, url.searchParams.get(k) ?? ""])) as Record<keyof typeof FIELDS, string>;
+  const page = Math.max(1, Number.parseInt(url.searchParams.get("sida") ?? "1", 10) || 1);
+  try {
+    const query = Object.fromEntries(Object.entries(FIELDS).map(([k, field]) => [field, given[k as keyof typeof FIELDS]]));
+    const [result, municipalities, choices, instruments] = [
+      await searchPassages(context.db, { ...query, text: given.q, limit: DEFAULT_LIMIT, offset: (page - 1) * DEFAULT_LIMIT } as never),
+      given.q.trim() ? await searchMunicipalities(context.db, given.q) : [],
+      await searchFilterChoices(context.db),
+      await getInstruments(context.db),
+    ];
+    return {
+      given,
+      page,
+      pages: Math.max(1, Math.ceil(result.total / DEFAULT_LIMIT)),
+      total: result.total,
+      hits: result.hits,
+      municipalities: municipalities.map((m) => ({ ...m, path: municipalityPath(m.code, m.name) })),
+      choices: { ...choices, instruments: sortInstrumentKeys(instruments.keys()) },
+      // The API answers the same query: q is "q" there too.
+      apiQuery: new URLSearchParams(Object.entries(given).filter(([, v]) => v !== "")).toString(),
+    };
+  } catch (error) {
+    if (error instanceof ValidationError) throw data(error.problems.map(describeProblem).join("; "), { status: 400 });
+    throw error;
+  }
+}
+
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "pages.search.title") }];
+}
+
+export default function Search({ loaderData }: Route.ComponentProps) {
+  const { t } = useT();
+  const { given, hits, total, page, pages, municipalities, choices, apiQuery } = loaderData;
+  const searched = given.q.trim() !== "";
+  const pageLink = (n: number) => `/sok?${new URLSearchParams({ ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== "")), sida: String(n) })}`;
+  const select = (name: keyof typeof given, any: string, options: { value: string; label: string }[]) => (
+    <LabelledField id={`s-${name}`} label={t(`pages.search.${name}`)}>
+      {() => (
+        <Select id={`s-${name}`} name={name} defaultValue={given[name]}>
+          <Select.Option value="">{any}</Select.Option>
+          {options.map((o) => (
+            <Select.Option key={o.value} value={o.value}>
+              {o.label}
+            </Select.Option>
+          ))}
+        </Select>
+      )}
+    </LabelledField>
+  );
+  return (
+    <>
+      <Heading level={1} data-size="xl">
+        {t("pages.search.title")}
+      </Heading>
+      <Paragraph>{t("pages.search.intro")}</Paragraph>
+      <search>
+        <Form method="get" className="search-form">
+          <LabelledField id="s-q" label={t("pages.search.query")} hint={t("pages.search.queryHint")}>
+            {(describedBy) => <Input id="s-q" name="q" type="search" defaultValue={given.q} aria-describedby={describedBy} />}
+          </LabelledField>
+          <div className="filter-grid">
+            {select("area", t("pages.search.anyArea"), choices.areas.map((a) => ({ value: String(a.number), label: `${a.number}. ${a.name}` })))}
+            {select("instrument", t("pages.search.anyInstrument"), choices.instruments.map((k) => ({ value: k, label: k })))}
+            {select("county", t("pages.search.anyCounty"), choices.counties.map((c) => ({ value: c.code, label: c.name })))}
+            {select("group", t("pages.search.anyGroup"), choices.groups.map((g) => ({ value: g.code, label: `${g.code}. ${g.name}` })))}
+            <LabelledField id="s-yearFrom" label={t("pages.search.yearFrom")}>
+              {() => <Input id="s-yearFrom" name="yearFrom" inputMode="numeric" defaultValue={given.yearFrom} size={6} />}
+            </LabelledField>
+            <LabelledField id="s-yearTo" label={t("pages.search.yearTo")}>
+              {() => <Input id="s-yearTo" name="yearTo" inputMode="numeric" defaultValue={given.yearTo} size={6} />}
+            </LabelledField>
+          </div>
+          <Button type="submit">{t("pages.search.submit")}</Button>
+        </Form>
+      </search>
+
+      {!searched ? (
+        <Paragraph>{t("pages.search.prompt")}</Paragraph>
+      ) : (
+        <section aria-labelledby="traffar">
+          {municipalities.length > 0 && (
+            <Paragraph>
+              {t("pages.search.municipalities")}:{" "}
+              {municipalities.map((m, i) => (
+                <span key={m.code}>
+                  {i > 0 && ", "}
+                  <Link href={m.path}>{m.name}</Link>
+                </span>
+              ))}
+            </Paragraph>
+          )}
+          <Heading level={2} data-size="md" id="traffar">
+            {t("pages.search.resultsCaption", { query: given.q })}
+          </Heading>
+          <Paragraph role="status">{total === 0 ? t("pages.search.empty") : t("pages.search.count", { count: total })}</Paragraph>
+          <ol className="search-hits" start={(page - 1) * 20 + 1}>
+            {hits.map((hit) => (
+              <li key={`${hit.evaluationId}-${hit.anchor}`}>
+                <Link href={hit.link}>
+                  {hit.municipality.name} {hit.year}
+                </Link>
+                <span className="hint">
+                  {" "}
+                  – {t("pages.search.hitOf", { kind: t(`pages.search.kind.${hit.kind}`), area: hit.area ? `${hit.area.number}. ${hit.area.name}` : t("pages.search.wholeEvaluation") })}
+                </span>
+                <p className="snippet">
+                  {hit.snippet.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                </p>
+              </li>
+            ))}
+          </ol>
+          {pages > 1 && (
+            <nav aria-label={t("pages.search.pages", { page, pages })} className="pager">
+              {page > 1 && <Link href={pageLink(page - 1)}>{t("pages.search.previous")}</Link>} <span>{t("pages.search.pages", { page, pages })}</span>{" "}
+              {page < pages && <Link href={pageLink(page + 1)}>{t("pages.search.next")}</Link>}
+            </nav>
+          )}
+          {total > 0 && <TableDownloads api="search" query={new URLSearchParams(apiQuery)} label={t("pages.search.tableLabel")} />}
+        </section>
+      )}
+    </>
+  );
+}

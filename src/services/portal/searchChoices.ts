@@ -1,0 +1,13 @@
+import type { Db } from "../../db/client.ts";
+import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.ts";
+import { getRankingChoices } from "../results/portal.ts";
+
+/**
+ * What the search filters offer: counties and groups as the rankings offer them, and the areas by
+ * number, named as the newest instrument version names them (a search spans all versions).
+ */
+export async function searchFilterChoices(db: Db) {
+  const [choices, instruments] = [await getRankingChoices(db), await getInstruments(db)];
+  const newest = instruments.get(sortInstrumentKeys(instruments.keys()).at(-1)!)!;
+  return { counties: choices.counties, groups: choices.groups, areas: newest.areas.map((a) => ({ number: a.number, name: a.name })) };
+}
