@@ -14,18 +14,36 @@ export function useLanguage(): Language {
   return data?.language ?? "sv";
 }
 
+type Tools = {
+  t: ReturnType<typeof translator>;
+  language: Language;
+  formatNumber: (value: number | null | undefined) => string;
+  formatDate: (iso: string | null | undefined) => string;
+};
+
+/** Made once per language: Intl formatters are costly to create, and pages call useT() per row. */
+const toolsByLanguage = new Map<Language, Tools>();
+
+function toolsFor(language: Language): Tools {
+  let tools = toolsByLanguage.get(language);
+  if (!tools) {
+    const locale = localeOf(language);
+    const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    tools = {
+      t: translator(language),
+      language,
+      formatNumber: (value) => (value === null || value === undefined ? "" : number.format(value)),
+      formatDate: (iso) => (iso ? date.format(new Date(`${iso}T00:00:00Z`)) : ""),
+    };
+    toolsByLanguage.set(language, tools);
+  }
+  return tools;
+}
+
 /** The translate function and formatters for the page's language. */
-export function useT() {
-  const language = useLanguage();
-  const locale = localeOf(language);
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
-  return {
-    t: translator(language),
-    language,
-    formatNumber: (value: number | null | undefined) => (value === null || value === undefined ? "" : number.format(value)),
-    formatDate: (iso: string | null | undefined) => (iso ? date.format(new Date(`${iso}T00:00:00Z`)) : ""),
-  };
+export function useT(): Tools {
+  return toolsFor(useLanguage());
 }
 
 /** A page title in the page's language, for meta(): the root loader carries the language. */

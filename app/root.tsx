@@ -42,10 +42,19 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <nav aria-label={t("app.mainNav")}>
               <ul className="site-nav">
                 <li>
-                  <Link to="/">{t("nav.results")}</Link>
+                  <Link to="/resultat">{t("nav.results")}</Link>
+                </li>
+                <li>
+                  <Link to="/rankning">{t("portal.nav.rankings")}</Link>
                 </li>
                 <li>
                   <Link to="/kommuner">{t("nav.municipalities")}</Link>
+                </li>
+                <li>
+                  <Link to="/jamfor">{t("nav.compare")}</Link>
+                </li>
+                <li>
+                  <Link to="/sok">{t("nav.search")}</Link>
                 </li>
                 <li>
                   <a href="/api/v1/openapi.json">{t("nav.api")}</a>

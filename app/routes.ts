@@ -2,8 +2,14 @@ import { type RouteConfig, index, route } from "@react-router/dev/routes";
 
 export default [
   index("routes/home.tsx"),
+  route("resultat", "routes/results.tsx"),
+  route("rankning", "routes/rankings.tsx"),
   route("kommuner", "routes/municipalities.tsx"),
-  route("kommuner/:code", "routes/municipality.tsx"),
+  route("kommuner/:code", "routes/municipality-redirect.ts"),
+  route("kommun/:slug", "routes/municipality.tsx"),
+  route("kommun/:slug/:year", "routes/evaluation.tsx"),
+  route("jamfor", "routes/compare.tsx"),
+  route("sok", "routes/search.tsx"),
   route("sprak", "routes/language.ts"),
   route("logga-in", "routes/auth/sign-in.tsx"),
   route("logga-ut", "routes/auth/sign-out.ts"),

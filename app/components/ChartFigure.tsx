@@ -15,7 +15,7 @@ export function ChartFigure({ svg, title, table }: { svg: string; title: string;
       <Details>
         <Details.Summary>{t("pages.evaluation.chartFigures")}</Details.Summary>
         <Details.Content>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
             <Table border data-size="sm">
               <caption>{table.caption}</caption>
               <Table.Head>

@@ -79,7 +79,8 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
         <Heading level={2} data-size="md" id="omraden">
           {t("pages.evaluation.areasTitle")}
         </Heading>
-        <div className="table-scroll">
+        {/* Focusable and named: on a narrow screen the table scrolls sideways (WCAG 2.1.1). */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("pages.evaluation.areasCaption", { name, year: result.year })}>
           <Table border>
             <caption>{t("pages.evaluation.areasCaption", { name, year: result.year })}</caption>
             <Table.Head>

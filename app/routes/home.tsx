@@ -1,101 +1,186 @@
-import { Button, Field, Heading, Label, Link as DsLink, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { Button, Heading, Input, Link as DsLink, List, Paragraph, Table } from "@digdir/designsystemet-react";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/home";
-import { ResultLevel } from "../components/ResultLevel.tsx";
+import { LabelledField } from "../components/LabelledField.tsx";
+import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
-import { getInstruments, sortInstrumentKeys } from "../../src/services/instruments/catalog.ts";
-import { listResults } from "../../src/services/results/queries.ts";
+import { evaluationPath, municipalityPath } from "../../src/domain/paths.ts";
+import { getRankingChoices, listResultsOrdered } from "../../src/services/results/portal.ts";
+import { getRankings, sharedYears } from "../../src/services/results/rankings.ts";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const instruments = await getInstruments(context.db);
-  const requested = new URL(request.url).searchParams.get("instrument") ?? "";
-  const instrument = instruments.has(requested) ? requested : "";
-  const results = await listResults(context.db, { instrument: instrument || undefined });
-  return {
-    instrument,
-    instruments: sortInstrumentKeys(instruments.keys()).map((key) => ({ key, name: instruments.get(key)!.name })),
-    // Latest first: that is what a visitor looks for.
-    results: results
-      .reverse()
-      .map((r) => ({
-        municipality: r.municipality,
-        name: r.name,
-        year: r.year,
-        instrument: r.instrument,
-        total: r.total,
-        totalPublished: r.totalPublished,
-        level: r.level,
-      })),
-  };
+const LATEST = 10;
+const TOP = 5;
+
+interface Row {
+  key: string;
+  name: string;
+  year: number;
+  instrument: string;
+  total: number | null;
+  totalPublished: boolean;
+  municipalityHref: string;
+  evaluationHref: string;
+}
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const db = context.db;
+  const [latest, choices, shared] = await Promise.all([
+    listResultsOrdered(db, { sort: "latest", limit: LATEST }),
+    getRankingChoices(db),
+    sharedYears(db),
+  ]);
+  const row = (r: {
+    municipality: string;
+    name: string;
+    year: number;
+    instrument: string;
+    total: number | null;
+    totalPublished: boolean;
+  }): Row => ({
+    key: `${r.municipality}-${r.instrument}-${r.year}`,
+    name: r.name,
+    year: r.year,
+    instrument: r.instrument,
+    total: r.total,
+    totalPublished: r.totalPublished,
+    municipalityHref: municipalityPath(r.municipality, r.name),
+    // The version is only needed where the municipality has two evaluations that year.
+    evaluationHref: evaluationPath(r.municipality, r.name, r.year, shared.has(`${r.municipality}/${r.year}`) ? r.instrument : undefined),
+  });
+  // Newest version first: that is what most visitors compare with.
+  const versions = [...choices.instruments].reverse();
+  const tops = await Promise.all(
+    versions.map(async (instrument) => ({
+      ...instrument,
+      rows: (await getRankings(db, { instrument: instrument.key, all: true, limit: TOP })).map((e) =>
+        row({ ...e, instrument: instrument.key }),
+      ),
+    })),
+  );
+  return { latest: latest.map(row), tops };
 }
 
 export function meta({ matches }: Route.MetaArgs) {
-  return [{ title: pageTitle(matches, "home.title") }];
+  return [{ title: pageTitle(matches, "app.tagline") }];
 }
 
-export default function Home({ loaderData }: Route.ComponentProps) {
+function ResultTable({ rows, caption, showVersion }: { rows: Row[]; caption: string; showVersion: boolean }) {
   const { t, formatNumber } = useT();
-  const { results, instruments, instrument } = loaderData;
+  return (
+    <div className="table-scroll">
+      <Table zebra>
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t("table.municipality")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("table.year")}</Table.HeaderCell>
+            {showVersion && <Table.HeaderCell scope="col">{t("table.instrument")}</Table.HeaderCell>}
+            <Table.HeaderCell scope="col" className="numeric">
+              {t("table.total")}
+            </Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((r) => (
+            <Table.Row key={r.key}>
+              <Table.Cell>
+                <DsLink asChild>
+                  <Link to={r.municipalityHref}>{r.name}</Link>
+                </DsLink>
+              </Table.Cell>
+              <Table.Cell>
+                {/* Named with the municipality: a column of bare years says little to a screen reader. */}
+                <DsLink asChild>
+                  <Link to={r.evaluationHref} aria-label={`${r.name} ${r.year}`}>
+                    {r.year}
+                  </Link>
+                </DsLink>
+              </Table.Cell>
+              {showVersion && <Table.Cell>{r.instrument}</Table.Cell>}
+              <Table.Cell className={r.totalPublished ? "numeric" : "numeric derived"}>{formatNumber(r.total)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}
+
+/** The start page: what is new, who scored highest, and a way into the good examples. */
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { t } = useT();
+  const { latest, tops } = loaderData;
+  const derived = [...latest, ...tops.flatMap((top) => top.rows)].some((r) => !r.totalPublished);
   return (
     <>
       <Heading level={1} data-size="xl">
-        {t("home.title")}
+        {t("portal.start.title")}
       </Heading>
-      <Paragraph>{t("home.intro")}</Paragraph>
-      <Form method="get" className="filter-form">
-        <Field>
-          <Label htmlFor="instrument">{t("home.filterInstrument")}</Label>
-          <Select id="instrument" name="instrument" defaultValue={instrument}>
-            <Select.Option value="">{t("home.allInstruments")}</Select.Option>
-            {instruments.map((i) => (
-              <Select.Option key={i.key} value={i.key}>
-                {i.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Button type="submit" variant="secondary">
-          {t("home.filter")}
-        </Button>
-      </Form>
-      <Paragraph role="status">{t("home.count", { count: results.length })}</Paragraph>
-      {results.length === 0 ? (
-        <Paragraph>{t("home.empty")}</Paragraph>
-      ) : (
-        <div className="table-scroll">
-          <Table zebra>
-            <caption>{t("home.caption")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t("table.municipality")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("table.year")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("table.instrument")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("table.level")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="numeric">
-                  {t("table.total")}
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {results.map((r) => (
-                <Table.Row key={`${r.municipality}-${r.instrument}-${r.year}`}>
-                  <Table.Cell>
-                    <DsLink asChild>
-                      <Link to={`/kommuner/${r.municipality}`}>{r.name}</Link>
-                    </DsLink>
-                  </Table.Cell>
-                  <Table.Cell>{r.year}</Table.Cell>
-                  <Table.Cell>{r.instrument}</Table.Cell>
-                  <Table.Cell>
-                    <ResultLevel level={r.level} />
-                  </Table.Cell>
-                  <Table.Cell className={r.totalPublished ? "numeric" : "numeric derived"}>{formatNumber(r.total)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+      <Paragraph>{t("portal.start.intro")}</Paragraph>
+      <Form method="get" action="/sok" role="search" className="start-search">
+        <LabelledField id="start-q" label={t("portal.start.searchLabel")} hint={t("portal.start.searchHint")}>
+          {(describedBy) => <Input id="start-q" name="q" type="search" aria-describedby={describedBy} />}
+        </LabelledField>
+        <div>
+          <Button type="submit">{t("portal.start.search")}</Button>
         </div>
+      </Form>
+      <section aria-labelledby="senaste" className="stack">
+        <Heading level={2} data-size="md" id="senaste">
+          {t("portal.start.latestTitle")}
+        </Heading>
+        {latest.length === 0 ? (
+          <Paragraph>{t("portal.start.empty")}</Paragraph>
+        ) : (
+          <>
+            <ResultTable rows={latest} caption={t("portal.start.latestCaption", { count: latest.length })} showVersion />
+            <TableDownloads api="results" query={{ sort: "latest", limit: String(LATEST) }} label={t("portal.start.latestTable")} />
+          </>
+        )}
+      </section>
+      {tops.length > 0 && (
+        <section aria-labelledby="hogsta" className="stack">
+          <Heading level={2} data-size="md" id="hogsta">
+            {t("portal.start.topTitle")}
+          </Heading>
+          <Paragraph>{t("portal.start.topIntro")}</Paragraph>
+          <div className="top-lists">
+            {tops.map((top) => (
+              <div key={top.key} className="stack">
+                <ResultTable rows={top.rows} caption={t("portal.start.topCaption", { instrument: top.name })} showVersion={false} />
+                <TableDownloads
+                  api="rankings"
+                  query={{ instrument: top.key, all: "true", limit: String(TOP) }}
+                  label={t("portal.start.topTable", { instrument: top.name })}
+                />
+              </div>
+            ))}
+          </div>
+        </section>
       )}
+      {derived && <Paragraph data-size="sm">{t("portal.rankings.derivedNote")}</Paragraph>}
+      <nav aria-labelledby="mer">
+        <Heading level={2} data-size="sm" id="mer">
+          {t("portal.start.more")}
+        </Heading>
+        <List.Unordered>
+          <List.Item>
+            <DsLink asChild>
+              <Link to="/rankning">{t("portal.start.rankingsLink")}</Link>
+            </DsLink>
+          </List.Item>
+          <List.Item>
+            <DsLink asChild>
+              <Link to="/kommuner">{t("portal.start.municipalitiesLink")}</Link>
+            </DsLink>
+          </List.Item>
+          <List.Item>
+            <DsLink asChild>
+              <Link to="/resultat">{t("portal.start.resultsLink")}</Link>
+            </DsLink>
+          </List.Item>
+        </List.Unordered>
+      </nav>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { municipalityPath } from "../../src/domain/paths.ts";
 import { Heading, Link as DsLink, Paragraph, Table } from "@digdir/designsystemet-react";
 import { Link } from "react-router";
 import type { Route } from "./+types/municipalities";
@@ -47,7 +48,7 @@ export default function Municipalities({ loaderData }: Route.ComponentProps) {
               <Table.Row key={m.code}>
                 <Table.Cell>
                   <DsLink asChild>
-                    <Link to={`/kommuner/${m.code}`}>{m.name}</Link>
+                    <Link to={municipalityPath(m.code, m.name)}>{m.name}</Link>
                   </DsLink>
                 </Table.Cell>
                 <Table.Cell>{m.county}</Table.Cell>

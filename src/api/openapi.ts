@@ -4,6 +4,8 @@ const problem = { $ref: "#/components/responses/Problem" };
 const tableContent = (schema: object) => ({
   "application/json": { schema },
   "text/csv": { schema: { type: "string" }, example: "See the JSON form for column meanings." },
+  // Only by the .xlsx suffix: one sheet with the CSV's columns, numbers as numbers.
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
 });
 const param = (name: string, description: string, schema: object, required = false, location = "query") => ({
   name,
@@ -13,6 +15,8 @@ const param = (name: string, description: string, schema: object, required = fal
   schema,
 });
 const instrumentParam = (required: boolean) => param("instrument", "Instrument version key, such as 2010.", { type: "string" }, required);
+const yearParam = (name: string, description: string) => param(name, description, { type: "integer", minimum: 1000, maximum: 9999 });
+const limitParam = param("limit", "At most this many entries (1–9999).", { type: "integer", minimum: 1, maximum: 9999 });
 
 export function openApiDocument(origin: string) {
   return {
@@ -22,7 +26,7 @@ export function openApiDocument(origin: string) {
       version: "1.0.0",
       description:
         "Published results of Kommunkompassen evaluations of Swedish municipalities. Read-only, no login. " +
-        "Tables are also available as CSV: send `Accept: text/csv` or add `.csv` to the path. Figures are exact as published; " +
+        "Tables are also available as CSV (send `Accept: text/csv` or add `.csv` to the path) and as Excel (add `.xlsx` to the path). Figures are exact as published; " +
         "derived figures (rounded half up) are marked. Errors are RFC 9457 problem documents.",
       license: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
     },
@@ -88,10 +92,20 @@ export function openApiDocument(origin: string) {
             param("group", "Municipality group code in SKL's 2011 grouping (such as 3), or grouping:code for another grouping.", {
               type: "string",
             }),
+            param(
+              "sort",
+              "oldest: by year, date and code (the default); latest: by date, then year, newest first (no date counts as 31 December).",
+              {
+                type: "string",
+                enum: ["oldest", "latest"],
+                default: "oldest",
+              },
+            ),
+            limitParam,
           ],
           responses: {
             "200": {
-              description: "Results, oldest first",
+              description: "Results, oldest first unless sort=latest",
               content: tableContent({ type: "array", items: { $ref: "#/components/schemas/Result" } }),
             },
             "400": problem,
@@ -103,11 +117,19 @@ export function openApiDocument(origin: string) {
         get: {
           summary: "Municipalities ranked by total",
           description:
-            "The latest result of each municipality with the instrument, best total first; equal totals share a rank (1, 2, 2, 4). With all=true every result is ranked.",
+            "The latest result of each municipality with the instrument, best total first; equal totals share a rank (1, 2, 2, 4) within the filtered list. " +
+            "With all=true every result is ranked. Filters: county, SKL 2011 group and an inclusive year range (the latest result within the range). " +
+            "Each entry has its change since the municipality's previous result (the latest from an earlier year): a number of exact points when that " +
+            "result is of the same version, otherwise null with previousYear and previousInstrument telling which result it was.",
           operationId: "getRankings",
           parameters: [
             instrumentParam(true),
             param("all", "Rank every result instead of the latest per municipality.", { type: "boolean", default: false }),
+            param("county", "Two-digit county code, such as 18.", { type: "string", pattern: "^\\d{2}$" }),
+            param("group", "Municipality group number in SKL's 2011 grouping, 1–10.", { type: "string", pattern: "^\\d{1,2}$" }),
+            yearParam("yearFrom", "Only results from this year on."),
+            yearParam("yearTo", "Only results up to this year; not before yearFrom."),
+            limitParam,
           ],
           responses: {
             "200": {
@@ -136,6 +158,55 @@ export function openApiDocument(origin: string) {
             "200": { description: "Averages and the results used", content: tableContent({ $ref: "#/components/schemas/Averages" }) },
             "400": problem,
             "404": problem,
+          },
+        },
+      },
+      "/search": {
+        get: {
+          summary: "Search the published evaluations' texts",
+          description:
+            "Full-text search over the summaries, area and sub-area texts, strengths, improvement opportunities and good examples of every published " +
+            "evaluation (its latest published revision; unpublished evaluations never appear). Swedish stemming, and other forms of a word match too " +
+            "(utvärdering finds utvärderade and utvärderat); every word must match; \"quoted words\" match as a phrase. A good example is also found by " +
+            "the name of the municipality it names. Best match first, then the latest year, then the municipality's name. Each hit links to the " +
+            "paragraph on the evaluation page; `snippet` holds the matching part as plain-text segments, `mark` true where words matched. " +
+            "An empty q gives no hits. A common word can match very many passages: then the best of the 1,000 most recent are ranked and `more` is true.",
+          operationId: "search",
+          parameters: [
+            param("q", "The words to search for (at most 200 characters).", { type: "string", maxLength: 200 }),
+            param("area", "Only this area (1–8).", { type: "integer", minimum: 1 }),
+            instrumentParam(false),
+            param("county", "Two-digit county code, such as 18.", { type: "string", pattern: "^\\d{2}$" }),
+            param("group", "Municipality group number in SKL's 2011 grouping, 1–10.", { type: "string", pattern: "^\\d{1,2}$" }),
+            yearParam("yearFrom", "Only evaluations from this year on."),
+            yearParam("yearTo", "Only evaluations up to this year; not before yearFrom."),
+            param("limit", "At most this many hits (1–100, default 20).", { type: "integer", minimum: 1, maximum: 100, default: 20 }),
+            param("offset", "Skip this many hits (0–1000).", { type: "integer", minimum: 0, maximum: 1000, default: 0 }),
+          ],
+          responses: {
+            "200": {
+              description: "The total number of hits and one page of them",
+              content: tableContent({ $ref: "#/components/schemas/SearchResult" }),
+            },
+            "400": problem,
+          },
+        },
+      },
+      "/compare": {
+        get: {
+          summary: "Compare 2–6 municipalities side by side",
+          description:
+            "The comparison page's table: k1…k6 name the municipalities (four-digit codes), u1…u6 optionally which result of each (year:version, " +
+            "such as 2012:2010); without u the municipality's latest result with area points. One row per area number, one column per result, " +
+            "and the totals. `mixedVersions` is true when the results come from different instrument versions: areas then meet by number only.",
+          operationId: "compare",
+          parameters: [1, 2, 3, 4, 5, 6].flatMap((n) => [
+            param(`k${n}`, `Municipality ${n}: a four-digit code, such as 1880.`, { type: "string", pattern: "^\\d{4}$" }),
+            param(`u${n}`, `Which result of municipality ${n}: year:version, such as 2012:2010.`, { type: "string" }),
+          ]),
+          responses: {
+            "200": { description: "The compared results, area by area", content: tableContent({ type: "object" }) },
+            "400": problem,
           },
         },
       },
@@ -281,8 +352,47 @@ export function openApiDocument(origin: string) {
             name: { type: "string" },
             year: { type: "integer" },
             date: { type: ["string", "null"] },
-            total: { type: "number" },
+            total: { type: "number", description: "As published, or derived; rounded half up" },
             totalPublished: { type: "boolean" },
+            change: {
+              type: ["number", "null"],
+              description: "Exact points since the previous result of the same version; null if none or another version",
+            },
+            previousYear: { type: ["integer", "null"] },
+            previousInstrument: {
+              type: ["string", "null"],
+              description: "Version of the previous result; differs from the ranked version when change is null",
+            },
+          },
+        },
+        SearchResult: {
+          type: "object",
+          required: ["total", "more", "hits"],
+          properties: {
+            total: { type: "integer", description: "Matching passages, counted up to 1000" },
+            more: { type: "boolean", description: "More than 1000 match: the hits are the best of the 1000 most recent" },
+            hits: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: {
+                  evaluationId: { type: "integer" },
+                  municipality: { type: "object", properties: { code: { type: "string" }, name: { type: "string" } } },
+                  year: { type: "integer" },
+                  instrument: { type: "string" },
+                  area: { type: ["object", "null"], properties: { number: { type: "integer" }, name: { type: "string" } } },
+                  subareaId: { type: ["string", "null"] },
+                  kind: { type: "string", enum: ["summary", "area_text", "subarea_text", "strength", "improvement", "good_example"] },
+                  anchor: { type: "string", description: "The paragraph's id on the evaluation page" },
+                  link: { type: "string", description: "The evaluation page with the anchor, such as /kommun/1880-orebro/2012#omrade-1-styrka-1" },
+                  snippet: {
+                    type: "array",
+                    items: { type: "object", properties: { text: { type: "string" }, mark: { type: "boolean" } } },
+                  },
+                  rank: { type: "number", description: "Relevance; higher is better" },
+                },
+              },
+            },
           },
         },
         Averages: {

@@ -93,8 +93,19 @@ export function resultsTable(results: ResultView[]): Table {
 
 export function rankingsTable(entries: RankingEntry[]): Table {
   return {
-    columns: ["rank", "municipality", "name", "year", "date", "total", "total_published"],
-    rows: entries.map((e) => [e.rank, e.municipality, e.name, e.year, e.date, e.total, e.totalPublished]),
+    columns: ["rank", "municipality", "name", "year", "date", "total", "total_published", "change", "previous_year", "previous_instrument"],
+    rows: entries.map((e) => [
+      e.rank,
+      e.municipality,
+      e.name,
+      e.year,
+      e.date,
+      e.total,
+      e.totalPublished,
+      e.change,
+      e.previousYear,
+      e.previousInstrument,
+    ]),
   };
 }
 

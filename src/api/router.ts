@@ -1,9 +1,13 @@
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
-import { NotFoundError } from "../services/errors.ts";
+import { NotFoundError, ValidationError } from "../services/errors.ts";
 import { getInstruments, sortInstrumentKeys } from "../services/instruments/catalog.ts";
-import { getAverages, getMunicipalityResults, listResults, municipalityList } from "../services/results/queries.ts";
+import { getAverages, getMunicipalityResults, municipalityList } from "../services/results/queries.ts";
 import { getRankings } from "../services/results/rankings.ts";
+import { listResultsOrdered } from "../services/results/portal.ts";
+import { compareReply } from "./compare.ts";
+import { searchParameters, searchReply } from "./search.ts";
+import { xlsxResponse } from "./xlsx.ts";
 import { toCsv } from "./csv.ts";
 import { badRequest, notFound } from "./problem.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -13,7 +17,7 @@ import { instrumentJson, municipalitiesTable, rankingsTable, resultsTable, avera
 interface Reply {
   json: unknown;
   table?: Table;
-  /** File name stem for CSV downloads. */
+  /** File name stem for CSV and Excel downloads. */
   name?: string;
 }
 
@@ -44,6 +48,10 @@ const year = z
   .regex(/^\d{4}$/, "expected a four-digit year, such as 2012")
   .transform(Number);
 const booleanFlag = z.enum(["true", "false"], { error: "expected true or false" }).transform((v) => v === "true");
+const limit = z
+  .string()
+  .regex(/^[1-9]\d{0,3}$/, "expected a whole number from 1 to 9999")
+  .transform(Number);
 
 const routes: { pattern: RegExp; keys: string[]; handler: Handler }[] = [
   {
@@ -94,10 +102,12 @@ const routes: { pattern: RegExp; keys: string[]; handler: Handler }[] = [
           instrument: instrumentKey.optional(),
           year: year.optional(),
           group: z.string().min(1, "expected a group code, such as 3 or skl-2011:3").optional(),
+          sort: z.enum(["oldest", "latest"], { error: "expected oldest (the default) or latest" }).optional(),
+          limit: limit.optional(),
         },
         query,
       );
-      const results = await listResults(db, q);
+      const results = await listResultsOrdered(db, q);
       return { json: results, table: resultsTable(results), name: "results" };
     },
   },
@@ -105,8 +115,25 @@ const routes: { pattern: RegExp; keys: string[]; handler: Handler }[] = [
     pattern: /^rankings$/,
     keys: [],
     handler: async (db, _p, query) => {
-      const q = parseQuery({ instrument: instrumentKey, all: booleanFlag.optional() }, query);
-      const entries = await getRankings(db, { instrument: q.instrument, all: q.all });
+      const q = parseQuery(
+        {
+          instrument: instrumentKey,
+          all: booleanFlag.optional(),
+          county: z
+            .string()
+            .regex(/^\d{2}$/, "expected a two-digit county code, such as 18")
+            .optional(),
+          group: z
+            .string()
+            .regex(/^\d{1,2}$/, "expected a group number of SKL's 2011 grouping, such as 3")
+            .optional(),
+          yearFrom: year.optional(),
+          yearTo: year.optional(),
+          limit: limit.optional(),
+        },
+        query,
+      );
+      const entries = await getRankings(db, q);
       return { json: entries, table: rankingsTable(entries), name: `rankings-${q.instrument}` };
     },
   },
@@ -133,6 +160,16 @@ const routes: { pattern: RegExp; keys: string[]; handler: Handler }[] = [
       return { json: averages, table: averagesTable(averages), name: `averages-${q.instrument}` };
     },
   },
+  {
+    pattern: /^compare$/,
+    keys: [],
+    handler: (db, _p, query) => compareReply(db, query),
+  },
+  {
+    pattern: /^search$/,
+    keys: [],
+    handler: (db, _p, query) => searchReply(db, parseQuery(searchParameters, query)),
+  },
 ];
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" };
@@ -158,6 +195,8 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
   }
   let path = url.pathname.replace(/^\/api\/v1\/?/, "").replace(/\/$/, "");
   if (path === "openapi.json") return new Response(JSON.stringify(openApiDocument(url.origin), null, 2), { headers: JSON_HEADERS });
+  const xlsxSuffix = path.endsWith(".xlsx");
+  if (xlsxSuffix) path = path.slice(0, -".xlsx".length);
   const csvSuffix = path.endsWith(".csv");
   if (csvSuffix) path = path.slice(0, -".csv".length);
   const wantsCsv = csvSuffix || preferredType(request.headers.get("accept")) === "csv";
@@ -168,7 +207,7 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
     const params = Object.fromEntries(route.keys.map((key, i) => [key, decodeURIComponent(match[i + 1]!)]));
     try {
       const reply = await route.handler(db, params, url.searchParams);
-      if (wantsCsv) {
+      if (wantsCsv || xlsxSuffix) {
         if (!reply.table) {
           return new Response(
             JSON.stringify({
@@ -184,6 +223,7 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
             },
           );
         }
+        if (xlsxSuffix) return await xlsxResponse(reply.table, reply.name ?? "data");
         return new Response(toCsv(reply.table.columns, reply.table.rows), {
           headers: {
             "Content-Type": "text/csv; charset=utf-8",
@@ -197,6 +237,11 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
     } catch (error) {
       if (error instanceof BadParameters) return badRequest(instance, error.errors);
       if (error instanceof NotFoundError) return notFound(instance, `No ${error.what} "${error.key}" exists.`);
+      if (error instanceof ValidationError)
+        return badRequest(
+          instance,
+          error.problems.map((p) => ({ parameter: p.field ?? p.location ?? "query", message: p.message })),
+        );
       throw error;
     }
   }

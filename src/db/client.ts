@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -58,10 +59,16 @@ export async function openPostgres(url: string, poolSize = 16): Promise<Database
   };
 }
 
+/**
+ * Extensions the migrations use (pg_trgm for name search); every PGlite must be created with them.
+ * Not btree_gin: together with pg_trgm, PGlite 0.5.16 intermittently stops answering queries.
+ */
+export const pgliteExtensions = { pg_trgm };
+
 export async function openPglite(dataDir: string): Promise<Database> {
   const lock: FolderLock = lockDataFolder(dataDir);
   try {
-    const client = await PGlite.create({ dataDir: `${lock.folder}/pgdata` });
+    const client = await PGlite.create({ dataDir: `${lock.folder}/pgdata`, extensions: pgliteExtensions });
     return wrapPglite(client, lock.folder, () => lock.release());
   } catch (error) {
     lock.release();

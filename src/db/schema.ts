@@ -185,3 +185,4 @@ export interface ResultSnapshot {
 
 export * from "./schema-auth.ts";
 export * from "./schema-evaluations.ts";
+export * from "./schema-search.ts";

@@ -4,8 +4,10 @@ import { admin } from "./en/admin.ts";
 import { evidence } from "./en/evidence.ts";
 import { scoring } from "./en/scoring.ts";
 import { auth, forms, problem, status, workspace } from "./en/workspace.ts";
+import { pages } from "./en/pages.ts";
 import { report } from "./en/report.ts";
 import { writing } from "./en/writing.ts";
+import { portal } from "./en/portal.ts";
 
 /** English messages: the second language, same keys as Swedish. */
 export const en: Messages<typeof sv> = {
@@ -17,7 +19,9 @@ export const en: Messages<typeof sv> = {
   evidence,
   scoring,
   writing,
+  portal,
   report,
+  pages,
   admin,
   app: {
     name: "Kommunkompassen",
@@ -27,7 +31,7 @@ export const en: Messages<typeof sv> = {
     language: "På svenska",
     footer: "Open data: API and OpenAPI description",
   },
-  nav: { results: "Results", municipalities: "Municipalities", api: "Open data" },
+  nav: { results: "Results", municipalities: "Municipalities", compare: "Compare", search: "Search", api: "Open data" },
   home: {
     title: "Published results",
     intro:

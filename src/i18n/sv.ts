@@ -2,8 +2,10 @@ import { admin } from "./sv/admin.ts";
 import { evidence } from "./sv/evidence.ts";
 import { scoring } from "./sv/scoring.ts";
 import { auth, forms, problem, status, workspace } from "./sv/workspace.ts";
+import { pages } from "./sv/pages.ts";
 import { report } from "./sv/report.ts";
 import { writing } from "./sv/writing.ts";
+import { portal } from "./sv/portal.ts";
 
 /** Swedish messages: the product's first language. Workspace namespaces live in ./sv/. */
 export const sv = {
@@ -15,7 +17,9 @@ export const sv = {
   evidence,
   scoring,
   writing,
+  portal,
   report,
+  pages,
   admin,
   app: {
     name: "Kommunkompassen",
@@ -25,7 +29,7 @@ export const sv = {
     language: "In English",
     footer: "Öppna data: API och OpenAPI-beskrivning",
   },
-  nav: { results: "Resultat", municipalities: "Kommuner", api: "Öppna data" },
+  nav: { results: "Resultat", municipalities: "Kommuner", compare: "Jämför", search: "Sök", api: "Öppna data" },
   home: {
     title: "Publicerade resultat",
     intro:

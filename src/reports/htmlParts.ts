@@ -5,6 +5,12 @@
 import type { Chart, Heading, Table, TableColumn, TableRow } from "../domain/report/model.ts";
 import { renderChartSvg } from "./charts.ts";
 
+/**
+ * A table's wrapper scrolls sideways on narrow screens, so keyboard users must be able to reach
+ * it (WCAG 2.1.1): focusable, and named by the table's caption.
+ */
+const scrollRegion = (name: string) => (name.trim() === "" ? ' tabindex="0"' : ` tabindex="0" role="region" aria-label="${escapeHtml(name)}"`);
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, "&amp;")
@@ -85,7 +91,7 @@ export function tableHtml(table: Table, options: { small?: boolean } = {}): stri
     : "";
   const body = `<tbody>${table.rows.map((r) => rowHtml(r, table.columns)).join("")}</tbody>`;
   const notes = table.notes.length ? `<div class="kk-notes">${paragraphs(table.notes)}</div>` : "";
-  return `<div class="${classes.join(" ")}"><table id="${escapeHtml(table.id)}" class="kk-table">${caption}${head}${body}</table>${notes}</div>`;
+  return `<div class="${classes.join(" ")}"${scrollRegion(table.caption)}><table id="${escapeHtml(table.id)}" class="kk-table">${caption}${head}${body}</table>${notes}</div>`;
 }
 
 /** A chart: caption, the inline SVG, and its figures as a small table for readers without sight of it. */
@@ -109,7 +115,7 @@ export function strengthsHtml(s: {
 }): string {
   const caption = s.caption.trim() !== "" ? `<caption>${escapeHtml(s.caption)}</caption>` : "";
   return (
-    `<div class="kk-table-wrap kk-short"><table class="kk-strengths">${caption}` +
+    `<div class="kk-table-wrap kk-short"${scrollRegion(s.caption)}><table class="kk-strengths">${caption}` +
     `<thead><tr><th scope="col">${escapeHtml(s.strengthsLabel)}</th><th scope="col">${escapeHtml(s.improvementsLabel)}</th></tr></thead>` +
     `<tbody><tr><td>${bulletList(s.strengths)}</td><td>${bulletList(s.improvements)}</td></tr></tbody></table></div>`
   );
@@ -120,5 +126,5 @@ export function factsHtml(rows: readonly { label: string; value: string }[], lab
   const body = rows
     .map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th><td>${escapeHtml(r.value)}</td></tr>`)
     .join("");
-  return `<div class="kk-table-wrap kk-short"><table class="kk-facts" aria-labelledby="${escapeHtml(labelledBy)}"><tbody>${body}</tbody></table></div>`;
+  return `<div class="kk-table-wrap kk-short" tabindex="0" role="region" aria-labelledby="${escapeHtml(labelledBy)}"><table class="kk-facts" aria-labelledby="${escapeHtml(labelledBy)}"><tbody>${body}</tbody></table></div>`;
 }

@@ -56,7 +56,7 @@ export const REPORT_CSS = `
 .kk-report .kk-toc-page { flex: none; text-align: right; min-width: 1.5em; }
 
 /* Tables. */
-.kk-report .kk-table-wrap { margin: 1.5em 0 2em; overflow-x: auto; }
+.kk-report .kk-table-wrap { margin: 1.5em 0 2em; overflow-x: auto; position: relative; }
 .kk-report table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
 .kk-report caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 0.4em; }
 .kk-report th, .kk-report td { border: 1px solid #8c8c8c; padding: 0.3em 0.55em; vertical-align: top; text-align: left; }

@@ -5,6 +5,7 @@ import { municipalities } from "../db/schema.ts";
 import { loadReferenceData, referenceFolder } from "./reference/loadReferenceData.ts";
 import { importResults } from "./results/importResults.ts";
 import { seedWorkspaceDemo } from "./demo/seedWorkspaceDemo.ts";
+import { indexUnindexedEvaluations } from "./search/indexEvaluation.ts";
 
 export interface PrepareOptions {
   /** Load the demo results (Örebro 2010, 2012, 2015) into an empty database. */
@@ -20,11 +21,19 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   const { rows } = (await database.db.execute(sql`select count(*)::int as n from ${municipalities}`)) as unknown as {
     rows: { n: number }[];
   };
-  if (Number(rows[0]?.n ?? 0) > 0) return { seeded: false };
+  if (Number(rows[0]?.n ?? 0) > 0) {
+    // Databases from before the search existed: index what was published then.
+    await indexUnindexedEvaluations(database.db);
+    return { seeded: false };
+  }
   await loadReferenceData(database.db);
   if (options.demo) {
     const name = "reference/demo/results.json";
     await importResults(database.db, { name, text: readFileSync(`${referenceFolder}demo/results.json`, "utf8") });
+    // Made-up results of a few other municipalities, marked as such in their source, so that
+    // the demo can show comparisons and rankings.
+    const others = "reference/demo/comparison-results.json";
+    await importResults(database.db, { name: others, text: readFileSync(`${referenceFolder}demo/comparison-results.json`, "utf8") });
     await seedWorkspaceDemo(database.db);
   }
   return { seeded: true };

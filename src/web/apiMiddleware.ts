@@ -36,6 +36,12 @@ export function apiMiddleware(db: Db) {
         response.status(reply.status);
         reply.headers.forEach((value, name) => response.setHeader(name, value));
         response.setHeader("Vary", "Accept, Accept-Encoding");
+        // Excel and other binary answers pass through as bytes; only text is cached compressed.
+        const type = reply.headers.get("content-type") ?? "";
+        if (!/^(text\/|application\/(problem\+)?json)/.test(type)) {
+          const bytes = Buffer.from(await reply.arrayBuffer());
+          return void (request.method === "HEAD" ? response.end() : response.end(bytes));
+        }
         const text = await reply.text();
         if (request.method === "HEAD") return void response.end();
         if (Buffer.byteLength(text) >= COMPRESS_FROM_BYTES && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {

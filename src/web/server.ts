@@ -4,13 +4,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
-import type { ServerBuild } from "react-router";
+import { createRequestHandler as createPageHandler, type ServerBuild } from "react-router";
 import type { Database } from "../db/client.ts";
 import { logger } from "../logger.ts";
 import type { KompassContext } from "./context.ts";
 import { apiMiddleware } from "./apiMiddleware.ts";
 import { csrfCookie, csrfTokenFor } from "./csrf.ts";
 import { nodeHeaders } from "./nodeHeaders.ts";
+import { createPublicCache } from "./publicCache.ts";
 import { actorFromHeaders, installationSecret } from "../services/auth/authentication.ts";
 import { MAX_UPLOAD_BYTES } from "../services/evidence/limits.ts";
 
@@ -21,26 +22,45 @@ export interface StartOptions {
   port: number;
   host?: string;
   development?: boolean;
+  /**
+   * Keep anonymous public pages in memory (default; KOMPASS_PAGE_CACHE=off turns it off).
+   * Off, they are still rendered without cookies, but anew for every request.
+   */
+  pageCache?: boolean;
 }
 
 /** Serves the built app (or Vite's dev server) with the database in every loader's context. */
 export async function startWebServer(options: StartOptions): Promise<Server> {
   const app = express();
   app.disable("x-powered-by");
+  const closers: (() => void)[] = [];
+  // Cheap per request (a cached page costs little more): details only when debug is on.
+  const debug = logger.isLevelEnabled("debug");
   app.use((request, response, next) => {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     response.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (response.statusCode >= 500)
-        logger.error({ method: request.method, url: request.originalUrl, status: response.statusCode, ms }, "request failed");
-      else logger.debug({ method: request.method, url: request.originalUrl, status: response.statusCode, ms }, "request");
+      if (response.statusCode < 500 && !debug) return;
+      const fields = { method: request.method, url: request.originalUrl, status: response.statusCode, ms: performance.now() - started };
+      if (response.statusCode >= 500) logger.error(fields, "request failed");
+      else logger.debug(fields, "request");
     });
     next();
   });
   // The open data API answers before static files and page rendering: it needs neither.
   app.use("/api/v1", apiMiddleware(options.database.db));
-  app.use(compression());
   const db = options.database.db;
+  const build = options.development ? undefined : await loadBuild();
+  if (build) {
+    // Before compression and cookies: stored pages carry their own gzip and set no cookie.
+    const cache = createPublicCache({
+      db,
+      handler: createPageHandler(build, process.env.NODE_ENV),
+      store: options.pageCache ?? process.env.KOMPASS_PAGE_CACHE !== "off",
+    });
+    app.use(cache.middleware);
+    closers.push(() => cache.close());
+  }
+  app.use(compression());
   const secret = await installationSecret(db);
   app.use(csrfCookie((process.env.KOMPASS_URL ?? "").startsWith("https://")));
   app.use(uploadLimit);
@@ -61,12 +81,9 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
       }),
     );
   } else {
-    const serverBuild = `${root}build/server/index.js`;
-    if (!existsSync(serverBuild)) throw new Error(`No build at ${serverBuild}: run "npm run build" first (npm start does it).`);
-    const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
     app.use("/assets", express.static(`${root}build/client/assets`, { immutable: true, maxAge: "1y" }));
     app.use(express.static(`${root}build/client`, { maxAge: "1h" }));
-    app.use(createRequestHandler({ build, getLoadContext }));
+    app.use(createRequestHandler({ build: build!, getLoadContext }));
   }
 
   // Last resort: an unexpected failure is logged and answered without internals.
@@ -88,7 +105,14 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(server));
     server.once("error", reject);
+    server.once("close", () => closers.forEach((close) => close()));
   });
+}
+
+async function loadBuild(): Promise<ServerBuild> {
+  const serverBuild = `${root}build/server/index.js`;
+  if (!existsSync(serverBuild)) throw new Error(`No build at ${serverBuild}: run "npm run build" first (npm start does it).`);
+  return (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
 }
 
 /**

@@ -16,20 +16,20 @@ async function expectNotHydrated(page: Page) {
 }
 
 test.describe("without JavaScript", () => {
-  test("/ lists the three results", async ({ page }) => {
-    await page.goto("/");
+  test("/resultat lists the nine results", async ({ page }) => {
+    await page.goto("/resultat");
     await expect(page.locator("html")).toHaveAttribute("lang", "sv");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publicerade resultat");
-    await expect(page.getByRole("status")).toHaveText("3 publicerade resultat");
+    await expect(page.getByRole("status")).toHaveText("9 publicerade resultat");
     const rows = page.getByRole("table", { name: "Publicerade resultat, senaste först" }).locator("tbody tr");
-    await expect(rows).toHaveCount(3);
-    await expect(rows.locator("td:nth-child(5)")).toHaveText(["650", "615", "515"]);
+    await expect(rows).toHaveCount(9);
+    await expect(rows.locator("td:nth-child(5)")).toHaveText(["650", "558", "509", "615", "486", "455", "524", "538", "515"]);
     await expect(rows.getByRole("link", { name: "Örebro" })).toHaveCount(3);
     await expectNotHydrated(page);
   });
 
   test("the filter form submits with GET and shows the filtered results", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/resultat");
     const form = page.locator("form.filter-form");
     await expect(form).toHaveAttribute("method", "get");
 
@@ -39,20 +39,20 @@ test.describe("without JavaScript", () => {
       page.getByRole("button", { name: "Visa" }).click(),
     ]);
     expect(request.method()).toBe("GET");
-    await expect(page).toHaveURL("/?instrument=2016");
+    await expect(page).toHaveURL("/resultat?instrument=2016");
     await expect(page.getByRole("status")).toHaveText("0 publicerade resultat");
     await expect(page.getByText("Inga resultat är publicerade ännu.")).toBeVisible();
     await expect(page.getByLabel("Version av instrumentet")).toHaveValue("2016");
 
     await page.getByLabel("Version av instrumentet").selectOption("2010");
     await page.getByRole("button", { name: "Visa" }).click();
-    await expect(page).toHaveURL("/?instrument=2010");
-    await expect(page.getByRole("status")).toHaveText("3 publicerade resultat");
+    await expect(page).toHaveURL("/resultat?instrument=2010");
+    await expect(page.getByRole("status")).toHaveText("9 publicerade resultat");
 
     await page.getByLabel("Version av instrumentet").selectOption("");
     await page.getByRole("button", { name: "Visa" }).click();
-    await expect(page).toHaveURL("/?instrument=");
-    await expect(page.getByRole("status")).toHaveText("3 publicerade resultat");
+    await expect(page).toHaveURL("/resultat?instrument=");
+    await expect(page.getByRole("status")).toHaveText("9 publicerade resultat");
     await expectNotHydrated(page);
   });
 
@@ -61,7 +61,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kommuner");
     await expect(page.locator("main tbody tr")).toHaveCount(290);
     await page.getByRole("link", { name: "Örebro", exact: true }).click();
-    await expect(page).toHaveURL("/kommuner/1880");
+    await expect(page).toHaveURL("/kommun/1880-orebro");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Örebro");
   });
 
@@ -97,18 +97,18 @@ test.describe("without JavaScript", () => {
   test("the language switch link changes the language and returns to the page", async ({ page }) => {
     await page.goto("/kommuner/1880");
     const toEnglish = page.getByRole("link", { name: "In English" });
-    await expect(toEnglish).toHaveAttribute("href", "/sprak?lang=en&return=%2Fkommuner%2F1880");
+    await expect(toEnglish).toHaveAttribute("href", "/sprak?lang=en&return=%2Fkommun%2F1880-orebro");
     await toEnglish.click();
-    await expect(page).toHaveURL("/kommuner/1880");
+    await expect(page).toHaveURL("/kommun/1880-orebro");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 2, name: "Results over time" })).toBeVisible();
     await expect(page.getByRole("table", { name: /^Points per area/ }).locator("tfoot td")).toHaveText(["515", "615", "650"]);
 
     // The query string survives the round trip.
-    await page.goto("/?instrument=2016");
+    await page.goto("/resultat?instrument=2016");
     await expect(page.getByRole("status")).toHaveText("0 published results");
     await page.getByRole("link", { name: "På svenska" }).click();
-    await expect(page).toHaveURL("/?instrument=2016");
+    await expect(page).toHaveURL("/resultat?instrument=2016");
     await expect(page.locator("html")).toHaveAttribute("lang", "sv");
     await expect(page.getByRole("status")).toHaveText("0 publicerade resultat");
   });

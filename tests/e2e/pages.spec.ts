@@ -7,7 +7,8 @@ import { expectNoAxeViolations, formatViolations, waitForHydration } from "./hel
 // 2010 (515, areas), 2012 (615, areas and subareas), 2015 (650, total only).
 
 const pages = [
-  { path: "/", status: 200, heading: "Publicerade resultat" },
+  { path: "/", status: 200, heading: "Kommunkompassen" },
+  { path: "/resultat", status: 200, heading: "Publicerade resultat" },
   { path: "/kommuner", status: 200, heading: "Kommuner" },
   { path: "/kommuner/1880", status: 200, heading: /Örebro/ },
   { path: "/finns-inte", status: 404, heading: "Sidan finns inte" },
@@ -47,7 +48,7 @@ test.describe("accessibility: WCAG 2.1 A and AA (axe)", () => {
 
   test('the English variant has lang="en" and no violations', async ({ page }) => {
     await page.goto("/sprak?lang=en&return=/kommuner/1880");
-    await expect(page).toHaveURL("/kommuner/1880");
+    await expect(page).toHaveURL("/kommun/1880-orebro");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 2, name: "Results over time" })).toBeVisible();
     await expect(page.getByRole("link", { name: "På svenska" })).toHaveAttribute("lang", "sv");
@@ -77,7 +78,7 @@ test.describe("language and missing values", () => {
   });
 
   test("English pages have English titles and messages", async ({ page }) => {
-    await page.goto("/sprak?lang=en&return=/");
+    await page.goto("/sprak?lang=en&return=/resultat");
     await expect(page).toHaveTitle("Published results – Kommunkompassen", { timeout: 2_000 });
     await page.goto("/kommuner");
     await expect(page).toHaveTitle("Municipalities – Kommunkompassen", { timeout: 2_000 });
@@ -96,7 +97,7 @@ test.describe("/kommuner", () => {
     await expect(orebro.locator("td").nth(1)).toHaveText("Örebro län");
     await expect(orebro.locator("td").nth(3)).toHaveText("3 utvärderingar");
     await orebro.getByRole("link", { name: "Örebro", exact: true }).click();
-    await expect(page).toHaveURL("/kommuner/1880");
+    await expect(page).toHaveURL("/kommun/1880-orebro");
   });
 });
 
@@ -143,33 +144,34 @@ test.describe("/kommuner/1880 (Örebro)", () => {
   });
 });
 
-test.describe("/ (published results)", () => {
-  test("lists the three results, latest first, with Örebro linked", async ({ page }) => {
-    await page.goto("/");
+test.describe("/resultat (published results)", () => {
+  test("lists the nine results, latest first, with Örebro linked", async ({ page }) => {
+    await page.goto("/resultat");
     await expect(page).toHaveTitle("Publicerade resultat – Kommunkompassen");
-    await expect(page.getByRole("status")).toHaveText("3 publicerade resultat");
+    await expect(page.getByRole("status")).toHaveText("9 publicerade resultat");
     const table = page.getByRole("table", { name: "Publicerade resultat, senaste först" });
     const rows = table.locator("tbody tr");
-    await expect(rows).toHaveCount(3);
-    await expect(rows.locator("td:nth-child(2)")).toHaveText(["2015", "2012", "2010"]);
-    await expect(rows.locator("td:nth-child(5)")).toHaveText(["650", "615", "515"]);
+    await expect(rows).toHaveCount(9);
+    // Latest first by date, then year: an undated result counts as of 31 December.
+    await expect(rows.locator("td:nth-child(2)")).toHaveText(["2015", "2014", "2013", "2012", "2012", "2011", "2011", "2011", "2010"]);
+    await expect(rows.locator("td:nth-child(5)")).toHaveText(["650", "558", "509", "615", "486", "455", "524", "538", "515"]);
     const links = table.getByRole("link", { name: "Örebro" });
     await expect(links).toHaveCount(3);
-    for (const link of await links.all()) await expect(link).toHaveAttribute("href", "/kommuner/1880");
+    for (const link of await links.all()) await expect(link).toHaveAttribute("href", "/kommun/1880-orebro");
     await links.first().click();
-    await expect(page).toHaveURL("/kommuner/1880");
+    await expect(page).toHaveURL("/kommun/1880-orebro");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Örebro");
   });
 
   test("the instrument filter narrows the list", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/resultat");
     await waitForHydration(page);
     const select = page.getByLabel("Version av instrumentet");
     await expect(select).toHaveValue("");
 
     await select.selectOption("2016");
     await page.getByRole("button", { name: "Visa" }).click();
-    await expect(page).toHaveURL("/?instrument=2016");
+    await expect(page).toHaveURL("/resultat?instrument=2016");
     await expect(page.getByRole("status")).toHaveText("0 publicerade resultat");
     await expect(page.getByText("Inga resultat är publicerade ännu.")).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
@@ -177,17 +179,17 @@ test.describe("/ (published results)", () => {
 
     await select.selectOption("2010");
     await page.getByRole("button", { name: "Visa" }).click();
-    await expect(page).toHaveURL("/?instrument=2010");
-    await expect(page.getByRole("status")).toHaveText("3 publicerade resultat");
+    await expect(page).toHaveURL("/resultat?instrument=2010");
+    await expect(page.getByRole("status")).toHaveText("9 publicerade resultat");
 
     // An unknown version falls back to all.
-    await page.goto("/?instrument=1999");
-    await expect(page.getByRole("status")).toHaveText("3 publicerade resultat");
+    await page.goto("/resultat?instrument=1999");
+    await expect(page.getByRole("status")).toHaveText("9 publicerade resultat");
     await expect(select).toHaveValue("");
   });
 
   test("the filtered empty state has no violations", async ({ page }) => {
-    await page.goto("/?instrument=2016");
+    await page.goto("/resultat?instrument=2016");
     await waitForHydration(page);
     await expectNoAxeViolations(page);
   });
@@ -214,6 +216,7 @@ test.describe("keyboard", () => {
       page.getByRole("link", { name: "Hoppa till innehållet" }),
       page.locator("header").getByRole("link", { name: "Kommunkompassen" }),
       nav.getByRole("link", { name: "Resultat" }),
+      nav.getByRole("link", { name: "Rankning" }),
       nav.getByRole("link", { name: "Kommuner" }),
     ];
     for (const link of expected) {
@@ -237,7 +240,7 @@ test.describe("open data API", () => {
   });
 
   test("the server answers the API compressed, as CSV on request, and with problem documents", async ({ request }) => {
-    const ranking = await request.get("/api/v1/rankings?instrument=2010", { headers: { "Accept-Encoding": "gzip" } });
+    const ranking = await request.get("/api/v1/rankings?instrument=2010&county=18", { headers: { "Accept-Encoding": "gzip" } });
     expect(ranking.status()).toBe(200);
     expect(ranking.headers()["content-encoding"]).toBeUndefined(); // small: sent as is
     expect(await ranking.json()).toEqual([expect.objectContaining({ rank: 1, municipality: "1880", year: 2015, total: 650 })]);

@@ -133,7 +133,7 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
       [5, 2011, 461],
     ]);
     const csv = await (await get("/api/v1/rankings.csv?instrument=2010")).text();
-    expect(csv.split("\r\n")[0]).toBe("rank,municipality,name,year,date,total,total_published");
+    expect(csv.split("\r\n")[0]).toBe("rank,municipality,name,year,date,total,total_published,change,previous_year,previous_instrument");
   });
 
   it("answers bad parameters with an RFC 9457 problem that names them", async () => {
@@ -177,12 +177,14 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/averages",
+      "/compare",
       "/instruments",
       "/instruments/{key}",
       "/municipalities",
       "/municipalities/{code}/results",
       "/rankings",
       "/results",
+      "/search",
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { openPostgres, wrapPglite, type Database } from "../../src/db/client.ts";
+import { openPostgres, pgliteExtensions, wrapPglite, type Database } from "../../src/db/client.ts";
 import { prepareDatabase } from "../../src/services/bootstrap.ts";
 
 export type TestDatabaseKind = "pglite" | "postgres";
@@ -23,7 +23,7 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
   if (kind === "pglite") {
     const template = new Blob([readFileSync(inject("pgliteTemplate"))]);
-    const client = await PGlite.create({ loadDataDir: template });
+    const client = await PGlite.create({ loadDataDir: template, extensions: pgliteExtensions });
     const database = wrapPglite(client, "memory");
     return { ...database, dispose: () => database.close() };
   }

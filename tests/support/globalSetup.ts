@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { wrapPglite } from "../../src/db/client.ts";
+import { pgliteExtensions, wrapPglite } from "../../src/db/client.ts";
 import { prepareDatabase } from "../../src/services/bootstrap.ts";
 
 /**
@@ -12,7 +12,7 @@ import { prepareDatabase } from "../../src/services/bootstrap.ts";
  */
 export default async function setup(project: TestProject) {
   const folder = mkdtempSync(join(tmpdir(), "kompass-test-template-"));
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: pgliteExtensions });
   const database = wrapPglite(client, "memory");
   await prepareDatabase(database, { demo: false });
   const dump = await client.dumpDataDir("none");

@@ -277,3 +277,21 @@ export async function findTotals(db: Queryable, instrumentKey: string, latestOnl
     derivedTotal: row.derived_total === null ? null : String(row.derived_total),
   }));
 }
+
+/** Every result with a total, of every instrument: the history that rankings and changes use. */
+export async function findAllTotals(db: Queryable): Promise<(TotalRow & { instrumentKey: string })[]> {
+  const { rows } = (await db.execute(
+    sql`select ${results.id} as result_id, ${results.municipalityCode} as municipality_code, ${results.instrumentKey} as instrument_key,
+      ${results.year} as year, ${results.date}::text as date, ${results.publishedTotal}::text as published_total, ${results.derivedTotal}::text as derived_total
+      from ${results} where ${results.publishedTotal} is not null or ${results.derivedTotal} is not null`,
+  )) as unknown as { rows: Record<string, unknown>[] };
+  return rows.map((row) => ({
+    resultId: Number(row.result_id),
+    municipalityCode: String(row.municipality_code),
+    instrumentKey: String(row.instrument_key),
+    year: Number(row.year),
+    date: row.date === null ? null : String(row.date),
+    publishedTotal: row.published_total === null ? null : String(row.published_total),
+    derivedTotal: row.derived_total === null ? null : String(row.derived_total),
+  }));
+}

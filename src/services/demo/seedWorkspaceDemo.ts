@@ -19,6 +19,7 @@ import type { KeyFactsInput } from "../../domain/report/input.ts";
 import { createUser, SYSTEM } from "../auth/users.ts";
 import { appendAudit } from "../evaluations/audit.ts";
 import { referenceFolder } from "../reference/loadReferenceData.ts";
+import { indexEvaluation } from "../search/indexEvaluation.ts";
 
 interface DemoInterview {
   groupKind: string;
@@ -99,6 +100,7 @@ export async function seedWorkspaceDemo(db: Db): Promise<void> {
           }),
         },
       });
+      await indexEvaluation(tx, published);
     }
 
     const progress = demo.inProgress;

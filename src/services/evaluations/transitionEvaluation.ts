@@ -10,7 +10,9 @@ import { assessResult, levelOf } from "../../domain/result.ts";
 import { figuresFromAgreed } from "../../domain/scorable.ts";
 import { isStatus, transitionRule, type Actor, type Blocker, type EvaluationStatus } from "../../domain/workflow.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors.ts";
+import { publicDataChanged } from "../publicData.ts";
 import { appendAudit } from "./audit.ts";
+import { indexEvaluation } from "../search/indexEvaluation.ts";
 import { loadEvaluation, workflowFacts, type EvaluationContext } from "./evaluationContext.ts";
 
 export class TransitionBlockedError extends ValidationError {
@@ -42,6 +44,7 @@ export async function transitionEvaluation(db: Db, actor: Actor, id: number, inp
     await appendAudit(tx, { evaluationId: id, actor, action: "status", target: "status", before: evaluation.status, after: to });
     if (to === "published") await publish(tx, actor, evaluation);
   });
+  if (to === "published") publicDataChanged();
 }
 
 /** Writes the agreed points as the evaluation's result and keeps a frozen revision. */
@@ -82,6 +85,8 @@ async function publish(tx: Tx, actor: Actor, evaluation: EvaluationContext): Pro
     await tx.insert(evaluationRevisions).values({ evaluationId: evaluation.id, revision: evaluation.revision, reason: "Första publiceringen", snapshot, createdBy: actor!.id });
   }
   await appendAudit(tx, { evaluationId: evaluation.id, actor, action: "published", target: `revision ${evaluation.revision}`, after: { total: figures.total === null ? null : pointsText(figures.total) } });
+  // The search index follows the published revision in the same transaction: never ahead of it.
+  await indexEvaluation(tx, evaluation.id);
 }
 
 export interface EvaluationSnapshot {
@@ -139,6 +144,7 @@ export async function correctEvaluation(db: Db, actor: Actor, id: number, input:
     await tx.insert(evaluationRevisions).values({ evaluationId: id, revision: next, reason, snapshot: {}, createdBy: actor!.id });
     await appendAudit(tx, { evaluationId: id, actor, action: "correction", target: `revision ${next}`, before: "published", after: { status: "review", reason } });
   });
+  publicDataChanged();
 }
 
 export async function listRevisions(db: Db, actor: Actor, id: number) {

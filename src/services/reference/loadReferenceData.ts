@@ -7,6 +7,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { counties, groupingGroups, groupings, municipalities, municipalityGroups } from "../../db/schema.ts";
 import { ValidationError, type Problem } from "../errors.ts";
 import { loadInstrumentDefinition } from "../instruments/loadInstrumentDefinition.ts";
+import { publicDataChanged } from "../publicData.ts";
 
 /** Shipped reference data: counties, the 290 municipalities, SKL's 2011 groups, instrument versions. */
 export const referenceFolder = fileURLToPath(new URL("../../../reference/", import.meta.url));
@@ -40,6 +41,7 @@ export async function loadReferenceData(db: Db): Promise<void> {
     const definition = JSON.parse(readFileSync(`${referenceFolder}instruments/${file}`, "utf8")) as unknown;
     await loadInstrumentDefinition(db, { name: file, definition });
   }
+  publicDataChanged();
 }
 
 interface GroupingInput {
@@ -120,5 +122,6 @@ export async function loadGroupingCsv(db: Db, options: LoadGroupingOptions): Pro
   await db.transaction((tx) =>
     saveGrouping(tx, { key: options.key, name: options.name, validFrom: options.validFrom, source: options.source ?? null, rows: valid }),
   );
+  publicDataChanged();
   return { key: options.key, municipalities: valid.length };
 }

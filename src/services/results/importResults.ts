@@ -7,6 +7,7 @@ import { assessResult, levelOf, type PublishedFigures } from "../../domain/resul
 import type { InstrumentVersion } from "../../domain/instrument.ts";
 import { ValidationError, type Problem } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.ts";
+import { publicDataChanged } from "../publicData.ts";
 import { parseResultFile, type RawRecord, type ResultFileFormat } from "./parseResultFile.ts";
 import { resultDocumentSchema } from "./resultDocument.ts";
 
@@ -89,6 +90,7 @@ export async function importResults(db: Db, options: ImportResultsOptions): Prom
       })),
     ),
   );
+  publicDataChanged();
   // After a large import the planner's statistics are stale; without them PostgreSQL scans
   // whole point tables for one municipality's results.
   if (prepared.length >= ANALYZE_AFTER) await db.execute(sql`analyze results, result_area_points, result_subarea_points`);

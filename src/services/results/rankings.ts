@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { findTotals } from "../../db/repositories/results.ts";
+import { findAllTotals } from "../../db/repositories/results.ts";
 import { instrumentVersions, results } from "../../db/schema.ts";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError, ValidationError, type Problem } from "../errors.ts";
 import { points, pointsNumber, roundHalfUp } from "../../domain/points.ts";
-import { rankByTotal } from "../../domain/ranking.ts";
-import { municipalityNames } from "./queries.ts";
+import { rankRecords, type TotalRecord } from "../../domain/rankingFilters.ts";
+import { DEFAULT_GROUPING, municipalityList } from "./queries.ts";
 
 export interface RankingEntry {
   rank: number;
@@ -15,50 +15,140 @@ export interface RankingEntry {
   date: string | null;
   total: number;
   totalPublished: boolean;
+  /** Exact points since the previous result of the same version; null when there is none to compare. */
+  change: number | null;
+  previousYear: number | null;
+  previousInstrument: string | null;
+}
+
+export interface RankingQuery {
+  instrument: string;
+  /** Every result instead of the latest per municipality. */
+  all?: boolean;
+  /** A county code ("18"). */
+  county?: string;
+  /** A group code of SKL's 2011 grouping ("3"). */
+  group?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  limit?: number;
 }
 
 /**
- * Rankings are read far more often than results change, so a ranking is kept per database and
- * instrument and recomputed when that instrument's results change (count or last update).
+ * Rankings are read far more often than results change, so the history of totals and the
+ * rankings without a county or group filter are kept per database and recomputed when any
+ * result changes (count or last update). County and group filters depend on reference data as
+ * well, so those rankings are computed from the kept history on each request (cheap: in memory).
  */
-const cache = new WeakMap<Db, Map<string, { stamp: string; entries: RankingEntry[] }>>();
+interface Cached {
+  stamp: string;
+  history: TotalRecord[];
+  rankings: Map<string, RankingEntry[]>;
+}
+const cache = new WeakMap<Db, Cached>();
+const MAX_CACHED_RANKINGS = 200;
 
-/** One round trip: does the instrument exist, and what state are its results in. */
-async function stampOf(db: Db, instrument: string): Promise<string | null> {
+/** One round trip: does the instrument exist, and what state are the results in. */
+async function stampOf(db: Db, instrument: string | null): Promise<{ known: boolean; stamp: string }> {
   const { rows } = (await db.execute(
-    sql`select exists (select 1 from ${instrumentVersions} where ${instrumentVersions.key} = ${instrument}) as known,
-      count(*)::int as n, coalesce(max(${results.updatedAt})::text, '') as at
-      from ${results} where ${results.instrumentKey} = ${instrument}`,
+    sql`select exists (select 1 from ${instrumentVersions} where ${instrumentVersions.key} = ${instrument ?? ""}) as known,
+      count(*)::int as n, coalesce(max(${results.updatedAt})::text, '') as at from ${results}`,
   )) as unknown as { rows: { known: boolean; n: number; at: string }[] };
-  const row = rows[0];
-  return row?.known ? `${row.n}:${row.at}` : null;
+  const row = rows[0]!;
+  return { known: Boolean(row.known), stamp: `${row.n}:${row.at}` };
 }
 
-/** The latest result of each municipality (or every result), best total first; ties share a rank. */
-export async function getRankings(db: Db, options: { instrument: string; all?: boolean }): Promise<RankingEntry[]> {
-  const key = `${options.instrument}:${options.all ? "all" : "latest"}`;
-  const stamp = await stampOf(db, options.instrument);
-  if (stamp === null) throw new NotFoundError("instrument", options.instrument);
-  const perDb = cache.get(db) ?? new Map<string, { stamp: string; entries: RankingEntry[] }>();
-  cache.set(db, perDb);
-  const cached = perDb.get(key);
-  if (cached && cached.stamp === stamp) return cached.entries;
-
-  const [rows, names] = await Promise.all([findTotals(db, options.instrument, !options.all), municipalityNames(db)]);
-  const collator = new Intl.Collator("sv");
-  const entries = rankByTotal(
-    rows.map((row) => ({ row, total: points(row.publishedTotal ?? row.derivedTotal!) })),
-    (entry) => entry.total,
-    (a, b) => collator.compare(names.get(a.row.municipalityCode) ?? "", names.get(b.row.municipalityCode) ?? "") || b.row.year - a.row.year,
-  ).map(({ rank, item }) => ({
-    rank,
-    municipality: item.row.municipalityCode,
-    name: names.get(item.row.municipalityCode) ?? item.row.municipalityCode,
-    year: item.row.year,
-    date: item.row.date,
-    total: pointsNumber(roundHalfUp(item.total)),
-    totalPublished: item.row.publishedTotal !== null,
+async function cachedHistory(db: Db, stamp: string): Promise<Cached> {
+  const cached = cache.get(db);
+  if (cached && cached.stamp === stamp) return cached;
+  const history = (await findAllTotals(db)).map((row) => ({
+    municipality: row.municipalityCode,
+    instrument: row.instrumentKey,
+    year: row.year,
+    date: row.date,
+    total: points(row.publishedTotal ?? row.derivedTotal!),
+    published: row.publishedTotal !== null,
   }));
-  perDb.set(key, { stamp, entries });
-  return entries;
+  const fresh = { stamp, history, rankings: new Map<string, RankingEntry[]>() };
+  cache.set(db, fresh);
+  return fresh;
+}
+
+/** The history of totals of every instrument version (for start-page and filter choices). */
+export async function getTotalsHistory(db: Db): Promise<readonly TotalRecord[]> {
+  const { stamp } = await stampOf(db, null);
+  return (await cachedHistory(db, stamp)).history;
+}
+
+/** Municipalities in a county and/or a group, or undefined for no such filter; unknown codes are named problems. */
+async function municipalitiesOf(db: Db, query: RankingQuery): Promise<Set<string> | undefined> {
+  if (query.county === undefined && query.group === undefined) return undefined;
+  const list = await municipalityList(db);
+  const problems: Problem[] = [];
+  if (query.county !== undefined && !list.some((m) => m.county.code === query.county))
+    problems.push({ field: "county", message: `no county with the code ${query.county}` });
+  const inGroup = (m: (typeof list)[number]) => m.groups.some((g) => g.grouping === DEFAULT_GROUPING && g.code === query.group);
+  if (query.group !== undefined && !list.some(inGroup))
+    problems.push({ field: "group", message: `no group ${query.group} in the ${DEFAULT_GROUPING} grouping` });
+  if (problems.length > 0) throw new ValidationError("unknown filter value", problems);
+  return new Set(
+    list
+      .filter((m) => (query.county === undefined || m.county.code === query.county) && (query.group === undefined || inGroup(m)))
+      .map((m) => m.code),
+  );
+}
+
+/**
+ * The latest result of each municipality (or every result) of an instrument version, best total
+ * first, ties sharing a rank within the filtered list; each with its change since the
+ * municipality's previous result.
+ */
+export async function getRankings(db: Db, query: RankingQuery): Promise<RankingEntry[]> {
+  if (query.yearFrom !== undefined && query.yearTo !== undefined && query.yearFrom > query.yearTo)
+    throw new ValidationError("bad year range", [{ field: "yearTo", message: `must not be before yearFrom (${query.yearFrom})` }]);
+  const { known, stamp } = await stampOf(db, query.instrument);
+  if (!known) throw new NotFoundError("instrument", query.instrument);
+  const [cached, allowed] = await Promise.all([cachedHistory(db, stamp), municipalitiesOf(db, query)]);
+  const key = allowed ? null : `${query.instrument}:${query.all ? "all" : "latest"}:${query.yearFrom ?? ""}:${query.yearTo ?? ""}`;
+  let entries = key === null ? undefined : cached.rankings.get(key);
+  if (!entries) {
+    entries = await computeRanking(db, cached.history, { ...query, municipalities: allowed });
+    if (key !== null && cached.rankings.size < MAX_CACHED_RANKINGS) cached.rankings.set(key, entries);
+  }
+  // The same array object while the cache holds, so the API can keep its JSON text.
+  return query.limit === undefined || query.limit >= entries.length ? entries : entries.slice(0, query.limit);
+}
+
+async function computeRanking(
+  db: Db,
+  history: readonly TotalRecord[],
+  criteria: RankingQuery & { municipalities?: Set<string> },
+): Promise<RankingEntry[]> {
+  const names = new Map((await municipalityList(db)).map((m) => [m.code, m.name]));
+  const nameOf = (code: string) => names.get(code) ?? code;
+  return rankRecords(history, criteria, nameOf).map(({ rank, item: { record, change } }) => ({
+    rank,
+    municipality: record.municipality,
+    name: nameOf(record.municipality),
+    year: record.year,
+    date: record.date,
+    total: pointsNumber(roundHalfUp(record.total)),
+    totalPublished: record.published,
+    change: change.kind === "points" ? pointsNumber(change.points) : null,
+    previousYear: change.kind === "none" ? null : change.previous.year,
+    previousInstrument: change.kind === "none" ? null : change.previous.instrument,
+  }));
+}
+
+/** "code/year" of evaluations that share their year with another version: their links need `?version=`. */
+export async function sharedYears(db: Db): Promise<Set<string>> {
+  const seen = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const record of await getTotalsHistory(db)) {
+    const key = `${record.municipality}/${record.year}`;
+    const instrument = seen.get(key);
+    if (instrument !== undefined && instrument !== record.instrument) shared.add(key);
+    seen.set(key, record.instrument);
+  }
+  return shared;
 }

@@ -1,0 +1,298 @@
+import {
+  Button,
+  ErrorSummary,
+  Field,
+  Fieldset,
+  Heading,
+  Input,
+  Label,
+  Link as DsLink,
+  Paragraph,
+  Select,
+  Table,
+} from "@digdir/designsystemet-react";
+import { data, Form, Link } from "react-router";
+import type { Route } from "./+types/rankings";
+import { LabelledField } from "../components/LabelledField.tsx";
+import { TableDownloads } from "../components/TableDownloads.tsx";
+import { pageTitle, useT } from "../i18n.ts";
+import { evaluationPath, municipalityPath } from "../../src/domain/paths.ts";
+import { points } from "../../src/domain/points.ts";
+import { changeText, readRankingParams } from "../../src/domain/rankingFilters.ts";
+import { getRankingChoices } from "../../src/services/results/portal.ts";
+import { getRankings, sharedYears, type RankingEntry } from "../../src/services/results/rankings.ts";
+
+/** /rankning?instrument=2010&county=18&group=3&yearFrom=2010&yearTo=2015&all=true — a GET form. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const choices = await getRankingChoices(context.db);
+  const read = readRankingParams(new URL(request.url).searchParams, {
+    instruments: choices.instruments.map((i) => i.key),
+    counties: choices.counties.map((c) => c.code),
+    groups: choices.groups.map((g) => g.code),
+    defaultInstrument: choices.instruments.at(-1)?.key ?? "",
+  });
+  const ready = choices.instruments.length > 0 && read.problems.length === 0;
+  const { values } = read;
+  const [ranking, shared] = ready
+    ? await Promise.all([
+        getRankings(context.db, {
+          instrument: values.instrument,
+          all: values.all,
+          county: values.county || undefined,
+          group: values.group || undefined,
+          yearFrom: values.yearFrom ? Number(values.yearFrom) : undefined,
+          yearTo: values.yearTo ? Number(values.yearTo) : undefined,
+        }),
+        sharedYears(context.db),
+      ])
+    : [null, new Set<string>()];
+  const payload = {
+    choices,
+    values,
+    problems: choices.instruments.length > 0 ? read.problems : [],
+    query: read.query,
+    instrumentName: choices.instruments.find((i) => i.key === values.instrument)?.name ?? values.instrument,
+    entries: ranking?.map((entry) => present(entry, values.instrument, shared)) ?? null,
+  };
+  return data(payload, { status: payload.problems.length > 0 ? 400 : 200 });
+}
+
+function present(entry: RankingEntry, instrument: string, shared: Set<string>) {
+  return {
+    rank: entry.rank,
+    key: `${entry.municipality}-${entry.year}`,
+    name: entry.name,
+    year: entry.year,
+    total: entry.total,
+    totalPublished: entry.totalPublished,
+    municipalityHref: municipalityPath(entry.municipality, entry.name),
+    // The version is only needed where the municipality has two evaluations that year.
+    evaluationHref: evaluationPath(
+      entry.municipality,
+      entry.name,
+      entry.year,
+      shared.has(`${entry.municipality}/${entry.year}`) ? instrument : undefined,
+    ),
+    change: entry.change === null ? null : changeText(points(entry.change)),
+    previousYear: entry.previousYear,
+    previousInstrument: entry.previousInstrument,
+  };
+}
+
+type Row = ReturnType<typeof present>;
+
+export function meta({ matches }: Route.MetaArgs) {
+  return [{ title: pageTitle(matches, "portal.rankings.title") }];
+}
+
+/** "+35 sedan 2012", "annan version" or "–": numbers only within one version. */
+function ChangeCell({ row }: { row: Row }) {
+  const { t } = useT();
+  if (row.previousYear === null)
+    return (
+      <>
+        <span aria-hidden="true">–</span>
+        <span className="ds-sr-only">{t("portal.rankings.noPrevious")}</span>
+      </>
+    );
+  if (row.change === null)
+    return (
+      <>
+        {t("portal.rankings.otherVersion")}
+        <span className="ds-sr-only">
+          {" "}
+          ({t("portal.rankings.otherVersionDetail", { year: row.previousYear, instrument: row.previousInstrument })})
+        </span>
+      </>
+    );
+  return (
+    <>
+      {row.change}
+      <span className="ds-sr-only"> {t("portal.rankings.changeDetail", { year: row.previousYear })}</span>
+    </>
+  );
+}
+
+export default function Rankings({ loaderData }: Route.ComponentProps) {
+  const { t, formatNumber } = useT();
+  const { choices, values, problems, query, entries, instrumentName } = loaderData;
+  const problemOf = (field: string) => {
+    const found = problems.find((p) => p.field === field);
+    return found ? t(`portal.rankings.problem.${found.problem}`) : undefined;
+  };
+  return (
+    <>
+      <Heading level={1} data-size="xl">
+        {t("portal.rankings.title")}
+      </Heading>
+      <Paragraph>{t("portal.rankings.intro")}</Paragraph>
+      {choices.instruments.length === 0 ? (
+        <Paragraph>{t("portal.rankings.noInstruments")}</Paragraph>
+      ) : (
+        <>
+          {problems.length > 0 && (
+            <ErrorSummary>
+              <ErrorSummary.Heading>{t("portal.rankings.errorsTitle")}</ErrorSummary.Heading>
+              <ErrorSummary.List>
+                {problems.map((p) => (
+                  <ErrorSummary.Item key={p.field}>
+                    <ErrorSummary.Link href={`#${p.field}`}>{t(`portal.rankings.problem.${p.problem}`)}</ErrorSummary.Link>
+                  </ErrorSummary.Item>
+                ))}
+              </ErrorSummary.List>
+            </ErrorSummary>
+          )}
+          <Form method="get" className="ranking-filters" aria-label={t("portal.rankings.filters")}>
+            <LabelledField id="instrument" label={t("portal.rankings.instrument")} error={problemOf("instrument")}>
+              {(describedBy) => (
+                <Select id="instrument" name="instrument" defaultValue={values.instrument} aria-describedby={describedBy}>
+                  {choices.instruments.map((i) => (
+                    <Select.Option key={i.key} value={i.key}>
+                      {i.name}
+                    </Select.Option>
+                  ))}
+                </Select>
+              )}
+            </LabelledField>
+            <Fieldset>
+              <Fieldset.Legend>{t("portal.rankings.scope")}</Fieldset.Legend>
+              {/* Explicit label/for pairs: Designsystemet ties them in the browser, which fails without JavaScript. */}
+              {[
+                { id: "all-latest", value: "", checked: !values.all, label: t("portal.rankings.latest") },
+                { id: "all-true", value: "true", checked: values.all, label: t("portal.rankings.all") },
+              ].map((choice) => (
+                <Field key={choice.id}>
+                  <Input type="radio" id={choice.id} name="all" value={choice.value} defaultChecked={choice.checked} />
+                  <Label htmlFor={choice.id} weight="regular">
+                    {choice.label}
+                  </Label>
+                </Field>
+              ))}
+            </Fieldset>
+            <LabelledField id="county" label={t("portal.rankings.county")} error={problemOf("county")}>
+              {(describedBy) => (
+                <Select id="county" name="county" defaultValue={values.county} aria-describedby={describedBy}>
+                  <Select.Option value="">{t("portal.rankings.allCounties")}</Select.Option>
+                  {choices.counties.map((c) => (
+                    <Select.Option key={c.code} value={c.code}>
+                      {c.name}
+                    </Select.Option>
+                  ))}
+                </Select>
+              )}
+            </LabelledField>
+            <LabelledField id="group" label={t("portal.rankings.group")} error={problemOf("group")}>
+              {(describedBy) => (
+                <Select id="group" name="group" defaultValue={values.group} aria-describedby={describedBy}>
+                  <Select.Option value="">{t("portal.rankings.allGroups")}</Select.Option>
+                  {choices.groups.map((g) => (
+                    <Select.Option key={g.code} value={g.code}>
+                      {`${g.code}. ${g.name}`}
+                    </Select.Option>
+                  ))}
+                </Select>
+              )}
+            </LabelledField>
+            {(["yearFrom", "yearTo"] as const).map((field) => (
+              <LabelledField
+                key={field}
+                id={field}
+                label={t(`portal.rankings.${field}`)}
+                hint={t("portal.rankings.yearHint", {
+                  year: field === "yearFrom" ? (choices.years?.first ?? 2010) : (choices.years?.last ?? 2020),
+                })}
+                error={problemOf(field)}
+              >
+                {(describedBy) => (
+                  <Input
+                    id={field}
+                    name={field}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    size={6}
+                    defaultValue={values[field]}
+                    aria-describedby={describedBy}
+                    aria-invalid={problemOf(field) ? true : undefined}
+                  />
+                )}
+              </LabelledField>
+            ))}
+            <div>
+              <Button type="submit">{t("portal.rankings.show")}</Button>
+            </div>
+          </Form>
+          {entries && (
+            <>
+              <Paragraph role="status">
+                {t(values.all ? "portal.rankings.countAll" : "portal.rankings.count", { count: entries.length })}
+              </Paragraph>
+              {entries.length === 0 ? (
+                <Paragraph>{t("portal.rankings.empty")}</Paragraph>
+              ) : (
+                <RankingTable
+                  entries={entries}
+                  caption={t("portal.rankings.caption", { instrument: instrumentName })}
+                  formatNumber={formatNumber}
+                />
+              )}
+              <TableDownloads api="rankings" query={query} label={t("portal.rankings.table")} />
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function RankingTable({ entries, caption, formatNumber }: { entries: Row[]; caption: string; formatNumber: (n: number) => string }) {
+  const { t } = useT();
+  return (
+    <>
+      <div className="table-scroll">
+        <Table zebra>
+          <caption>{caption}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col" className="numeric">
+                {t("table.rank")}
+              </Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("table.municipality")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t("table.year")}</Table.HeaderCell>
+              <Table.HeaderCell scope="col" className="numeric">
+                {t("table.total")}
+              </Table.HeaderCell>
+              <Table.HeaderCell scope="col" className="numeric">
+                {t("portal.rankings.change")}
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {entries.map((row) => (
+              <Table.Row key={row.key}>
+                <Table.Cell className="numeric">{row.rank}</Table.Cell>
+                <Table.Cell>
+                  <DsLink asChild>
+                    <Link to={row.municipalityHref}>{row.name}</Link>
+                  </DsLink>
+                </Table.Cell>
+                <Table.Cell>
+                  {/* Named with the municipality: a column of bare years says little to a screen reader. */}
+                  <DsLink asChild>
+                    <Link to={row.evaluationHref} aria-label={`${row.name} ${row.year}`}>
+                      {row.year}
+                    </Link>
+                  </DsLink>
+                </Table.Cell>
+                <Table.Cell className={row.totalPublished ? "numeric" : "numeric derived"}>{formatNumber(row.total)}</Table.Cell>
+                <Table.Cell className="numeric">
+                  <ChangeCell row={row} />
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      {entries.some((e) => !e.totalPublished) && <Paragraph data-size="sm">{t("portal.rankings.derivedNote")}</Paragraph>}
+    </>
+  );
+}

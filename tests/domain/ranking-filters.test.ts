@@ -1,0 +1,166 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { points, pointsText } from "../../src/domain/points.ts";
+import {
+  changeSince,
+  changeText,
+  previousResult,
+  rankRecords,
+  readRankingParams,
+  selectForRanking,
+  type TotalRecord,
+} from "../../src/domain/rankingFilters.ts";
+
+const record = (municipality: string, instrument: string, year: number, total: string, date: string | null = null): TotalRecord => ({
+  municipality,
+  instrument,
+  year,
+  date,
+  total: points(total),
+  published: true,
+});
+
+const history = [
+  record("1880", "2010", 2010, "515"),
+  record("1880", "2010", 2012, "615.4"),
+  record("1880", "2010", 2015, "650"),
+  record("0484", "2010", 2014, "650"),
+  record("1490", "2010", 2011, "461"),
+  record("1490", "2016", 2017, "555"),
+  record("1490", "2010", 2018, "500"),
+];
+
+describe("previous result and change", () => {
+  it("compares with the latest earlier result: a number within a version, otherwise marked", () => {
+    const orebro2015 = history[2]!;
+    const change = changeSince(orebro2015, previousResult(history, orebro2015));
+    expect(change.kind).toBe("points");
+    if (change.kind === "points") expect(pointsText(change.points)).toBe("34.6");
+    const boras2018 = history[6]!;
+    expect(changeSince(boras2018, previousResult(history, boras2018))).toMatchObject({ kind: "otherVersion", previous: { year: 2017 } });
+    expect(changeSince(history[0]!, previousResult(history, history[0]!))).toEqual({ kind: "none" });
+  });
+
+  it("prefers the same version in a year with two versions", () => {
+    const current = record("1880", "2016", 2020, "600");
+    const previous = previousResult(
+      [record("1880", "2010", 2018, "500", "2018-12-01"), record("1880", "2016", 2018, "550", "2018-01-01"), current],
+      current,
+    );
+    expect(previous).toMatchObject({ instrument: "2010" });
+    const tie = previousResult([record("1880", "2010", 2018, "500"), record("1880", "2016", 2018, "550"), current], current);
+    expect(tie).toMatchObject({ instrument: "2016" });
+  });
+
+  it("shows changes rounded half up with a sign", () => {
+    expect(changeText(points("34.6"))).toBe("+35");
+    expect(changeText(points("34.5"))).toBe("+35");
+    expect(changeText(points("-2.4"))).toBe("\u22122");
+    expect(changeText(points("0.4"))).toBe("0");
+  });
+});
+
+describe("selecting and ranking", () => {
+  const names = new Map([
+    ["1880", "Örebro"],
+    ["0484", "Eskilstuna"],
+    ["1490", "Borås"],
+  ]);
+  const nameOf = (code: string) => names.get(code) ?? code;
+
+  it("ranks the latest per municipality within the year range, ties sharing a rank", () => {
+    const ranked = rankRecords(history, { instrument: "2010" }, nameOf);
+    expect(ranked.map((r) => [r.rank, r.item.record.municipality, r.item.record.year])).toEqual([
+      [1, "0484", 2014],
+      [1, "1880", 2015],
+      [3, "1490", 2018],
+    ]);
+    const upTo2013 = rankRecords(history, { instrument: "2010", yearTo: 2013 }, nameOf);
+    expect(upTo2013.map((r) => [r.rank, r.item.record.municipality, r.item.record.year])).toEqual([
+      [1, "1880", 2012],
+      [2, "1490", 2011],
+    ]);
+    // Changes use the whole history, not only the years in the range.
+    const from2015 = rankRecords(history, { instrument: "2010", yearFrom: 2015, all: true }, nameOf);
+    expect(from2015.map((r) => [r.item.record.year, r.item.change.kind])).toEqual([
+      [2015, "points"],
+      [2018, "otherVersion"],
+    ]);
+  });
+
+  it("ranks within the chosen municipalities", () => {
+    const ranked = rankRecords(history, { instrument: "2010", municipalities: new Set(["1880", "1490"]) }, nameOf);
+    expect(ranked.map((r) => [r.rank, r.item.record.municipality])).toEqual([
+      [1, "1880"],
+      [2, "1490"],
+    ]);
+  });
+
+  const recordArb = fc
+    .record({
+      municipality: fc.constantFrom("0114", "0180", "1880", "0484"),
+      instrument: fc.constantFrom("2010", "2016"),
+      year: fc.integer({ min: 2008, max: 2020 }),
+      tenths: fc.integer({ min: 0, max: 8000 }),
+    })
+    .map((r) => record(r.municipality, r.instrument, r.year, String(r.tenths / 10)));
+
+  it("selection: every selected result meets the criteria; latest keeps one per municipality, its latest", () => {
+    fc.assert(
+      fc.property(
+        fc.array(recordArb, { maxLength: 40 }),
+        fc.integer({ min: 2008, max: 2020 }),
+        fc.integer({ min: 0, max: 6 }),
+        (records, yearFrom, span) => {
+          const criteria = { instrument: "2010", yearFrom, yearTo: yearFrom + span };
+          const all = selectForRanking(records, { ...criteria, all: true });
+          for (const r of all) expect(r.instrument === "2010" && r.year >= yearFrom && r.year <= yearFrom + span).toBe(true);
+          const latest = selectForRanking(records, criteria);
+          expect(new Set(latest.map((r) => r.municipality)).size).toBe(latest.length);
+          for (const r of latest)
+            for (const other of all) if (other.municipality === r.municipality) expect(other.year).toBeLessThanOrEqual(r.year);
+        },
+      ),
+    );
+  });
+
+  it("change: a number exactly when the previous result has the same version, and then total − previous", () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 30 }), (records) => {
+        for (const r of records) {
+          const previous = previousResult(records, r);
+          const change = changeSince(r, previous);
+          if (previous) expect(previous.year).toBeLessThan(r.year);
+          if (change.kind === "points") expect(pointsText(change.previous.total.plus(change.points))).toBe(pointsText(r.total));
+          expect(change.kind === "points").toBe(previous !== null && previous.instrument === r.instrument);
+        }
+      }),
+    );
+  });
+});
+
+describe("rankings page parameters", () => {
+  const allowed = { instruments: ["2010", "2016"], counties: ["18", "04"], groups: ["1", "3"], defaultInstrument: "2016" };
+  const read = (query: string) => readRankingParams(new URLSearchParams(query), allowed);
+
+  it("defaults to the newest version and keeps only the filters in use", () => {
+    expect(read("")).toMatchObject({ problems: [], query: { instrument: "2016" }, values: { all: false } });
+    expect(read("instrument=2010&all=true&county=18&group=&yearFrom=2010&yearTo=").query).toEqual({
+      instrument: "2010",
+      all: "true",
+      county: "18",
+      yearFrom: "2010",
+    });
+  });
+
+  it("names each bad field", () => {
+    expect(read("instrument=1999&county=99&group=11&yearFrom=12&yearTo=abcd").problems.map((p) => p.field)).toEqual([
+      "instrument",
+      "county",
+      "group",
+      "yearFrom",
+      "yearTo",
+    ]);
+    expect(read("yearFrom=2015&yearTo=2012").problems).toEqual([{ field: "yearTo", problem: "yearOrder" }]);
+  });
+});

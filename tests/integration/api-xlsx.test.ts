@@ -1,0 +1,80 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handleApiRequest } from "../../src/api/router.ts";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { importDemo } from "../support/fixtures.ts";
+
+async function readSheet(response: Response) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  return workbook.worksheets[0]!;
+}
+
+describe.each(testDatabaseKinds())("Excel downloads of API tables on %s", (kind) => {
+  let database: TestDatabase;
+  const get = (path: string) => handleApiRequest(database.db, new Request(`http://localhost${path}`));
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await importDemo(database.db);
+  });
+  afterAll(() => database.dispose());
+
+  it("serves a table as an attachment with a bold frozen header, autofilter and typed cells", async () => {
+    const response = await get("/api/v1/rankings.xlsx?instrument=2010&all=true");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="rankings-2010.xlsx"');
+    const sheet = await readSheet(response);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      "rank",
+      "municipality",
+      "name",
+      "year",
+      "date",
+      "total",
+      "total_published",
+      "change",
+      "previous_year",
+      "previous_instrument",
+    ]);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.rowCount).toBe(4);
+    const first = sheet.getRow(2);
+    // Örebro 2015: 650 points, 35 more than in 2012; the code keeps its text form.
+    expect([
+      first.getCell(1).value,
+      first.getCell(2).value,
+      first.getCell(4).value,
+      first.getCell(6).value,
+      first.getCell(8).value,
+    ]).toEqual([1, "1880", 2015, 650, 35]);
+    expect(first.getCell(6).type).toBe(ExcelJS.ValueType.Number);
+    expect(sheet.getColumn(3).width).toBeGreaterThanOrEqual(6);
+  });
+
+  it("holds the same rows as the CSV, with the same filters, for every table", async () => {
+    for (const path of [
+      "/api/v1/results?instrument=2010&sort=latest&limit=2",
+      "/api/v1/municipalities",
+      "/api/v1/averages?instrument=2010&latest=5",
+    ]) {
+      const [base, query] = path.split("?");
+      const suffixed = (suffix: string) => `${base}${suffix}${query ? `?${query}` : ""}`;
+      const csvLines = (await (await get(suffixed(".csv"))).text()).trim().split("\r\n");
+      const response = await get(suffixed(".xlsx"));
+      expect(response.status, path).toBe(200);
+      const sheet = await readSheet(response);
+      expect(sheet.rowCount, path).toBe(csvLines.length);
+      expect((sheet.getRow(1).values as unknown[]).slice(1).join(","), path).toBe(csvLines[0]);
+    }
+  });
+
+  it("answers 406 for a resource that is not a table, and 400 for bad parameters", async () => {
+    expect((await get("/api/v1/instruments/2010.xlsx")).status).toBe(406);
+    expect((await get("/api/v1/rankings.xlsx?instrument=2010&county=x")).status).toBe(400);
+  });
+});

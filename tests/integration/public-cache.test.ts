@@ -1,0 +1,193 @@
+import { request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
+import { gunzipSync } from "node:zlib";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluations, users } from "../../src/db/schema.ts";
+import { installationSecret } from "../../src/services/auth/authentication.ts";
+import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ts";
+import { correctEvaluation } from "../../src/services/evaluations/transitionEvaluation.ts";
+import { onPublicDataChanged, publicDataChanged } from "../../src/services/publicData.ts";
+import { loadGroupingCsv } from "../../src/services/reference/loadReferenceData.ts";
+import { csrfTokenFor } from "../../src/web/csrf.ts";
+import { PageStore, type PageEntry } from "../../src/web/publicCache.ts";
+import { startWebServer } from "../../src/web/server.ts";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { importDemo } from "../support/fixtures.ts";
+import { baseUrl, TestClient } from "../support/http.ts";
+
+// Needs the built app (npm test builds before running vitest).
+interface Raw {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A request as sent, the body as received (no decompression, no cookies kept). */
+function raw(base: string, path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(base + path, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+const CSRF_FIELD = /name="_csrf" value="[^"]+"/;
+
+describe.each(testDatabaseKinds())("the public page cache on %s", (kind) => {
+  let database: TestDatabase;
+  let server: Server;
+  let base: string;
+  const get = (path: string, headers: Record<string, string> = {}, method = "GET") => raw(base, path, headers, method);
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await importDemo(database.db);
+    await seedWorkspaceDemo(database.db);
+    server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
+    base = baseUrl(server);
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await database.dispose();
+  });
+
+  it("gives two anonymous visitors the same stored page, without a token or a cookie", async () => {
+    publicDataChanged();
+    const cookie = "kompass_csrf=abcdefghijklmnopqrstuvwxyz0123";
+    const first = await get("/kommuner");
+    const second = await get("/kommuner", { cookie });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect([first.headers["x-cache"], second.headers["x-cache"]]).toEqual(["miss", "hit"]);
+    expect(second.body.equals(first.body)).toBe(true);
+    for (const answer of [first, second]) {
+      expect(answer.headers["set-cookie"]).toBeUndefined();
+      expect(answer.headers["cache-control"]).toBe("public, no-cache");
+      expect(answer.headers.vary).toMatch(/\bCookie\b/);
+      expect(answer.headers.etag).toMatch(/^"[\w-]+"$/);
+      expect(answer.body.toString()).not.toMatch(CSRF_FIELD);
+    }
+    // The token that the second visitor's cookie would give is nowhere in the page.
+    const token = csrfTokenFor(await installationSecret(database.db), cookie.split("=")[1]!);
+    expect(second.body.toString()).not.toContain(token);
+  });
+
+  it("sends gzip when asked, answers If-None-Match with 304 and HEAD without a body", async () => {
+    const plain = await get("/");
+    const zipped = await get("/", { "accept-encoding": "gzip" });
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+    for (const tag of [plain.headers.etag!, zipped.headers.etag!, `W/${plain.headers.etag}`]) {
+      const again = await get("/", { "if-none-match": tag, "accept-encoding": "gzip" });
+      expect(again.status).toBe(304);
+      expect(again.body.length).toBe(0);
+    }
+    expect((await get("/", { "if-none-match": '"other"' })).status).toBe(200);
+    const head = await get("/", {}, "HEAD");
+    expect([head.status, head.headers["content-length"], head.body.length]).toEqual([200, String(plain.body.length), 0]);
+  });
+
+  it("never stores nor serves from the store a signed-in visitor's page", async () => {
+    const client = new TestClient(base);
+    await client.signIn("admin@kompass.example", "kompass-demo-2026");
+    publicDataChanged();
+    const signedIn = await client.get("/kommuner");
+    const html = await signedIn.text();
+    expect(html).toContain("Inloggad som");
+    expect(html).toMatch(CSRF_FIELD);
+    expect(signedIn.headers.get("x-cache")).toBeNull();
+    expect(signedIn.headers.get("cache-control")).toBe("private, no-cache");
+    const anonymous = await get("/kommuner");
+    expect(anonymous.headers["x-cache"]).toBe("miss");
+    expect(anonymous.body.toString()).not.toContain("Inloggad som");
+    const again = await client.get("/kommuner");
+    expect(again.headers.get("x-cache")).toBeNull();
+    expect(await again.text()).toContain("Inloggad som");
+  });
+
+  it("keeps languages and data requests apart, and leaves private pages and files alone", async () => {
+    publicDataChanged();
+    const swedish = await get("/kommuner");
+    const english = await get("/kommuner", { cookie: "kompass_lang=en" });
+    expect(swedish.body.toString()).toContain('lang="sv"');
+    expect(english.body.toString()).toContain('lang="en"');
+    expect(english.headers["x-cache"]).toBe("miss");
+    expect((await get("/kommuner", { cookie: "kompass_lang=en; other=1" })).headers["x-cache"]).toBe("hit");
+
+    const data = [await get("/kommuner.data"), await get("/kommuner.data")];
+    expect(data.map((answer) => [answer.status, answer.headers["x-cache"]])).toEqual([
+      [200, "miss"],
+      [200, "hit"],
+    ]);
+    const signIn = await get("/logga-in");
+    expect(signIn.headers["x-cache"]).toBeUndefined();
+    expect(signIn.headers["set-cookie"]?.join()).toContain("kompass_csrf=");
+    expect((await get("/favicon.svg")).headers["x-cache"]).toBeUndefined();
+    expect((await get("/rapport/1/kommunkompassen-orebro-2012.xlsx")).headers["x-cache"]).toBeUndefined();
+    const missing = [await get("/finns-inte"), await get("/finns-inte")];
+    expect(missing.map((answer) => [answer.status, answer.headers["x-cache"]])).toEqual([
+      [404, "miss"],
+      [404, "hit"],
+    ]);
+  });
+
+  it("forgets its pages when public data changes, here or in another process", async () => {
+    const signals: number[] = [];
+    const stop = onPublicDataChanged(() => signals.push(1));
+    const warm = async () => {
+      await get("/kommuner");
+      expect((await get("/kommuner")).headers["x-cache"]).toBe("hit");
+    };
+    await warm();
+    await importDemo(database.db);
+    expect((await get("/kommuner")).headers["x-cache"]).toBe("miss");
+
+    await loadGroupingCsv(database.db, {
+      key: "test-2026",
+      name: "Test",
+      validFrom: null,
+      fileName: "test.csv",
+      csvText: "municipality,group,group_name\n1880,A,Stor\n",
+    });
+    const [admin] = await database.db.select().from(users).where(eq(users.email, "admin@kompass.example"));
+    const [published] = await database.db.select().from(evaluations).where(eq(evaluations.status, "published"));
+    const actor = { id: admin!.id, name: admin!.name, role: "administrator" as const, municipalityCode: null };
+    await correctEvaluation(database.db, actor, published!.id, { reason: "Rättelse i ett test", version: published!.version });
+    expect(signals.length).toBe(3);
+    stop();
+
+    // Another process: no signal, but the data stamp moves; it is read at most once a second.
+    const stampInterval = () => new Promise((resolve) => setTimeout(resolve, 1100));
+    await stampInterval();
+    await get("/kommuner"); // reads the stamp with the changes above
+    await warm();
+    await database.db.execute(sql`update results set updated_at = now() + interval '1 day' where id = (select min(id) from results)`);
+    expect((await get("/kommuner")).headers["x-cache"]).toBe("hit");
+    await stampInterval();
+    expect((await get("/kommuner")).headers["x-cache"]).toBe("miss");
+  });
+});
+
+describe("PageStore", () => {
+  const entry = (size: number): PageEntry => ({ status: 200, size, etags: [], identity: { headers: {}, body: Buffer.alloc(0) } });
+
+  it("drops the least recently used pages beyond its count and bytes", () => {
+    const store = new PageStore(3, 100);
+    store.set("a", entry(10));
+    store.set("b", entry(10));
+    store.set("c", entry(10));
+    store.get("a");
+    store.set("d", entry(10));
+    expect([store.get("a"), store.get("b")].map(Boolean)).toEqual([true, false]);
+    store.set("e", entry(75));
+    expect([store.size, store.bytes, Boolean(store.get("c"))]).toEqual([3, 95, false]);
+    store.set("huge", entry(101));
+    expect(store.get("huge")).toBeUndefined();
+    store.clear();
+    expect([store.size, store.bytes]).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,76 @@
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ts";
+import { startWebServer } from "../../src/web/server.ts";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { importDemo } from "../support/fixtures.ts";
+import { baseUrl, TestClient } from "../support/http.ts";
+
+// "Unpublished evaluations appear nowhere: pages, search, CSV, API." The demo's Eskilstuna 2026
+// is in agreement; its team writes a text with a word found nowhere else, and every public page,
+// search, download and API answer is asked for it. Needs the built app (npm test builds first).
+const SECRET_WORD = "Hemlighetsmakeri";
+const PASSWORD = "kompass-demo-2026";
+
+describe.each(testDatabaseKinds())("an unpublished evaluation appears nowhere public, on %s", (kind) => {
+  let database: TestDatabase;
+  let server: Server;
+  let visitor: TestClient;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await importDemo(database.db);
+    await seedWorkspaceDemo(database.db);
+    server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
+    const eva = new TestClient(baseUrl(server));
+    await eva.signIn("eva@kompass.example", PASSWORD);
+    const token = await eva.csrfToken("/arbetsyta/2/texter");
+    const saved = await eva.post("/arbetsyta/2/texter", { intent: "text", key: "area.1.strengths", body: `${SECRET_WORD} i dialogen med medborgarna`, version: "0" }, token);
+    expect([200, 302, 303]).toContain(saved.status);
+    visitor = new TestClient(baseUrl(server));
+  }, 60_000);
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await database.dispose();
+  });
+
+  it("the team's text is there for the team", async () => {
+    const eva = new TestClient(baseUrl(server));
+    await eva.signIn("eva@kompass.example", PASSWORD);
+    expect(await (await eva.get("/rapport/2")).text()).toContain(SECRET_WORD);
+  });
+
+  it.each([
+    "/",
+    "/resultat",
+    "/rankning",
+    "/rankning?instrument=2020",
+    "/kommuner",
+    "/kommun/0484-eskilstuna",
+    "/jamfor?k1=0484&k2=1880",
+    `/sok?q=${SECRET_WORD}`,
+    "/sok?q=dialogen",
+    "/api/v1/results",
+    "/api/v1/results.csv",
+    "/api/v1/results.xlsx",
+    "/api/v1/municipalities/0484/results",
+    "/api/v1/municipalities/0484/results.csv",
+    "/api/v1/rankings?instrument=2020",
+    "/api/v1/rankings.csv?instrument=2020&all=true",
+    `/api/v1/search?q=${SECRET_WORD}`,
+    `/api/v1/search.csv?q=${SECRET_WORD}`,
+    "/api/v1/compare?k1=0484&k2=1880",
+  ])("%s says nothing of Eskilstuna 2026", async (path) => {
+    const response = await visitor.get(path);
+    expect([200, 404]).toContain(response.status);
+    const body = path.endsWith(".xlsx") || path.includes(".xlsx?") ? "" : await response.text();
+    expect(body).not.toContain(SECRET_WORD);
+    expect(body).not.toMatch(/Eskilstuna[^<"]{0,40}2026|0484[^\n]{0,40}2026/);
+  });
+
+  it("its pages and files answer 404", async () => {
+    for (const path of ["/kommun/0484-eskilstuna/2026", "/rapport/2", "/rapport/2/kommunkompassen-eskilstuna-2026.pdf"]) {
+      expect((await visitor.get(path)).status, path).toBe(404);
+    }
+  });
+});
