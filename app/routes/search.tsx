@@ -30,6 +30,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       page,
       pages: Math.max(1, Math.ceil(result.total / DEFAULT_LIMIT)),
       total: result.total,
+      // Only the 1,000 most recent matches are ranked: say that there are more.
+      more: result.more,
       hits: result.hits,
       municipalities: municipalities.map((m) => ({ ...m, path: municipalityPath(m.code, m.name) })),
       choices: { ...choices, instruments: sortInstrumentKeys(instruments.keys()) },
@@ -48,7 +50,7 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export default function Search({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
-  const { given, hits, total, page, pages, municipalities, choices, apiQuery } = loaderData;
+  const { given, hits, total, more, page, pages, municipalities, choices, apiQuery } = loaderData;
   const searched = given.q.trim() !== "";
   const pageLink = (n: number) => `/sok?${new URLSearchParams({ ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== "")), sida: String(n) })}`;
   const select = (name: keyof typeof given, any: string, options: { value: string; label: string }[]) => (
@@ -110,7 +112,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           <Heading level={2} data-size="md" id="traffar">
             {t("pages.search.resultsCaption", { query: given.q })}
           </Heading>
-          <Paragraph role="status">{total === 0 ? t("pages.search.empty") : t("pages.search.count", { count: total })}</Paragraph>
+          <Paragraph role="status">{total === 0 ? t("pages.search.empty") : more ? t("pages.search.countMore", { count: total }) : t("pages.search.count", { count: total })}</Paragraph>
           <ol className="search-hits" start={(page - 1) * 20 + 1}>
             {hits.map((hit) => (
               <li key={`${hit.evaluationId}-${hit.anchor}`}>

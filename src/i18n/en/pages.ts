@@ -82,6 +82,7 @@ export const pages: Messages<typeof sv> = {
     submit: "Search",
     count_one: "{{count}} hit",
     count_other: "{{count}} hits",
+    countMore: "More than {{count}} hits; the latest {{count}} are shown. Add a word or a filter.",
     empty: "No hits. Try another word or fewer filters.",
     prompt: "Write a search word to search.",
     municipalities: "Municipalities with that name",

@@ -80,6 +80,7 @@ export const pages = {
     submit: "Sök",
     count_one: "{{count}} träff",
     count_other: "{{count}} träffar",
+    countMore: "Fler än {{count}} träffar; de senaste {{count}} visas. Lägg till ett ord eller ett filter.",
     empty: "Inga träffar. Pröva ett annat ord eller färre filter.",
     prompt: "Skriv ett sökord för att söka.",
     municipalities: "Kommuner som heter så",
