@@ -126,5 +126,5 @@ export function factsHtml(rows: readonly { label: string; value: string }[], lab
   const body = rows
     .map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th><td>${escapeHtml(r.value)}</td></tr>`)
     .join("");
-  return `<div class="kk-table-wrap kk-short" tabindex="0" role="region" aria-labelledby="${escapeHtml(labelledBy)}"><table class="kk-facts" aria-labelledby="${escapeHtml(labelledBy)}"><tbody>${body}</tbody></table></div>`;
+  return `<div class="kk-table-wrap kk-short" tabindex="0"><table class="kk-facts" aria-labelledby="${escapeHtml(labelledBy)}"><tbody>${body}</tbody></table></div>`;
 }
