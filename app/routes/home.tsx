@@ -1,5 +1,6 @@
 import { Button, Heading, Input, Link as DsLink, List, Paragraph, Table } from "@digdir/designsystemet-react";
 import { Form, Link } from "react-router";
+import { ResultLinkCells } from "../components/ResultLinkCells.tsx";
 import type { Route } from "./+types/home";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
@@ -83,19 +84,7 @@ function ResultTable({ rows, caption, showVersion }: { rows: Row[]; caption: str
         <Table.Body>
           {rows.map((r) => (
             <Table.Row key={r.key}>
-              <Table.Cell>
-                <DsLink asChild>
-                  <Link to={r.municipalityHref}>{r.name}</Link>
-                </DsLink>
-              </Table.Cell>
-              <Table.Cell>
-                {/* Named with the municipality: a column of bare years says little to a screen reader. */}
-                <DsLink asChild>
-                  <Link to={r.evaluationHref} aria-label={`${r.name} ${r.year}`}>
-                    {r.year}
-                  </Link>
-                </DsLink>
-              </Table.Cell>
+              <ResultLinkCells name={r.name} year={r.year} municipalityHref={r.municipalityHref} evaluationHref={r.evaluationHref} />
               {showVersion && <Table.Cell>{r.instrument}</Table.Cell>}
               <Table.Cell className={r.totalPublished ? "numeric" : "numeric derived"}>{formatNumber(r.total)}</Table.Cell>
             </Table.Row>

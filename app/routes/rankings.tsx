@@ -6,12 +6,12 @@ import {
   Heading,
   Input,
   Label,
-  Link as DsLink,
   Paragraph,
   Select,
   Table,
 } from "@digdir/designsystemet-react";
-import { data, Form, Link } from "react-router";
+import { data, Form } from "react-router";
+import { ResultLinkCells } from "../components/ResultLinkCells.tsx";
 import type { Route } from "./+types/rankings";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
@@ -270,19 +270,7 @@ function RankingTable({ entries, caption, formatNumber }: { entries: Row[]; capt
             {entries.map((row) => (
               <Table.Row key={row.key}>
                 <Table.Cell className="numeric">{row.rank}</Table.Cell>
-                <Table.Cell>
-                  <DsLink asChild>
-                    <Link to={row.municipalityHref}>{row.name}</Link>
-                  </DsLink>
-                </Table.Cell>
-                <Table.Cell>
-                  {/* Named with the municipality: a column of bare years says little to a screen reader. */}
-                  <DsLink asChild>
-                    <Link to={row.evaluationHref} aria-label={`${row.name} ${row.year}`}>
-                      {row.year}
-                    </Link>
-                  </DsLink>
-                </Table.Cell>
+                <ResultLinkCells name={row.name} year={row.year} municipalityHref={row.municipalityHref} evaluationHref={row.evaluationHref} />
                 <Table.Cell className={row.totalPublished ? "numeric" : "numeric derived"}>{formatNumber(row.total)}</Table.Cell>
                 <Table.Cell className="numeric">
                   <ChangeCell row={row} />

@@ -3,22 +3,16 @@
  * They lay out the model's texts as they are; nothing is formatted or computed here.
  */
 import type { Chart, Heading, Table, TableColumn, TableRow } from "../domain/report/model.ts";
-import { renderChartSvg } from "./charts.ts";
+import { escapeXml, renderChartSvg } from "./charts.ts";
 
 /**
  * A table's wrapper scrolls sideways on narrow screens, so keyboard users must be able to reach
  * it (WCAG 2.1.1): focusable, and named by the table's caption.
  */
-const scrollRegion = (name: string) => (name.trim() === "" ? ' tabindex="0"' : ` tabindex="0" role="region" aria-label="${escapeHtml(name)}"`);
+const scrollRegion = (name: string) => (name.trim() === "" ? ' tabindex="0"' : ` tabindex="0" role="region" aria-label="${escapeXml(name)}"`);
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+/** HTML and SVG escape the same five characters: one function for both. */
+export { escapeXml as escapeHtml };
 
 /** Visual rank of a heading, independent of its tag (which shifts with headingBase). */
 export type HeadingRank = "title" | "chapter" | "section" | "sub";
@@ -31,10 +25,10 @@ function tag(level: number): string {
 /** A heading with the model's number before its title; null for an empty one (never rendered). */
 export function headingHtml(level: number, rank: HeadingRank, text: string, id?: string, number?: string): string | null {
   if (text.trim() === "" && (number ?? "").trim() === "") return null;
-  const idAttr = id ? ` id="${escapeHtml(id)}"` : "";
-  const num = number && number.trim() !== "" ? `<span class="kk-hnum">${escapeHtml(number)}</span> ` : "";
+  const idAttr = id ? ` id="${escapeXml(id)}"` : "";
+  const num = number && number.trim() !== "" ? `<span class="kk-hnum">${escapeXml(number)}</span> ` : "";
   const t = tag(level);
-  return `<${t}${idAttr} class="kk-h kk-h-${rank}">${num}${escapeHtml(text)}</${t}>`;
+  return `<${t}${idAttr} class="kk-h kk-h-${rank}">${num}${escapeXml(text)}</${t}>`;
 }
 
 export function modelHeading(level: number, rank: HeadingRank, heading: Heading): string | null {
@@ -50,7 +44,7 @@ export function paragraphs(texts: readonly string[], className?: string): string
   const cls = className ? ` class="${className}"` : "";
   return texts
     .filter((t) => t.trim() !== "")
-    .map((t) => `<p${cls}>${escapeHtml(t)}</p>`)
+    .map((t) => `<p${cls}>${escapeXml(t)}</p>`)
     .join("\n");
 }
 
@@ -58,7 +52,7 @@ export function bulletList(items: readonly string[], className?: string): string
   const kept = items.filter((t) => t.trim() !== "");
   if (kept.length === 0) return "";
   const cls = className ? ` class="${className}"` : "";
-  return `<ul${cls}>${kept.map((t) => `<li>${escapeHtml(t)}</li>`).join("")}</ul>`;
+  return `<ul${cls}>${kept.map((t) => `<li>${escapeXml(t)}</li>`).join("")}</ul>`;
 }
 
 /** Numeric or right-aligned columns share one class, so header and cells line up. */
@@ -72,7 +66,7 @@ const SHORT_TABLE_ROWS = 15;
 function rowHtml(row: TableRow, columns: readonly TableColumn[]): string {
   const cells = row.cells.map((cell, index) => {
     const cls = cellClass(columns[index]);
-    const text = escapeHtml(cell.text);
+    const text = escapeXml(cell.text);
     return index === 0 && row.header ? `<th scope="row"${cls}>${text}</th>` : `<td${cls}>${text}</td>`;
   });
   return `<tr${row.emphasis ? ` class="kk-emphasis"` : ""}>${cells.join("")}</tr>`;
@@ -83,22 +77,22 @@ export function tableHtml(table: Table, options: { small?: boolean } = {}): stri
   const classes = ["kk-table-wrap"];
   if (options.small) classes.push("kk-small");
   if (table.rows.length <= SHORT_TABLE_ROWS) classes.push("kk-short");
-  const caption = table.caption.trim() !== "" ? `<caption>${escapeHtml(table.caption)}</caption>` : "";
+  const caption = table.caption.trim() !== "" ? `<caption>${escapeXml(table.caption)}</caption>` : "";
   const head = table.columns.length
     ? `<thead><tr>${table.columns
-        .map((c) => `<th scope="col"${cellClass(c)}>${escapeHtml(c.label)}</th>`)
+        .map((c) => `<th scope="col"${cellClass(c)}>${escapeXml(c.label)}</th>`)
         .join("")}</tr></thead>`
     : "";
   const body = `<tbody>${table.rows.map((r) => rowHtml(r, table.columns)).join("")}</tbody>`;
   const notes = table.notes.length ? `<div class="kk-notes">${paragraphs(table.notes)}</div>` : "";
-  return `<div class="${classes.join(" ")}"${scrollRegion(table.caption)}><table id="${escapeHtml(table.id)}" class="kk-table">${caption}${head}${body}</table>${notes}</div>`;
+  return `<div class="${classes.join(" ")}"${scrollRegion(table.caption)}><table id="${escapeXml(table.id)}" class="kk-table">${caption}${head}${body}</table>${notes}</div>`;
 }
 
 /** A chart: caption, the inline SVG, and its figures as a small table for readers without sight of it. */
 export function figureHtml(chart: Chart): string {
   return (
-    `<figure class="kk-figure" id="${escapeHtml(chart.id)}">` +
-    `<figcaption>${escapeHtml(chart.title)}</figcaption>` +
+    `<figure class="kk-figure" id="${escapeXml(chart.id)}">` +
+    `<figcaption>${escapeXml(chart.title)}</figcaption>` +
     renderChartSvg(chart) +
     tableHtml(chart.table, { small: true }) +
     `</figure>`
@@ -113,10 +107,10 @@ export function strengthsHtml(s: {
   strengths: string[];
   improvements: string[];
 }): string {
-  const caption = s.caption.trim() !== "" ? `<caption>${escapeHtml(s.caption)}</caption>` : "";
+  const caption = s.caption.trim() !== "" ? `<caption>${escapeXml(s.caption)}</caption>` : "";
   return (
     `<div class="kk-table-wrap kk-short"${scrollRegion(s.caption)}><table class="kk-strengths">${caption}` +
-    `<thead><tr><th scope="col">${escapeHtml(s.strengthsLabel)}</th><th scope="col">${escapeHtml(s.improvementsLabel)}</th></tr></thead>` +
+    `<thead><tr><th scope="col">${escapeXml(s.strengthsLabel)}</th><th scope="col">${escapeXml(s.improvementsLabel)}</th></tr></thead>` +
     `<tbody><tr><td>${bulletList(s.strengths)}</td><td>${bulletList(s.improvements)}</td></tr></tbody></table></div>`
   );
 }
@@ -124,7 +118,7 @@ export function strengthsHtml(s: {
 /** Label/value rows with the labels as row headers, named by the section heading. */
 export function factsHtml(rows: readonly { label: string; value: string }[], labelledBy: string): string {
   const body = rows
-    .map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th><td>${escapeHtml(r.value)}</td></tr>`)
+    .map((r) => `<tr><th scope="row">${escapeXml(r.label)}</th><td>${escapeXml(r.value)}</td></tr>`)
     .join("");
-  return `<div class="kk-table-wrap kk-short" tabindex="0"><table class="kk-facts" aria-labelledby="${escapeHtml(labelledBy)}"><tbody>${body}</tbody></table></div>`;
+  return `<div class="kk-table-wrap kk-short" tabindex="0"><table class="kk-facts" aria-labelledby="${escapeXml(labelledBy)}"><tbody>${body}</tbody></table></div>`;
 }

@@ -60,3 +60,16 @@ export async function waitForHydration(page: Page, timeout = 15_000): Promise<vo
     throw error;
   }
 }
+
+/** The demo accounts' password (reference/demo/workspace.json). */
+export const DEMO_PASSWORD = "kompass-demo-2026";
+
+/** Signs in through the form, with JavaScript, and lands on the workspace. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/logga-in");
+  await waitForHydration(page);
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page).toHaveURL(/\/arbetsyta$/);
+}

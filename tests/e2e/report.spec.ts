@@ -1,18 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, waitForHydration } from "./helpers.ts";
+import { DEMO_PASSWORD, expectNoAxeViolations, signIn, waitForHydration } from "./helpers.ts";
 
 // The analysis report in the browser: the public Örebro 2012 report (evaluation 1), reached from
 // the municipality page, and the team's draft of Eskilstuna 2026 (evaluation 2) with key facts.
-const PASSWORD = "kompass-demo-2026";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/logga-in");
-  await waitForHydration(page);
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page).toHaveURL(/\/arbetsyta$/);
-}
+const PASSWORD = DEMO_PASSWORD;
 
 test.describe("the published report, for everyone", () => {
   test("is reached from the municipality page and has no axe violations", async ({ page }) => {

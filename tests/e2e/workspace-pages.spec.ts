@@ -1,11 +1,11 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { expectNoAxeViolations, waitForHydration } from "./helpers.ts";
+import { DEMO_PASSWORD, expectNoAxeViolations, signIn, waitForHydration } from "./helpers.ts";
 
 // Every page of the workspace, for every role that can reach it, with JavaScript: axe finds no
 // WCAG 2.1 A/AA violation, on the pages themselves and on the 403/404 pages a role meets instead.
 // Demo data: evaluation 1 is Örebro 2012 (published; its team has no login, its contact is
 // kontakt.orebro), evaluation 2 is Eskilstuna 2026 in agreement (eva and per; kontakt.eskilstuna).
-const PASSWORD = "kompass-demo-2026";
+const PASSWORD = DEMO_PASSWORD;
 const PARTS = ["", "/underlag", "/poang", "/samsyn", "/texter", "/logg", "/versioner", "/rapport"] as const;
 type Part = (typeof PARTS)[number];
 type Status = 200 | 403 | 404;
@@ -31,15 +31,6 @@ const roles: { email: string; admin: boolean; evaluations: Record<1 | 2, Record<
 ];
 
 const headingFor: Record<Status, RegExp> = { 200: /./, 403: /^Något gick fel$/, 404: /^Sidan finns inte$/ };
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/logga-in");
-  await waitForHydration(page);
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page).toHaveURL(/\/arbetsyta$/);
-}
 
 async function signedInContext(browser: Browser, email: string): Promise<BrowserContext> {
   const context = await browser.newContext();
