@@ -45,7 +45,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         }),
         sharedYears(context.db),
       ])
-    : [null, new Set<string>()];
+    : [null, new Set<string>() as ReadonlySet<string>];
   const payload = {
     choices,
     values,
@@ -57,7 +57,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return data(payload, { status: payload.problems.length > 0 ? 400 : 200 });
 }
 
-function present(entry: RankingEntry, instrument: string, shared: Set<string>) {
+function present(entry: RankingEntry, instrument: string, shared: ReadonlySet<string>) {
   return {
     rank: entry.rank,
     key: `${entry.municipality}-${entry.year}`,

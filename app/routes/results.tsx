@@ -6,18 +6,32 @@ import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
 import { getInstruments, sortInstrumentKeys } from "../../src/services/instruments/catalog.ts";
 import { municipalityPath } from "../../src/domain/paths.ts";
-import { listResultsOrdered } from "../../src/services/results/portal.ts";
+import { listResultsPage } from "../../src/services/results/portal.ts";
+
+/** Enough to scroll and scan; the table download holds every result. */
+const PAGE_SIZE = 100;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const instruments = await getInstruments(context.db);
-  const requested = new URL(request.url).searchParams.get("instrument") ?? "";
+  const params = new URL(request.url).searchParams;
+  const requested = params.get("instrument") ?? "";
   const instrument = instruments.has(requested) ? requested : "";
-  // Latest first: that is what a visitor looks for.
-  const results = await listResultsOrdered(context.db, { instrument: instrument || undefined, sort: "latest" });
+  // A page number that is not one (or past the end) shows the nearest page rather than an error.
+  const asked = Math.max(1, Math.floor(Number(params.get("page") ?? "1")) || 1);
+  const query = { instrument: instrument || undefined };
+  let found = await listResultsPage(context.db, query, { offset: (asked - 1) * PAGE_SIZE, size: PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+  const page = Math.min(asked, pages);
+  if (page !== asked) found = await listResultsPage(context.db, query, { offset: (page - 1) * PAGE_SIZE, size: PAGE_SIZE });
   return {
     instrument,
     instruments: sortInstrumentKeys(instruments.keys()).map((key) => ({ key, name: instruments.get(key)!.name })),
-    results: results.map((r) => ({
+    total: found.total,
+    page,
+    pages,
+    from: (page - 1) * PAGE_SIZE + 1,
+    // Latest first: that is what a visitor looks for.
+    results: found.rows.map((r) => ({
       municipality: r.municipality,
       name: r.name,
       year: r.year,
@@ -36,7 +50,7 @@ export function meta({ matches }: Route.MetaArgs) {
 /** /resultat: every published result, latest first, filterable by instrument version. */
 export default function Results({ loaderData }: Route.ComponentProps) {
   const { t, formatNumber } = useT();
-  const { results, instruments, instrument } = loaderData;
+  const { results, instruments, instrument, total, page, pages, from } = loaderData;
   return (
     <>
       <Heading level={1} data-size="xl">
@@ -59,7 +73,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
           {t("home.filter")}
         </Button>
       </Form>
-      <Paragraph role="status">{t("home.count", { count: results.length })}</Paragraph>
+      <Paragraph role="status">{t("home.count", { count: total })}</Paragraph>
       {results.length === 0 ? (
         <Paragraph>{t("home.empty")}</Paragraph>
       ) : (
@@ -97,7 +111,35 @@ export default function Results({ loaderData }: Route.ComponentProps) {
           </Table>
         </div>
       )}
+      {pages > 1 && <PageLinks page={page} pages={pages} from={from} count={results.length} instrument={instrument} />}
       <TableDownloads api="results" query={{ instrument, sort: "latest" }} label={t("portal.results.table")} />
     </>
+  );
+}
+
+/** Previous and next page as plain links: they work without JavaScript and keep the filter. */
+function PageLinks({ page, pages, from, count, instrument }: { page: number; pages: number; from: number; count: number; instrument: string }) {
+  const { t, formatNumber } = useT();
+  const href = (to: number) => `?${new URLSearchParams({ ...(instrument ? { instrument } : {}), page: String(to) })}`;
+  return (
+    <nav aria-label={t("home.pages")} className="page-links">
+      <Paragraph>
+        {t("home.pageStatus", { page: formatNumber(page), pages: formatNumber(pages), from: formatNumber(from), to: formatNumber(from + count - 1) })}
+      </Paragraph>
+      {page > 1 && (
+        <DsLink asChild>
+          <Link to={href(page - 1)} rel="prev">
+            {t("home.previous")}
+          </Link>
+        </DsLink>
+      )}
+      {page < pages && (
+        <DsLink asChild>
+          <Link to={href(page + 1)} rel="next">
+            {t("home.next")}
+          </Link>
+        </DsLink>
+      )}
+    </nav>
   );
 }

@@ -43,6 +43,10 @@ export const en: Messages<typeof sv> = {
     allInstruments: "All versions",
     filter: "Show",
     caption: "Published results, latest first",
+    pages: "Pages of results",
+    pageStatus: "Page {{page}} of {{pages}}: results {{from}}–{{to}}",
+    previous: "Previous page",
+    next: "Next page",
   },
   municipalities: {
     title: "Municipalities",

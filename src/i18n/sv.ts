@@ -41,6 +41,10 @@ export const sv = {
     allInstruments: "Alla versioner",
     filter: "Visa",
     caption: "Publicerade resultat, senaste först",
+    pages: "Sidor med resultat",
+    pageStatus: "Sida {{page}} av {{pages}}: resultat {{from}}–{{to}}",
+    previous: "Föregående sida",
+    next: "Nästa sida",
   },
   municipalities: {
     title: "Kommuner",

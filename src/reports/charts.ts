@@ -248,11 +248,29 @@ function lineOption(chart: Chart): echarts.EChartsCoreOption {
 
 const OPTIONS: Record<Chart["kind"], (chart: Chart) => echarts.EChartsCoreOption> = { bar: barOption, radar: radarOption, line: lineOption };
 
+/**
+ * ECharts' SVG for an option and size, most recently used first. Laying out a chart is most of
+ * the work of a municipality page, and the chart model (its figures, labels and texts) is all the
+ * input, so the same model gives the same SVG (ids are made unique per use in finishSvg, not here).
+ */
+const rendered = new Map<string, string>();
+const MAX_RENDERED = 200;
+
 function rawSvg(chart: Chart, size: ChartSize): string {
+  const key = `${size.width}x${size.height}:${JSON.stringify(chart)}`;
+  const known = rendered.get(key);
+  if (known !== undefined) {
+    rendered.delete(key);
+    rendered.set(key, known);
+    return known;
+  }
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
   try {
     instance.setOption(OPTIONS[chart.kind](chart));
-    return instance.renderToSVGString();
+    const svg = instance.renderToSVGString();
+    if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
+    rendered.set(key, svg);
+    return svg;
   } finally {
     // An undisposed SSR instance keeps the process alive.
     instance.dispose();

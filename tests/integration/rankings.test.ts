@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.ts";
 import { ValidationError } from "../../src/services/errors.ts";
 import { importResults } from "../../src/services/results/importResults.ts";
-import { getRankingChoices, listResultsOrdered } from "../../src/services/results/portal.ts";
+import { getRankingChoices, listResultsOrdered, listResultsPage } from "../../src/services/results/portal.ts";
 import { getRankings } from "../../src/services/results/rankings.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
@@ -94,6 +94,23 @@ describe.each(testDatabaseKinds())("filtered rankings on %s", (kind) => {
     ]);
     expect((await json("/api/v1/results?sort=latest&limit=1")).map((r: any) => r.year)).toEqual([2017]);
     expect((await problemOf("/api/v1/results?sort=newest"))[0]).toMatchObject({ parameter: "sort" });
+  });
+
+  it("reads only the results shown, in the same order as the whole list", async () => {
+    const all = await listResultsOrdered(database.db, { sort: "latest" });
+    const order = all.map((r) => r.id);
+    expect(order.length).toBeGreaterThan(4);
+    for (const limit of [1, 2, 4, order.length + 5])
+      expect((await listResultsOrdered(database.db, { sort: "latest", limit })).map((r) => r.id)).toEqual(order.slice(0, limit));
+    const pages = [];
+    for (let offset = 0; offset < order.length; offset += 2) {
+      const page = await listResultsPage(database.db, {}, { offset, size: 2 });
+      expect(page.total).toBe(order.length);
+      pages.push(...page.rows.map((r) => r.id));
+    }
+    expect(pages).toEqual(order);
+    expect(await listResultsPage(database.db, { instrument: "2016" }, { offset: 0, size: 10 })).toMatchObject({ total: 1, rows: [{ municipality: "1490" }] });
+    expect(await listResultsPage(database.db, {}, { offset: 100, size: 10 })).toEqual({ total: order.length, rows: [] });
   });
 
   it("offers the filter choices that exist", async () => {

@@ -13,6 +13,8 @@ export interface ResultFilter {
   year?: number;
   /** Only municipalities in this group of this grouping. */
   group?: { groupingKey: string; code: string };
+  /** Only these results. */
+  ids?: readonly number[];
 }
 
 /** The figures and metadata that identify and make up one stored result. */
@@ -40,7 +42,16 @@ function whereOf(filter: ResultFilter): SQL | undefined {
       ),
     );
   }
+  if (filter.ids) conditions.push(filter.ids.length > 0 ? inArray(results.id, [...filter.ids]) : sql`false`);
   return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/** What orders results, without their figures: enough to choose which few to read in full. */
+export async function findResultKeys(db: Queryable, filter: ResultFilter = {}) {
+  return db
+    .select({ id: results.id, municipalityCode: results.municipalityCode, instrumentKey: results.instrumentKey, year: results.year, date: results.date })
+    .from(results)
+    .where(whereOf(filter));
 }
 
 /** Results with their published figures, oldest first (year, date, municipality). */

@@ -1,8 +1,9 @@
 import type { Db } from "../../db/client.ts";
 import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.ts";
-import { DEFAULT_GROUPING, listResults, municipalityList, type ResultQuery } from "./queries.ts";
+import { findResultKeys } from "../../db/repositories/results.ts";
+import { DEFAULT_GROUPING, listResults, municipalityList, municipalityNames, resultFilter, type ResultQuery } from "./queries.ts";
 import type { ResultView } from "./presentResult.ts";
-import { getTotalsHistory } from "./rankings.ts";
+import { getHistoryFacts } from "./rankings.ts";
 
 export interface Choice {
   code: string;
@@ -19,30 +20,50 @@ export interface RankingChoices {
   years: { first: number; last: number } | null;
 }
 
+const byName = new Intl.Collator("sv");
+const byCode = new Intl.Collator("sv", { numeric: true });
+
 /** What a rankings filter can choose from: only values that exist. */
 export async function getRankingChoices(db: Db): Promise<RankingChoices> {
-  const [instruments, list, history] = await Promise.all([getInstruments(db), municipalityList(db), getTotalsHistory(db)]);
-  const collator = new Intl.Collator("sv");
+  const [instruments, list, facts] = await Promise.all([getInstruments(db), municipalityList(db), getHistoryFacts(db)]);
   const counties = new Map(list.map((m) => [m.county.code, m.county.name]));
   const groups = new Map(
     list.flatMap((m) => m.groups.filter((g) => g.grouping === DEFAULT_GROUPING).map((g) => [g.code, g.name] as const)),
   );
-  const used = new Set(history.map((r) => r.instrument));
-  const years = history.map((r) => r.year);
   return {
-    instruments: sortInstrumentKeys([...used].filter((key) => instruments.has(key))).map((key) => ({
+    instruments: sortInstrumentKeys([...facts.instruments].filter((key) => instruments.has(key))).map((key) => ({
       key,
       name: instruments.get(key)!.name,
     })),
-    counties: [...counties].map(([code, name]) => ({ code, name })).sort((a, b) => collator.compare(a.name, b.name)),
-    groups: [...groups].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })),
-    years: years.length > 0 ? { first: Math.min(...years), last: Math.max(...years) } : null,
+    counties: [...counties].map(([code, name]) => ({ code, name })).sort((a, b) => byName.compare(a.name, b.name)),
+    groups: [...groups].map(([code, name]) => ({ code, name })).sort((a, b) => byCode.compare(a.code, b.code)),
+    years: facts.years,
   };
 }
 
 export type ResultOrder = "oldest" | "latest";
 
-const effectiveDate = (r: ResultView) => r.date ?? `${r.year}-12-31`;
+interface Ordered {
+  date: string | null;
+  year: number;
+  name: string;
+  instrument: string;
+}
+
+const effectiveDate = (r: Ordered) => r.date ?? `${r.year}-12-31`;
+// ISO dates order as plain strings; localeCompare would consult the locale's collation for each pair.
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const latestFirst = (a: Ordered, b: Ordered) =>
+  byText(effectiveDate(b), effectiveDate(a)) || b.year - a.year || byName.compare(a.name, b.name) || byCode.compare(a.instrument, b.instrument);
+
+/** The ids of the results a query selects, latest first, without reading their figures. */
+async function latestIds(db: Db, query: ResultQuery): Promise<number[]> {
+  const [keys, names] = await Promise.all([findResultKeys(db, await resultFilter(db, query)), municipalityNames(db)]);
+  return keys
+    .map((k) => ({ id: k.id, date: k.date, year: k.year, instrument: k.instrumentKey, name: names.get(k.municipalityCode) ?? k.municipalityCode }))
+    .sort(latestFirst)
+    .map((k) => k.id);
+}
 
 /**
  * Published results oldest first (as stored) or latest first: by date, then year (a result
@@ -50,16 +71,18 @@ const effectiveDate = (r: ResultView) => r.date ?? `${r.year}-12-31`;
  */
 export async function listResultsOrdered(db: Db, query: ResultQuery & { sort?: ResultOrder; limit?: number } = {}): Promise<ResultView[]> {
   const { sort = "oldest", limit, ...filter } = query;
-  const rows = await listResults(db, filter);
-  if (sort === "latest") {
-    const collator = new Intl.Collator("sv");
-    rows.sort(
-      (a, b) =>
-        effectiveDate(b).localeCompare(effectiveDate(a)) ||
-        b.year - a.year ||
-        collator.compare(a.name, b.name) ||
-        a.instrument.localeCompare(b.instrument, "sv", { numeric: true }),
-    );
+  if (sort === "oldest") {
+    const rows = await listResults(db, filter);
+    return limit === undefined ? rows : rows.slice(0, limit);
   }
-  return limit === undefined ? rows : rows.slice(0, limit);
+  // The start page shows ten of thousands: order what identifies each result, then read and present only those.
+  const ids = limit === undefined ? undefined : (await latestIds(db, filter)).slice(0, limit);
+  return (await listResults(db, filter, ids)).sort(latestFirst);
+}
+
+/** One page of results, latest first, and how many there are in all. */
+export async function listResultsPage(db: Db, query: ResultQuery, page: { offset: number; size: number }): Promise<{ total: number; rows: ResultView[] }> {
+  const ids = await latestIds(db, query);
+  const rows = await listResults(db, query, ids.slice(page.offset, page.offset + page.size));
+  return { total: ids.length, rows: rows.sort(latestFirst) };
 }

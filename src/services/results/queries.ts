@@ -52,14 +52,20 @@ export interface ResultQuery {
 
 export const DEFAULT_GROUPING = "skl-2011";
 
-export async function listResults(db: Db, query: ResultQuery = {}): Promise<ResultView[]> {
+/** The repository filter of a results query; an unknown instrument version is NotFound. */
+export async function resultFilter(db: Db, query: ResultQuery = {}): Promise<ResultFilter> {
   const filter: ResultFilter = { instrumentKey: query.instrument, year: query.year };
   if (query.instrument) await requireInstrument(db, query.instrument);
   if (query.group) {
     const [groupingKey, code] = query.group.includes(":") ? query.group.split(":", 2) : [DEFAULT_GROUPING, query.group];
     filter.group = { groupingKey: groupingKey!, code: code! };
   }
-  return present(db, await findResults(db, filter), await municipalityNames(db));
+  return filter;
+}
+
+export async function listResults(db: Db, query: ResultQuery = {}, ids?: readonly number[]): Promise<ResultView[]> {
+  const filter = await resultFilter(db, query);
+  return present(db, await findResults(db, ids ? { ...filter, ids } : filter), await municipalityNames(db));
 }
 
 export async function requireInstrument(db: Db, key: string) {

@@ -44,6 +44,17 @@ interface Cached {
   stamp: string;
   history: TotalRecord[];
   rankings: Map<string, RankingEntry[]>;
+  /** Derived on first use: every public page's filters and links read them. */
+  facts?: HistoryFacts;
+}
+
+/** What the filters and links of public pages need to know about the whole history. */
+export interface HistoryFacts {
+  /** Instrument versions that have at least one result. */
+  instruments: ReadonlySet<string>;
+  years: { first: number; last: number } | null;
+  /** "code/year" of evaluations that share their year with another version: their links need `?version=`. */
+  shared: ReadonlySet<string>;
 }
 const cache = new WeakMap<Db, Cached>();
 const MAX_CACHED_RANKINGS = 200;
@@ -140,15 +151,31 @@ async function computeRanking(
   }));
 }
 
-/** "code/year" of evaluations that share their year with another version: their links need `?version=`. */
-export async function sharedYears(db: Db): Promise<Set<string>> {
+export async function getHistoryFacts(db: Db): Promise<HistoryFacts> {
+  const { stamp } = await stampOf(db, null);
+  const cached = await cachedHistory(db, stamp);
+  return (cached.facts ??= factsOf(cached.history));
+}
+
+function factsOf(history: readonly TotalRecord[]): HistoryFacts {
   const seen = new Map<string, string>();
   const shared = new Set<string>();
-  for (const record of await getTotalsHistory(db)) {
+  const instruments = new Set<string>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const record of history) {
+    instruments.add(record.instrument);
+    first = Math.min(first, record.year);
+    last = Math.max(last, record.year);
     const key = `${record.municipality}/${record.year}`;
     const instrument = seen.get(key);
     if (instrument !== undefined && instrument !== record.instrument) shared.add(key);
     seen.set(key, record.instrument);
   }
-  return shared;
+  return { instruments, years: history.length > 0 ? { first, last } : null, shared };
+}
+
+/** "code/year" of evaluations that share their year with another version: their links need `?version=`. */
+export async function sharedYears(db: Db): Promise<ReadonlySet<string>> {
+  return (await getHistoryFacts(db)).shared;
 }
