@@ -18,6 +18,8 @@ export const REPORT_CSS = `
   line-height: 1.5;
   font-size: 1rem;
   font-feature-settings: "tnum" 1;
+  /* Swedish compounds are long: at 320 px a word may have to break rather than widen the page. */
+  overflow-wrap: break-word;
 }
 .kk-report p, .kk-report ul, .kk-report ol { margin: 0 0 0.75em; }
 .kk-report ul { padding-left: 1.4em; }
@@ -70,6 +72,11 @@ export const REPORT_CSS = `
 .kk-report .kk-strengths { table-layout: fixed; }
 .kk-report .kk-strengths th, .kk-report .kk-strengths td { width: 50%; }
 .kk-report .kk-strengths ul { margin: 0; }
+.kk-report .kk-strengths td, .kk-report .kk-strengths th { overflow-wrap: anywhere; }
+@media screen and (max-width: 30em) {
+  .kk-report .kk-h-title { font-size: 1.8rem; }
+  .kk-report .kk-strengths ul { padding-left: 1em; }
+}
 .kk-report .kk-facts th { width: 45%; }
 
 /* Figures: the chart scales to the column; its figures follow as a small table. */
