@@ -113,13 +113,28 @@ function legend(chart: Chart) {
   };
 }
 
+/** What every chart shares: no animation (a still image), white ground, palette and text. */
+function common() {
+  return { animation: false, backgroundColor: "#ffffff", color: [...CHART_PALETTE], textStyle };
+}
+
+/** The value axis of points, from 0 to the chart's maximum. */
+function pointsAxis(chart: Chart) {
+  return {
+    type: "value",
+    min: 0,
+    max: chart.max,
+    // Whole-number ticks only: a decimal tick would be printed with a point, not a Swedish comma.
+    minInterval: 1,
+    axisLabel: { ...textStyle, color: AXIS_COLOR },
+    splitLine: { lineStyle: { color: GRID_COLOR } },
+  };
+}
+
 function barOption(chart: Chart): echarts.EChartsCoreOption {
   const several = chart.series.length > 1;
   return {
-    animation: false,
-    backgroundColor: "#ffffff",
-    color: [...CHART_PALETTE],
-    textStyle,
+    ...common(),
     legend: legend(chart),
     grid: { left: 48, right: 16, top: 28, bottom: several ? 64 : 36 },
     xAxis: {
@@ -129,15 +144,7 @@ function barOption(chart: Chart): echarts.EChartsCoreOption {
       axisLine: { lineStyle: { color: AXIS_COLOR } },
       axisLabel: { ...textStyle, interval: 0 },
     },
-    yAxis: {
-      type: "value",
-      min: 0,
-      max: chart.max,
-      // Whole-number ticks only: a decimal tick would be printed with a point, not a Swedish comma.
-      minInterval: 1,
-      axisLabel: { ...textStyle, color: AXIS_COLOR },
-      splitLine: { lineStyle: { color: GRID_COLOR } },
-    },
+    yAxis: pointsAxis(chart),
     series: chart.series.map((series, seriesIndex) => ({
       type: "bar",
       name: series.name,
@@ -159,10 +166,7 @@ function barOption(chart: Chart): echarts.EChartsCoreOption {
 
 function radarOption(chart: Chart): echarts.EChartsCoreOption {
   return {
-    animation: false,
-    backgroundColor: "#ffffff",
-    color: [...CHART_PALETTE],
-    textStyle,
+    ...common(),
     legend: { ...legend(chart), show: chart.series.length > 0 },
     radar: {
       center: ["50%", "47%"],
@@ -198,10 +202,7 @@ function radarOption(chart: Chart): echarts.EChartsCoreOption {
 function lineOption(chart: Chart): echarts.EChartsCoreOption {
   const labels = axisLabels(chart);
   return {
-    animation: false,
-    backgroundColor: "#ffffff",
-    color: [...CHART_PALETTE],
-    textStyle,
+    ...common(),
     legend: { ...legend(chart), show: chart.series.length > 0 },
     grid: { left: 56, right: 24, top: 40, bottom: 64 },
     xAxis: {
@@ -212,14 +213,7 @@ function lineOption(chart: Chart): echarts.EChartsCoreOption {
       axisLine: { lineStyle: { color: AXIS_COLOR } },
       axisLabel: { ...textStyle, interval: 0 },
     },
-    yAxis: {
-      type: "value",
-      min: 0,
-      max: chart.max,
-      minInterval: 1,
-      axisLabel: { ...textStyle, color: AXIS_COLOR },
-      splitLine: { lineStyle: { color: GRID_COLOR } },
-    },
+    yAxis: pointsAxis(chart),
     series: chart.series.map((series, seriesIndex) => {
       const known = series.values.flatMap((v, i) => (v === null ? [] : [i]));
       return {

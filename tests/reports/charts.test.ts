@@ -38,6 +38,19 @@ describe("renderChartSvg", () => {
     }
   });
 
+  it("draws a model once and gives the same picture for an equal model, but a changed figure draws anew", () => {
+    const first = renderChartSvg(bar);
+    const again = renderChartSvg(structuredClone(bar));
+    const strip = (svg: string) => svg.replace(/kkc-[\w-]+?-\d+-/g, "kkc-");
+    expect(strip(again)).toBe(strip(first));
+    expect(ids(again).some((id) => ids(first).includes(id))).toBe(false);
+    const changed = structuredClone(bar);
+    changed.series[0]!.values[0] = (changed.series[0]!.values[0] ?? 0) + 10;
+    changed.table.rows[0]!.cells[1] = { ...changed.table.rows[0]!.cells[1]!, text: "99" };
+    expect(strip(renderChartSvg(changed))).not.toBe(strip(first));
+    expect(strip(renderChartSvg(bar, { width: 500, height: 300 }))).not.toBe(strip(first));
+  });
+
   it("escapes the title and description", () => {
     const chart: Chart = { ...bar, title: 'A & B <c> "d"', description: "x < y & z" };
     const svg = renderChartSvg(chart);
