@@ -41,7 +41,9 @@ export async function startWebServer(options: StartOptions): Promise<Server> {
     response.on("finish", () => {
       if (response.statusCode < 500 && !debug) return;
       const fields = { method: request.method, url: request.originalUrl, status: response.statusCode, ms: performance.now() - started };
-      if (response.statusCode >= 500) logger.error(fields, "request failed");
+      // 503 is a known, named condition (such as Chromium missing for PDFs), not a failure of the app.
+      if (response.statusCode === 503) logger.warn(fields, "service unavailable");
+      else if (response.statusCode >= 500) logger.error(fields, "request failed");
       else logger.debug(fields, "request");
     });
     next();
