@@ -3,6 +3,7 @@ import { failureOf } from "./forms.tsx";
 import { languageFromRequest } from "./i18n.ts";
 import { translator } from "../src/i18n/index.ts";
 import { describeProblem, ValidationError } from "../src/services/errors.ts";
+import type { EvaluationContext } from "../src/services/evaluations/evaluationContext.ts";
 import { getReport, parseCompare, type Report, type ReportEdition } from "../src/services/reports/getReport.ts";
 import { REPORT_FORMATS, reportFileName, type ReportFormat } from "../src/services/reports/reportFiles.ts";
 
@@ -29,8 +30,8 @@ export function reportQuery(url: URL): ReportQuery {
   return query;
 }
 
-export function loadReport(context: AppLoadContext, id: string, url: URL): Promise<Report> {
-  return getReport(context.db, context.actor, Number(id), reportQuery(url));
+export function loadReport(context: AppLoadContext, id: string, url: URL, evaluation?: EvaluationContext): Promise<Report> {
+  return getReport(context.db, context.actor, Number(id), { ...reportQuery(url), evaluation });
 }
 
 /** The query string that asks for the same report again (for links to its files). */

@@ -18,6 +18,7 @@ import { startWebServer } from "../src/web/server.ts";
 import { benchInstrumentDefinitions, generateResults, municipalityCodes, RESULT_COUNT } from "./data.ts";
 import { runLoad, type LoadOptions } from "./load.ts";
 import { machineFacts, printReport, type EndpointReport, type KindReport } from "./report.ts";
+import { dropDatabase } from "./postgres.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const env = process.env;
@@ -92,17 +93,7 @@ async function openFresh(kind: "pglite" | "postgres"): Promise<{ database: Datab
   const version = (await admin.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "?";
   await admin.query(`create database ${name}`);
   cleanups.push(async () => {
-    // The pool's connections may still be closing: retry a plain drop before forcing it, since a
-    // forced drop terminates them and the pool would emit an unhandled error.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(`drop database if exists ${name}${attempt >= 20 ? " with (force)" : ""}`);
-        break;
-      } catch (error) {
-        if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+    await dropDatabase(admin, name);
     await admin.end();
     log(`dropped database ${name}`);
   });

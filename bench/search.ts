@@ -15,6 +15,7 @@ import { searchPassages } from "../src/services/search/searchPassages.ts";
 import { prng, SEED } from "./data.ts";
 import { machineFacts, textTable } from "./report.ts";
 import { fill, QUERY_FILTERS, QUERY_TEXTS } from "./search-data.ts";
+import { dropDatabase } from "./postgres.ts";
 
 const env = process.env;
 const ADMIN_URL = env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -79,16 +80,7 @@ async function open(kind: "pglite" | "postgres"): Promise<{ database: Database; 
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), 4);
   const cleanup = async () => {
-    // The pool's connections may still be closing: a plain drop, retried, before forcing it.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(`drop database if exists ${name}${attempt >= 20 ? " with (force)" : ""}`);
-        break;
-      } catch (error) {
-        if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+    await dropDatabase(admin, name);
     await admin.end();
     log(`dropped ${name}`);
   };

@@ -22,7 +22,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   try {
     const evaluation = await loadEvaluation(context.db, actor, id);
     if (!evaluationPolicy.viewReport(actor, evaluation.access)) throw new ForbiddenError("read the report");
-    const report = await loadReport(context, params.id, new URL(request.url));
+    const report = await loadReport(context, params.id, new URL(request.url), evaluation);
     return {
       id,
       name: evaluation.municipalityName,

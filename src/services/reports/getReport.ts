@@ -4,7 +4,7 @@ import { buildReport } from "../../domain/report/buildReport.ts";
 import type { ReportModel } from "../../domain/report/model.ts";
 import type { Actor, EvaluationStatus } from "../../domain/workflow.ts";
 import { reportDocument } from "../../i18n/sv/reportDocument.ts";
-import { readEvaluation } from "../evaluations/evaluationContext.ts";
+import { readEvaluation, type EvaluationContext } from "../evaluations/evaluationContext.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { publishedSnapshot, reportInput } from "./reportInput.ts";
 
@@ -19,6 +19,8 @@ export interface ReportRequest {
   edition?: ReportEdition;
   /** N, the number of latest evaluations the profile is compared with. */
   compare?: number;
+  /** The evaluation as the caller has already read it for this actor (spares reading it again). */
+  evaluation?: EvaluationContext;
 }
 
 export interface Report {
@@ -48,7 +50,7 @@ export function parseCompare(value: string | number | null | undefined): number 
  * the same answer as for an evaluation that does not exist.
  */
 export async function getReport(db: Db, actor: Actor, evaluationId: number, request: ReportRequest = {}): Promise<Report> {
-  const evaluation = await readEvaluation(db, actor, evaluationId);
+  const evaluation = request.evaluation?.id === evaluationId ? request.evaluation : await readEvaluation(db, actor, evaluationId);
   const snapshot = await publishedSnapshot(db, evaluation.id);
   const editions: ReportEdition[] = [];
   if (reportPolicy.viewPublished(snapshot !== null)) editions.push("published");
