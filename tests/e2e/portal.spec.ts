@@ -67,12 +67,11 @@ test.describe("the visitor's journey, by keyboard alone and without JavaScript",
   test.use({ javaScriptEnabled: false, acceptDownloads: true });
 
   test("start page → municipality → compare with two others → search → CSV", async ({ page }) => {
+    // Some hundred key presses on a machine that may be busy: more than the default 30 s.
+    test.setTimeout(90_000);
     await page.goto("/");
-    await tabTo(page, page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kommuner", exact: true }));
-    await page.keyboard.press("Enter");
-    await expect(page).toHaveURL("/kommuner");
-
-    await tabTo(page, page.getByRole("link", { name: "Örebro", exact: true }));
+    // The latest evaluations on the start page lead straight to their municipalities.
+    await tabTo(page, page.getByRole("link", { name: "Örebro", exact: true }).first());
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL("/kommun/1880-orebro");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Örebro");
