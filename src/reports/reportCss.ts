@@ -76,6 +76,8 @@ export const REPORT_CSS = `
 @media screen and (max-width: 30em) {
   .kk-report .kk-h-title { font-size: 1.8rem; }
   .kk-report .kk-strengths ul { padding-left: 1em; }
+  /* Where the browser has Swedish hyphenation, a split word gets its hyphen. */
+  .kk-report .kk-strengths td, .kk-report .kk-strengths th { hyphens: auto; }
 }
 .kk-report .kk-facts th { width: 45%; }
 
