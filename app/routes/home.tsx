@@ -5,7 +5,7 @@ import type { Route } from "./+types/home";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
-import { evaluationPath, municipalityPath } from "../../src/domain/paths.ts";
+import { evaluationHref, municipalityPath } from "../../src/domain/paths.ts";
 import { getRankingChoices, listResultsOrdered } from "../../src/services/results/portal.ts";
 import { getRankings, sharedYears } from "../../src/services/results/rankings.ts";
 
@@ -45,8 +45,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     total: r.total,
     totalPublished: r.totalPublished,
     municipalityHref: municipalityPath(r.municipality, r.name),
-    // The version is only needed where the municipality has two evaluations that year.
-    evaluationHref: evaluationPath(r.municipality, r.name, r.year, shared.has(`${r.municipality}/${r.year}`) ? r.instrument : undefined),
+    evaluationHref: evaluationHref(shared, r.municipality, r.name, r.year, r.instrument),
   });
   // Newest version first: that is what most visitors compare with.
   const versions = [...choices.instruments].reverse();

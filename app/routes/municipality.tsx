@@ -7,7 +7,7 @@ import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
-import { codeOfSlug, evaluationPath, municipalitySlug } from "../../src/domain/paths.ts";
+import { codeOfSlug, evaluationHref, municipalitySlug, yearsWithTwoVersions } from "../../src/domain/paths.ts";
 import { totalsOverTime } from "../../src/domain/portal.ts";
 import { renderChartSvg } from "../../src/reports/charts.ts";
 import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.ts";
@@ -22,6 +22,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     const canonical = municipalitySlug(code, profile.municipality.name);
     if (params.slug !== canonical) throw redirect(`/kommun/${canonical}`, 301);
     const name = profile.municipality.name;
+    const shared = yearsWithTwoVersions(profile.versions.flatMap((v) => v.results.map((r) => ({ municipality: code, year: r.year }))));
     const points = profile.versions.flatMap((v) => v.results.map((r) => ({ year: r.year, instrument: v.key, instrumentName: v.name, total: r.total })));
     const chart =
       points.length > 0
@@ -35,7 +36,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     return {
       ...profile,
       paths: Object.fromEntries(
-        profile.versions.flatMap((v) => v.results.map((r) => [r.id, evaluationPath(code, name, r.year, sameYear(profile.versions, r.year) > 1 ? v.key : undefined)])),
+        profile.versions.flatMap((v) => v.results.map((r) => [r.id, evaluationHref(shared, code, name, r.year, v.key)])),
       ) as Record<number, string>,
       chart: chart ? { svg: renderChartSvg(chart), title: chart.title, table: chart.table } : null,
     };
@@ -45,7 +46,6 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   }
 }
 
-const sameYear = (versions: { results: { year: number }[] }[], year: number) => versions.flatMap((v) => v.results).filter((r) => r.year === year).length;
 
 export function meta({ data: profile, matches }: Route.MetaArgs) {
   return [

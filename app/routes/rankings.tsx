@@ -16,7 +16,7 @@ import type { Route } from "./+types/rankings";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
-import { evaluationPath, municipalityPath } from "../../src/domain/paths.ts";
+import { evaluationHref, municipalityPath } from "../../src/domain/paths.ts";
 import { points } from "../../src/domain/points.ts";
 import { changeText, readRankingParams } from "../../src/domain/rankingFilters.ts";
 import { getRankingChoices } from "../../src/services/results/portal.ts";
@@ -66,13 +66,7 @@ function present(entry: RankingEntry, instrument: string, shared: ReadonlySet<st
     total: entry.total,
     totalPublished: entry.totalPublished,
     municipalityHref: municipalityPath(entry.municipality, entry.name),
-    // The version is only needed where the municipality has two evaluations that year.
-    evaluationHref: evaluationPath(
-      entry.municipality,
-      entry.name,
-      entry.year,
-      shared.has(`${entry.municipality}/${entry.year}`) ? instrument : undefined,
-    ),
+    evaluationHref: evaluationHref(shared, entry.municipality, entry.name, entry.year, instrument),
     change: entry.change === null ? null : changeText(points(entry.change)),
     previousYear: entry.previousYear,
     previousInstrument: entry.previousInstrument,

@@ -32,6 +32,29 @@ export function evaluationPath(code: string, name: string, year: number, instrum
   return `${municipalityPath(code, name)}/${year}${instrument ? `?version=${encodeURIComponent(instrument)}` : ""}`;
 }
 
+/** "1880/2012": one municipality's year, the key of the sets below. */
+export const municipalityYear = (code: string, year: number) => `${code}/${year}`;
+
+/** The municipality years that hold results under more than one instrument version. */
+export function yearsWithTwoVersions(results: Iterable<{ municipality: string; year: number }>): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const r of results) {
+    const key = municipalityYear(r.municipality, r.year);
+    if (seen.has(key)) shared.add(key);
+    seen.add(key);
+  }
+  return shared;
+}
+
+/**
+ * The address of an evaluation among others: `?version=` only where its municipality has two
+ * versions that year, since without it the page shows the newest version.
+ */
+export function evaluationHref(shared: ReadonlySet<string>, code: string, name: string, year: number, instrument: string): string {
+  return evaluationPath(code, name, year, shared.has(municipalityYear(code, year)) ? instrument : undefined);
+}
+
 /**
  * Paragraph anchors on the evaluation page, shared by the page and the search index so that a
  * search hit links to the paragraph it came from. `index` counts from 1.

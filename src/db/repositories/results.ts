@@ -1,3 +1,4 @@
+import { municipalityYear } from "../../domain/paths.ts";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client.ts";
 import { concurrently } from "./concurrently.ts";
@@ -44,6 +45,16 @@ function whereOf(filter: ResultFilter): SQL | undefined {
   }
   if (filter.ids) conditions.push(filter.ids.length > 0 ? inArray(results.id, [...filter.ids]) : sql`false`);
   return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/** "code/year" of every municipality year with results under more than one instrument version. */
+export async function findYearsWithTwoVersions(db: Queryable): Promise<Set<string>> {
+  const rows = await db
+    .select({ code: results.municipalityCode, year: results.year })
+    .from(results)
+    .groupBy(results.municipalityCode, results.year)
+    .having(sql`count(*) > 1`);
+  return new Set(rows.map((r) => municipalityYear(r.code, r.year)));
 }
 
 /** What orders results, without their figures: enough to choose which few to read in full. */

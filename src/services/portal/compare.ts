@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { findResults } from "../../db/repositories/results.ts";
-import { evaluationPath } from "../../domain/paths.ts";
+import { evaluationHref, yearsWithTwoVersions } from "../../domain/paths.ts";
 import { comparisonRows, profileChart, type ComparedEvaluation } from "../../domain/portal.ts";
 import { printedPoints } from "../../domain/report/format.ts";
 import type { Chart } from "../../domain/report/model.ts";
@@ -40,7 +40,7 @@ export function slotsFromQuery(query: URLSearchParams): CompareSlot[] {
  */
 export async function getComparison(db: Db, slots: readonly CompareSlot[], language: Language) {
   const t = translator(language);
-  const [names, instruments] = [await municipalityNames(db), await getInstruments(db)];
+  const [names, instruments] = await Promise.all([municipalityNames(db), getInstruments(db)]);
   const unknown = slots.flatMap((s, i) => (names.has(s.code) ? [] : [{ field: `k${i + 1}`, message: `no municipality has the code ${s.code}` }]));
   if (unknown.length > 0) throw new ValidationError("the comparison was not made", unknown);
 
@@ -51,15 +51,16 @@ export async function getComparison(db: Db, slots: readonly CompareSlot[], langu
       const results = (await findResults(db, { municipalityCode: slot.code })).sort(
         (a, b) => b.year - a.year || b.instrumentKey.localeCompare(a.instrumentKey, "sv", { numeric: true }),
       );
+      const shared = yearsWithTwoVersions(results.map((r) => ({ municipality: slot.code, year: r.year })));
       const options = results.map((r) => ({ value: `${r.year}:${r.instrumentKey}`, label: `${r.year} (${t("pages.compare.versionNote", { version: r.instrumentKey })})` }));
       // By default the latest result with area points: a total alone says little side by side.
       const withAreas = results.find((r) => r.figures.areas.size > 0 || r.figures.subareas.size > 0);
       const result = results.find((r) => `${r.year}:${r.instrumentKey}` === slot.choice) ?? withAreas ?? results[0] ?? null;
-      return { code: slot.code, name, options, result };
+      return { code: slot.code, name, options, result, shared };
     }),
   );
 
-  const compared = chosen.flatMap(({ code, name, result }) => {
+  const compared = chosen.flatMap(({ code, name, result, shared }) => {
     if (!result) return [];
     const instrument = instruments.get(result.instrumentKey)!;
     const assessment = assessResult(instrument, result.figures);
@@ -67,7 +68,7 @@ export async function getComparison(db: Db, slots: readonly CompareSlot[], langu
       code,
       name,
       year: result.year,
-      path: evaluationPath(code, name, result.year),
+      path: evaluationHref(shared, code, name, result.year, result.instrumentKey),
       label: `${name} ${result.year}`,
       instrument: instrument.key,
       areas: instrument.areas.map((area) => {

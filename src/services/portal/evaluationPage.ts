@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { findResults } from "../../db/repositories/results.ts";
 import { evaluations } from "../../db/schema.ts";
-import { anchors, evaluationPath, municipalityPath, reportFileStem } from "../../domain/paths.ts";
+import { anchors, evaluationHref, municipalityPath, reportFileStem, yearsWithTwoVersions } from "../../domain/paths.ts";
 import { profileChart } from "../../domain/portal.ts";
 import { reportFigures } from "../../domain/report/figures.ts";
 import type { Chart } from "../../domain/report/model.ts";
@@ -48,9 +48,8 @@ const passages = (texts: string[], anchor: (index: number) => string): Passage[]
  */
 export async function getEvaluationPage(db: Db, code: string, year: number, options: { instrument?: string; language: Language }) {
   const t = translator(options.language);
-  const municipality = await getMunicipality(db, code);
-  const found = await findResults(db, { municipalityCode: code, year });
-  const instruments = await getInstruments(db);
+  const [municipality, all, instruments] = await Promise.all([getMunicipality(db, code), findResults(db, { municipalityCode: code }), getInstruments(db)]);
+  const found = all.filter((r) => r.year === year);
   const versions = sortInstrumentKeys(new Set(found.map((r) => r.instrumentKey)));
   const key = options.instrument && versions.includes(options.instrument) ? options.instrument : versions[versions.length - 1];
   const result = found.find((r) => r.instrumentKey === key);
@@ -71,9 +70,10 @@ export async function getEvaluationPage(db: Db, code: string, year: number, opti
     areaColumn: t("pages.area"),
   });
 
-  const others = (await findResults(db, { municipalityCode: code }))
+  const shared = yearsWithTwoVersions(all.map((r) => ({ municipality: code, year: r.year })));
+  const others = all
     .filter((r) => r.id !== result.id)
-    .map((r) => ({ year: r.year, instrument: instruments.get(r.instrumentKey)?.name ?? r.instrumentKey, path: evaluationPath(code, municipality.name, r.year, versionParam(found, r)) }));
+    .map((r) => ({ year: r.year, instrument: instruments.get(r.instrumentKey)?.name ?? r.instrumentKey, path: evaluationHref(shared, code, municipality.name, r.year, r.instrumentKey) }));
 
   return {
     municipality: { code, name: municipality.name, path: municipalityPath(code, municipality.name) },
@@ -100,10 +100,6 @@ export async function getEvaluationPage(db: Db, code: string, year: number, opti
   };
 }
 
-/** Another result of the same year needs its version in the address. */
-function versionParam(sameYear: { year: number; instrumentKey: string }[], r: { year: number; instrumentKey: string }) {
-  return sameYear.filter((s) => s.year === r.year).length > 1 ? r.instrumentKey : undefined;
-}
 
 async function publishedTexts(db: Db, resultId: number, name: string, year: number, questions: Map<string, string>): Promise<EvaluationTexts | null> {
   const [evaluation] = await db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.resultId, resultId));

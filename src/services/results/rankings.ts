@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { findAllTotals } from "../../db/repositories/results.ts";
+import { findAllTotals, findYearsWithTwoVersions } from "../../db/repositories/results.ts";
 import { instrumentVersions, results } from "../../db/schema.ts";
 import { NotFoundError, ValidationError, type Problem } from "../errors.ts";
 import { points, pointsNumber, roundHalfUp } from "../../domain/points.ts";
 import { rankRecords, type TotalRecord } from "../../domain/rankingFilters.ts";
+import { onPublicDataChanged } from "../publicData.ts";
 import { DEFAULT_GROUPING, municipalityList } from "./queries.ts";
 
 export interface RankingEntry {
@@ -37,7 +38,7 @@ export interface RankingQuery {
 /**
  * Rankings are read far more often than results change, so the history of totals and the
  * rankings without a county or group filter are kept per database and recomputed when any
- * result changes (count or last update). County and group filters depend on reference data as
+ * result changes (count or last update) or reference data is loaded. County and group filters depend on reference data as
  * well, so those rankings are computed from the kept history on each request (cheap: in memory).
  */
 interface Cached {
@@ -56,8 +57,15 @@ export interface HistoryFacts {
   /** "code/year" of evaluations that share their year with another version: their links need `?version=`. */
   shared: ReadonlySet<string>;
 }
-const cache = new WeakMap<Db, Cached>();
+let cache = new WeakMap<Db, Cached>();
+let loading = new WeakMap<Db, { stamp: string; promise: Promise<Cached> }>();
 const MAX_CACHED_RANKINGS = 200;
+// The stamp sees results only; names, counties and groups come with reference data, whose loads
+// announce themselves like publications do.
+onPublicDataChanged(() => {
+  cache = new WeakMap();
+  loading = new WeakMap();
+});
 
 /** One round trip: does the instrument exist, and what state are the results in. */
 async function stampOf(db: Db, instrument: string | null): Promise<{ known: boolean; stamp: string }> {
@@ -69,9 +77,23 @@ async function stampOf(db: Db, instrument: string | null): Promise<{ known: bool
   return { known: Boolean(row.known), stamp: `${row.n}:${row.at}` };
 }
 
+/** The kept history for this stamp; requests that find it stale at the same time share one load. */
 async function cachedHistory(db: Db, stamp: string): Promise<Cached> {
   const cached = cache.get(db);
   if (cached && cached.stamp === stamp) return cached;
+  const pending = loading.get(db);
+  if (pending && pending.stamp === stamp) return pending.promise;
+  const [store, loads] = [cache, loading];
+  const promise = loadHistory(db, stamp).then((fresh) => {
+    store.set(db, fresh);
+    return fresh;
+  });
+  loads.set(db, { stamp, promise });
+  promise.finally(() => loads.get(db)?.promise === promise && loads.delete(db)).catch(() => {});
+  return promise;
+}
+
+async function loadHistory(db: Db, stamp: string): Promise<Cached> {
   const history = (await findAllTotals(db)).map((row) => ({
     municipality: row.municipalityCode,
     instrument: row.instrumentKey,
@@ -80,15 +102,7 @@ async function cachedHistory(db: Db, stamp: string): Promise<Cached> {
     total: points(row.publishedTotal ?? row.derivedTotal!),
     published: row.publishedTotal !== null,
   }));
-  const fresh = { stamp, history, rankings: new Map<string, RankingEntry[]>() };
-  cache.set(db, fresh);
-  return fresh;
-}
-
-/** The history of totals of every instrument version (for start-page and filter choices). */
-export async function getTotalsHistory(db: Db): Promise<readonly TotalRecord[]> {
-  const { stamp } = await stampOf(db, null);
-  return (await cachedHistory(db, stamp)).history;
+  return { stamp, history, rankings: new Map<string, RankingEntry[]>() };
 }
 
 /** Municipalities in a county and/or a group, or undefined for no such filter; unknown codes are named problems. */
@@ -154,25 +168,17 @@ async function computeRanking(
 export async function getHistoryFacts(db: Db): Promise<HistoryFacts> {
   const { stamp } = await stampOf(db, null);
   const cached = await cachedHistory(db, stamp);
-  return (cached.facts ??= factsOf(cached.history));
+  // Every result counts for shared years, also one without a total: its page exists all the same.
+  cached.facts ??= { ...versionsAndYears(cached.history), shared: await findYearsWithTwoVersions(db) };
+  return cached.facts;
 }
 
-function factsOf(history: readonly TotalRecord[]): HistoryFacts {
-  const seen = new Map<string, string>();
-  const shared = new Set<string>();
-  const instruments = new Set<string>();
-  let first = Infinity;
-  let last = -Infinity;
-  for (const record of history) {
-    instruments.add(record.instrument);
-    first = Math.min(first, record.year);
-    last = Math.max(last, record.year);
-    const key = `${record.municipality}/${record.year}`;
-    const instrument = seen.get(key);
-    if (instrument !== undefined && instrument !== record.instrument) shared.add(key);
-    seen.set(key, record.instrument);
-  }
-  return { instruments, years: history.length > 0 ? { first, last } : null, shared };
+function versionsAndYears(history: readonly TotalRecord[]): Omit<HistoryFacts, "shared"> {
+  const years = history.map((r) => r.year);
+  return {
+    instruments: new Set(history.map((r) => r.instrument)),
+    years: years.length > 0 ? { first: years.reduce((a, b) => Math.min(a, b)), last: years.reduce((a, b) => Math.max(a, b)) } : null,
+  };
 }
 
 /** "code/year" of evaluations that share their year with another version: their links need `?version=`. */
