@@ -16,22 +16,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const requested = params.get("instrument") ?? "";
   const instrument = instruments.has(requested) ? requested : "";
-  // A page number that is not one (or past the end) shows the nearest page rather than an error.
-  const asked = Math.max(1, Math.floor(Number(params.get("page") ?? "1")) || 1);
-  const query = { instrument: instrument || undefined };
-  let found = await listResultsPage(context.db, query, { offset: (asked - 1) * PAGE_SIZE, size: PAGE_SIZE });
-  const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
-  const page = Math.min(asked, pages);
-  if (page !== asked) found = await listResultsPage(context.db, query, { offset: (page - 1) * PAGE_SIZE, size: PAGE_SIZE });
+  // A page number that is not one shows the first page, one past the end the last.
+  const asked = Math.floor(Number(params.get("page") ?? "1")) || 1;
+  const { rows, ...paging } = await listResultsPage(context.db, { instrument: instrument || undefined }, { page: asked, size: PAGE_SIZE });
   return {
     instrument,
     instruments: sortInstrumentKeys(instruments.keys()).map((key) => ({ key, name: instruments.get(key)!.name })),
-    total: found.total,
-    page,
-    pages,
-    from: (page - 1) * PAGE_SIZE + 1,
+    ...paging,
     // Latest first: that is what a visitor looks for.
-    results: found.rows.map((r) => ({
+    results: rows.map((r) => ({
       municipality: r.municipality,
       name: r.name,
       year: r.year,

@@ -28,8 +28,8 @@ export interface RankingCriteria {
 export type Change =
   { kind: "none" } | { kind: "otherVersion"; previous: TotalRecord } | { kind: "points"; previous: TotalRecord; points: Points };
 
-// A result without a date counts as of the end of its year, as in the report's averages.
-const effectiveDate = (record: TotalRecord) => record.date ?? `${record.year}-12-31`;
+/** A result without a date counts as of the end of its year (rankings, averages, latest lists). */
+export const effectiveDate = (result: { date: string | null; year: number }) => result.date ?? `${result.year}-12-31`;
 
 /** Later by year, then by date. */
 export function isLater(a: TotalRecord, b: TotalRecord): boolean {

@@ -103,14 +103,18 @@ describe.each(testDatabaseKinds())("filtered rankings on %s", (kind) => {
     for (const limit of [1, 2, 4, order.length + 5])
       expect((await listResultsOrdered(database.db, { sort: "latest", limit })).map((r) => r.id)).toEqual(order.slice(0, limit));
     const pages = [];
-    for (let offset = 0; offset < order.length; offset += 2) {
-      const page = await listResultsPage(database.db, {}, { offset, size: 2 });
-      expect(page.total).toBe(order.length);
+    const count = Math.ceil(order.length / 2);
+    for (let n = 1; n <= count; n++) {
+      const page = await listResultsPage(database.db, {}, { page: n, size: 2 });
+      expect(page).toMatchObject({ total: order.length, page: n, pages: count, from: 2 * n - 1 });
       pages.push(...page.rows.map((r) => r.id));
     }
     expect(pages).toEqual(order);
-    expect(await listResultsPage(database.db, { instrument: "2016" }, { offset: 0, size: 10 })).toMatchObject({ total: 1, rows: [{ municipality: "1490" }] });
-    expect(await listResultsPage(database.db, {}, { offset: 100, size: 10 })).toEqual({ total: order.length, rows: [] });
+    expect(await listResultsPage(database.db, { instrument: "2016" }, { page: 1, size: 10 })).toMatchObject({ total: 1, pages: 1, rows: [{ municipality: "1490" }] });
+    // Past the end: the last page; before the start: the first.
+    const last = await listResultsPage(database.db, {}, { page: 100, size: 2 });
+    expect(last).toMatchObject({ page: count, rows: [{ id: order[2 * count - 2] }, ...(order.length % 2 === 0 ? [{ id: order.at(-1) }] : [])] });
+    expect(await listResultsPage(database.db, {}, { page: -3, size: 2 })).toMatchObject({ page: 1, from: 1 });
   });
 
   it("offers the filter choices that exist", async () => {

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client.ts";
 import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.ts";
 import { findResultKeys } from "../../db/repositories/results.ts";
-import { DEFAULT_GROUPING, listResults, municipalityList, municipalityNames, resultFilter, type ResultQuery } from "./queries.ts";
+import { effectiveDate } from "../../domain/rankingFilters.ts";
+import { DEFAULT_GROUPING, listResults, municipalityList, municipalityNames, presentResults, resultFilter, type ResultQuery } from "./queries.ts";
 import type { ResultView } from "./presentResult.ts";
 import { getHistoryFacts } from "./rankings.ts";
 
@@ -50,7 +51,6 @@ interface Ordered {
   instrument: string;
 }
 
-const effectiveDate = (r: Ordered) => r.date ?? `${r.year}-12-31`;
 // ISO dates order as plain strings; localeCompare would consult the locale's collation for each pair.
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const latestFirst = (a: Ordered, b: Ordered) =>
@@ -75,14 +75,20 @@ export async function listResultsOrdered(db: Db, query: ResultQuery & { sort?: R
     const rows = await listResults(db, filter);
     return limit === undefined ? rows : rows.slice(0, limit);
   }
+  if (limit === undefined) return (await listResults(db, filter)).sort(latestFirst);
   // The start page shows ten of thousands: order what identifies each result, then read and present only those.
-  const ids = limit === undefined ? undefined : (await latestIds(db, filter)).slice(0, limit);
-  return (await listResults(db, filter, ids)).sort(latestFirst);
+  return (await presentResults(db, { ids: (await latestIds(db, filter)).slice(0, limit) })).sort(latestFirst);
 }
 
-/** One page of results, latest first, and how many there are in all. */
-export async function listResultsPage(db: Db, query: ResultQuery, page: { offset: number; size: number }): Promise<{ total: number; rows: ResultView[] }> {
+/**
+ * One page of results, latest first (pages counted from 1): a page number past the end gives
+ * the last page. With the page it gave and how many results and pages there are in all.
+ */
+export async function listResultsPage(db: Db, query: ResultQuery, asked: { page: number; size: number }) {
   const ids = await latestIds(db, query);
-  const rows = await listResults(db, query, ids.slice(page.offset, page.offset + page.size));
-  return { total: ids.length, rows: rows.sort(latestFirst) };
+  const pages = Math.max(1, Math.ceil(ids.length / asked.size));
+  const page = Math.min(Math.max(1, asked.page), pages);
+  const offset = (page - 1) * asked.size;
+  const rows = await presentResults(db, { ids: ids.slice(offset, offset + asked.size) });
+  return { total: ids.length, page, pages, from: offset + 1, rows: rows.sort(latestFirst) };
 }

@@ -3,6 +3,7 @@ import { listMunicipalities, type Municipality } from "../../db/repositories/mun
 import { findResults, type ResultFilter } from "../../db/repositories/results.ts";
 import { pointsNumber, roundHalfUp } from "../../domain/points.ts";
 import { average, latestPerKey } from "../../domain/ranking.ts";
+import { effectiveDate } from "../../domain/rankingFilters.ts";
 import { assessResult, type Result } from "../../domain/result.ts";
 import { NotFoundError } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.ts";
@@ -63,9 +64,14 @@ export async function resultFilter(db: Db, query: ResultQuery = {}): Promise<Res
   return filter;
 }
 
-export async function listResults(db: Db, query: ResultQuery = {}, ids?: readonly number[]): Promise<ResultView[]> {
-  const filter = await resultFilter(db, query);
-  return present(db, await findResults(db, ids ? { ...filter, ids } : filter), await municipalityNames(db));
+export async function listResults(db: Db, query: ResultQuery = {}): Promise<ResultView[]> {
+  return presentResults(db, await resultFilter(db, query));
+}
+
+/** Results as the API and pages show them, read with a repository filter (such as chosen ids). */
+export async function presentResults(db: Db, filter: ResultFilter): Promise<ResultView[]> {
+  const [rows, names] = await Promise.all([findResults(db, filter), municipalityNames(db)]);
+  return present(db, rows, names);
 }
 
 export async function requireInstrument(db: Db, key: string) {
@@ -93,7 +99,6 @@ export interface Averages {
   results: { municipality: string; name: string; year: number; date: string | null }[];
 }
 
-const effectiveDate = (result: Result) => result.date ?? `${result.year}-12-31`;
 
 /**
  * The reference profile of a report: average points per area and in total over the N most
