@@ -1,6 +1,6 @@
-import { Button, Heading, Input, Link as DsLink, List, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Button, Heading, Input, Link as DsLink, List, Paragraph } from "@digdir/designsystemet-react";
 import { Form, Link } from "react-router";
-import { ResultLinkCells } from "../components/ResultLinkCells.tsx";
+import { ResultTable, type ResultRow } from "../components/ResultTable.tsx";
 import type { Route } from "./+types/home";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
@@ -12,15 +12,8 @@ import { getRankings, sharedYears } from "../../src/services/results/rankings.ts
 const LATEST = 10;
 const TOP = 5;
 
-interface Row {
-  key: string;
-  name: string;
-  year: number;
+interface Row extends ResultRow {
   instrument: string;
-  total: number | null;
-  totalPublished: boolean;
-  municipalityHref: string;
-  evaluationHref: string;
 }
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -64,36 +57,6 @@ export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "app.tagline") }];
 }
 
-function ResultTable({ rows, caption, showVersion }: { rows: Row[]; caption: string; showVersion: boolean }) {
-  const { t, formatNumber } = useT();
-  return (
-    <div className="table-scroll">
-      <Table zebra>
-        <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t("table.municipality")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("table.year")}</Table.HeaderCell>
-            {showVersion && <Table.HeaderCell scope="col">{t("table.instrument")}</Table.HeaderCell>}
-            <Table.HeaderCell scope="col" className="numeric">
-              {t("table.total")}
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {rows.map((r) => (
-            <Table.Row key={r.key}>
-              <ResultLinkCells name={r.name} year={r.year} municipalityHref={r.municipalityHref} evaluationHref={r.evaluationHref} />
-              {showVersion && <Table.Cell>{r.instrument}</Table.Cell>}
-              <Table.Cell className={r.totalPublished ? "numeric" : "numeric derived"}>{formatNumber(r.total)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </div>
-  );
-}
-
 /** The start page: what is new, who scored highest, and a way into the good examples. */
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
@@ -121,7 +84,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <Paragraph>{t("portal.start.empty")}</Paragraph>
         ) : (
           <>
-            <ResultTable rows={latest} caption={t("portal.start.latestCaption", { count: latest.length })} showVersion />
+            <ResultTable rows={latest} caption={t("portal.start.latestCaption", { count: latest.length })} middle={[{ header: t("table.instrument"), cell: (r) => r.instrument }]} />
             <TableDownloads api="results" query={{ sort: "latest", limit: String(LATEST) }} label={t("portal.start.latestTable")} />
           </>
         )}
@@ -135,7 +98,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <div className="top-lists">
             {tops.map((top) => (
               <div key={top.key} className="stack">
-                <ResultTable rows={top.rows} caption={t("portal.start.topCaption", { instrument: top.name })} showVersion={false} />
+                <ResultTable rows={top.rows} caption={t("portal.start.topCaption", { instrument: top.name })} />
                 <TableDownloads
                   api="rankings"
                   query={{ instrument: top.key, all: "true", limit: String(TOP) }}

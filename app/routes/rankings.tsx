@@ -8,10 +8,9 @@ import {
   Label,
   Paragraph,
   Select,
-  Table,
 } from "@digdir/designsystemet-react";
 import { data, Form } from "react-router";
-import { ResultLinkCells } from "../components/ResultLinkCells.tsx";
+import { ResultTable } from "../components/ResultTable.tsx";
 import type { Route } from "./+types/rankings";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
@@ -108,7 +107,7 @@ function ChangeCell({ row }: { row: Row }) {
 }
 
 export default function Rankings({ loaderData }: Route.ComponentProps) {
-  const { t, formatNumber } = useT();
+  const { t } = useT();
   const { choices, values, problems, query, entries, instrumentName } = loaderData;
   const problemOf = (field: string) => {
     const found = problems.find((p) => p.field === field);
@@ -223,11 +222,7 @@ export default function Rankings({ loaderData }: Route.ComponentProps) {
               {entries.length === 0 ? (
                 <Paragraph>{t("portal.rankings.empty")}</Paragraph>
               ) : (
-                <RankingTable
-                  entries={entries}
-                  caption={t("portal.rankings.caption", { instrument: instrumentName })}
-                  formatNumber={formatNumber}
-                />
+                <RankingTable entries={entries} caption={t("portal.rankings.caption", { instrument: instrumentName })} />
               )}
               <TableDownloads api="rankings" query={query} label={t("portal.rankings.table")} />
             </>
@@ -238,42 +233,16 @@ export default function Rankings({ loaderData }: Route.ComponentProps) {
   );
 }
 
-function RankingTable({ entries, caption, formatNumber }: { entries: Row[]; caption: string; formatNumber: (n: number) => string }) {
+function RankingTable({ entries, caption }: { entries: Row[]; caption: string }) {
   const { t } = useT();
   return (
     <>
-      <div className="table-scroll">
-        <Table zebra>
-          <caption>{caption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col" className="numeric">
-                {t("table.rank")}
-              </Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("table.municipality")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("table.year")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col" className="numeric">
-                {t("table.total")}
-              </Table.HeaderCell>
-              <Table.HeaderCell scope="col" className="numeric">
-                {t("portal.rankings.change")}
-              </Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {entries.map((row) => (
-              <Table.Row key={row.key}>
-                <Table.Cell className="numeric">{row.rank}</Table.Cell>
-                <ResultLinkCells name={row.name} year={row.year} municipalityHref={row.municipalityHref} evaluationHref={row.evaluationHref} />
-                <Table.Cell className={row.totalPublished ? "numeric" : "numeric derived"}>{formatNumber(row.total)}</Table.Cell>
-                <Table.Cell className="numeric">
-                  <ChangeCell row={row} />
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
+      <ResultTable
+        rows={entries}
+        caption={caption}
+        before={[{ header: t("table.rank"), numeric: true, cell: (row) => row.rank }]}
+        after={[{ header: t("portal.rankings.change"), numeric: true, cell: (row) => <ChangeCell row={row} /> }]}
+      />
       {entries.some((e) => !e.totalPublished) && <Paragraph data-size="sm">{t("portal.rankings.derivedNote")}</Paragraph>}
     </>
   );

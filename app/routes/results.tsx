@@ -1,7 +1,8 @@
-import { Button, Field, Heading, Label, Link as DsLink, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { Button, Field, Heading, Label, Link as DsLink, Paragraph, Select } from "@digdir/designsystemet-react";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/results";
 import { ResultLevel } from "../components/ResultLevel.tsx";
+import { ResultTable } from "../components/ResultTable.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
 import { getInstruments, sortInstrumentKeys } from "../../src/services/instruments/catalog.ts";
@@ -25,7 +26,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     ...paging,
     // Latest first: that is what a visitor looks for.
     results: rows.map((r) => ({
-      municipality: r.municipality,
+      key: `${r.municipality}-${r.instrument}-${r.year}`,
+      municipalityHref: municipalityPath(r.municipality, r.name),
       name: r.name,
       year: r.year,
       instrument: r.instrument,
@@ -42,7 +44,7 @@ export function meta({ matches }: Route.MetaArgs) {
 
 /** /resultat: every published result, latest first, filterable by instrument version. */
 export default function Results({ loaderData }: Route.ComponentProps) {
-  const { t, formatNumber } = useT();
+  const { t } = useT();
   const { results, instruments, instrument, total, page, pages, from } = loaderData;
   return (
     <>
@@ -70,39 +72,14 @@ export default function Results({ loaderData }: Route.ComponentProps) {
       {results.length === 0 ? (
         <Paragraph>{t("home.empty")}</Paragraph>
       ) : (
-        <div className="table-scroll">
-          <Table zebra>
-            <caption>{t("home.caption")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t("table.municipality")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("table.year")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("table.instrument")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("table.level")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="numeric">
-                  {t("table.total")}
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {results.map((r) => (
-                <Table.Row key={`${r.municipality}-${r.instrument}-${r.year}`}>
-                  <Table.Cell>
-                    <DsLink asChild>
-                      <Link to={municipalityPath(r.municipality, r.name)}>{r.name}</Link>
-                    </DsLink>
-                  </Table.Cell>
-                  <Table.Cell>{r.year}</Table.Cell>
-                  <Table.Cell>{r.instrument}</Table.Cell>
-                  <Table.Cell>
-                    <ResultLevel level={r.level} />
-                  </Table.Cell>
-                  <Table.Cell className={r.totalPublished ? "numeric" : "numeric derived"}>{formatNumber(r.total)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <ResultTable
+          rows={results}
+          caption={t("home.caption")}
+          middle={[
+            { header: t("table.instrument"), cell: (r) => r.instrument },
+            { header: t("table.level"), cell: (r) => <ResultLevel level={r.level} /> },
+          ]}
+        />
       )}
       {pages > 1 && <PageLinks page={page} pages={pages} from={from} count={results.length} instrument={instrument} />}
       <TableDownloads api="results" query={{ instrument, sort: "latest" }} label={t("portal.results.table")} />
