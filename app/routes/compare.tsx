@@ -15,7 +15,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   try {
     const slots = slotsFromQuery(url.searchParams);
-    const [comparison, municipalities] = [await getComparison(context.db, slots, languageFromRequest(request)), await municipalityList(context.db)];
+    const [comparison, municipalities] = await Promise.all([getComparison(context.db, slots, languageFromRequest(request)), municipalityList(context.db)]);
     return {
       ...comparison,
       chart: comparison.chart ? { svg: renderChartSvg(comparison.chart), title: comparison.chart.title, table: comparison.chart.table } : null,

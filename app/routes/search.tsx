@@ -6,35 +6,34 @@ import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
 import { municipalityPath } from "../../src/domain/paths.ts";
 import { describeProblem, ValidationError } from "../../src/services/errors.ts";
-import { getInstruments, sortInstrumentKeys } from "../../src/services/instruments/catalog.ts";
 import { DEFAULT_LIMIT, searchMunicipalities, searchPassages } from "../../src/services/search/index.ts";
 import { searchFilterChoices } from "../../src/services/portal/searchChoices.ts";
 
-/** The page's query words → the service's fields (the API uses the same names as the service). */
-const FIELDS = { q: "text", area: "area", instrument: "instrument", county: "county", group: "group", yearFrom: "yearFrom", yearTo: "yearTo" } as const;
+/** The page's query words: the same as the API's, so that the page links to its own query there. */
+const FIELDS = ["q", "area", "instrument", "county", "group", "yearFrom", "yearTo"] as const;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
-  const given = Object.fromEntries(Object.keys(FIELDS).map((k) => [k, url.searchParams.get(k) ?? ""])) as Record<keyof typeof FIELDS, string>;
+  const given = Object.fromEntries(FIELDS.map((k) => [k, url.searchParams.get(k) ?? ""])) as Record<(typeof FIELDS)[number], string>;
   const page = Math.max(1, Number.parseInt(url.searchParams.get("sida") ?? "1", 10) || 1);
   try {
-    const query = Object.fromEntries(Object.entries(FIELDS).map(([k, field]) => [field, given[k as keyof typeof FIELDS]]));
-    const [result, municipalities, choices, instruments] = [
-      await searchPassages(context.db, { ...query, text: given.q, limit: DEFAULT_LIMIT, offset: (page - 1) * DEFAULT_LIMIT } as never),
-      given.q.trim() ? await searchMunicipalities(context.db, given.q) : [],
-      await searchFilterChoices(context.db),
-      await getInstruments(context.db),
-    ];
+    const { q, ...filters } = given;
+    const [result, municipalities, choices] = await Promise.all([
+      searchPassages(context.db, { text: q, ...filters, limit: DEFAULT_LIMIT, offset: (page - 1) * DEFAULT_LIMIT }),
+      q.trim() ? searchMunicipalities(context.db, q) : [],
+      searchFilterChoices(context.db),
+    ]);
     return {
       given,
       page,
+      from: (page - 1) * DEFAULT_LIMIT + 1,
       pages: Math.max(1, Math.ceil(result.total / DEFAULT_LIMIT)),
       total: result.total,
       // Only the 1,000 most recent matches are ranked: say that there are more.
       more: result.more,
       hits: result.hits,
       municipalities: municipalities.map((m) => ({ ...m, path: municipalityPath(m.code, m.name) })),
-      choices: { ...choices, instruments: sortInstrumentKeys(instruments.keys()) },
+      choices,
       // The API answers the same query: q is "q" there too.
       apiQuery: new URLSearchParams(Object.entries(given).filter(([, v]) => v !== "")).toString(),
     };
@@ -50,7 +49,7 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export default function Search({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
-  const { given, hits, total, more, page, pages, municipalities, choices, apiQuery } = loaderData;
+  const { given, hits, total, more, page, pages, from, municipalities, choices, apiQuery } = loaderData;
   const searched = given.q.trim() !== "";
   const pageLink = (n: number) => `/sok?${new URLSearchParams({ ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== "")), sida: String(n) })}`;
   const select = (name: keyof typeof given, any: string, options: { value: string; label: string }[]) => (
@@ -113,7 +112,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
             {t("pages.search.resultsCaption", { query: given.q })}
           </Heading>
           <Paragraph role="status">{total === 0 ? t("pages.search.empty") : more ? t("pages.search.countMore", { count: total }) : t("pages.search.count", { count: total })}</Paragraph>
-          <ol className="search-hits" start={(page - 1) * 20 + 1}>
+          <ol className="search-hits" start={from}>
             {hits.map((hit) => (
               <li key={`${hit.evaluationId}-${hit.anchor}`}>
                 <Link href={hit.link}>
