@@ -5,7 +5,9 @@ import { translator } from "../src/i18n/index.ts";
 import { describeProblem, ValidationError } from "../src/services/errors.ts";
 import type { EvaluationContext } from "../src/services/evaluations/evaluationContext.ts";
 import { getReport, parseCompare, type Report, type ReportEdition } from "../src/services/reports/getReport.ts";
-import { REPORT_FORMATS, reportFileName, type ReportFormat } from "../src/services/reports/reportFiles.ts";
+import { REPORT_FILE_FORMATS, reportFilePath } from "../src/domain/paths.ts";
+import { DEFAULT_COMPARE } from "../src/domain/report/compare.ts";
+import { reportFileName, type ReportFormat } from "../src/services/reports/reportFiles.ts";
 
 /** Query words of the report pages: ?version=publicerad|arbete&jamfor=27 */
 const EDITION_WORDS: Record<string, ReportEdition> = { publicerad: "published", arbete: "current" };
@@ -38,7 +40,7 @@ export function loadReport(context: AppLoadContext, id: string, url: URL, evalua
 export function queryOf(report: Report): string {
   const params = new URLSearchParams();
   if (report.editions.length > 1) params.set("version", WORD_OF[report.edition]);
-  if (report.compare !== 27) params.set("jamfor", String(report.compare));
+  if (report.compare !== DEFAULT_COMPARE) params.set("jamfor", String(report.compare));
   const text = params.toString();
   return text ? `?${text}` : "";
 }
@@ -50,10 +52,10 @@ export interface ReportFileLink {
 }
 
 export function fileLinks(report: Report): ReportFileLink[] {
-  return (Object.keys(REPORT_FORMATS) as ReportFormat[]).map((format) => ({
+  return REPORT_FILE_FORMATS.map((format) => ({
     format,
     fileName: reportFileName(report.model, format),
-    href: `/rapport/${report.evaluationId}/${reportFileName(report.model, format)}${queryOf(report)}`,
+    href: reportFilePath(report.evaluationId, reportFileName(report.model, format), queryOf(report)),
   }));
 }
 

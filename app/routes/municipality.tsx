@@ -7,7 +7,7 @@ import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
-import { codeOfSlug, evaluationHref, municipalitySlug, yearsWithTwoVersions } from "../../src/domain/paths.ts";
+import { codeOfSlug, evaluationHref, municipalityPath, municipalitySlug, reportPath, yearsWithTwoVersions } from "../../src/domain/paths.ts";
 import { totalsOverTime } from "../../src/domain/portal.ts";
 import { renderChartSvg } from "../../src/reports/charts.ts";
 import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.ts";
@@ -20,7 +20,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     if (!code) throw new NotFoundError("municipality", params.slug);
     const profile = await getMunicipalityProfile(context.db, code);
     const canonical = municipalitySlug(code, profile.municipality.name);
-    if (params.slug !== canonical) throw redirect(`/kommun/${canonical}`, 301);
+    if (params.slug !== canonical) throw redirect(municipalityPath(code, profile.municipality.name), 301);
     const name = profile.municipality.name;
     const shared = yearsWithTwoVersions(profile.versions.flatMap((v) => v.results.map((r) => ({ municipality: code, year: r.year }))));
     const points = profile.versions.flatMap((v) => v.results.map((r) => ({ year: r.year, instrument: v.key, instrumentName: v.name, total: r.total })));
@@ -184,7 +184,7 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
                       <Table.Cell>{r.source}</Table.Cell>
                       <Table.Cell>
                         {reports[r.id] !== undefined ? (
-                          <Link href={`/rapport/${reports[r.id]}`}>{t("municipality.reportLink", { year: r.year })}</Link>
+                          <Link href={reportPath(reports[r.id]!)}>{t("municipality.reportLink", { year: r.year })}</Link>
                         ) : (
                           <NotKnown />
                         )}

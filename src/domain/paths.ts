@@ -68,5 +68,10 @@ export const anchors = {
   goodExample: (area: number, index: number) => `omrade-${area}-gott-exempel-${index}`,
 };
 
+/** A report's page and files: /rapport/1 and /rapport/1/kommunkompassen-orebro-2012.pdf (query: edition, comparison). */
+export const REPORT_FILE_FORMATS = ["pdf", "docx", "xlsx"] as const;
+export const reportPath = (evaluationId: number) => `/rapport/${evaluationId}`;
+export const reportFilePath = (evaluationId: number, fileName: string, query = "") => `${reportPath(evaluationId)}/${fileName}${query}`;
+
 /** Report downloads are named kommunkompassen-<kommun>-<år>.<ext>. */
 export const reportFileStem = (municipalityName: string, year: number) => `kommunkompassen-${slug(municipalityName)}-${year}`;

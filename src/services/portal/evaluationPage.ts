@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { findResults } from "../../db/repositories/results.ts";
 import { evaluations } from "../../db/schema.ts";
-import { anchors, evaluationHref, municipalityPath, reportFileStem, yearsWithTwoVersions } from "../../domain/paths.ts";
+import { anchors, evaluationHref, municipalityPath, REPORT_FILE_FORMATS, reportFilePath, reportFileStem, reportPath, yearsWithTwoVersions } from "../../domain/paths.ts";
+import { DEFAULT_COMPARE } from "../../domain/report/compare.ts";
 import { profileChart } from "../../domain/portal.ts";
 import { reportFigures } from "../../domain/report/figures.ts";
 import type { Chart } from "../../domain/report/model.ts";
@@ -15,8 +16,6 @@ import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.ts";
 import { publishedSnapshot } from "../reports/reportInput.ts";
 import { getAverages, getMunicipality, municipalityNames } from "../results/queries.ts";
 
-/** The profile is compared with the 27 latest evaluations before this one, as the reports do. */
-const COMPARE_WITH = 27;
 
 export interface Passage {
   anchor: string;
@@ -58,7 +57,7 @@ export async function getEvaluationPage(db: Db, code: string, year: number, opti
   const figures = reportFigures(instrument, result.figures);
   const assessment = assessResult(instrument, result.figures);
 
-  const averages = await getAverages(db, { instrument: instrument.key, latest: COMPARE_WITH, before: result.date ?? `${year}-01-01`, exclude: code });
+  const averages = await getAverages(db, { instrument: instrument.key, latest: DEFAULT_COMPARE, before: result.date ?? `${year}-01-01`, exclude: code });
   const label = `${municipality.name} ${year}`;
   const series = [{ name: label, values: figures.areas.map((a) => a.points.value) }];
   if (averages.count > 0) {
@@ -113,8 +112,8 @@ async function publishedTexts(db: Db, resultId: number, name: string, year: numb
   const stem = reportFileStem(name, year);
   return {
     evaluationId: evaluation.id,
-    reportPath: `/rapport/${evaluation.id}`,
-    files: (["pdf", "docx", "xlsx"] as const).map((format) => ({ format, fileName: `${stem}.${format}`, href: `/rapport/${evaluation.id}/${stem}.${format}` })),
+    reportPath: reportPath(evaluation.id),
+    files: REPORT_FILE_FORMATS.map((format) => ({ format, fileName: `${stem}.${format}`, href: reportFilePath(evaluation.id, `${stem}.${format}`) })),
     evaluators: snapshot.evaluators,
     summary: passages(paragraphsOf(texts["summary.evaluation"]), anchors.summary),
     areas: [...new Set([...areaNumbers, ...exampleAreas])]

@@ -7,13 +7,11 @@ import { reportDocument } from "../../i18n/sv/reportDocument.ts";
 import { readEvaluation, type EvaluationContext } from "../evaluations/evaluationContext.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { publishedSnapshot, reportInput } from "./reportInput.ts";
+import { DEFAULT_COMPARE, MAX_COMPARE } from "../../domain/report/compare.ts";
 
 /** The published revision's report (public), or the working one (the team's draft). */
 export type ReportEdition = "published" | "current";
 
-/** The profile chart's average: of the 27 latest evaluations by default, as the published reports do. */
-export const DEFAULT_COMPARE = 27;
-export const MAX_COMPARE = 290;
 
 export interface ReportRequest {
   edition?: ReportEdition;

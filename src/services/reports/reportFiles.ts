@@ -1,14 +1,16 @@
 import { createHash } from "node:crypto";
+import type { REPORT_FILE_FORMATS } from "../../domain/paths.ts";
 import type { ReportModel } from "../../domain/report/model.ts";
 import { renderReportDocx } from "../../reports/docx.ts";
 import { renderReportPdf } from "../../reports/pdf.ts";
 import { renderReportXlsx } from "../../reports/xlsx.ts";
 
-export const REPORT_FORMATS = {
+/** The media type of each of REPORT_FILE_FORMATS. */
+export const REPORT_FORMATS: Record<(typeof REPORT_FILE_FORMATS)[number], string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-} as const;
+};
 
 export type ReportFormat = keyof typeof REPORT_FORMATS;
 
