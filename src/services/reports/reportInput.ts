@@ -4,7 +4,7 @@ import { findResults } from "../../db/repositories/results.ts";
 import { agreedScores, evaluationRevisions, evaluationTexts, evidence, goodExamples, interviews } from "../../db/schema.ts";
 import { points } from "../../domain/points.ts";
 import type { ComparisonInput, PreviousInput, ReportInput } from "../../domain/report/input.ts";
-import type { PublishedFigures } from "../../domain/result.ts";
+import type { PublishedFigures, Result } from "../../domain/result.ts";
 import { figuresFromAgreed } from "../../domain/scorable.ts";
 import { sv } from "../../i18n/sv.ts";
 import type { EvaluationContext } from "../evaluations/evaluationContext.ts";
@@ -39,8 +39,8 @@ interface EditionParts {
 const stockholmDate = (date: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(date);
 
 /** The published revision: its frozen texts and team, and the figures the public sees. */
-async function publishedParts(db: Db, evaluation: EvaluationContext, snapshot: EvaluationSnapshot): Promise<EditionParts> {
-  const [result] = await findResults(db, { municipalityCode: evaluation.municipalityCode, instrumentKey: evaluation.instrument.key, year: evaluation.year });
+async function publishedParts(db: Db, evaluation: EvaluationContext, snapshot: EvaluationSnapshot, history: readonly Result[]): Promise<EditionParts> {
+  const result = history.find((r) => r.instrumentKey === evaluation.instrument.key && r.year === evaluation.year);
   return {
     draft: false,
     date: stockholmDate(new Date(snapshot.publishedAt)),
@@ -56,12 +56,12 @@ async function publishedParts(db: Db, evaluation: EvaluationContext, snapshot: E
 /** The working state: agreed points so far, texts as they stand. A draft until published. */
 async function currentParts(db: Db, evaluation: EvaluationContext, now: Date): Promise<EditionParts> {
   const id = evaluation.id;
-  const [agreed, texts, examples, keyFacts] = [
-    await db.select({ itemId: agreedScores.itemId, points: agreedScores.points }).from(agreedScores).where(eq(agreedScores.evaluationId, id)),
-    await db.select({ key: evaluationTexts.key, body: evaluationTexts.body }).from(evaluationTexts).where(eq(evaluationTexts.evaluationId, id)),
-    await db.select().from(goodExamples).where(eq(goodExamples.evaluationId, id)).orderBy(goodExamples.areaNumber, goodExamples.position),
-    await readKeyFacts(db, id),
-  ];
+  const [agreed, texts, examples, keyFacts] = await Promise.all([
+    db.select({ itemId: agreedScores.itemId, points: agreedScores.points }).from(agreedScores).where(eq(agreedScores.evaluationId, id)),
+    db.select({ key: evaluationTexts.key, body: evaluationTexts.body }).from(evaluationTexts).where(eq(evaluationTexts.evaluationId, id)),
+    db.select().from(goodExamples).where(eq(goodExamples.evaluationId, id)).orderBy(goodExamples.areaNumber, goodExamples.position),
+    readKeyFacts(db, id),
+  ]);
   return {
     draft: evaluation.status !== "published",
     date: stockholmDate(now),
@@ -81,20 +81,22 @@ export async function reportInput(
   evaluation: EvaluationContext,
   options: { snapshot: EvaluationSnapshot | null; compare: number; now?: Date },
 ): Promise<ReportInput> {
-  const parts = options.snapshot ? await publishedParts(db, evaluation, options.snapshot) : await currentParts(db, evaluation, options.now ?? new Date());
   const id = evaluation.id;
-  const [municipality, names, interviewRows, documents, earlier, previous] = [
-    await getMunicipality(db, evaluation.municipalityCode),
-    await municipalityNames(db),
-    await db.select({ kind: interviews.groupKind, people: interviews.participantCount }).from(interviews).where(eq(interviews.evaluationId, id)),
-    await db
+  // The municipality's results serve three ends: the published figures, the count of earlier evaluations and the previous result.
+  const history = await findResults(db, { municipalityCode: evaluation.municipalityCode });
+  const [parts, municipality, names, interviewRows, documents, previous, comparison] = await Promise.all([
+    options.snapshot ? publishedParts(db, evaluation, options.snapshot, history) : currentParts(db, evaluation, options.now ?? new Date()),
+    getMunicipality(db, evaluation.municipalityCode),
+    municipalityNames(db),
+    db.select({ kind: interviews.groupKind, people: interviews.participantCount }).from(interviews).where(eq(interviews.evaluationId, id)),
+    db
       .select({ n: sql<number>`count(*)::int` })
       .from(evidence)
       .where(and(eq(evidence.evaluationId, id), inArray(evidence.kind, ["document", "link"]))),
-    (await findResults(db, { municipalityCode: evaluation.municipalityCode })).filter((r) => r.year < evaluation.year).length,
-    await previousResultFor(db, evaluation),
-  ];
-  const comparison = await comparisonFor(db, evaluation, options.compare);
+    previousResultFor(db, evaluation, history),
+    comparisonFor(db, evaluation, options.compare),
+  ]);
+  const earlier = history.filter((r) => r.year < evaluation.year).length;
   const group = municipality.groups.find((g) => g.grouping === DEFAULT_GROUPING) ?? municipality.groups[0];
   const known = interviewRows.filter((i) => i.people !== null);
   const groupNames: Record<string, string> = sv.evidence.groups;

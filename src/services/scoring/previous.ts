@@ -2,7 +2,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { findResults } from "../../db/repositories/results.ts";
 import { maxTotal } from "../../domain/instrument.ts";
 import { pointsNumber, roundHalfUp } from "../../domain/points.ts";
-import { assessResult, type ResultLevel } from "../../domain/result.ts";
+import { assessResult, type Result, type ResultLevel } from "../../domain/result.ts";
 import type { EvaluationContext } from "../evaluations/evaluationContext.ts";
 import { getInstruments } from "../instruments/catalog.ts";
 
@@ -39,9 +39,10 @@ export interface PreviousResult {
 
 export type PreviousOf = Pick<EvaluationContext, "municipalityCode" | "year"> & { instrument: { key: string } };
 
-/** The latest result of the municipality from a year before the evaluation's, or null. */
-export async function previousResultFor(db: Db | Tx, evaluation: PreviousOf): Promise<PreviousResult | null> {
-  const earlier = (await findResults(db, { municipalityCode: evaluation.municipalityCode })).filter((r) => r.year < evaluation.year);
+/** The latest result of the municipality from a year before the evaluation's, or null (from its results, when the caller has them). */
+export async function previousResultFor(db: Db | Tx, evaluation: PreviousOf, municipalityResults?: readonly Result[]): Promise<PreviousResult | null> {
+  const all = municipalityResults ?? (await findResults(db, { municipalityCode: evaluation.municipalityCode }));
+  const earlier = all.filter((r) => r.year < evaluation.year);
   if (earlier.length === 0) return null;
   const latestYear = Math.max(...earlier.map((r) => r.year));
   const candidates = earlier.filter((r) => r.year === latestYear);
