@@ -15,7 +15,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { handleApiRequest } from "../src/api/router.ts";
 import { openPglite, openPostgres, type Database, type Db } from "../src/db/client.ts";
-import { findResults, findTotals } from "../src/db/repositories/results.ts";
+import { findAllTotals, findResults } from "../src/db/repositories/results.ts";
 import { prepareDatabase } from "../src/services/bootstrap.ts";
 import { getInstruments } from "../src/services/instruments/catalog.ts";
 import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.ts";
@@ -102,7 +102,7 @@ try {
   // In-process, one at a time: no HTTP, no concurrency.
   const main = database.db;
   await timeEach("getInstruments (stamp query, cached)", 200, () => getInstruments(main));
-  await timeEach("findTotals(2010, latest)", 200, () => findTotals(main, "2010", true));
+  await timeEach("findAllTotals()", 200, () => findAllTotals(main));
   await timeEach("getRankings(2010)", 200, () => getRankings(main, { instrument: "2010" }));
   await timeEach("handleApiRequest(rankings)", 200, () =>
     handleApiRequest(main, new Request("http://127.0.0.1/api/v1/rankings?instrument=2010")).then((r) => r.text()),

@@ -276,30 +276,6 @@ export interface TotalRow {
   derivedTotal: string | null;
 }
 
-/**
- * Results of an instrument that have a total (published or derived). With `latestOnly`,
- * one per municipality: the latest by year, then date.
- */
-export async function findTotals(db: Queryable, instrumentKey: string, latestOnly: boolean): Promise<TotalRow[]> {
-  const base = sql`from ${results} where ${results.instrumentKey} = ${instrumentKey}
-    and (${results.publishedTotal} is not null or ${results.derivedTotal} is not null)`;
-  const query = latestOnly
-    ? sql`select distinct on (${results.municipalityCode}) ${results.id} as result_id, ${results.municipalityCode} as municipality_code, ${results.year} as year, ${results.date}::text as date, ${results.publishedTotal}::text as published_total, ${results.derivedTotal}::text as derived_total ${base}
-        order by ${results.municipalityCode}, ${results.year} desc, ${results.date} desc nulls last`
-    : sql`select ${results.id} as result_id, ${results.municipalityCode} as municipality_code, ${results.year} as year, ${results.date}::text as date, ${results.publishedTotal}::text as published_total, ${results.derivedTotal}::text as derived_total ${base}`;
-  const { rows } = (await db.execute(query)) as unknown as {
-    rows: Record<string, unknown>[];
-  };
-  return rows.map((row) => ({
-    resultId: Number(row.result_id),
-    municipalityCode: String(row.municipality_code),
-    year: Number(row.year),
-    date: row.date === null ? null : String(row.date),
-    publishedTotal: row.published_total === null ? null : String(row.published_total),
-    derivedTotal: row.derived_total === null ? null : String(row.derived_total),
-  }));
-}
-
 /** Every result with a total, of every instrument: the history that rankings and changes use. */
 export async function findAllTotals(db: Queryable): Promise<(TotalRow & { instrumentKey: string })[]> {
   const { rows } = (await db.execute(

@@ -13,7 +13,7 @@ import type { Language } from "../../i18n/index.ts";
 import { translator } from "../../i18n/index.ts";
 import { NotFoundError } from "../errors.ts";
 import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.ts";
-import { publishedSnapshot } from "../reports/reportInput.ts";
+import { publishedSnapshot } from "../evaluations/publishedSnapshot.ts";
 import { getAverages, getMunicipality, municipalityNames } from "../results/queries.ts";
 
 

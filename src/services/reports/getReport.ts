@@ -6,7 +6,8 @@ import type { Actor, EvaluationStatus } from "../../domain/workflow.ts";
 import { reportDocument } from "../../i18n/sv/reportDocument.ts";
 import { readEvaluation, type EvaluationContext } from "../evaluations/evaluationContext.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
-import { publishedSnapshot, reportInput } from "./reportInput.ts";
+import { publishedSnapshot } from "../evaluations/publishedSnapshot.ts";
+import { reportInput } from "./reportInput.ts";
 import { DEFAULT_COMPARE, MAX_COMPARE } from "../../domain/report/compare.ts";
 
 /** The published revision's report (public), or the working one (the team's draft). */

@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { findResults } from "../../db/repositories/results.ts";
-import { agreedScores, evaluationRevisions, evaluationTexts, evidence, goodExamples, interviews } from "../../db/schema.ts";
+import { agreedScores, evaluationTexts, evidence, goodExamples, interviews } from "../../db/schema.ts";
 import { points } from "../../domain/points.ts";
 import type { ComparisonInput, PreviousInput, ReportInput } from "../../domain/report/input.ts";
 import type { PublishedFigures, Result } from "../../domain/result.ts";
@@ -12,18 +12,6 @@ import type { EvaluationSnapshot } from "../evaluations/transitionEvaluation.ts"
 import { DEFAULT_GROUPING, getAverages, getMunicipality, municipalityNames } from "../results/queries.ts";
 import { previousResultFor } from "../scoring/previous.ts";
 import { readKeyFacts } from "./keyFacts.ts";
-
-/** The latest published (frozen) revision of an evaluation, or null. */
-export async function publishedSnapshot(db: Db, evaluationId: number): Promise<EvaluationSnapshot | null> {
-  const rows = await db
-    .select({ snapshot: evaluationRevisions.snapshot })
-    .from(evaluationRevisions)
-    .where(eq(evaluationRevisions.evaluationId, evaluationId))
-    .orderBy(desc(evaluationRevisions.revision));
-  // An open correction's revision row has an empty snapshot until it is published.
-  const frozen = rows.find((r) => Object.keys(r.snapshot as object).length > 0);
-  return frozen ? (frozen.snapshot as EvaluationSnapshot) : null;
-}
 
 /** What differs between the published report and the working one. */
 interface EditionParts {

@@ -1,22 +1,12 @@
-import { and, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.ts";
 import { evaluationRevisions, evaluations, municipalities, municipalityGroups, searchPassages } from "../../db/schema.ts";
 import { passagesOf, type PublishedTexts } from "../../domain/search.ts";
+import { publishedSnapshot } from "../evaluations/publishedSnapshot.ts";
 import { DEFAULT_GROUPING } from "../results/queries.ts";
 
 /** Rows per insert statement: well below PostgreSQL's limit on parameters. */
 const BATCH = 500;
-
-/** The latest frozen revision's texts; an open correction's revision has an empty snapshot. */
-async function latestPublished(tx: Db | Tx, evaluationId: number): Promise<PublishedTexts | null> {
-  const rows = await tx
-    .select({ snapshot: evaluationRevisions.snapshot })
-    .from(evaluationRevisions)
-    .where(eq(evaluationRevisions.evaluationId, evaluationId))
-    .orderBy(desc(evaluationRevisions.revision));
-  const frozen = rows.map((r) => r.snapshot as Partial<PublishedTexts>).find((s) => s && Object.keys(s).length > 0);
-  return frozen ? { texts: frozen.texts ?? {}, goodExamples: frozen.goodExamples ?? [] } : null;
-}
 
 /**
  * Replaces an evaluation's search passages with those of its latest published revision. Call it
@@ -41,7 +31,8 @@ export async function indexEvaluation(tx: Db | Tx, evaluationId: number): Promis
     .leftJoin(municipalityGroups, and(eq(municipalityGroups.municipalityCode, evaluations.municipalityCode), eq(municipalityGroups.groupingKey, DEFAULT_GROUPING)))
     .where(eq(evaluations.id, evaluationId));
   if (!evaluation || (evaluation.status !== "published" && evaluation.resultId === null)) return 0;
-  const published = await latestPublished(tx, evaluationId);
+  const snapshot = await publishedSnapshot(tx, evaluationId);
+  const published: PublishedTexts | null = snapshot && { texts: snapshot.texts ?? {}, goodExamples: snapshot.goodExamples ?? [] };
   if (!published) return 0;
   const passages = passagesOf(published);
   const exampleCodes = [...new Set(passages.flatMap((p) => (p.exampleMunicipalityCode ? [p.exampleMunicipalityCode] : [])))];
