@@ -105,7 +105,7 @@ describe("selecting and ranking", () => {
     })
     .map((r) => record(r.municipality, r.instrument, r.year, String(r.tenths / 10)));
 
-  it("selection: every selected result meets the criteria; latest keeps one per municipality, its latest", () => {
+  it("selection: exactly the results that meet the criteria; latest keeps one per municipality, its latest", () => {
     fc.assert(
       fc.property(
         fc.array(recordArb, { maxLength: 40 }),
@@ -114,9 +114,12 @@ describe("selecting and ranking", () => {
         (records, yearFrom, span) => {
           const criteria = { instrument: "2010", yearFrom, yearTo: yearFrom + span };
           const all = selectForRanking(records, { ...criteria, all: true });
-          for (const r of all) expect(r.instrument === "2010" && r.year >= yearFrom && r.year <= yearFrom + span).toBe(true);
+          const meets = (r: (typeof records)[number]) => r.instrument === "2010" && r.year >= yearFrom && r.year <= yearFrom + span;
+          // Every result that meets the criteria, and nothing else.
+          expect(all).toEqual(records.filter(meets));
           const latest = selectForRanking(records, criteria);
           expect(new Set(latest.map((r) => r.municipality)).size).toBe(latest.length);
+          expect(new Set(latest.map((r) => r.municipality))).toEqual(new Set(all.map((r) => r.municipality)));
           for (const r of latest)
             for (const other of all) if (other.municipality === r.municipality) expect(other.year).toBeLessThanOrEqual(r.year);
         },

@@ -11,7 +11,7 @@ describe("translator", () => {
     expect(t("home.pageStatus", { page: 3, pages: 3, from: 201, to: 250 })).toBe("Sida 3 av 3: resultat 201–250");
   });
 
-  it("keeps languages apart and falls back to Swedish", () => {
+  it("keeps languages apart, also for the same key and options", () => {
     expect(translator("en")("home.count", { count: 2 })).toBe("2 published results");
     expect(translator("sv")("home.count", { count: 2 })).toBe("2 publicerade resultat");
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluations, users } from "../../src/db/schema.ts";
 import { installationSecret } from "../../src/services/auth/authentication.ts";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ts";
-import { correctEvaluation } from "../../src/services/evaluations/transitionEvaluation.ts";
+import { correctEvaluation, transitionEvaluation } from "../../src/services/evaluations/transitionEvaluation.ts";
 import { onPublicDataChanged, publicDataChanged } from "../../src/services/publicData.ts";
 import { loadGroupingCsv } from "../../src/services/reference/loadReferenceData.ts";
 import { csrfTokenFor } from "../../src/web/csrf.ts";
@@ -158,6 +158,12 @@ describe.each(testDatabaseKinds())("the public page cache on %s", (kind) => {
     const actor = { id: admin!.id, name: admin!.name, role: "administrator" as const, municipalityCode: null };
     await correctEvaluation(database.db, actor, published!.id, { reason: "Rättelse i ett test", version: published!.version });
     expect(signals.length).toBe(3);
+    // Publishing the correction: the stored page goes at once, not when the stamp is next read.
+    await warm();
+    const [reopened] = await database.db.select({ version: evaluations.version }).from(evaluations).where(eq(evaluations.id, published!.id));
+    await transitionEvaluation(database.db, actor, published!.id, { to: "published", version: reopened!.version });
+    expect(signals.length).toBe(4);
+    expect((await get("/kommuner")).headers["x-cache"]).toBe("miss");
     stop();
 
     // Another process: no signal, but the data stamp moves; it is read at most once a second.

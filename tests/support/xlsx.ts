@@ -1,0 +1,15 @@
+import ExcelJS from "exceljs";
+
+/** The first sheet of a workbook answered by the API. */
+export async function readSheet(response: Response): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  return workbook.worksheets[0]!;
+}
+
+/** A sheet's rows as text, cells joined by commas. */
+export function sheetLines(sheet: ExcelJS.Worksheet): string[] {
+  const lines: string[] = [];
+  sheet.eachRow((row) => void lines.push((row.values as unknown[]).slice(1).map(String).join(",")));
+  return lines;
+}
