@@ -125,7 +125,11 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
             </Table.Foot>
           </Table>
         </div>
-        <TableDownloads api={`municipalities/${municipality.code}/results`} label={t("pages.evaluation.tableLabel", { name, year: result.year })} />
+        <TableDownloads
+          api={`municipalities/${municipality.code}/results`}
+          query={{ year: String(result.year), instrument: result.instrument.key }}
+          label={t("pages.evaluation.tableLabel", { name, year: result.year })}
+        />
         <ChartFigure svg={profile.svg} title={profile.title} table={profile.table} />
         <Paragraph data-size="sm">
           {comparedWith.length > 0 ? t("pages.evaluation.comparedWith", { list: comparedWith.join(", ") }) : t("pages.evaluation.noComparison")}

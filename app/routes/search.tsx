@@ -34,8 +34,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       hits: result.hits,
       municipalities: municipalities.map((m) => ({ ...m, path: municipalityPath(m.code, m.name) })),
       choices,
-      // The API answers the same query: q is "q" there too.
-      apiQuery: new URLSearchParams(Object.entries(given).filter(([, v]) => v !== "")).toString(),
+      // The API answers the same query (q is "q" there too), from the same hit on as this page.
+      apiQuery: new URLSearchParams([...Object.entries(given).filter(([, v]) => v !== ""), ...(page > 1 ? [["offset", String((page - 1) * DEFAULT_LIMIT)]] : [])]).toString(),
     };
   } catch (error) {
     if (error instanceof ValidationError) throw data(error.problems.map(describeProblem).join("; "), { status: 400 });

@@ -76,6 +76,8 @@ export function openApiDocument(origin: string) {
           operationId: "listMunicipalityResults",
           parameters: [
             param("code", "Four-digit municipality code (SCB), such as 1880.", { type: "string", pattern: "^\\d{4}$" }, true, "path"),
+            instrumentParam(false),
+            param("year", "Only the results of this year.", { type: "integer" }),
           ],
           responses: {
             "200": { description: "Results", content: tableContent({ type: "array", items: { $ref: "#/components/schemas/Result" } }) },

@@ -86,10 +86,13 @@ const routes: { pattern: RegExp; keys: string[]; handler: Handler }[] = [
     pattern: /^municipalities\/([^/]+)\/results$/,
     keys: ["code"],
     handler: async (db, params, query) => {
-      parseQuery({}, query);
+      // The evaluation page's table is one of these: its download asks for that year (and version).
+      const q = parseQuery({ instrument: instrumentKey.optional(), year: year.optional() }, query);
       if (!/^\d{4}$/.test(params.code!))
         throw new BadParameters([{ parameter: "code", message: "expected a four-digit municipality code, such as 1880" }]);
-      const { results } = await getMunicipalityResults(db, params.code!);
+      const results = (await getMunicipalityResults(db, params.code!)).results.filter(
+        (r) => (q.instrument === undefined || r.instrument === q.instrument) && (q.year === undefined || r.year === q.year),
+      );
       return { json: results, table: resultsTable(results), name: `results-${params.code}` };
     },
   },

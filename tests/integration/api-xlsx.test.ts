@@ -61,7 +61,7 @@ describe.each(testDatabaseKinds())("Excel downloads of API tables on %s", (kind)
       "/api/v1/municipalities",
       "/api/v1/averages?instrument=2010&latest=5",
       "/api/v1/rankings?instrument=2010&county=18&all=true",
-      "/api/v1/municipalities/1880/results",
+      "/api/v1/municipalities/1880/results?year=2012&instrument=2010",
       "/api/v1/compare?k1=1880&k2=0484",
       "/api/v1/search?q=medborgardialog",
     ]) {

@@ -88,6 +88,10 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
     expect(results[2].areas).toBeUndefined();
     expect(results[2].warnings).toEqual([]);
     expect((await get("/api/v1/municipalities/9999/results")).status).toBe(404);
+    // One evaluation's row, as its page offers for download.
+    expect((await json("/api/v1/municipalities/1880/results?year=2012&instrument=2010")).map((r: any) => r.year)).toEqual([2012]);
+    expect(await json("/api/v1/municipalities/1880/results?year=2013")).toEqual([]);
+    expect((await get("/api/v1/municipalities/1880/results?year=tolv")).status).toBe(400);
     const bad = await get("/api/v1/municipalities/abc/results");
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toContain("application/problem+json");
