@@ -1,7 +1,8 @@
-import { Button, Field, Heading, Label, Link as DsLink, Paragraph, Select } from "@digdir/designsystemet-react";
-import { Form, Link } from "react-router";
+import { Button, Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
+import { Form } from "react-router";
 import type { Route } from "./+types/results";
 import { ResultLevel } from "../components/ResultLevel.tsx";
+import { PageLinks } from "../components/PageLinks.tsx";
 import { ResultTable } from "../components/ResultTable.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
@@ -44,7 +45,7 @@ export function meta({ matches }: Route.MetaArgs) {
 
 /** /resultat: every published result, latest first, filterable by instrument version. */
 export default function Results({ loaderData }: Route.ComponentProps) {
-  const { t } = useT();
+  const { t, formatNumber } = useT();
   const { results, instruments, instrument, total, page, pages, from } = loaderData;
   return (
     <>
@@ -81,35 +82,16 @@ export default function Results({ loaderData }: Route.ComponentProps) {
           ]}
         />
       )}
-      {pages > 1 && <PageLinks page={page} pages={pages} from={from} count={results.length} instrument={instrument} />}
+      {pages > 1 && (
+        <PageLinks
+          page={page}
+          pages={pages}
+          href={(to) => `?${new URLSearchParams({ ...(instrument ? { instrument } : {}), page: String(to) })}`}
+          label={t("home.pages")}
+          status={t("home.pageStatus", { page: formatNumber(page), pages: formatNumber(pages), from: formatNumber(from), to: formatNumber(from + results.length - 1) })}
+        />
+      )}
       <TableDownloads api="results" query={{ instrument, sort: "latest" }} label={t("portal.results.table")} />
     </>
-  );
-}
-
-/** Previous and next page as plain links: they work without JavaScript and keep the filter. */
-function PageLinks({ page, pages, from, count, instrument }: { page: number; pages: number; from: number; count: number; instrument: string }) {
-  const { t, formatNumber } = useT();
-  const href = (to: number) => `?${new URLSearchParams({ ...(instrument ? { instrument } : {}), page: String(to) })}`;
-  return (
-    <nav aria-label={t("home.pages")} className="page-links">
-      <Paragraph>
-        {t("home.pageStatus", { page: formatNumber(page), pages: formatNumber(pages), from: formatNumber(from), to: formatNumber(from + count - 1) })}
-      </Paragraph>
-      {page > 1 && (
-        <DsLink asChild>
-          <Link to={href(page - 1)} rel="prev">
-            {t("home.previous")}
-          </Link>
-        </DsLink>
-      )}
-      {page < pages && (
-        <DsLink asChild>
-          <Link to={href(page + 1)} rel="next">
-            {t("home.next")}
-          </Link>
-        </DsLink>
-      )}
-    </nav>
   );
 }

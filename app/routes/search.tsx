@@ -2,6 +2,7 @@ import { Button, Heading, Input, Link, Paragraph, Select } from "@digdir/designs
 import { data, Form } from "react-router";
 import type { Route } from "./+types/search";
 import { LabelledField } from "../components/LabelledField.tsx";
+import { PageLinks } from "../components/PageLinks.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
 import { municipalityPath } from "../../src/domain/paths.ts";
@@ -128,12 +129,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
               </li>
             ))}
           </ol>
-          {pages > 1 && (
-            <nav aria-label={t("pages.search.pages", { page, pages })} className="pager">
-              {page > 1 && <Link href={pageLink(page - 1)}>{t("pages.search.previous")}</Link>} <span>{t("pages.search.pages", { page, pages })}</span>{" "}
-              {page < pages && <Link href={pageLink(page + 1)}>{t("pages.search.next")}</Link>}
-            </nav>
-          )}
+          {pages > 1 && <PageLinks page={page} pages={pages} href={pageLink} label={t("pages.search.pager")} status={t("pages.search.pages", { page, pages })} />}
           {total > 0 && <TableDownloads api="search" query={new URLSearchParams(apiQuery)} label={t("pages.search.tableLabel")} />}
         </section>
       )}

@@ -32,6 +32,7 @@ export const en: Messages<typeof sv> = {
     footer: "Open data: API and OpenAPI description",
   },
   nav: { results: "Results", municipalities: "Municipalities", compare: "Compare", search: "Search", api: "Open data" },
+  pager: { previous: "Previous page", next: "Next page" },
   home: {
     title: "Published results",
     intro:
@@ -45,8 +46,6 @@ export const en: Messages<typeof sv> = {
     caption: "Published results, latest first",
     pages: "Pages of results",
     pageStatus: "Page {{page}} of {{pages}}: results {{from}}–{{to}}",
-    previous: "Previous page",
-    next: "Next page",
   },
   municipalities: {
     title: "Municipalities",

@@ -30,6 +30,7 @@ export const sv = {
     footer: "Öppna data: API och OpenAPI-beskrivning",
   },
   nav: { results: "Resultat", municipalities: "Kommuner", compare: "Jämför", search: "Sök", api: "Öppna data" },
+  pager: { previous: "Föregående sida", next: "Nästa sida" },
   home: {
     title: "Publicerade resultat",
     intro:
@@ -43,8 +44,6 @@ export const sv = {
     caption: "Publicerade resultat, senaste först",
     pages: "Sidor med resultat",
     pageStatus: "Sida {{page}} av {{pages}}: resultat {{from}}–{{to}}",
-    previous: "Föregående sida",
-    next: "Nästa sida",
   },
   municipalities: {
     title: "Kommuner",
