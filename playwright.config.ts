@@ -36,7 +36,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node --import tsx server.ts",
+    command: "node server/index.js",
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -45,8 +45,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       KOMPASS_DATA_DIR: dataDir,
-      // Not "production": demo accounts are refused there, and the journeys sign in with them.
-      NODE_ENV: "test",
+      // The embedded database: the demo (and its accounts, which the journeys use) is on.
       LOG_LEVEL: "warn",
     },
   },

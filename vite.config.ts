@@ -1,11 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vite";
 
-export default defineConfig(({ command, isSsrBuild }) => ({
+export default defineConfig(({ isSsrBuild }) => ({
+  // The server build's entry is the Express app, which imports the routes: one module graph.
+  build: isSsrBuild ? { rollupOptions: { input: "./server/app.ts" } } : undefined,
   plugins: [reactRouter()],
-  // The browser build only (see app/server-only/argon2.ts); the dev server loads modules on demand.
-  resolve: command !== "build" || isSsrBuild ? {} : { alias: { "@node-rs/argon2": fileURLToPath(new URL("./app/server-only/argon2.ts", import.meta.url)) } },
   ssr: {
     // Server-only packages stay external: they are loaded from node_modules at run time.
     external: ["@electric-sql/pglite", "pg", "pino", "drizzle-orm", "@node-rs/argon2", "better-auth"],

@@ -1,6 +1,6 @@
 import { data, redirect, useRouteLoaderData, type AppLoadContext } from "react-router";
 import { ErrorSummary } from "@digdir/designsystemet-react";
-import { csrfMatches, CSRF_FIELD } from "../src/web/csrf-check.ts";
+import { csrfMatches, CSRF_FIELD } from "./csrf.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Problem } from "../src/services/errors.ts";
 import type { Actor } from "../src/domain/workflow.ts";
 import { translator } from "../src/i18n/index.ts";

@@ -3,11 +3,11 @@ import { failureOf } from "./forms.tsx";
 import { languageFromRequest } from "./i18n.ts";
 import { translator } from "../src/i18n/index.ts";
 import { describeProblem, ValidationError } from "../src/services/errors.ts";
-import type { EvaluationContext } from "../src/services/evaluations/evaluationContext.ts";
-import { getReport, parseCompare, type Report, type ReportEdition } from "../src/services/reports/getReport.ts";
+import type { EvaluationContext } from "../src/services/evaluations/evaluationContext.server.ts";
+import { getReport, parseCompare, type Report, type ReportEdition } from "../src/services/reports/getReport.server.ts";
 import { REPORT_FILE_FORMATS, reportFilePath } from "../src/domain/paths.ts";
 import { DEFAULT_COMPARE } from "../src/domain/report/compare.ts";
-import { reportFileName, type ReportFormat } from "../src/services/reports/reportFiles.ts";
+import { reportFileName, type ReportFormat } from "../src/services/reports/reportFiles.server.ts";
 
 /** Query words of the report pages: ?version=publicerad|arbete&jamfor=27 */
 const EDITION_WORDS: Record<string, ReportEdition> = { publicerad: "published", arbete: "current" };

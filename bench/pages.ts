@@ -14,11 +14,11 @@ import { fileURLToPath } from "node:url";
 import compression from "compression";
 import express from "express";
 import pg from "pg";
-import { openPostgres } from "../src/db/client.ts";
-import { prepareDatabase } from "../src/services/bootstrap.ts";
-import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.ts";
-import { importResults } from "../src/services/results/importResults.ts";
-import { startWebServer } from "../src/web/server.ts";
+import { openPostgres } from "../src/db/client.server.ts";
+import { prepareDatabase } from "../src/services/bootstrap.server.ts";
+import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.server.ts";
+import { importResults } from "../src/services/results/importResults.server.ts";
+import { startTestServer } from "../tests/support/server.ts";
 import { benchInstrumentDefinitions, generateResults, municipalityCodes, RESULT_COUNT } from "./data.ts";
 import { runLoad, type LoadResult } from "./load.ts";
 import { machineFacts, textTable } from "./report.ts";
@@ -131,8 +131,8 @@ async function main() {
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
   const rows: Row[] = [];
   const servers = {
-    cached: await startWebServer({ database, port: 0, host: "127.0.0.1", pageCache: true }),
-    uncached: await startWebServer({ database, port: 0, host: "127.0.0.1", pageCache: false }),
+    cached: await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: true }),
+    uncached: await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: false }),
     static: await staticServer(folder),
   };
   for (const server of Object.values(servers)) cleanups.push(() => closeServer(server));

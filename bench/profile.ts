@@ -13,16 +13,16 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { handleApiRequest } from "../src/api/router.ts";
-import { openPglite, openPostgres, type Database, type Db } from "../src/db/client.ts";
-import { findAllTotals, findResults } from "../src/db/repositories/results.ts";
-import { prepareDatabase } from "../src/services/bootstrap.ts";
-import { getInstruments } from "../src/services/instruments/catalog.ts";
-import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.ts";
-import { importResults } from "../src/services/results/importResults.ts";
-import { getMunicipalityResults } from "../src/services/results/queries.ts";
-import { getRankings } from "../src/services/results/rankings.ts";
-import { startWebServer } from "../src/web/server.ts";
+import { handleApiRequest } from "../src/api/router.server.ts";
+import { openPglite, openPostgres, type Database, type Db } from "../src/db/client.server.ts";
+import { findAllTotals, findResults } from "../src/db/repositories/results.server.ts";
+import { prepareDatabase } from "../src/services/bootstrap.server.ts";
+import { getInstruments } from "../src/services/instruments/catalog.server.ts";
+import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.server.ts";
+import { importResults } from "../src/services/results/importResults.server.ts";
+import { getMunicipalityResults } from "../src/services/results/queries.server.ts";
+import { getRankings } from "../src/services/results/rankings.server.ts";
+import { startTestServer } from "../tests/support/server.ts";
 import { benchInstrumentDefinitions, generateResults, municipalityCodes } from "./data.ts";
 import { runLoad } from "./load.ts";
 
@@ -118,7 +118,7 @@ try {
 
   // HTTP on the real server: one connection, then 32 with a CPU profile of this (the server's)
   // thread; the municipality endpoint again after ANALYZE (a fresh import has no statistics).
-  const server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
+  const server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const rankings = ["/api/v1/rankings?instrument=2010"];
   const municipalities = codes.map((code) => `/api/v1/municipalities/${code}/results`);

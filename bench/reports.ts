@@ -10,15 +10,15 @@ import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { openPglite } from "../src/db/client.ts";
+import { openPglite } from "../src/db/client.server.ts";
 import { buildReport } from "../src/domain/report/buildReport.ts";
 import { reportDocument } from "../src/i18n/sv/reportDocument.ts";
-import { renderReportDocx } from "../src/reports/docx.ts";
-import { renderReportHtml } from "../src/reports/html.ts";
-import { closePdfRenderer, renderReportPdf } from "../src/reports/pdf.ts";
-import { renderReportXlsx } from "../src/reports/xlsx.ts";
-import { prepareDatabase } from "../src/services/bootstrap.ts";
-import { startWebServer } from "../src/web/server.ts";
+import { renderReportDocx } from "../src/reports/docx.server.ts";
+import { renderReportHtml } from "../src/reports/html.server.ts";
+import { closePdfRenderer, renderReportPdf } from "../src/reports/pdf.server.ts";
+import { renderReportXlsx } from "../src/reports/xlsx.server.ts";
+import { prepareDatabase } from "../src/services/bootstrap.server.ts";
+import { startTestServer } from "../tests/support/server.ts";
 import { orebroInput } from "../tests/support/reportInput.ts";
 import { machineFacts, textTable } from "./report.ts";
 
@@ -76,7 +76,7 @@ try {
     sql`update evaluation_revisions set snapshot = jsonb_set(snapshot, '{texts}', ${JSON.stringify(input.texts)}::jsonb) where evaluation_id = 1`,
   );
   // Without the page cache: what is measured is the database and the render, not a stored page.
-  const server = await startWebServer({ database, port: 0, host: "127.0.0.1", pageCache: false });
+  const server = await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: false });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   timings.push(
     await time("HTML page GET /rapport/1 (PGlite, full texts)", "< 200 ms", 50, async () => {

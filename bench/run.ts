@@ -10,11 +10,11 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { openPglite, openPostgres, type Database } from "../src/db/client.ts";
-import { prepareDatabase } from "../src/services/bootstrap.ts";
-import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.ts";
-import { importResults } from "../src/services/results/importResults.ts";
-import { startWebServer } from "../src/web/server.ts";
+import { openPglite, openPostgres, type Database } from "../src/db/client.server.ts";
+import { prepareDatabase } from "../src/services/bootstrap.server.ts";
+import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.server.ts";
+import { importResults } from "../src/services/results/importResults.server.ts";
+import { startTestServer } from "../tests/support/server.ts";
 import { benchInstrumentDefinitions, generateResults, municipalityCodes, RESULT_COUNT } from "./data.ts";
 import { runLoad, type LoadOptions } from "./load.ts";
 import { machineFacts, printReport, type EndpointReport, type KindReport } from "./report.ts";
@@ -138,7 +138,7 @@ async function measure(kind: "pglite" | "postgres", codes: string[], text: strin
     if (summary.created !== RESULT_COUNT) throw new Error(`expected ${RESULT_COUNT} created results, got ${JSON.stringify(summary)}`);
     log(`${kind}: imported ${summary.created} results in ${importSeconds.toFixed(2)} s`);
 
-    const server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
+    const server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     cleanups.push(async () => {
       await closeServer(server);
       log(`${kind}: web server closed`);

@@ -3,9 +3,9 @@
 // common (one passage in six has "kvalitet" in some form) and most rare, as in real reports.
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import type { Database } from "../src/db/client.ts";
-import { evaluations, municipalities, municipalityGroups, searchPassages as passages } from "../src/db/schema.ts";
-import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.ts";
+import type { Database } from "../src/db/client.server.ts";
+import { evaluations, municipalities, municipalityGroups, searchPassages as passages } from "../src/db/schema.server.ts";
+import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.server.ts";
 import { benchInstrumentDefinitions, prng, SEED } from "./data.ts";
 
 /** Topics in order of frequency; each with its inflected forms (all used in the texts). */

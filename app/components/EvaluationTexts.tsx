@@ -1,5 +1,5 @@
 import { Heading, Link, Paragraph } from "@digdir/designsystemet-react";
-import type { EvaluationTexts } from "../../src/services/portal/evaluationPage.ts";
+import type { EvaluationTexts } from "../../src/services/portal/evaluationPage.server.ts";
 import { useT } from "../i18n.ts";
 
 /**

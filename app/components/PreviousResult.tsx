@@ -1,6 +1,6 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useId } from "react";
-import type { PreviousResult as PreviousResultData } from "../../src/services/scoring/previous.ts";
+import type { PreviousResult as PreviousResultData } from "../../src/services/scoring/previous.server.ts";
 import { useT } from "../i18n.ts";
 
 export interface PreviousResultProps {

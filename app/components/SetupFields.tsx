@@ -1,6 +1,6 @@
 import { Field, Fieldset, Input, Label } from "@digdir/designsystemet-react";
 import { useT } from "../i18n.ts";
-import type { SetupChoices } from "../../src/services/evaluations/setupChoices.ts";
+import type { SetupChoices } from "../../src/services/evaluations/setupChoices.server.ts";
 
 export interface SetupValues {
   visitStart: string | null;

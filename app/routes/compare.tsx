@@ -5,10 +5,11 @@ import { ChartFigure } from "../components/ChartFigure.tsx";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
-import { renderChartSvg } from "../../src/reports/charts.ts";
+import { renderChartSvg } from "../../src/reports/charts.server.ts";
 import { describeProblem, ValidationError } from "../../src/services/errors.ts";
-import { getComparison, MAX_COMPARED, slotsFromQuery } from "../../src/services/portal/compare.ts";
-import { municipalityList } from "../../src/services/results/queries.ts";
+import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.server.ts";
+import { MAX_COMPARED } from "../../src/domain/portal.ts";
+import { municipalityList } from "../../src/services/results/queries.server.ts";
 
 /** /jamfor?k1=1880&k2=0180&u2=2014:2010 … — a GET form, so it works without JavaScript. */
 export async function loader({ request, context }: Route.LoaderArgs) {

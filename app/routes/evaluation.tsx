@@ -8,9 +8,9 @@ import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { codeOfSlug, municipalitySlug } from "../../src/domain/paths.ts";
 import { translator } from "../../src/i18n/index.ts";
-import { renderChartSvg } from "../../src/reports/charts.ts";
+import { renderChartSvg } from "../../src/reports/charts.server.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
-import { getEvaluationPage } from "../../src/services/portal/evaluationPage.ts";
+import { getEvaluationPage } from "../../src/services/portal/evaluationPage.server.ts";
 
 /** One published evaluation: /kommun/1880-orebro/2012 (and ?version=2010 in a year with two). */
 export async function loader({ params, context, request }: Route.LoaderArgs) {

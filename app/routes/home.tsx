@@ -6,8 +6,8 @@ import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
 import { evaluationHref, municipalityPath } from "../../src/domain/paths.ts";
-import { getRankingChoices, listResultsOrdered } from "../../src/services/results/portal.ts";
-import { getRankings, sharedYears } from "../../src/services/results/rankings.ts";
+import { getRankingChoices, listResultsOrdered } from "../../src/services/results/portal.server.ts";
+import { getRankings, sharedYears } from "../../src/services/results/rankings.server.ts";
 
 const LATEST = 10;
 const TOP = 5;

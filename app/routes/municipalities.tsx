@@ -3,7 +3,7 @@ import { Heading, Link as DsLink, Paragraph, Table } from "@digdir/designsysteme
 import { Link } from "react-router";
 import type { Route } from "./+types/municipalities";
 import { pageTitle, useT } from "../i18n.ts";
-import { listResults, municipalityList } from "../../src/services/results/queries.ts";
+import { listResults, municipalityList } from "../../src/services/results/queries.server.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const [list, results] = await Promise.all([municipalityList(context.db), listResults(context.db)]);

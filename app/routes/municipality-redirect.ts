@@ -1,7 +1,7 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/municipality-redirect";
 import { municipalityPath } from "../../src/domain/paths.ts";
-import { municipalityNames } from "../../src/services/results/queries.ts";
+import { municipalityNames } from "../../src/services/results/queries.server.ts";
 
 /**
  * The first address of a municipality page (/kommuner/1880) leads straight to its lasting one

@@ -9,8 +9,8 @@ import { translator } from "../../src/i18n/index.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
 import { codeOfSlug, evaluationHref, municipalityPath, municipalitySlug, reportPath, yearsWithTwoVersions } from "../../src/domain/paths.ts";
 import { totalsOverTime } from "../../src/domain/portal.ts";
-import { renderChartSvg } from "../../src/reports/charts.ts";
-import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.ts";
+import { renderChartSvg } from "../../src/reports/charts.server.ts";
+import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.server.ts";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const language = languageFromRequest(request);

@@ -18,8 +18,8 @@ import { pageTitle, useT } from "../i18n.ts";
 import { evaluationHref, municipalityPath } from "../../src/domain/paths.ts";
 import { points } from "../../src/domain/points.ts";
 import { changeText, readRankingParams } from "../../src/domain/rankingFilters.ts";
-import { getRankingChoices } from "../../src/services/results/portal.ts";
-import { getRankings, sharedYears, type RankingEntry } from "../../src/services/results/rankings.ts";
+import { getRankingChoices } from "../../src/services/results/portal.server.ts";
+import { getRankings, sharedYears, type RankingEntry } from "../../src/services/results/rankings.server.ts";
 
 /** /rankning?instrument=2010&county=18&group=3&yearFrom=2010&yearTo=2015&all=true — a GET form. */
 export async function loader({ request, context }: Route.LoaderArgs) {

@@ -6,9 +6,9 @@ import { PageLinks } from "../components/PageLinks.tsx";
 import { ResultTable } from "../components/ResultTable.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
-import { getInstruments, sortInstrumentKeys } from "../../src/services/instruments/catalog.ts";
+import { getInstruments, sortInstrumentKeys } from "../../src/services/instruments/catalog.server.ts";
 import { municipalityPath } from "../../src/domain/paths.ts";
-import { listResultsPage } from "../../src/services/results/portal.ts";
+import { listResultsPage } from "../../src/services/results/portal.server.ts";
 
 /** Enough to scroll and scan; the table download holds every result. */
 const PAGE_SIZE = 100;

@@ -7,8 +7,8 @@ import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
 import { municipalityPath } from "../../src/domain/paths.ts";
 import { describeProblem, ValidationError } from "../../src/services/errors.ts";
-import { DEFAULT_LIMIT, searchMunicipalities, searchPassages } from "../../src/services/search/index.ts";
-import { searchFilterChoices } from "../../src/services/portal/searchChoices.ts";
+import { DEFAULT_LIMIT, searchMunicipalities, searchPassages } from "../../src/services/search/index.server.ts";
+import { searchFilterChoices } from "../../src/services/portal/searchChoices.server.ts";
 
 /** The page's query words: the same as the API's, so that the page links to its own query there. */
 const FIELDS = ["q", "area", "instrument", "county", "group", "yearFrom", "yearTo"] as const;

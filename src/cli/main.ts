@@ -1,14 +1,15 @@
+import { demoEnabled } from "../config.server.ts";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { DataFolderLockedError } from "../db/lock.ts";
-import { openDatabase, settingsFromEnv, type Database } from "../db/client.ts";
-import { prepareDatabase } from "../services/bootstrap.ts";
+import { DataFolderLockedError } from "../db/lock.server.ts";
+import { openDatabase, settingsFromEnv, type Database } from "../db/client.server.ts";
+import { prepareDatabase } from "../services/bootstrap.server.ts";
 import { describeProblem, ValidationError } from "../services/errors.ts";
-import { getInstruments, sortInstrumentKeys } from "../services/instruments/catalog.ts";
-import { loadInstrumentDefinition } from "../services/instruments/loadInstrumentDefinition.ts";
-import { loadGroupingCsv } from "../services/reference/loadReferenceData.ts";
-import { importResults } from "../services/results/importResults.ts";
+import { getInstruments, sortInstrumentKeys } from "../services/instruments/catalog.server.ts";
+import { loadInstrumentDefinition } from "../services/instruments/loadInstrumentDefinition.server.ts";
+import { loadGroupingCsv } from "../services/reference/loadReferenceData.server.ts";
+import { importResults } from "../services/results/importResults.server.ts";
 import { runUserCommand, USER_USAGE } from "./users.ts";
 
 const USAGE = `Usage: kompass <command> [options]
@@ -42,7 +43,7 @@ function readInput(file: string): string {
 async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(settingsFromEnv());
   try {
-    await prepareDatabase(database, { demo: process.env.KOMPASS_DEMO !== "false" });
+    await prepareDatabase(database, { demo: demoEnabled() });
     return await run(database);
   } finally {
     await database.close();

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
-import type { Database } from "../db/client.ts";
+import type { Database } from "../db/client.server.ts";
 import { translator } from "../i18n/index.ts";
-import { createPasswordResetLinkBySystem, createUser, listUsers, SYSTEM, type NewUser } from "../services/auth/users.ts";
+import { createPasswordResetLinkBySystem, createUser, listUsers, SYSTEM, type NewUser } from "../services/auth/users.server.ts";
 import { ValidationError, type Problem } from "../services/errors.ts";
 
 /** `kompass user …`: the first administrator, and accounts when the web pages are out of reach. */

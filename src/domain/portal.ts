@@ -112,3 +112,6 @@ export function comparisonRows(evaluations: readonly ComparedEvaluation[]): {
     totals: evaluations.map((e) => e.total),
   };
 }
+
+/** How many municipalities one comparison shows at most (k1…k6). */
+export const MAX_COMPARED = 6;

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleApiRequest } from "../../src/api/router.ts";
+import { handleApiRequest } from "../../src/api/router.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ts";
+import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { readSheet } from "../support/xlsx.ts";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleApiRequest } from "../../src/api/router.ts";
-import { importResults } from "../../src/services/results/importResults.ts";
+import { handleApiRequest } from "../../src/api/router.server.ts";
+import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 

@@ -2,10 +2,10 @@ import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/domain/workflow.ts";
-import { createUser, SYSTEM } from "../../src/services/auth/users.ts";
-import { appendAudit, auditEntries } from "../../src/services/evaluations/audit.ts";
-import { auditCsv, auditPage, defuseFormula } from "../../src/services/evaluations/auditCsv.ts";
-import { createEvaluation } from "../../src/services/evaluations/createEvaluation.ts";
+import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
+import { appendAudit, auditEntries } from "../../src/services/evaluations/audit.server.ts";
+import { auditCsv, auditPage, defuseFormula } from "../../src/services/evaluations/auditCsv.server.ts";
+import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
 import { ForbiddenError, NotFoundError } from "../../src/services/errors.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { actorFromHeaders, signIn } from "../../src/services/auth/authentication.ts";
-import { createUser, setUserDisabled, SYSTEM } from "../../src/services/auth/users.ts";
+import { actorFromHeaders, signIn } from "../../src/services/auth/authentication.server.ts";
+import { createUser, setUserDisabled, SYSTEM } from "../../src/services/auth/users.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 
 const PASSWORD = "ett-langt-losenord";
 
 describe.each(testDatabaseKinds())("signing in on %s", (kind) => {
   let database: TestDatabase;
-  const environment = process.env.NODE_ENV;
+  const demoSetting = process.env.KOMPASS_DEMO;
   const attempt = (email: string, password = PASSWORD, address = "10.0.0.1") => signIn(database.db, { email, password, address, headers: new Headers() });
   const cookieOf = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]).join("; ");
 
@@ -18,7 +18,8 @@ describe.each(testDatabaseKinds())("signing in on %s", (kind) => {
     await createUser(database.db, SYSTEM, { email: "demo@kompass.example", name: "Demo", role: "evaluator", password: PASSWORD });
   });
   afterEach(() => {
-    process.env.NODE_ENV = environment;
+    if (demoSetting === undefined) delete process.env.KOMPASS_DEMO;
+    else process.env.KOMPASS_DEMO = demoSetting;
   });
   afterAll(() => database.dispose());
 
@@ -44,10 +45,15 @@ describe.each(testDatabaseKinds())("signing in on %s", (kind) => {
     expect(await attempt("anna@test.example", PASSWORD, "10.9.9.9")).toEqual({ ok: false, reason: "throttled" });
   });
 
-  it("refuses demo accounts when NODE_ENV is production", async () => {
-    expect((await attempt("demo@kompass.example", PASSWORD, "10.0.0.2")).ok).toBe(true);
+  it("lets demo accounts in only while the demo is on (KOMPASS_DEMO), whatever NODE_ENV says", async () => {
     process.env.NODE_ENV = "production";
-    expect(await attempt("demo@kompass.example", PASSWORD, "10.0.0.3")).toEqual({ ok: false, reason: "invalid" });
+    try {
+      expect((await attempt("demo@kompass.example", PASSWORD, "10.0.0.2")).ok).toBe(true);
+      process.env.KOMPASS_DEMO = "false";
+      expect(await attempt("demo@kompass.example", PASSWORD, "10.0.0.3")).toEqual({ ok: false, reason: "invalid" });
+    } finally {
+      process.env.NODE_ENV = "test";
+    }
   });
 
   it("ends a disabled user's sessions and refuses new ones", async () => {

@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluations, evidence } from "../../src/db/schema.ts";
+import { evaluations, evidence } from "../../src/db/schema.server.ts";
 import type { Actor } from "../../src/domain/workflow.ts";
-import { createUser, SYSTEM } from "../../src/services/auth/users.ts";
+import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
-import { auditEntries } from "../../src/services/evaluations/audit.ts";
-import { createEvaluation } from "../../src/services/evaluations/createEvaluation.ts";
+import { auditEntries } from "../../src/services/evaluations/audit.server.ts";
+import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
 import {
   addInterview,
   addLink,
@@ -13,16 +13,15 @@ import {
   deleteEvidence,
   deleteInterview,
   evidenceForSubarea,
-  evidenceFormKey,
   getDocumentFile,
   listEvidence,
   listInterviews,
-  MAX_UPLOAD_BYTES,
-  runEvidenceForm,
   tagSubareas,
   updateInterview,
   uploadDocument,
-} from "../../src/services/evidence/index.ts";
+} from "../../src/services/evidence/index.server.ts";
+import { MAX_UPLOAD_BYTES } from "../../src/domain/evidence.ts";
+import { evidenceFormKey, runEvidenceForm } from "../../app/evidence-forms.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 
 type Person = NonNullable<Actor>;

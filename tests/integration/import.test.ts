@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findRevisions, findResults } from "../../src/db/repositories/results.ts";
+import { findRevisions, findResults } from "../../src/db/repositories/results.server.ts";
 import { ValidationError } from "../../src/services/errors.ts";
-import { importResults } from "../../src/services/results/importResults.ts";
+import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo, resultTableCounts } from "../support/fixtures.ts";
 

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPglite } from "../../src/db/client.ts";
-import { findResults } from "../../src/db/repositories/results.ts";
-import { prepareDatabase } from "../../src/services/bootstrap.ts";
+import { openPglite } from "../../src/db/client.server.ts";
+import { findResults } from "../../src/db/repositories/results.server.ts";
+import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "kompass-lock-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

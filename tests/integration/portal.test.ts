@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleApiRequest } from "../../src/api/router.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ts";
+import { handleApiRequest } from "../../src/api/router.server.ts";
+import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
 import { NotFoundError, ValidationError } from "../../src/services/errors.ts";
-import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.ts";
-import { getEvaluationPage } from "../../src/services/portal/evaluationPage.ts";
-import { importResults } from "../../src/services/results/importResults.ts";
+import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.server.ts";
+import { getEvaluationPage } from "../../src/services/portal/evaluationPage.server.ts";
+import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 

@@ -2,15 +2,14 @@ import { request as httpRequest, type IncomingHttpHeaders, type Server } from "n
 import { gunzipSync } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluations, users } from "../../src/db/schema.ts";
-import { installationSecret } from "../../src/services/auth/authentication.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ts";
-import { correctEvaluation, transitionEvaluation } from "../../src/services/evaluations/transitionEvaluation.ts";
-import { onPublicDataChanged, publicDataChanged } from "../../src/services/publicData.ts";
-import { loadGroupingCsv } from "../../src/services/reference/loadReferenceData.ts";
-import { csrfTokenFor } from "../../src/web/csrf.ts";
-import { PageStore, type PageEntry } from "../../src/web/publicCache.ts";
-import { startWebServer } from "../../src/web/server.ts";
+import { evaluations, users } from "../../src/db/schema.server.ts";
+import { installationSecret } from "../../src/services/auth/authentication.server.ts";
+import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { correctEvaluation, transitionEvaluation } from "../../src/services/evaluations/transitionEvaluation.server.ts";
+import { announceDataChange } from "../../src/db/dataVersion.server.ts";
+import { loadGroupingCsv } from "../../src/services/reference/loadReferenceData.server.ts";
+import { csrfTokenFor } from "../../server/csrf.ts";
+import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
@@ -47,7 +46,7 @@ describe.each(testDatabaseKinds())("the public page cache on %s", (kind) => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
     await seedWorkspaceDemo(database.db);
-    server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
+    server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     base = baseUrl(server);
   });
   afterAll(async () => {
@@ -55,8 +54,12 @@ describe.each(testDatabaseKinds())("the public page cache on %s", (kind) => {
     await database.dispose();
   });
 
+  /** The server hears of a change through the database (at once on PGlite, within a moment on PostgreSQL). */
+  const missesSoon = (path: string) => expect.poll(async () => (await get(path)).headers["x-cache"], { timeout: 1000, interval: 20 }).toBe("miss");
+  const dataVersion = async () =>
+    ((await database.db.execute(sql`select last_value::int as v from data_version`)) as unknown as { rows: { v: number }[] }).rows[0]!.v;
+
   it("gives two anonymous visitors the same stored page, without a token or a cookie", async () => {
-    publicDataChanged();
     const cookie = "kompass_csrf=abcdefghijklmnopqrstuvwxyz0123";
     const first = await get("/kommuner");
     const second = await get("/kommuner", { cookie });
@@ -94,23 +97,21 @@ describe.each(testDatabaseKinds())("the public page cache on %s", (kind) => {
   it("never stores nor serves from the store a signed-in visitor's page", async () => {
     const client = new TestClient(base);
     await client.signIn("admin@kompass.example", "kompass-demo-2026");
-    publicDataChanged();
-    const signedIn = await client.get("/kommuner");
+    const signedIn = await client.get("/resultat");
     const html = await signedIn.text();
     expect(html).toContain("Inloggad som");
     expect(html).toMatch(CSRF_FIELD);
     expect(signedIn.headers.get("x-cache")).toBeNull();
     expect(signedIn.headers.get("cache-control")).toBe("private, no-cache");
-    const anonymous = await get("/kommuner");
+    const anonymous = await get("/resultat");
     expect(anonymous.headers["x-cache"]).toBe("miss");
     expect(anonymous.body.toString()).not.toContain("Inloggad som");
-    const again = await client.get("/kommuner");
+    const again = await client.get("/resultat");
     expect(again.headers.get("x-cache")).toBeNull();
     expect(await again.text()).toContain("Inloggad som");
   });
 
   it("keeps languages and data requests apart, and leaves private pages and files alone", async () => {
-    publicDataChanged();
     const swedish = await get("/kommuner");
     const english = await get("/kommuner", { cookie: "kompass_lang=en" });
     expect(swedish.body.toString()).toContain('lang="sv"');
@@ -136,15 +137,14 @@ describe.each(testDatabaseKinds())("the public page cache on %s", (kind) => {
   });
 
   it("forgets its pages when public data changes, here or in another process", async () => {
-    const signals: number[] = [];
-    const stop = onPublicDataChanged(() => signals.push(1));
     const warm = async () => {
       await get("/kommuner");
       expect((await get("/kommuner")).headers["x-cache"]).toBe("hit");
     };
+    const before = await dataVersion();
     await warm();
     await importDemo(database.db);
-    expect((await get("/kommuner")).headers["x-cache"]).toBe("miss");
+    await missesSoon("/kommuner");
 
     await loadGroupingCsv(database.db, {
       key: "test-2026",
@@ -157,43 +157,27 @@ describe.each(testDatabaseKinds())("the public page cache on %s", (kind) => {
     const [published] = await database.db.select().from(evaluations).where(eq(evaluations.status, "published"));
     const actor = { id: admin!.id, name: admin!.name, role: "administrator" as const, municipalityCode: null };
     await correctEvaluation(database.db, actor, published!.id, { reason: "Rättelse i ett test", version: published!.version });
-    expect(signals.length).toBe(3);
-    // Publishing the correction: the stored page goes at once, not when the stamp is next read.
+    expect(await dataVersion()).toBe(before + 3);
+    // Publishing the correction: the stored page goes at once.
     await warm();
     const [reopened] = await database.db.select({ version: evaluations.version }).from(evaluations).where(eq(evaluations.id, published!.id));
     await transitionEvaluation(database.db, actor, published!.id, { to: "published", version: reopened!.version });
-    expect(signals.length).toBe(4);
-    expect((await get("/kommuner")).headers["x-cache"]).toBe("miss");
-    stop();
+    expect(await dataVersion()).toBe(before + 4);
+    await missesSoon("/kommuner");
 
-    // Another process: no signal, but the data stamp moves; it is read at most once a second.
-    const stampInterval = () => new Promise((resolve) => setTimeout(resolve, 1100));
-    await stampInterval();
-    await get("/kommuner"); // reads the stamp with the changes above
+    // Another process announces a change: only the notification reaches this server.
     await warm();
-    await database.db.execute(sql`update results set updated_at = now() + interval '1 day' where id = (select min(id) from results)`);
+    await announceDataChange(database.db);
+    await missesSoon("/kommuner");
+
+    // A change that is rolled back announces nothing.
+    await warm();
+    await database.db
+      .transaction(async (tx) => {
+        await announceDataChange(tx);
+        throw new Error("rolled back");
+      })
+      .catch(() => {});
     expect((await get("/kommuner")).headers["x-cache"]).toBe("hit");
-    await stampInterval();
-    expect((await get("/kommuner")).headers["x-cache"]).toBe("miss");
-  });
-});
-
-describe("PageStore", () => {
-  const entry = (size: number): PageEntry => ({ status: 200, size, etags: [], identity: { headers: {}, body: Buffer.alloc(0) } });
-
-  it("drops the least recently used pages beyond its count and bytes", () => {
-    const store = new PageStore(3, 100);
-    store.set("a", entry(10));
-    store.set("b", entry(10));
-    store.set("c", entry(10));
-    store.get("a");
-    store.set("d", entry(10));
-    expect([store.get("a"), store.get("b")].map(Boolean)).toEqual([true, false]);
-    store.set("e", entry(75));
-    expect([store.size, store.bytes, Boolean(store.get("c"))]).toEqual([3, 95, false]);
-    store.set("huge", entry(101));
-    expect(store.get("huge")).toBeUndefined();
-    store.clear();
-    expect([store.size, store.bytes]).toEqual([0, 0]);
   });
 });

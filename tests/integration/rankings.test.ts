@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleApiRequest } from "../../src/api/router.ts";
+import { handleApiRequest } from "../../src/api/router.server.ts";
 import { ValidationError } from "../../src/services/errors.ts";
-import { importResults } from "../../src/services/results/importResults.ts";
-import { getRankingChoices, listResultsOrdered, listResultsPage } from "../../src/services/results/portal.ts";
-import { getRankings } from "../../src/services/results/rankings.ts";
+import { importResults } from "../../src/services/results/importResults.server.ts";
+import { getRankingChoices, listResultsOrdered, listResultsPage } from "../../src/services/results/portal.server.ts";
+import { getRankings } from "../../src/services/results/rankings.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { loadInstrument } from "../../src/db/repositories/instruments.ts";
-import { listMunicipalities } from "../../src/db/repositories/municipalities.ts";
+import { loadInstrument } from "../../src/db/repositories/instruments.server.ts";
+import { listMunicipalities } from "../../src/db/repositories/municipalities.server.ts";
 import { ValidationError } from "../../src/services/errors.ts";
-import { loadInstrumentDefinition } from "../../src/services/instruments/loadInstrumentDefinition.ts";
-import { loadGroupingCsv } from "../../src/services/reference/loadReferenceData.ts";
-import { importResults } from "../../src/services/results/importResults.ts";
+import { loadInstrumentDefinition } from "../../src/services/instruments/loadInstrumentDefinition.server.ts";
+import { loadGroupingCsv } from "../../src/services/reference/loadReferenceData.server.ts";
+import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 
 const v2016 = JSON.parse(readFileSync(new URL("../../reference/instruments/2016.json", import.meta.url), "utf8"));

@@ -1,8 +1,8 @@
 import type { Server } from "node:http";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importResults } from "../../src/services/results/importResults.ts";
-import { startWebServer } from "../../src/web/server.ts";
+import { importResults } from "../../src/services/results/importResults.server.ts";
+import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { baseUrl } from "../support/http.ts";
@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds())("/resultat in pages of 100 on %s", (kind) => 
     await importResults(database.db, { name: "many.ndjson", text: lines.join("\n") });
     const { rows: counted } = (await database.db.execute(sql`select count(*)::int as n from results`)) as unknown as { rows: { n: number }[] };
     total = counted[0]!.n;
-    server = await startWebServer({ database, port: 0, host: "127.0.0.1", pageCache: false });
+    server = await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: false });
     base = baseUrl(server);
   });
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { request as httpRequest, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser, SYSTEM } from "../../src/services/auth/users.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ts";
-import { startWebServer } from "../../src/web/server.ts";
+import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
+import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo, resultTableCounts } from "../support/fixtures.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
@@ -27,7 +27,7 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     await importDemo(database.db);
     await seedWorkspaceDemo(database.db);
     await createUser(database.db, SYSTEM, { email: "olle@test.example", name: "Olle Utanför", role: "evaluator", password: PASSWORD });
-    server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
+    server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     base = baseUrl(server);
     const accounts: Record<string, string | null> = {
       anonymous: null,

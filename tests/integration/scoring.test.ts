@@ -1,17 +1,17 @@
 import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../src/db/client.ts";
-import { evaluations, scores } from "../../src/db/schema.ts";
+import type { Db } from "../../src/db/client.server.ts";
+import { evaluations, scores } from "../../src/db/schema.server.ts";
 import { points, pointsText } from "../../src/domain/points.ts";
 import type { Actor, EvaluationStatus } from "../../src/domain/workflow.ts";
-import { createUser, SYSTEM } from "../../src/services/auth/users.ts";
+import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
-import { auditEntries } from "../../src/services/evaluations/audit.ts";
-import { createEvaluation } from "../../src/services/evaluations/createEvaluation.ts";
-import { getAgreement, saveAgreedScore } from "../../src/services/scoring/agreement.ts";
-import { getMyScoring, saveMyScore, submitMyScoring } from "../../src/services/scoring/myScoring.ts";
-import { previousResultFor } from "../../src/services/scoring/previous.ts";
+import { auditEntries } from "../../src/services/evaluations/audit.server.ts";
+import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
+import { getAgreement, saveAgreedScore } from "../../src/services/scoring/agreement.server.ts";
+import { getMyScoring, saveMyScore, submitMyScoring } from "../../src/services/scoring/myScoring.server.ts";
+import { previousResultFor } from "../../src/services/scoring/previous.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 

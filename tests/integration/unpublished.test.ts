@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ts";
-import { startWebServer } from "../../src/web/server.ts";
+import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
@@ -22,7 +22,7 @@ describe.each(testDatabaseKinds())("an unpublished evaluation appears nowhere pu
     database = await createTestDatabase(kind);
     await importDemo(database.db);
     await seedWorkspaceDemo(database.db);
-    server = await startWebServer({ database, port: 0, host: "127.0.0.1" });
+    server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     const eva = new TestClient(baseUrl(server));
     await eva.signIn("eva@kompass.example", PASSWORD);
     const token = await eva.csrfToken("/arbetsyta/2/texter");

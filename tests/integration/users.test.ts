@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { passwordResets, sessions } from "../../src/db/schema.ts";
+import { passwordResets, sessions } from "../../src/db/schema.server.ts";
 import type { Actor } from "../../src/domain/workflow.ts";
-import { actorFromHeaders, signIn } from "../../src/services/auth/authentication.ts";
+import { actorFromHeaders, signIn } from "../../src/services/auth/authentication.server.ts";
 import {
   createPasswordResetLink,
   createPasswordResetLinkBySystem,
@@ -16,7 +16,7 @@ import {
   resetPassword,
   setUserDisabled,
   SYSTEM,
-} from "../../src/services/auth/users.ts";
+} from "../../src/services/auth/users.server.ts";
 import { ForbiddenError, ValidationError } from "../../src/services/errors.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 

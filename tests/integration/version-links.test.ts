@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.ts";
-import { getEvaluationPage } from "../../src/services/portal/evaluationPage.ts";
-import { importResults } from "../../src/services/results/importResults.ts";
-import { getHistoryFacts } from "../../src/services/results/rankings.ts";
+import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.server.ts";
+import { getEvaluationPage } from "../../src/services/portal/evaluationPage.server.ts";
+import { importResults } from "../../src/services/results/importResults.server.ts";
+import { getHistoryFacts } from "../../src/services/results/rankings.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleApiRequest } from "../../src/api/router.ts";
-import { agreedScores, evaluations, evaluationTexts, interviews, scoreSubmissions } from "../../src/db/schema.ts";
+import { handleApiRequest } from "../../src/api/router.server.ts";
+import { agreedScores, evaluations, evaluationTexts, interviews, scoreSubmissions } from "../../src/db/schema.server.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
-import { auditEntries } from "../../src/services/evaluations/audit.ts";
-import { loadEvaluation } from "../../src/services/evaluations/evaluationContext.ts";
-import { correctEvaluation, listRevisions, transitionEvaluation, TransitionBlockedError } from "../../src/services/evaluations/transitionEvaluation.ts";
+import { auditEntries } from "../../src/services/evaluations/audit.server.ts";
+import { loadEvaluation } from "../../src/services/evaluations/evaluationContext.server.ts";
+import { correctEvaluation, listRevisions, transitionEvaluation, TransitionBlockedError } from "../../src/services/evaluations/transitionEvaluation.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { createCast, createTestEvaluation, type Cast } from "../support/workspace.ts";
 

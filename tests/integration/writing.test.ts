@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluations, interviews } from "../../src/db/schema.ts";
+import { evaluations, interviews } from "../../src/db/schema.server.ts";
 import type { Actor, UserRole } from "../../src/domain/workflow.ts";
-import { createUser, SYSTEM } from "../../src/services/auth/users.ts";
-import { auditEntries } from "../../src/services/evaluations/audit.ts";
-import { createEvaluation } from "../../src/services/evaluations/createEvaluation.ts";
+import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
+import { auditEntries } from "../../src/services/evaluations/audit.server.ts";
+import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "../../src/services/errors.ts";
-import { getWriting } from "../../src/services/writing/getWriting.ts";
-import { addGoodExample, deleteGoodExample, moveGoodExample, updateGoodExample } from "../../src/services/writing/goodExamples.ts";
-import { saveText } from "../../src/services/writing/saveText.ts";
+import { getWriting } from "../../src/services/writing/getWriting.server.ts";
+import { addGoodExample, deleteGoodExample, moveGoodExample, updateGoodExample } from "../../src/services/writing/goodExamples.server.ts";
+import { saveText } from "../../src/services/writing/saveText.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 
 const OREBRO = "1880";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Chart } from "../../src/domain/report/model.ts";
-import { defaultChartSize, pointText, renderChartPng, renderChartSvg, wrapWords } from "../../src/reports/charts.ts";
+import { defaultChartSize, pointText, renderChartPng, renderChartSvg, wrapWords } from "../../src/reports/charts.server.ts";
 import { sampleModel } from "./sampleModel.ts";
 
 // Örebro 2012 against the average of three earlier evaluations (55,5, 70,25 … points).

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { ReportModel, Table } from "../../src/domain/report/model.ts";
-import { renderReportDocx } from "../../src/reports/docx.ts";
-import { GOOD_EXAMPLE_SEPARATOR, TOC_HEADING_RANGE } from "../../src/reports/docx/chapters.ts";
+import { renderReportDocx } from "../../src/reports/docx.server.ts";
+import { GOOD_EXAMPLE_SEPARATOR, TOC_HEADING_RANGE } from "../../src/reports/docx/chapters.server.ts";
 import { sampleModel, TRICKY } from "./sampleModel.ts";
 
 interface Parts {

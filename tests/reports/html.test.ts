@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReportModel } from "../../src/domain/report/model.ts";
-import { escapeHtml, REPORT_CSS, renderReportDocument, renderReportHtml } from "../../src/reports/html.ts";
+import { escapeHtml, REPORT_CSS, renderReportDocument, renderReportHtml } from "../../src/reports/html.server.ts";
 import { sampleModel, TRICKY } from "./sampleModel.ts";
 
 /** The headings in document order: level, id and visible text. */

@@ -5,9 +5,9 @@ import os from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { renderReportDocument } from "../../src/reports/html.ts";
-import { closePdfRenderer, PdfUnavailableError, renderReportPdf } from "../../src/reports/pdf.ts";
-import { contentsPageNumbers } from "../../src/reports/pdfOutline.ts";
+import { renderReportDocument } from "../../src/reports/html.server.ts";
+import { closePdfRenderer, PdfUnavailableError, renderReportPdf } from "../../src/reports/pdf.server.ts";
+import { contentsPageNumbers } from "../../src/reports/pdfOutline.server.ts";
 import { sampleModel } from "./sampleModel.ts";
 
 const CHROMIUM = process.env.KOMPASS_CHROMIUM ?? "/usr/bin/chromium";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { WorkbookSheet } from "../../src/domain/report/model.ts";
-import { NUMBER_FORMAT, PERCENT_FORMAT, renderReportXlsx, safeSheetName } from "../../src/reports/xlsx.ts";
+import { NUMBER_FORMAT, PERCENT_FORMAT, renderReportXlsx, safeSheetName } from "../../src/reports/xlsx.server.ts";
 import { sampleModel } from "./sampleModel.ts";
 
 const CREATED = new Date("2012-12-30T12:00:00Z");

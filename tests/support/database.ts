@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { openPostgres, pgliteExtensions, wrapPglite, type Database } from "../../src/db/client.ts";
-import { prepareDatabase } from "../../src/services/bootstrap.ts";
+import { openPostgres, pgliteExtensions, wrapPglite, type Database } from "../../src/db/client.server.ts";
+import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
 
 export type TestDatabaseKind = "pglite" | "postgres";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import type { Db } from "../../src/db/client.ts";
-import { importResults } from "../../src/services/results/importResults.ts";
+import type { Db } from "../../src/db/client.server.ts";
+import { importResults } from "../../src/services/results/importResults.server.ts";
 
 export const demoResultsText = readFileSync(new URL("../../reference/demo/results.json", import.meta.url), "utf8");
 

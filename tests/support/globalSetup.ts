@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { pgliteExtensions, wrapPglite } from "../../src/db/client.ts";
-import { prepareDatabase } from "../../src/services/bootstrap.ts";
+import { pgliteExtensions, wrapPglite } from "../../src/db/client.server.ts";
+import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
 
 /**
  * A new PGlite costs seconds (initdb), so one is migrated and loaded with reference data once

@@ -1,7 +1,7 @@
-import type { Db } from "../../src/db/client.ts";
+import type { Db } from "../../src/db/client.server.ts";
 import type { Actor } from "../../src/domain/workflow.ts";
-import { createUser, SYSTEM } from "../../src/services/auth/users.ts";
-import { createEvaluation } from "../../src/services/evaluations/createEvaluation.ts";
+import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
+import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
 
 export interface Cast {
   admin: NonNullable<Actor>;

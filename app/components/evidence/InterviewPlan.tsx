@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Details, Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
 import { Form } from "react-router";
 import { useT } from "../../i18n.ts";
-import * as evidence from "../../../src/services/evidence/index.ts";
-import type { EvidencePermissions, InterviewItem, SubareaOption } from "../../../src/services/evidence/index.ts";
+import { INTERVIEW_GROUPS } from "../../../src/domain/evidence.ts";
+import { EVIDENCE_SECTIONS } from "./sections.ts";
+import type { EvidencePermissions, InterviewItem, SubareaOption } from "../../../src/services/evidence/index.server.ts";
 import { failureFor, Hidden, RemoveButton, Section, SubareaTies, Ties, TextField, useFormats, type Failure } from "./shared.tsx";
 
-const SECTIONS = evidence.EVIDENCE_SECTIONS;
+const SECTIONS = EVIDENCE_SECTIONS;
 type Permissions = EvidencePermissions;
 
 export function InterviewPlan({ id, interviews, subareas, can, failure, stamp }: { id: number; interviews: InterviewItem[]; subareas: SubareaOption[]; can: Permissions; failure: Failure | undefined; stamp: number }) {
@@ -121,7 +122,7 @@ function InterviewFields({ formKey, failure, interview }: { formKey: string; fai
       <Field>
         <Label htmlFor={`${formKey}-groupKind`}>{t("evidence.group")}</Label>
         <Select id={`${formKey}-groupKind`} name="groupKind" required defaultValue={value("groupKind", interview?.groupKind ?? "politicians")} aria-invalid={error("groupKind") ? true : undefined}>
-          {evidence.INTERVIEW_GROUPS.map((group) => (
+          {INTERVIEW_GROUPS.map((group) => (
             <Select.Option key={group} value={group}>
               {t(`evidence.groups.${group}`)}
             </Select.Option>

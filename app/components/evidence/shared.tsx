@@ -5,7 +5,7 @@ import { CsrfField } from "../../forms.tsx";
 import { useT } from "../../i18n.ts";
 import { localeOf } from "../../../src/i18n/index.ts";
 import type { Problem } from "../../../src/services/errors.ts";
-import type { InterviewItem, SubareaOption } from "../../../src/services/evidence/index.ts";
+import type { InterviewItem, SubareaOption } from "../../../src/services/evidence/index.server.ts";
 
 /** What the evidence page and its interview plan share: the failed form, formats and small form parts. */
 export type Values = Record<string, string>;

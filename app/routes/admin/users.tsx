@@ -6,8 +6,8 @@ import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { localeOf, translator } from "../../../src/i18n/index.ts";
 import type { Problem } from "../../../src/services/errors.ts";
 import { ValidationError } from "../../../src/services/errors.ts";
-import { createPasswordResetLink, createUser, listUsers, ROLES, setUserDisabled, type NewUser } from "../../../src/services/auth/users.ts";
-import { municipalityList } from "../../../src/services/results/queries.ts";
+import { createPasswordResetLink, createUser, listUsers, ROLES, setUserDisabled, type NewUser } from "../../../src/services/auth/users.server.ts";
+import { municipalityList } from "../../../src/services/results/queries.server.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
 
 const PATH = "/admin/anvandare";

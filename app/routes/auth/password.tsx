@@ -3,7 +3,7 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/password";
 import { CsrfField, failureOf, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
-import { passwordResetIsValid, resetPassword } from "../../../src/services/auth/users.ts";
+import { passwordResetIsValid, resetPassword } from "../../../src/services/auth/users.server.ts";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return { valid: await passwordResetIsValid(context.db, params.token) };

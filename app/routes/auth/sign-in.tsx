@@ -3,7 +3,7 @@ import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { CsrfField, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
-import { signIn } from "../../../src/services/auth/authentication.ts";
+import { signIn } from "../../../src/services/auth/authentication.server.ts";
 
 /** Only paths on this site: a sign-in link cannot send anyone elsewhere. */
 const safeReturn = (value: FormDataEntryValue | string | null) => (typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/arbetsyta");

@@ -1,7 +1,7 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/sign-out";
 import { readForm } from "../../forms.tsx";
-import { signOut } from "../../../src/services/auth/authentication.ts";
+import { signOut } from "../../../src/services/auth/authentication.server.ts";
 
 // Signing out is a POST with the CSRF token (a link could be triggered by another site).
 export async function action({ request, context }: Route.ActionArgs) {

@@ -3,8 +3,8 @@ import type { Route } from "./+types/file";
 import { languageFromRequest } from "../../i18n.ts";
 import { loadReport, queryOf, reportFailure } from "../../report.server.ts";
 import { translator } from "../../../src/i18n/index.ts";
-import { PdfUnavailableError } from "../../../src/reports/pdf.ts";
-import { isReportFormat, REPORT_FORMATS, renderReportFile, reportFileName } from "../../../src/services/reports/reportFiles.ts";
+import { PdfUnavailableError } from "../../../src/reports/pdf.server.ts";
+import { isReportFormat, REPORT_FORMATS, renderReportFile, reportFileName } from "../../../src/services/reports/reportFiles.server.ts";
 
 /** A report file: /rapport/1/kommunkompassen-orebro-2012.pdf (also .docx and .xlsx). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {

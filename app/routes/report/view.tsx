@@ -4,7 +4,7 @@ import { ReportDownloads } from "../../components/ReportDownloads.tsx";
 import { ReportOptions } from "../../components/ReportOptions.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { fileLinks, loadReport, reportFailure } from "../../report.server.ts";
-import { REPORT_CSS, renderReportHtml } from "../../../src/reports/html.ts";
+import { REPORT_CSS, renderReportHtml } from "../../../src/reports/html.server.ts";
 
 /** The analysis report as a web page: public once published, a draft for the team before. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -6,8 +6,8 @@ import { AutosaveForm, failedSubmission, isAutosave, type AutosaveFailure, type 
 import { failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { translator } from "../../../src/i18n/index.ts";
-import { getAgreement, saveAgreedScore, type AgreedConflict, type AgreementItem } from "../../../src/services/scoring/agreement.ts";
-import { formText, pointsForInput, translatedProblems } from "../../../src/services/scoring/forms.ts";
+import { getAgreement, saveAgreedScore, type AgreedConflict, type AgreementItem } from "../../../src/services/scoring/agreement.server.ts";
+import { formText, pointsForInput, translatedProblems } from "../../scoring-forms.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);

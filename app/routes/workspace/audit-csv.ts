@@ -1,6 +1,6 @@
 import type { Route } from "./+types/audit-csv";
 import { failureOf, requireActor } from "../../forms.tsx";
-import { auditCsv } from "../../../src/services/evaluations/auditCsv.ts";
+import { auditCsv } from "../../../src/services/evaluations/auditCsv.server.ts";
 
 /** The evaluation's whole audit log as CSV (RFC 4180), for the team and administrators. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {

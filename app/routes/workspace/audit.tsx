@@ -6,7 +6,7 @@ import { failureOf, requireActor } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { isStatus } from "../../../src/domain/workflow.ts";
 import { translator } from "../../../src/i18n/index.ts";
-import { auditPage } from "../../../src/services/evaluations/auditCsv.ts";
+import { auditPage } from "../../../src/services/evaluations/auditCsv.server.ts";
 
 const PAGE_SIZE = 100;
 /** Actions whose bare values are statuses ("published" → "Publicerad"). */

@@ -5,7 +5,7 @@ import type { Route } from "./+types/evaluation";
 import { failureOf, requireActor } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { evaluationPolicy, evidencePolicy, scoringPolicy, writingPolicy } from "../../../src/domain/policies.ts";
-import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.ts";
+import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.server.ts";
 
 /** The frame of one evaluation: its name, step and the parts the actor may open. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {

@@ -3,7 +3,7 @@ import { requireActor } from "../../forms.tsx";
 import { languageFromRequest } from "../../i18n.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { ForbiddenError, NotFoundError } from "../../../src/services/errors.ts";
-import { getDocumentFile } from "../../../src/services/evidence/documents.ts";
+import { getDocumentFile } from "../../../src/services/evidence/documents.server.ts";
 
 /** RFC 5987/6266: the name in UTF-8 for browsers, and a plain ASCII one for the rest. */
 function contentDisposition(fileName: string): string {

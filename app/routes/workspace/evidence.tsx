@@ -7,13 +7,16 @@ import { failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { ConflictError, ValidationError } from "../../../src/services/errors.ts";
-import * as evidence from "../../../src/services/evidence/index.ts";
-import { CSRF_FIELD } from "../../../src/web/csrf-check.ts";
-import type { EvidenceItem, InterviewItem, SubareaOption } from "../../../src/services/evidence/index.ts";
+import * as evidence from "../../../src/services/evidence/index.server.ts";
+import { acceptAttribute, acceptedExtensions, MAX_UPLOAD_MEGABYTES } from "../../../src/domain/evidence.ts";
+import { EVIDENCE_INTENTS, EVIDENCE_SECTIONS } from "../../components/evidence/sections.ts";
+import { evidenceFormKey, runEvidenceForm } from "../../evidence-forms.server.ts";
+import { CSRF_FIELD } from "../../csrf.ts";
+import type { EvidenceItem, InterviewItem, SubareaOption } from "../../../src/services/evidence/index.server.ts";
 
-const SECTIONS = evidence.EVIDENCE_SECTIONS;
+const SECTIONS = EVIDENCE_SECTIONS;
 const FIELDS = ["file", "title", "url", "body", "groupKind", "startsAt", "participants", "participantCount", "notes", "subareaIds"];
-const messageValues = { mb: evidence.MAX_UPLOAD_MEGABYTES, types: evidence.acceptedExtensions().join(", ") };
+const messageValues = { mb: MAX_UPLOAD_MEGABYTES, types: acceptedExtensions().join(", ") };
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
@@ -29,13 +32,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await readForm(request, context);
   const id = Number(params.id);
   try {
-    const { intent, section } = await evidence.runEvidenceForm(context.db, actor, id, form);
+    const { intent, section } = await runEvidenceForm(context.db, actor, id, form);
     return redirect(`/arbetsyta/${id}/underlag?klart=${intent}#${section}`);
   } catch (error) {
     const t = translator(languageFromRequest(request));
     const values: Values = {};
     for (const [name, value] of form.entries()) if (typeof value === "string" && name !== CSRF_FIELD) values[name] = value;
-    const key = evidence.evidenceFormKey(form);
+    const key = evidenceFormKey(form);
     if (error instanceof ValidationError) {
       const problems = error.problems.map((p) => ({ ...p, message: t(p.message, { ...messageValues, defaultValue: p.message }) }));
       return data<Failure>({ form: key, values, problems }, { status: 400 });
@@ -59,7 +62,7 @@ export default function EvidencePage({ loaderData, actionData }: Route.Component
   const { id, can, items, interviews, subareas, stamp } = loaderData;
   const failure = actionData as Failure | undefined;
   const fieldIds = failure ? Object.fromEntries(FIELDS.map((f) => [f, `${failure.form}-${f}`])) : {};
-  const done = evidence.EVIDENCE_INTENTS.find((intent) => intent === search.get("klart"));
+  const done = EVIDENCE_INTENTS.find((intent) => intent === search.get("klart"));
   const of = (kind: EvidenceItem["kind"]) => items.filter((item) => item.kind === kind);
   const upload = failureFor(failure, "upload");
   const link = failureFor(failure, "link");
@@ -86,7 +89,7 @@ export default function EvidencePage({ loaderData, actionData }: Route.Component
               {t("evidence.uploadTitle")}
             </Heading>
             <Hidden values={{ intent: "upload" }} />
-            <TextField type="file" id="upload-file" name="file" required label={t("evidence.file")} hint={t("evidence.fileHint", messageValues)} accept={evidence.acceptAttribute()} error={upload.error("file")} />
+            <TextField type="file" id="upload-file" name="file" required label={t("evidence.file")} hint={t("evidence.fileHint", messageValues)} accept={acceptAttribute()} error={upload.error("file")} />
             <TextField id="upload-title" name="title" label={t("evidence.documentTitle")} hint={t("evidence.documentTitleHint")} defaultValue={upload.value("title")} error={upload.error("title")} />
             <Button type="submit">{t("evidence.upload")}</Button>
           </Form>

@@ -4,7 +4,7 @@ import type { Route } from "./+types/index";
 import { requireActor } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { userPolicy } from "../../../src/domain/policies.ts";
-import { listEvaluations } from "../../../src/services/evaluations/listEvaluations.ts";
+import { listEvaluations } from "../../../src/services/evaluations/listEvaluations.server.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);

@@ -4,8 +4,8 @@ import type { Route } from "./+types/new";
 import { SetupFields, setupFromForm } from "../../components/SetupFields.tsx";
 import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
-import { createEvaluation } from "../../../src/services/evaluations/createEvaluation.ts";
-import { setupChoices } from "../../../src/services/evaluations/setupChoices.ts";
+import { createEvaluation } from "../../../src/services/evaluations/createEvaluation.server.ts";
+import { setupChoices } from "../../../src/services/evaluations/setupChoices.server.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
 
 export async function loader({ request, context }: Route.LoaderArgs) {

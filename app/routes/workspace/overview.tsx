@@ -5,9 +5,9 @@ import { SetupFields, setupFromForm } from "../../components/SetupFields.tsx";
 import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
 import { useT } from "../../i18n.ts";
 import { STATUSES } from "../../../src/domain/workflow.ts";
-import { updateEvaluationSetup } from "../../../src/services/evaluations/createEvaluation.ts";
-import { getOverview } from "../../../src/services/evaluations/overview.ts";
-import { correctEvaluation, transitionEvaluation } from "../../../src/services/evaluations/transitionEvaluation.ts";
+import { updateEvaluationSetup } from "../../../src/services/evaluations/createEvaluation.server.ts";
+import { getOverview } from "../../../src/services/evaluations/overview.server.ts";
+import { correctEvaluation, transitionEvaluation } from "../../../src/services/evaluations/transitionEvaluation.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);

@@ -10,8 +10,8 @@ import { fileLinks, loadReport, reportFailure } from "../../report.server.ts";
 import { evaluationPolicy, reportPolicy } from "../../../src/domain/policies.ts";
 import { ForbiddenError } from "../../../src/services/errors.ts";
 import { translator } from "../../../src/i18n/index.ts";
-import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.ts";
-import { readKeyFacts, saveKeyFacts, type KeyFacts } from "../../../src/services/reports/keyFacts.ts";
+import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.server.ts";
+import { readKeyFacts, saveKeyFacts, type KeyFacts } from "../../../src/services/reports/keyFacts.server.ts";
 
 const FIELDS = ["population", "populationChange", "populationChangePeriod", "employees", "rulingParties"] as const;
 type Field = (typeof FIELDS)[number];

@@ -8,9 +8,10 @@ import { pointsText } from "../../../src/domain/points.ts";
 import { evaluationPolicy } from "../../../src/domain/policies.ts";
 import { scorableItems } from "../../../src/domain/scorable.ts";
 import { localeOf } from "../../../src/i18n/index.ts";
-import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.ts";
-import { correctEvaluation, listRevisions, type EvaluationSnapshot } from "../../../src/services/evaluations/transitionEvaluation.ts";
-import { municipalityNames } from "../../../src/services/results/queries.ts";
+import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.server.ts";
+import { correctEvaluation, listRevisions } from "../../../src/services/evaluations/transitionEvaluation.server.ts";
+import type { EvaluationSnapshot } from "../../../src/db/schema.server.ts";
+import { municipalityNames } from "../../../src/services/results/queries.server.ts";
 
 type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
 

@@ -8,10 +8,10 @@ import { PreviousResult } from "../../components/PreviousResult.tsx";
 import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { translator } from "../../../src/i18n/index.ts";
-import { evidenceBySubarea } from "../../../src/services/evidence/index.ts";
-import { formText, pointsForInput, translatedProblems } from "../../../src/services/scoring/forms.ts";
-import { getMyScoring, saveMyScore, submitMyScoring, type MyScoreItem, type ScoreConflict, type ScoringGroup } from "../../../src/services/scoring/myScoring.ts";
-import { previousResultFor } from "../../../src/services/scoring/previous.ts";
+import { evidenceBySubarea } from "../../../src/services/evidence/index.server.ts";
+import { formText, pointsForInput, translatedProblems } from "../../scoring-forms.ts";
+import { getMyScoring, saveMyScore, submitMyScoring, type MyScoreItem, type ScoreConflict, type ScoringGroup } from "../../../src/services/scoring/myScoring.server.ts";
+import { previousResultFor } from "../../../src/services/scoring/previous.server.ts";
 
 /** What is tied to a sub-area, as the scoring page lists it. */
 interface TiedEvidence {

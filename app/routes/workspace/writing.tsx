@@ -19,10 +19,10 @@ import {
   type WritingArea,
   type WritingList,
   type WritingText,
-} from "../../../src/services/writing/getWriting.ts";
-import { addGoodExample, deleteGoodExample, moveGoodExample } from "../../../src/services/writing/goodExamples.ts";
-import { saveText } from "../../../src/services/writing/saveText.ts";
-import { MAX_SENTENCE_LENGTH, MAX_TEXT_LENGTH } from "../../../src/services/writing/textKeys.ts";
+} from "../../../src/services/writing/getWriting.server.ts";
+import { addGoodExample, deleteGoodExample, moveGoodExample } from "../../../src/services/writing/goodExamples.server.ts";
+import { saveText } from "../../../src/services/writing/saveText.server.ts";
+import { MAX_SENTENCE_LENGTH, MAX_TEXT_LENGTH } from "../../../src/services/writing/textKeys.shared.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
 
 const slug = (key: string) => key.replace(/[^\w-]/g, "-");

@@ -1,0 +1,109 @@
+/** Reference data: instrument versions, counties, municipalities and their groupings. */
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+
+/** Points are stored as numeric without scale: exactly what was given, never a float. */
+const pointsColumn = (name: string) => numeric(name);
+
+export const instrumentVersions = pgTable("instrument_versions", {
+  key: text("key").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const instrumentAreas = pgTable(
+  "instrument_areas",
+  {
+    instrumentKey: text("instrument_key")
+      .notNull()
+      .references(() => instrumentVersions.key),
+    number: integer("number").notNull(),
+    name: text("name").notNull(),
+    role: text("role"),
+    rubricHeadings: jsonb("rubric_headings")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    maxPoints: pointsColumn("max_points").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.instrumentKey, t.number] })],
+);
+
+export const instrumentSubareas = pgTable(
+  "instrument_subareas",
+  {
+    instrumentKey: text("instrument_key").notNull(),
+    id: text("id").notNull(),
+    areaNumber: integer("area_number").notNull(),
+    position: integer("position").notNull(),
+    question: text("question").notNull(),
+    maxPoints: pointsColumn("max_points").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.instrumentKey, t.id] })],
+);
+
+export const instrumentQuestions = pgTable(
+  "instrument_questions",
+  {
+    instrumentKey: text("instrument_key").notNull(),
+    subareaId: text("subarea_id").notNull(),
+    id: text("id").notNull(),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    maxPoints: pointsColumn("max_points"),
+  },
+  (t) => [primaryKey({ columns: [t.instrumentKey, t.id] })],
+);
+
+export const counties = pgTable("counties", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+});
+
+export const municipalities = pgTable("municipalities", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  officialName: text("official_name"),
+  countyCode: text("county_code")
+    .notNull()
+    .references(() => counties.code),
+});
+
+/** A dated classification of municipalities, such as SKL's 2011 groups. */
+export const groupings = pgTable("groupings", {
+  key: text("key").primaryKey(),
+  name: text("name").notNull(),
+  validFrom: date("valid_from", { mode: "string" }),
+  source: text("source"),
+});
+
+export const groupingGroups = pgTable(
+  "grouping_groups",
+  {
+    groupingKey: text("grouping_key")
+      .notNull()
+      .references(() => groupings.key),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupingKey, t.code] })],
+);
+
+export const municipalityGroups = pgTable(
+  "municipality_groups",
+  {
+    groupingKey: text("grouping_key")
+      .notNull()
+      .references(() => groupings.key),
+    municipalityCode: text("municipality_code")
+      .notNull()
+      .references(() => municipalities.code),
+    groupCode: text("group_code").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupingKey, t.municipalityCode] }),
+    index("municipality_groups_group_idx").on(t.groupingKey, t.groupCode),
+  ],
+);

@@ -1,0 +1,142 @@
+import { changePublicData } from "../../db/dataVersion.server.ts";
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.server.ts";
+import { findResults } from "../../db/repositories/results.server.ts";
+import {
+  agreedScores,
+  evaluationKeyFacts,
+  evaluationMembers,
+  evaluationRevisions,
+  evaluations,
+  evaluationTexts,
+  goodExamples,
+  interviews,
+  scores,
+  scoreSubmissions,
+} from "../../db/schema.server.ts";
+import { pointsText } from "../../domain/points.ts";
+import type { KeyFactsInput } from "../../domain/report/input.ts";
+import { createUser, SYSTEM } from "../auth/users.server.ts";
+import { appendAudit } from "../evaluations/audit.server.ts";
+import { referenceFolder } from "../reference/loadReferenceData.server.ts";
+import { indexEvaluation } from "../search/indexEvaluation.server.ts";
+
+interface DemoInterview {
+  groupKind: string;
+  title: string;
+  participantCount: number;
+}
+
+interface DemoEvaluation {
+  municipalityCode: string;
+  instrumentKey: string;
+  year: number;
+  visitStart: string;
+  visitEnd: string;
+  evaluators: string[];
+  contacts: string[];
+  interviews: DemoInterview[];
+  texts: Record<string, string>;
+}
+
+interface DemoFile {
+  password: string;
+  users: { key: string; email: string; name: string; role: "administrator" | "evaluator" | "contact"; organisation?: string; municipalityCode?: string; noLogin?: boolean }[];
+  published: DemoEvaluation & { goodExamples: { areaNumber: number; municipalityCode: string; sentence: string }[]; keyFacts: KeyFactsInput };
+  inProgress: DemoEvaluation & {
+    status: string;
+    scores: Record<string, Record<string, string>>;
+    justifications: Record<string, Record<string, string>>;
+    agreed: Record<string, { points: string; reason: string }>;
+  };
+}
+
+/**
+ * The workspace demo: accounts, Örebro 2012 as a published evaluation with the published
+ * points, and Eskilstuna 2026 in agreement with two evaluators who disagree.
+ */
+export async function seedWorkspaceDemo(db: Db): Promise<void> {
+  const demo = JSON.parse(readFileSync(`${referenceFolder}demo/workspace.json`, "utf8")) as DemoFile;
+  const ids = new Map<string, string>();
+  for (const user of demo.users) {
+    const { id } = await createUser(db, SYSTEM, {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      organisation: user.organisation ?? null,
+      municipalityCode: user.municipalityCode ?? null,
+      password: user.noLogin ? undefined : demo.password,
+    });
+    ids.set(user.key, id);
+  }
+  const [orebro2012] = (await findResults(db, { municipalityCode: "1880", instrumentKey: "2010", year: 2012 })) ?? [];
+  await changePublicData(db, async (tx) => {
+    const published = await createDemoEvaluation(tx, demo.published, ids, "published");
+    if (orebro2012) {
+      const agreed = [...orebro2012.figures.subareas].map(([itemId, value]) => ({ itemId, points: pointsText(value) }));
+      for (const key of demo.published.evaluators) {
+        await tx.insert(scores).values(agreed.map((a) => ({ evaluationId: published, userId: ids.get(key)!, itemId: a.itemId, points: a.points })));
+        await tx.insert(scoreSubmissions).values({ evaluationId: published, userId: ids.get(key)! });
+      }
+      await tx.insert(agreedScores).values(agreed.map((a) => ({ evaluationId: published, itemId: a.itemId, points: a.points, reason: "Överens vid samsynsmötet." })));
+      await tx.update(evaluations).set({ resultId: orebro2012.id, publishedAt: new Date("2012-12-30T12:00:00Z") }).where(eq(evaluations.id, published));
+      await tx.insert(goodExamples).values(demo.published.goodExamples.map((g, position) => ({ evaluationId: published, ...g, position })));
+      await tx.insert(evaluationKeyFacts).values({ evaluationId: published, ...demo.published.keyFacts });
+      await tx.insert(evaluationRevisions).values({
+        evaluationId: published,
+        revision: 1,
+        reason: "Första publiceringen",
+        createdBy: ids.get("admin")!,
+        snapshot: {
+          revision: 1,
+          publishedAt: "2012-12-30T12:00:00.000Z",
+          agreed: Object.fromEntries(agreed.map((a) => [a.itemId, { points: a.points, reason: "Överens vid samsynsmötet." }])),
+          texts: demo.published.texts,
+          goodExamples: demo.published.goodExamples,
+          keyFacts: demo.published.keyFacts,
+          evaluators: demo.published.evaluators.map((key) => {
+            const user = demo.users.find((u) => u.key === key)!;
+            return user.organisation ? `${user.name}, ${user.organisation}` : user.name;
+          }),
+        },
+      });
+      await indexEvaluation(tx, published);
+    }
+
+    const progress = demo.inProgress;
+    const running = await createDemoEvaluation(tx, progress, ids, progress.status);
+    for (const [key, points] of Object.entries(progress.scores)) {
+      const userId = ids.get(key)!;
+      await tx.insert(scores).values(
+        Object.entries(points).map(([itemId, value]) => ({ evaluationId: running, userId, itemId, points: value, justification: progress.justifications[key]?.[itemId] ?? "" })),
+      );
+      await tx.insert(scoreSubmissions).values({ evaluationId: running, userId });
+    }
+    await tx.insert(agreedScores).values(Object.entries(progress.agreed).map(([itemId, a]) => ({ evaluationId: running, itemId, points: a.points, reason: a.reason, agreedBy: ids.get("eva")! })));
+  });
+}
+
+async function createDemoEvaluation(tx: Tx, demo: DemoEvaluation, ids: Map<string, string>, status: string): Promise<number> {
+  const [row] = await tx
+    .insert(evaluations)
+    .values({ municipalityCode: demo.municipalityCode, instrumentKey: demo.instrumentKey, year: demo.year, status, visitStart: demo.visitStart, visitEnd: demo.visitEnd, createdBy: ids.get("admin")! })
+    .returning({ id: evaluations.id });
+  const id = row!.id;
+  await tx.insert(evaluationMembers).values([
+    ...demo.evaluators.map((key) => ({ evaluationId: id, userId: ids.get(key)!, role: "evaluator" })),
+    ...demo.contacts.map((key) => ({ evaluationId: id, userId: ids.get(key)!, role: "contact" })),
+  ]);
+  await tx.insert(interviews).values(
+    demo.interviews.map((i, n) => ({
+      evaluationId: id,
+      groupKind: i.groupKind,
+      title: i.title,
+      participantCount: i.participantCount,
+      startsAt: new Date(`${demo.visitStart}T${String(9 + n * 2).padStart(2, "0")}:00:00+01:00`),
+    })),
+  );
+  await tx.insert(evaluationTexts).values(Object.entries(demo.texts).map(([key, body]) => ({ evaluationId: id, key, body })));
+  await appendAudit(tx, { evaluationId: id, actor: "system", action: "created", target: "demo", after: { status } });
+  return id;
+}

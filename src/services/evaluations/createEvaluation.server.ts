@@ -1,0 +1,114 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "../../db/client.server.ts";
+import { evaluationMembers, evaluations, municipalities, users } from "../../db/schema.server.ts";
+import { evaluationPolicy, userPolicy } from "../../domain/policies.ts";
+import type { Actor } from "../../domain/workflow.ts";
+import { ConflictError, ForbiddenError, ValidationError, type Problem } from "../errors.ts";
+import { getInstruments } from "../instruments/catalog.server.ts";
+import { appendAudit } from "./audit.server.ts";
+import { loadEvaluation } from "./evaluationContext.server.ts";
+
+const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
+
+export const evaluationSetupSchema = z
+  .object({
+    visitStart: isoDate.nullish(),
+    visitEnd: isoDate.nullish(),
+    evaluatorIds: z.array(z.string().min(1)).max(3, "at most three evaluators"),
+    contactIds: z.array(z.string().min(1)).max(5, "at most five contacts"),
+  })
+  .refine((s) => !s.visitStart || !s.visitEnd || s.visitStart <= s.visitEnd, { path: ["visitEnd"], message: "the visit cannot end before it starts" });
+
+export const newEvaluationSchema = evaluationSetupSchema.and(
+  z.object({
+    municipalityCode: z.string().regex(/^\d{4}$/, "expected a municipality"),
+    instrumentKey: z.string().min(1, "expected an instrument version"),
+    year: z.coerce.number().int().min(1990, "expected a year from 1990").max(2100, "expected a year before 2100"),
+  }),
+);
+
+const issues = (error: z.ZodError): Problem[] => error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
+
+/** Checks that the team are evaluators (or administrators) and the contacts speak for the municipality. */
+async function checkPeople(tx: Db | Tx, municipalityCode: string, evaluatorIds: string[], contactIds: string[]): Promise<Problem[]> {
+  const ids = [...new Set([...evaluatorIds, ...contactIds])];
+  const people = ids.length ? await tx.select().from(users).where(inArray(users.id, ids)) : [];
+  const problems: Problem[] = [];
+  for (const id of evaluatorIds) {
+    const person = people.find((p) => p.id === id);
+    if (!person || person.role === "contact" || person.disabled) problems.push({ field: "evaluatorIds", message: "not an evaluator" });
+  }
+  for (const id of contactIds) {
+    const person = people.find((p) => p.id === id);
+    if (!person || person.role !== "contact" || person.municipalityCode !== municipalityCode)
+      problems.push({ field: "contactIds", message: "not a contact of this municipality" });
+  }
+  if (evaluatorIds.some((id) => contactIds.includes(id))) problems.push({ field: "contactIds", message: "someone cannot be both evaluator and contact" });
+  return problems;
+}
+
+async function replaceMembers(tx: Tx, evaluationId: number, evaluatorIds: string[], contactIds: string[]) {
+  await tx.delete(evaluationMembers).where(eq(evaluationMembers.evaluationId, evaluationId));
+  const rows = [
+    ...[...new Set(evaluatorIds)].map((userId) => ({ evaluationId, userId, role: "evaluator" })),
+    ...[...new Set(contactIds)].map((userId) => ({ evaluationId, userId, role: "contact" })),
+  ];
+  if (rows.length) await tx.insert(evaluationMembers).values(rows);
+}
+
+/** An administrator plans an evaluation: municipality, instrument version, visit, team, contact. */
+export async function createEvaluation(db: Db, actor: Actor, input: z.input<typeof newEvaluationSchema>): Promise<{ id: number }> {
+  if (!userPolicy.createEvaluation(actor)) throw new ForbiddenError("create evaluations");
+  const parsed = newEvaluationSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError("the evaluation was not created", issues(parsed.error));
+  const data = parsed.data;
+  const problems: Problem[] = [];
+  if (!(await getInstruments(db)).has(data.instrumentKey)) problems.push({ field: "instrumentKey", message: "unknown instrument version" });
+  const [municipality] = await db.select().from(municipalities).where(eq(municipalities.code, data.municipalityCode));
+  if (!municipality) problems.push({ field: "municipalityCode", message: "unknown municipality" });
+  const [existing] = await db
+    .select({ id: evaluations.id })
+    .from(evaluations)
+    .where(and(eq(evaluations.municipalityCode, data.municipalityCode), eq(evaluations.instrumentKey, data.instrumentKey), eq(evaluations.year, data.year)));
+  if (existing) problems.push({ field: "year", message: "this municipality already has an evaluation with this version this year" });
+  problems.push(...(await checkPeople(db, data.municipalityCode, data.evaluatorIds, data.contactIds)));
+  if (problems.length) throw new ValidationError("the evaluation was not created", problems);
+
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(evaluations)
+      .values({ municipalityCode: data.municipalityCode, instrumentKey: data.instrumentKey, year: data.year, visitStart: data.visitStart ?? null, visitEnd: data.visitEnd ?? null, createdBy: actor!.id })
+      .returning({ id: evaluations.id });
+    await replaceMembers(tx, row!.id, data.evaluatorIds, data.contactIds);
+    await appendAudit(tx, { evaluationId: row!.id, actor, action: "created", after: data });
+    return { id: row!.id };
+  });
+}
+
+/** Changes visit dates, team and contacts; refused when someone else changed them first. */
+export async function updateEvaluationSetup(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: z.input<typeof evaluationSetupSchema> & { version: number },
+): Promise<void> {
+  const evaluation = await loadEvaluation(db, actor, id);
+  if (!evaluationPolicy.editSetup(actor, evaluation.access)) throw new ForbiddenError("change the evaluation's setup");
+  const parsed = evaluationSetupSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError("the evaluation was not changed", issues(parsed.error));
+  const data = parsed.data;
+  const problems = await checkPeople(db, evaluation.municipalityCode, data.evaluatorIds, data.contactIds);
+  if (problems.length) throw new ValidationError("the evaluation was not changed", problems);
+  const before = { visitStart: evaluation.visitStart, visitEnd: evaluation.visitEnd, evaluatorIds: evaluation.access.evaluatorIds, contactIds: evaluation.access.contactIds };
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(evaluations)
+      .set({ visitStart: data.visitStart ?? null, visitEnd: data.visitEnd ?? null, version: input.version + 1, updatedAt: new Date() })
+      .where(and(eq(evaluations.id, id), eq(evaluations.version, input.version)))
+      .returning({ id: evaluations.id });
+    if (updated.length === 0) throw new ConflictError(before, evaluation.version);
+    await replaceMembers(tx, id, data.evaluatorIds, data.contactIds);
+    await appendAudit(tx, { evaluationId: id, actor, action: "setup", before, after: data });
+  });
+}

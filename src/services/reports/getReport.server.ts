@@ -1,0 +1,72 @@
+import type { Db } from "../../db/client.server.ts";
+import { reportPolicy } from "../../domain/policies.ts";
+import { buildReport } from "../../domain/report/buildReport.ts";
+import type { ReportModel } from "../../domain/report/model.ts";
+import type { Actor, EvaluationStatus } from "../../domain/workflow.ts";
+import { reportDocument } from "../../i18n/sv/reportDocument.ts";
+import { readEvaluation, type EvaluationContext } from "../evaluations/evaluationContext.server.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
+import { publishedSnapshot } from "../evaluations/publishedSnapshot.server.ts";
+import { reportInput } from "./reportInput.server.ts";
+import { DEFAULT_COMPARE, MAX_COMPARE } from "../../domain/report/compare.ts";
+
+/** The published revision's report (public), or the working one (the team's draft). */
+export type ReportEdition = "published" | "current";
+
+
+export interface ReportRequest {
+  edition?: ReportEdition;
+  /** N, the number of latest evaluations the profile is compared with. */
+  compare?: number;
+  /** The evaluation as the caller has already read it for this actor (spares reading it again). */
+  evaluation?: EvaluationContext;
+}
+
+export interface Report {
+  model: ReportModel;
+  edition: ReportEdition;
+  /** The editions this actor may choose between. */
+  editions: ReportEdition[];
+  evaluationId: number;
+  municipalityCode: string;
+  year: number;
+  status: EvaluationStatus;
+  compare: number;
+}
+
+export function parseCompare(value: string | number | null | undefined): number {
+  if (value === null || value === undefined || value === "") return DEFAULT_COMPARE;
+  const n = typeof value === "number" ? value : Number(value.trim());
+  if (!Number.isInteger(n) || n < 1 || n > MAX_COMPARE) {
+    throw new ValidationError("the report was not made", [{ field: "compare", message: `expected a whole number from 1 to ${MAX_COMPARE}` }]);
+  }
+  return n;
+}
+
+/**
+ * The report of an evaluation. Its published revision is public; the working report is for
+ * whoever may read the evaluation's texts, marked as a draft until published. Anyone else gets
+ * the same answer as for an evaluation that does not exist.
+ */
+export async function getReport(db: Db, actor: Actor, evaluationId: number, request: ReportRequest = {}): Promise<Report> {
+  const evaluation = request.evaluation?.id === evaluationId ? request.evaluation : await readEvaluation(db, actor, evaluationId);
+  const snapshot = await publishedSnapshot(db, evaluation.id);
+  const editions: ReportEdition[] = [];
+  if (reportPolicy.viewPublished(snapshot !== null)) editions.push("published");
+  // A published evaluation's working state is its published revision.
+  if (reportPolicy.viewCurrent(actor, evaluation.access) && evaluation.status !== "published") editions.push("current");
+  const edition = request.edition ?? (editions.includes("current") ? "current" : "published");
+  if (!editions.includes(edition)) throw new NotFoundError("report", String(evaluationId));
+  const compare = request.compare ?? DEFAULT_COMPARE;
+  const input = await reportInput(db, evaluation, { snapshot: edition === "published" ? snapshot : null, compare });
+  return {
+    model: buildReport(input, reportDocument),
+    edition,
+    editions,
+    evaluationId: evaluation.id,
+    municipalityCode: evaluation.municipalityCode,
+    year: evaluation.year,
+    status: evaluation.status,
+    compare,
+  };
+}

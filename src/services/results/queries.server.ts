@@ -1,0 +1,148 @@
+import type { Db } from "../../db/client.server.ts";
+import { listMunicipalities, type Municipality } from "../../db/repositories/municipalities.server.ts";
+import { findResults, type ResultFilter } from "../../db/repositories/results.server.ts";
+import { pointsNumber, roundHalfUp } from "../../domain/points.ts";
+import { average, latestPerKey } from "../../domain/ranking.ts";
+import { effectiveDate } from "../../domain/rankingFilters.ts";
+import { assessResult, type Result } from "../../domain/result.ts";
+import { NotFoundError } from "../errors.ts";
+import { getInstruments } from "../instruments/catalog.server.ts";
+import { publicDataCache } from "../publicDataCache.server.ts";
+import { presentResult, type ResultView } from "./presentResult.server.ts";
+
+async function present(db: Db, rows: Result[], names: Map<string, string>): Promise<ResultView[]> {
+  const instruments = await getInstruments(db);
+  return rows.map((row) =>
+    presentResult(row, instruments.get(row.instrumentKey)!, names.get(row.municipalityCode) ?? row.municipalityCode),
+  );
+}
+
+const municipalities = publicDataCache<Municipality[]>({ max: 4, load: (db) => listMunicipalities(db) });
+
+/** Municipalities change only when reference data is loaded: kept per data version. */
+export function municipalityList(db: Db): Promise<Municipality[]> {
+  return municipalities.get(db, "all");
+}
+
+export async function municipalityNames(db: Db): Promise<Map<string, string>> {
+  return new Map((await municipalityList(db)).map((m) => [m.code, m.name]));
+}
+
+export async function getMunicipality(db: Db, code: string): Promise<Municipality> {
+  const municipality = (await municipalityList(db)).find((m) => m.code === code);
+  if (!municipality) throw new NotFoundError("municipality", code);
+  return municipality;
+}
+
+/** A municipality's results, oldest first. */
+export async function getMunicipalityResults(db: Db, code: string): Promise<{ municipality: Municipality; results: ResultView[] }> {
+  const municipality = await getMunicipality(db, code);
+  const rows = await findResults(db, { municipalityCode: code });
+  return { municipality, results: await present(db, rows, new Map([[code, municipality.name]])) };
+}
+
+export interface ResultQuery {
+  instrument?: string;
+  year?: number;
+  /** A group code, optionally as "grouping:code"; the grouping defaults to skl-2011. */
+  group?: string;
+}
+
+export const DEFAULT_GROUPING = "skl-2011";
+
+/** The repository filter of a results query; an unknown instrument version is NotFound. */
+export async function resultFilter(db: Db, query: ResultQuery = {}): Promise<ResultFilter> {
+  const filter: ResultFilter = { instrumentKey: query.instrument, year: query.year };
+  if (query.instrument) await requireInstrument(db, query.instrument);
+  if (query.group) {
+    const [groupingKey, code] = query.group.includes(":") ? query.group.split(":", 2) : [DEFAULT_GROUPING, query.group];
+    filter.group = { groupingKey: groupingKey!, code: code! };
+  }
+  return filter;
+}
+
+export async function listResults(db: Db, query: ResultQuery = {}): Promise<ResultView[]> {
+  return presentResults(db, await resultFilter(db, query));
+}
+
+/** Results as the API and pages show them, read with a repository filter (such as chosen ids). */
+export async function presentResults(db: Db, filter: ResultFilter): Promise<ResultView[]> {
+  const [rows, names] = await Promise.all([findResults(db, filter), municipalityNames(db)]);
+  return present(db, rows, names);
+}
+
+export async function requireInstrument(db: Db, key: string) {
+  const instrument = (await getInstruments(db)).get(key);
+  if (!instrument) throw new NotFoundError("instrument", key);
+  return instrument;
+}
+
+export interface AveragesQuery {
+  instrument: string;
+  latest: number;
+  /** ISO date: only results dated before it; a result without a date counts as of 31 December of its year. */
+  before?: string;
+  /** Leave out one municipality (the one the report is about). */
+  exclude?: string;
+}
+
+export interface Averages {
+  instrument: string;
+  latest: number;
+  before: string | null;
+  count: number;
+  areas: Record<string, number>;
+  total: number | null;
+  results: { municipality: string; name: string; year: number; date: string | null }[];
+}
+
+
+/**
+ * The reference profile of a report: average points per area and in total over the N most
+ * recent results with all area points, one per municipality (its latest), before a date.
+ * Averages use exact points (sub-area sums where known) and are rounded to two decimals.
+ */
+export async function getAverages(db: Db, query: AveragesQuery): Promise<Averages> {
+  const instrument = await requireInstrument(db, query.instrument);
+  const [rows, names] = await Promise.all([findResults(db, { instrumentKey: query.instrument }), municipalityNames(db)]);
+  const candidates = rows
+    .filter((r) => (query.before ? effectiveDate(r) < query.before : true) && r.municipalityCode !== query.exclude)
+    .map((result) => ({ result, assessment: assessResult(instrument, result.figures) }))
+    .filter(({ assessment }) => assessment.areas.length === instrument.areas.length);
+  const latest = latestPerKey(
+    candidates,
+    (c) => c.result.municipalityCode,
+    (a, b) => effectiveDate(a.result) > effectiveDate(b.result),
+  )
+    .sort(
+      (a, b) =>
+        effectiveDate(b.result).localeCompare(effectiveDate(a.result)) ||
+        a.result.municipalityCode.localeCompare(b.result.municipalityCode),
+    )
+    .slice(0, query.latest);
+  const areas = Object.fromEntries(
+    instrument.areas
+      .map((area) => {
+        const values = latest.map(({ assessment }) => assessment.areas.find((a) => a.number === area.number)!.points);
+        const mean = average(values);
+        return [String(area.number), mean === null ? null : pointsNumber(roundHalfUp(mean, 2))];
+      })
+      .filter(([, value]) => value !== null),
+  ) as Record<string, number>;
+  const totals = latest.map(({ assessment }) => assessment.total?.points).filter((t) => t !== undefined);
+  const meanTotal = average(totals);
+  return {
+    instrument: query.instrument,
+    latest: query.latest,
+    before: query.before ?? null,
+    count: latest.length,
+    areas,
+    total: meanTotal === null ? null : pointsNumber(roundHalfUp(meanTotal, 2)),
+    results: latest.map(({ result }) => ({
+      municipality: result.municipalityCode,
+      name: names.get(result.municipalityCode) ?? result.municipalityCode,
+      year: result.year,
+      date: result.date,
+    })),
+  };
+}
