@@ -6,7 +6,7 @@ import { defineConfig, devices } from "@playwright/test";
 // "test" and "test:e2e" scripts in package.json; this config does not build).
 // Every run serves a fresh PGlite data folder, so the database holds exactly the reference
 // data and the demo results (Örebro 2010, 2012, 2015).
-const PORT = 3217;
+const PORT = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const dataDir = path.join(os.tmpdir(), `kompass-e2e-${process.pid}-${Date.now()}`);
 

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // Needs the built app (npm test builds before running vitest) and TEST_POSTGRES_URL.
 const root = new URL("../../", import.meta.url).pathname;
 const adminUrl = process.env.TEST_POSTGRES_URL;
-const PORTS = [3291, 3292];
+// Ports of their own per run, so that parallel runs on one machine do not meet.
+const PORTS = [20_000 + (process.pid % 20_000), 40_000 + (process.pid % 20_000)];
 
 describe.skipIf(!adminUrl)("two servers and the CLI on one PostgreSQL", () => {
   const name = `kompass_two_${process.pid}`;
