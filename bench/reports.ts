@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { openPglite } from "../src/db/client.server.ts";
 import { buildReport } from "../src/domain/report/buildReport.ts";
-import { reportDocument } from "../src/i18n/sv/reportDocument.ts";
+import { reportDocument } from "../src/domain/report/wording.ts";
 import { renderReportDocx } from "../src/reports/docx.server.ts";
 import { renderReportHtml } from "../src/reports/html.server.ts";
 import { closePdfRenderer, renderReportPdf } from "../src/reports/pdf.server.ts";

@@ -1,3 +1,4 @@
+import "../src/i18n/catalogs.server.ts";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { createRequestHandler } from "@react-router/express";

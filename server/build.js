@@ -34,16 +34,16 @@ export function buildIsFresh() {
   return existsSync(STAMP) && statSync(STAMP).mtimeMs >= newestSource();
 }
 
-/** Builds the app when build/ is missing or stale; says what it does on standard error. */
-export function ensureBuild() {
-  if (buildIsFresh()) return;
+/** Builds the app when build/ is missing or stale (or always, forced); says so on standard error. */
+export function ensureBuild(force = false) {
+  if (!force && buildIsFresh()) return;
   const next = join(root, `build.next-${process.pid}`);
   const old = join(root, `build.old-${process.pid}`);
-  console.error(existsSync(BUILD) ? "The sources are newer than build/: building the app…" : "No build yet: building the app…");
+  if (!force) console.error(existsSync(BUILD) ? "The sources are newer than build/: building the app…" : "No build yet: building the app…");
   const bin = join(root, "node_modules/@react-router/dev/bin.js");
   const result = spawnSync(process.execPath, [bin, "build"], {
     cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", force ? "inherit" : "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", KOMPASS_BUILD_DIR: next },
   });
   if (result.status !== 0) {
@@ -55,3 +55,6 @@ export function ensureBuild() {
   renameSync(next, BUILD);
   rmSync(old, { recursive: true, force: true });
 }
+
+// `npm run build` (node server/build.js): always builds.
+if (process.argv[1] === fileURLToPath(import.meta.url)) ensureBuild(true);

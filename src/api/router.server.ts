@@ -8,7 +8,7 @@ import { listResultsOrdered } from "../services/results/portal.server.ts";
 import { compareReply } from "./compare.server.ts";
 import { searchParameters, searchReply } from "./search.server.ts";
 import { xlsxResponse } from "./xlsx.server.ts";
-import { toCsv } from "./csv.server.ts";
+import { toCsv } from "../reports/csv.server.ts";
 import { badRequest, notFound } from "./problem.server.ts";
 import { openApiDocument } from "./openapi.server.ts";
 import { instrumentJson, municipalitiesTable, rankingsTable, resultsTable, averagesTable, type Table } from "./representations.server.ts";

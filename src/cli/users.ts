@@ -1,3 +1,4 @@
+import "../i18n/catalogs.server.ts";
 import { createInterface } from "node:readline";
 import type { Database } from "../db/client.server.ts";
 import { translator } from "../i18n/index.ts";

@@ -4,6 +4,7 @@
  * labels show the model's formatted texts (taken from the chart's table), never a rounding of
  * our own.
  */
+import { LRUCache } from "lru-cache";
 import * as echarts from "echarts";
 import { Resvg } from "@resvg/resvg-js";
 import type { Chart } from "../domain/report/model.ts";
@@ -247,22 +248,16 @@ const OPTIONS: Record<Chart["kind"], (chart: Chart) => echarts.EChartsCoreOption
  * the work of a municipality page, and the chart model (its figures, labels and texts) is all the
  * input, so the same model gives the same SVG (ids are made unique per use in finishSvg, not here).
  */
-const rendered = new Map<string, string>();
-const MAX_RENDERED = 200;
+const rendered = new LRUCache<string, string>({ max: 200 });
 
 function rawSvg(chart: Chart, size: ChartSize): string {
   const key = `${size.width}x${size.height}:${JSON.stringify(chart)}`;
   const known = rendered.get(key);
-  if (known !== undefined) {
-    rendered.delete(key);
-    rendered.set(key, known);
-    return known;
-  }
+  if (known !== undefined) return known;
   const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: size.width, height: size.height });
   try {
     instance.setOption(OPTIONS[chart.kind](chart));
     const svg = instance.renderToSVGString();
-    if (rendered.size >= MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
     rendered.set(key, svg);
     return svg;
   } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/domain/report/buildReport.ts";
 import type { Table } from "../../src/domain/report/model.ts";
-import { reportDocument } from "../../src/i18n/sv/reportDocument.ts";
+import { reportDocument } from "../../src/domain/report/wording.ts";
 import { fixture, orebroInput, orebroReport, PREVIOUS_2010 } from "../support/reportInput.ts";
 
 // The fixture writes "arbetsgivare - personalpolitik" with a hyphen; the instrument with a dash.

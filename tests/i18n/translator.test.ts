@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/index.ts";
+import "../../src/i18n/catalogs.server.ts";
 
 describe("translator", () => {
   it("gives each call with other options its own text, also when the same call came before", () => {

@@ -7,7 +7,7 @@
 import { buildReport } from "../../src/domain/report/buildReport.ts";
 import type { ReportInput } from "../../src/domain/report/input.ts";
 import type { ReportModel } from "../../src/domain/report/model.ts";
-import { reportDocument } from "../../src/i18n/sv/reportDocument.ts";
+import { reportDocument } from "../../src/domain/report/wording.ts";
 import { orebroInput, type InputOptions } from "../support/reportInput.ts";
 
 export interface SampleOptions {

@@ -5,7 +5,7 @@ import { points } from "../../src/domain/points.ts";
 import { buildReport } from "../../src/domain/report/buildReport.ts";
 import type { ReportInput } from "../../src/domain/report/input.ts";
 import type { ReportModel } from "../../src/domain/report/model.ts";
-import { reportDocument } from "../../src/i18n/sv/reportDocument.ts";
+import { reportDocument } from "../../src/domain/report/wording.ts";
 
 /** Örebro 2012 as printed in the seed report: the fixture's exact points and printed figures. */
 export interface FixtureSubarea {

@@ -1,4 +1,4 @@
-import type { ReportWording } from "../../i18n/sv/reportDocument.ts";
+import type { ReportWording } from "./wording.ts";
 import type { AreaFigures, ReportFigures } from "./figures.ts";
 import { fill, itemsOf, paragraphsOf } from "./format.ts";
 import type { ReportInput } from "./input.ts";

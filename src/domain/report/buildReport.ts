@@ -1,4 +1,4 @@
-import type { ReportWording } from "../../i18n/sv/reportDocument.ts";
+import type { ReportWording } from "./wording.ts";
 import { areaChapters } from "./areaChapters.ts";
 import { reportFigures } from "./figures.ts";
 import { reportFileStem } from "../paths.ts";

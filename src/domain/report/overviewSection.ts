@@ -1,4 +1,4 @@
-import type { ReportWording } from "../../i18n/sv/reportDocument.ts";
+import type { ReportWording } from "./wording.ts";
 import type { ReportFigures } from "./figures.ts";
 import { count, fill, signedCount } from "./format.ts";
 import type { ReportInput } from "./input.ts";

@@ -1,4 +1,4 @@
-/** The report pages and downloads (the report's own wording is in reportDocument.ts). */
+/** The report pages and downloads (the report document's own wording is in src/domain/report/wording.ts). */
 export const report = {
   tab: "Rapport",
   title: "Rapport: {{name}} {{year}}",

@@ -1,3 +1,4 @@
+import "../../i18n/catalogs.server.ts";
 import type { Db } from "../../db/client.server.ts";
 import { findResults } from "../../db/repositories/results.server.ts";
 import { evaluationHref, yearsWithTwoVersions } from "../../domain/paths.ts";

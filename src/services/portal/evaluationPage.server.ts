@@ -1,3 +1,4 @@
+import "../../i18n/catalogs.server.ts";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.server.ts";
 import { findResults } from "../../db/repositories/results.server.ts";

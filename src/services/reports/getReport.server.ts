@@ -3,7 +3,7 @@ import { reportPolicy } from "../../domain/policies.ts";
 import { buildReport } from "../../domain/report/buildReport.ts";
 import type { ReportModel } from "../../domain/report/model.ts";
 import type { Actor, EvaluationStatus } from "../../domain/workflow.ts";
-import { reportDocument } from "../../i18n/sv/reportDocument.ts";
+import { reportDocument } from "../../domain/report/wording.ts";
 import { readEvaluation, type EvaluationContext } from "../evaluations/evaluationContext.server.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { publishedSnapshot } from "../evaluations/publishedSnapshot.server.ts";

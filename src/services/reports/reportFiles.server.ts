@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { createHash } from "node:crypto";
 import type { REPORT_FILE_FORMATS } from "../../domain/paths.ts";
 import type { ReportModel } from "../../domain/report/model.ts";
@@ -27,22 +28,15 @@ const renderers: Record<ReportFormat, (model: ReportModel) => Promise<Buffer>> =
 /**
  * Recently made files, by the model they were made from: the same model gives the same file,
  * so a published report is made once, and a draft again as soon as anything in it changes.
+ * Concurrent requests for one file share its making; a failure (such as a missing browser) is
+ * not kept, so the next request tries again.
  */
-const CACHE_ENTRIES = 24;
-const cache = new Map<string, Promise<Buffer>>();
+const files = new LRUCache<string, Buffer, { model: ReportModel; format: ReportFormat }>({
+  max: 24,
+  fetchMethod: (_key, _stale, { context }) => renderers[context.format](context.model),
+});
 
 export async function renderReportFile(model: ReportModel, format: ReportFormat): Promise<Buffer> {
   const key = `${format}:${createHash("sha256").update(JSON.stringify(model)).digest("hex")}`;
-  const cached = cache.get(key);
-  if (cached) {
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
-  const made = renderers[format](model);
-  cache.set(key, made);
-  // A failure (such as a missing browser) is not kept: the next request tries again.
-  made.catch(() => cache.delete(key));
-  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  return made;
+  return (await files.fetch(key, { context: { model, format } }))!;
 }

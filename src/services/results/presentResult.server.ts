@@ -1,3 +1,4 @@
+import "../../i18n/catalogs.server.ts";
 import type { InstrumentVersion } from "../../domain/instrument.ts";
 import { pointsNumber, roundHalfUp } from "../../domain/points.ts";
 import { assessResult, type Assessment, type Result, type ResultLevel, type ResultWarning } from "../../domain/result.ts";

@@ -1,0 +1,17 @@
+import { startTransition, StrictMode } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { HydratedRouter } from "react-router/dom";
+import { loadCatalog, parseLanguage } from "../src/i18n/index.ts";
+
+// The page was rendered in one language (<html lang>): only that language's messages are
+// downloaded, and before hydration, so the first render in the browser matches the server's.
+void loadCatalog(parseLanguage(document.documentElement.lang)).then(() =>
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <StrictMode>
+        <HydratedRouter />
+      </StrictMode>,
+    );
+  }),
+);
