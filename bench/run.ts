@@ -3,12 +3,13 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import http, { type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import express from "express";
 import pg from "pg";
 import { openPglite, openPostgres, type Database } from "../src/db/client.server.ts";
 import { prepareDatabase } from "../src/services/bootstrap.server.ts";
@@ -54,9 +55,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 function build() {
-  log("building the app (npx react-router build)…");
+  log("building the app (npm run build)…");
   const started = performance.now();
-  const result = spawnSync("npx", ["react-router", "build"], { cwd: root, encoding: "utf8", env: { ...env, NODE_ENV: "production" } });
+  const result = spawnSync(process.execPath, ["server/build.js"], { cwd: root, encoding: "utf8", env: { ...env, NODE_ENV: "production" } });
   if (result.status !== 0) {
     console.error(result.stdout, result.stderr);
     throw new Error(`react-router build failed with status ${result.status}`);
@@ -101,6 +102,30 @@ async function openFresh(kind: "pglite" | "postgres"): Promise<{ database: Datab
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString());
   return { database, detail: `PostgreSQL ${version}, fresh database ${name} (dropped afterwards), pool of 16 connections` };
+}
+
+/** An Express app (the framework the real server uses) answering one URL's bytes (identity or gzip, with its headers) from memory. */
+async function memoryServer(url: string): Promise<{ server: Server; origin: string }> {
+  const fetchRaw = (encoding: string) =>
+    new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http.get(url, { headers: { accept: "application/json", "accept-encoding": encoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("error", reject);
+      });
+    });
+  const [plain, zipped] = [await fetchRaw("identity"), await fetchRaw("gzip")];
+  const app = express();
+  app.get("/api/v1/rankings", (request, response) => {
+    const answer = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "") ? zipped : plain;
+    response.writeHead(200, answer.headers);
+    response.end(answer.body);
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const listening: Server = app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -158,6 +183,14 @@ async function measure(kind: "pglite" | "postgres", codes: string[], text: strin
       },
     ];
     const reports: EndpointReport[] = [];
+    // The baseline of issue 10: the rankings' very bytes (and headers, and gzip form) answered
+    // from memory by a bare Node server in this process, measured just before the real one.
+    const baseline = await memoryServer(`${origin}/api/v1/rankings?instrument=2010`);
+    cleanups.push(() => closeServer(baseline.server));
+    log(`${kind}: load on the rankings' bytes from memory (baseline)`);
+    const fromMemory = await runLoad({ origin: baseline.origin, paths: ["/api/v1/rankings?instrument=2010"], ...LOAD });
+    log(`${kind}: from memory: ${fromMemory.throughput.toFixed(0)} req/s, median ${fromMemory.median.toFixed(1)} ms, p99 ${fromMemory.p99.toFixed(1)} ms`);
+    reports.push({ name: "rankings, same bytes from memory (baseline)", path: "/api/v1/rankings?instrument=2010", load: fromMemory });
     for (const endpoint of endpoints) {
       log(
         `${kind}: load on ${endpoint.path} (${LOAD.concurrency} workers, ${LOAD.warmupMs / 1000} s warm-up, then ${LOAD.durationMs / 1000} s or ${LOAD.maxRequests} requests)`,
@@ -197,6 +230,18 @@ async function main() {
   const machine = machineFacts(loadAtStart);
   const settings = `${LOAD.concurrency} concurrent keep-alive connections from a worker thread; ${LOAD.warmupMs / 1000} s warm-up excluded; then ${LOAD.durationMs / 1000} s or ${LOAD.maxRequests} requests per endpoint`;
   printReport(machine, reports, settings);
+  // Issue 10's target: the rankings API at least half as fast as its bytes from memory.
+  for (const report of reports) {
+    if (!("endpoints" in report) || !report.endpoints) continue;
+    const memory = report.endpoints.find((e) => e.name.startsWith("rankings, same bytes"));
+    const real = report.endpoints.find((e) => e.name === "rankings");
+    if (memory && real) {
+      const share = real.load.throughput / memory.load.throughput;
+      console.log(
+        `${report.kind}: rankings API ${real.load.throughput.toFixed(0)} req/s vs the same bytes from memory ${memory.load.throughput.toFixed(0)} req/s = ${share.toFixed(2)} × (target ≥ 0.50: ${share >= 0.5 ? "met" : "missed"})`,
+      );
+    }
+  }
   if (jsonOut)
     writeFileSync(
       jsonOut,

@@ -26,39 +26,41 @@ interface ApiAnswer {
  * The key holds the Accept header, which chooses between JSON and CSV.
  */
 export function apiMiddleware(db: Db) {
-  const answers = new LRUCache<string, ApiAnswer, Request>({
+  const answers = new LRUCache<string, ApiAnswer, ExpressRequest>({
     max: 512,
     maxSize: 64 * 1024 * 1024,
     sizeCalculation: (answer) => Math.max(1, answer.body.length + (answer.gzip?.length ?? 0)),
-    fetchMethod: (_key, _stale, { context }) => answer(db, context),
+    fetchMethod: (_key, _stale, { context }) => answer(db, toFetchRequest(context)),
   });
 
-  async function answerFor(request: ExpressRequest): Promise<ApiAnswer> {
-    const fetchRequest = toFetchRequest(request);
-    const version = dataVersionOf(db);
-    if (version === null || (request.method !== "GET" && request.method !== "HEAD")) return answer(db, fetchRequest);
-    // The host too: the OpenAPI document names the server it was asked of.
-    const key = `${version} ${request.headers.host ?? ""} ${request.originalUrl} ${request.headers.accept ?? ""}`;
-    const found = (await answers.fetch(key, { context: fetchRequest }))!;
-    // Problems (400, 404) are answered as made but not kept: a stream of bad URLs must not fill memory.
-    if (found.status !== 200) answers.delete(key);
-    return found;
+  function send(request: ExpressRequest, response: ExpressResponse, answer: ApiAnswer) {
+    const zipped = answer.gzip && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
+    const body = zipped ? answer.gzip! : answer.body;
+    response.writeHead(answer.status, {
+      ...answer.headers,
+      vary: "Accept, Accept-Encoding",
+      "content-length": body.length,
+      ...(zipped ? { "content-encoding": "gzip" } : {}),
+    });
+    response.end(request.method === "HEAD" ? undefined : body);
   }
 
   return (request: ExpressRequest, response: ExpressResponse, next: NextFunction) => {
-    answerFor(request)
-      .then((answer) => {
-        const zipped = answer.gzip && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
-        const body = zipped ? answer.gzip! : answer.body;
-        response.writeHead(answer.status, {
-          ...answer.headers,
-          vary: "Accept, Accept-Encoding",
-          "content-length": body.length,
-          ...(zipped ? { "content-encoding": "gzip" } : {}),
-        });
-        response.end(request.method === "HEAD" ? undefined : body);
-      })
-      .catch(next);
+    const version = dataVersionOf(db);
+    if (version === null || (request.method !== "GET" && request.method !== "HEAD")) {
+      answer(db, toFetchRequest(request)).then((made) => send(request, response, made), next);
+      return;
+    }
+    // The host too: the OpenAPI document names the server it was asked of.
+    const key = `${version} ${request.headers.host ?? ""} ${request.originalUrl} ${request.headers.accept ?? ""}`;
+    // A kept answer goes out at once, without a promise: the common case of a busy API.
+    const kept = answers.get(key);
+    if (kept) return send(request, response, kept);
+    answers.fetch(key, { context: request }).then((made) => {
+      // Problems (400, 404) are answered as made but not kept: a stream of bad URLs must not fill memory.
+      if (made!.status !== 200) answers.delete(key);
+      send(request, response, made!);
+    }, next);
   };
 }
 
