@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import express from "express";
 import pg from "pg";
-import { openPglite, openPostgres, type Database } from "../src/db/client.server.ts";
+import { openPglite, openPostgres, redactUrl, type Database } from "../src/db/client.server.ts";
 import { prepareDatabase } from "../src/services/bootstrap.server.ts";
 import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.server.ts";
 import { importResults } from "../src/services/results/importResults.server.ts";
@@ -65,16 +65,6 @@ function build() {
   log(`built in ${seconds(started).toFixed(1)} s`);
 }
 
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(unparsable URL)";
-  }
-}
-
 /** Opens a fresh database of the kind, registering its removal; a string says why it was skipped. */
 async function openFresh(kind: "pglite" | "postgres"): Promise<{ database: Database; detail: string } | string> {
   if (kind === "pglite") {
@@ -88,7 +78,7 @@ async function openFresh(kind: "pglite" | "postgres"): Promise<{ database: Datab
     await admin.connect();
   } catch (error) {
     await admin.end().catch(() => {});
-    return `PostgreSQL unreachable at ${redact(ADMIN_URL)} (${(error as Error).message || String(error)})`;
+    return `PostgreSQL unreachable at ${redactUrl(ADMIN_URL)} (${(error as Error).message || String(error)})`;
   }
   const name = `kompass_bench_${randomBytes(5).toString("hex")}`;
   const version = (await admin.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "?";

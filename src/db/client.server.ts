@@ -160,7 +160,8 @@ async function listenPostgres(url: string, channel: string, handlers: ListenHand
   };
 }
 
-function redactUrl(url: string): string {
+/** A database URL fit for logs and messages: the password hidden. */
+export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = "***";
