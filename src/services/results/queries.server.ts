@@ -86,15 +86,8 @@ export interface AveragesQuery {
   exclude?: string;
 }
 
-export interface Averages {
-  instrument: string;
-  latest: number;
-  before: string | null;
-  count: number;
-  areas: Record<string, number>;
-  total: number | null;
-  results: { municipality: string; name: string; year: number; date: string | null }[];
-}
+export type { Averages } from "../../domain/tables/averages.ts";
+import type { Averages } from "../../domain/tables/averages.ts";
 
 
 /**

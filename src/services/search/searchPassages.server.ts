@@ -8,29 +8,9 @@ import { unknownInstrument, validateSearchQuery, type SearchInput } from "./sear
 
 export type { SearchInput, SearchQuery } from "./searchQuery.server.ts";
 
-export interface SearchHit {
-  evaluationId: number;
-  municipality: { code: string; name: string };
-  year: number;
-  instrument: string;
-  area: { number: number; name: string } | null;
-  subareaId: string | null;
-  kind: PassageKind;
-  anchor: string;
-  /** The evaluation page with the paragraph's anchor. */
-  link: string;
-  /** The matching part of the passage; `mark` segments are what matched. Plain text, never HTML. */
-  snippet: SnippetSegment[];
-  rank: number;
-}
-
-export interface SearchResult {
-  /** How many passages match, counted up to RANKED_AT_MOST. */
-  total: number;
-  /** More passages match than `total`: the hits are the best of the RANKED_AT_MOST most recent. */
-  more: boolean;
-  hits: SearchHit[];
-}
+/** Declared with the search table (the API's shape and its CSV columns). */
+export type { SearchHit, SearchResult } from "../../domain/tables/search.ts";
+import type { SearchHit, SearchResult } from "../../domain/tables/search.ts";
 
 /**
  * A common word ("kvalitet") matches a large part of all passages; ranking and counting them all
