@@ -22,12 +22,12 @@ export const rankingColumns: readonly Column<RankingEntry>[] = [
   { key: "rank", header: { sv: "Placering", en: "Rank" }, type: "integer", value: (e) => e.rank },
   { key: "municipality", header: { sv: "Kommunkod", en: "Municipality code" }, type: "code", value: (e) => e.municipality },
   { key: "name", header: { sv: "Kommun", en: "Municipality" }, type: "text", value: (e) => e.name },
-  { key: "year", header: { sv: "År", en: "Year" }, type: "integer", value: (e) => e.year },
+  { key: "year", header: { sv: "År", en: "Year" }, type: "year", value: (e) => e.year },
   { key: "date", header: { sv: "Datum", en: "Date" }, type: "date", value: (e) => e.date },
   { key: "total", header: { sv: "Totalpoäng", en: "Total points" }, type: "points", value: (e) => e.total },
   { key: "total_published", header: { sv: "Publicerad total", en: "Total published" }, type: "boolean", value: (e) => e.totalPublished },
   { key: "change", header: { sv: "Förändring", en: "Change" }, type: "points", value: (e) => e.change },
-  { key: "previous_year", header: { sv: "Föregående år", en: "Previous year" }, type: "integer", value: (e) => e.previousYear },
+  { key: "previous_year", header: { sv: "Föregående år", en: "Previous year" }, type: "year", value: (e) => e.previousYear },
   { key: "previous_instrument", header: { sv: "Föregående version", en: "Previous version" }, type: "text", value: (e) => e.previousInstrument },
 ];
 

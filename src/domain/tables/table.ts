@@ -7,8 +7,8 @@ import { z } from "zod";
  * Pure: the browser imports these modules.
  */
 
-/** What a cell holds: pages align numbers right; the document names it for each CSV column. */
-export type ColumnType = "text" | "code" | "integer" | "points" | "date" | "boolean";
+/** What a cell holds: pages align quantities (integer, points) right; the document names it for each CSV column. */
+export type ColumnType = "text" | "code" | "integer" | "year" | "points" | "date" | "boolean";
 
 export type Cell = string | number | boolean | null;
 
