@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../client.server.ts";
 import { concurrently } from "./concurrently.server.ts";
 import { counties, groupingGroups, groupings, municipalities, municipalityGroups } from "../schema.server.ts";
+import type { Municipality } from "../../domain/tables/municipalities.ts";
 
 type Queryable = Db | Tx;
 
 /** Declared with the municipalities table (the API's shape). */
 export type { Municipality } from "../../domain/tables/municipalities.ts";
-import type { Municipality } from "../../domain/tables/municipalities.ts";
 export type MunicipalityGroupMembership = Municipality["groups"][number];
 
 const collator = new Intl.Collator("sv");

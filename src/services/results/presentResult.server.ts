@@ -1,11 +1,11 @@
 import type { InstrumentVersion } from "../../domain/instrument.ts";
 import { pointsNumber, roundHalfUp } from "../../domain/points.ts";
-import { assessResult, type Assessment, type Result, type ResultLevel, type ResultWarning } from "../../domain/result.ts";
+import { assessResult, type Assessment, type Result, type ResultWarning } from "../../domain/result.ts";
 import { translator } from "../../i18n/index.ts";
+import type { ResultView, WarningView } from "../../domain/tables/results.ts";
 
 /** A result as the API and the pages show it: declared with the results table. */
 export type { ResultView, WarningView } from "../../domain/tables/results.ts";
-import type { ResultView, WarningView } from "../../domain/tables/results.ts";
 
 export function presentWarning(warning: ResultWarning): WarningView {
   const t = translator("sv");

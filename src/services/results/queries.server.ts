@@ -9,6 +9,7 @@ import { NotFoundError } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { publicDataCache } from "../publicDataCache.server.ts";
 import { presentResult, type ResultView } from "./presentResult.server.ts";
+import type { Averages } from "../../domain/tables/averages.ts";
 
 async function present(db: Db, rows: Result[], names: Map<string, string>): Promise<ResultView[]> {
   const instruments = await getInstruments(db);
@@ -87,8 +88,6 @@ export interface AveragesQuery {
 }
 
 export type { Averages } from "../../domain/tables/averages.ts";
-import type { Averages } from "../../domain/tables/averages.ts";
-
 
 /**
  * The reference profile of a report: average points per area and in total over the N most

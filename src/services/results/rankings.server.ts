@@ -6,10 +6,10 @@ import { rankRecords, type TotalRecord } from "../../domain/rankingFilters.ts";
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { publicDataCache } from "../publicDataCache.server.ts";
 import { DEFAULT_GROUPING, municipalityList } from "./queries.server.ts";
+import type { RankingEntry } from "../../domain/tables/rankings.ts";
 
 /** The shape is declared with the rankings table (its columns, CSV, Excel and OpenAPI schema). */
 export type { RankingEntry } from "../../domain/tables/rankings.ts";
-import type { RankingEntry } from "../../domain/tables/rankings.ts";
 
 export interface RankingQuery {
   instrument: string;

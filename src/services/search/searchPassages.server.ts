@@ -1,16 +1,16 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.server.ts";
 import { evaluationPath } from "../../domain/paths.ts";
-import { facetQuery, isEmptySearch, MARK_START, MARK_STOP, parseSearch, snippetSegments, wordQuery, type ParsedSearch, type PassageKind, type SnippetSegment } from "../../domain/search.ts";
+import { facetQuery, isEmptySearch, MARK_START, MARK_STOP, parseSearch, snippetSegments, wordQuery, type ParsedSearch, type PassageKind } from "../../domain/search.ts";
 import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.server.ts";
 import { municipalityList } from "../results/queries.server.ts";
 import { unknownInstrument, validateSearchQuery, type SearchInput } from "./searchQuery.server.ts";
+import type { SearchResult } from "../../domain/tables/search.ts";
 
 export type { SearchInput, SearchQuery } from "./searchQuery.server.ts";
 
 /** Declared with the search table (the API's shape and its CSV columns). */
 export type { SearchHit, SearchResult } from "../../domain/tables/search.ts";
-import type { SearchHit, SearchResult } from "../../domain/tables/search.ts";
 
 /**
  * A common word ("kvalitet") matches a large part of all passages; ranking and counting them all
