@@ -1,80 +1,89 @@
 import { Table } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { useT } from "../i18n.ts";
-import { ResultLinkCells } from "./ResultLinkCells.tsx";
+import { isNumeric, type Column } from "../../src/domain/tables/table.ts";
 
-/** What every list of results shows: the municipality and year as links, and the total. */
-export interface ResultRow {
+/** What a row of results needs for its links, besides the declared columns' values. */
+export interface ResultLinks {
   key: string;
   name: string;
   year: number;
   municipalityHref: string;
   /** Without it the year is plain text. */
   evaluationHref?: string;
-  total: number | null;
   totalPublished: boolean;
 }
 
-export interface ResultColumn<R> {
-  header: string;
-  numeric?: boolean;
-  cell: (row: R) => ReactNode;
-}
+/** Presentation a page adds to a declared column (links, screen-reader text, a component). */
+export type CellOverrides<R> = Partial<Record<string, (row: R) => ReactNode>>;
 
 /**
- * A table of results (start page, rankings, all results): columns of its own may come before the
- * municipality (rank), between the year and the total (version, level) and after it (change).
- * A derived total is marked by its class; the page says what that means.
+ * A table of results (start page, rankings, all results). Which columns and their headers come
+ * from the table's declaration (src/domain/tables), the same one the CSV, Excel and OpenAPI forms
+ * follow; this adds what a page shows: the municipality and year as links, numbers in the page's
+ * language, a derived total marked by its class (the page says what that means), and whatever
+ * the page gives in `cells`. Plain links with Designsystemet's class: a ranking has 580 of them,
+ * and React Router's Link with asChild was a quarter of its render.
  */
-export function ResultTable<R extends ResultRow>({
+export function ResultTable<R extends ResultLinks>({
   rows,
   caption,
-  before = [],
-  middle = [],
-  after = [],
+  columns,
+  cells = {},
 }: {
   rows: R[];
   caption: string;
-  before?: ResultColumn<R>[];
-  middle?: ResultColumn<R>[];
-  after?: ResultColumn<R>[];
+  columns: readonly Column<NoInfer<R>>[];
+  cells?: CellOverrides<NoInfer<R>>;
 }) {
-  const { t, formatNumber } = useT();
-  const header = (c: ResultColumn<R>) => (
-    <Table.HeaderCell key={c.header} scope="col" className={c.numeric ? "numeric" : undefined}>
-      {c.header}
-    </Table.HeaderCell>
-  );
-  const cells = (columns: ResultColumn<R>[], row: R) =>
-    columns.map((c) => (
-      <Table.Cell key={c.header} className={c.numeric ? "numeric" : undefined}>
-        {c.cell(row)}
-      </Table.Cell>
-    ));
+  const { language, formatNumber } = useT();
+  const standard: CellOverrides<R> = {
+    name: (row) => (
+      <a className="ds-link" href={row.municipalityHref}>
+        {row.name}
+      </a>
+    ),
+    // Named with the municipality: a column of bare years says little to a screen reader.
+    year: (row) =>
+      row.evaluationHref === undefined ? (
+        row.year
+      ) : (
+        <a className="ds-link" href={row.evaluationHref} aria-label={`${row.name} ${row.year}`}>
+          {row.year}
+        </a>
+      ),
+  };
+  const content = (column: Column<R>, row: R): ReactNode => {
+    const own = cells[column.key] ?? standard[column.key];
+    if (own) return own(row);
+    const value = column.value(row);
+    return typeof value === "number" && isNumeric(column.type) ? formatNumber(value) : String(value ?? "");
+  };
+  const className = (column: Column<R>, row?: R) => {
+    const classes = [isNumeric(column.type) ? "numeric" : "", column.key === "total" && row && !row.totalPublished ? "derived" : ""];
+    return classes.filter(Boolean).join(" ") || undefined;
+  };
   return (
     <div className="table-scroll">
       <Table zebra>
         <caption>{caption}</caption>
         <Table.Head>
           <Table.Row>
-            {before.map(header)}
-            <Table.HeaderCell scope="col">{t("table.municipality")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("table.year")}</Table.HeaderCell>
-            {middle.map(header)}
-            <Table.HeaderCell scope="col" className="numeric">
-              {t("table.total")}
-            </Table.HeaderCell>
-            {after.map(header)}
+            {columns.map((column) => (
+              <Table.HeaderCell key={column.key} scope="col" className={className(column)}>
+                {column.header[language]}
+              </Table.HeaderCell>
+            ))}
           </Table.Row>
         </Table.Head>
         <Table.Body>
           {rows.map((row) => (
             <Table.Row key={row.key}>
-              {cells(before, row)}
-              <ResultLinkCells name={row.name} year={row.year} municipalityHref={row.municipalityHref} evaluationHref={row.evaluationHref} />
-              {cells(middle, row)}
-              <Table.Cell className={row.totalPublished ? "numeric" : "numeric derived"}>{formatNumber(row.total)}</Table.Cell>
-              {cells(after, row)}
+              {columns.map((column) => (
+                <Table.Cell key={column.key} className={className(column, row)}>
+                  {content(column, row)}
+                </Table.Cell>
+              ))}
             </Table.Row>
           ))}
         </Table.Body>

@@ -1,20 +1,18 @@
 import { Button, Heading, Input, Link as DsLink, List, Paragraph } from "@digdir/designsystemet-react";
 import { Form, Link } from "react-router";
-import { ResultTable, type ResultRow } from "../components/ResultTable.tsx";
+import { ResultTable } from "../components/ResultTable.tsx";
 import type { Route } from "./+types/home";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
 import { evaluationHref, municipalityPath } from "../../src/domain/paths.ts";
+import { rankingTopColumns } from "../../src/domain/tables/rankings.ts";
+import { resultLatestColumns } from "../../src/domain/tables/results.ts";
 import { getRankingChoices, listResultsOrdered } from "../../src/services/results/portal.server.ts";
 import { getRankings, sharedYears } from "../../src/services/results/rankings.server.ts";
 
 const LATEST = 10;
 const TOP = 5;
-
-interface Row extends ResultRow {
-  instrument: string;
-}
 
 export async function loader({ context }: Route.LoaderArgs) {
   const db = context.db;
@@ -23,34 +21,21 @@ export async function loader({ context }: Route.LoaderArgs) {
     getRankingChoices(db),
     sharedYears(db),
   ]);
-  const row = (r: {
-    municipality: string;
-    name: string;
-    year: number;
-    instrument: string;
-    total: number | null;
-    totalPublished: boolean;
-  }): Row => ({
-    key: `${r.municipality}-${r.instrument}-${r.year}`,
-    name: r.name,
-    year: r.year,
-    instrument: r.instrument,
-    total: r.total,
-    totalPublished: r.totalPublished,
+  // The rows as the API has them (without sub-area points, not shown), with the page's links.
+  const links = (r: { municipality: string; name: string; year: number }, instrument: string) => ({
+    key: `${r.municipality}-${instrument}-${r.year}`,
     municipalityHref: municipalityPath(r.municipality, r.name),
-    evaluationHref: evaluationHref(shared, r.municipality, r.name, r.year, r.instrument),
+    evaluationHref: evaluationHref(shared, r.municipality, r.name, r.year, instrument),
   });
   // Newest version first: that is what most visitors compare with.
   const versions = [...choices.instruments].reverse();
   const tops = await Promise.all(
     versions.map(async (instrument) => ({
       ...instrument,
-      rows: (await getRankings(db, { instrument: instrument.key, all: true, limit: TOP })).map((e) =>
-        row({ ...e, instrument: instrument.key }),
-      ),
+      rows: (await getRankings(db, { instrument: instrument.key, all: true, limit: TOP })).map((e) => ({ ...e, ...links(e, instrument.key) })),
     })),
   );
-  return { latest: latest.map(row), tops };
+  return { latest: latest.map(({ subareas: _, ...r }) => ({ ...r, ...links(r, r.instrument) })), tops };
 }
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -84,7 +69,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <Paragraph>{t("portal.start.empty")}</Paragraph>
         ) : (
           <>
-            <ResultTable rows={latest} caption={t("portal.start.latestCaption", { count: latest.length })} middle={[{ header: t("table.instrument"), cell: (r) => r.instrument }]} />
+            <ResultTable rows={latest} caption={t("portal.start.latestCaption", { count: latest.length })} columns={resultLatestColumns} />
             <TableDownloads api="results" query={{ sort: "latest", limit: String(LATEST) }} label={t("portal.start.latestTable")} />
           </>
         )}
@@ -98,7 +83,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <div className="top-lists">
             {tops.map((top) => (
               <div key={top.key} className="stack">
-                <ResultTable rows={top.rows} caption={t("portal.start.topCaption", { instrument: top.name })} />
+                <ResultTable rows={top.rows} caption={t("portal.start.topCaption", { instrument: top.name })} columns={rankingTopColumns} />
                 <TableDownloads
                   api="rankings"
                   query={{ instrument: top.key, all: "true", limit: String(TOP) }}

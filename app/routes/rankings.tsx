@@ -19,6 +19,7 @@ import { evaluationHref, municipalityPath } from "../../src/domain/paths.ts";
 import { points } from "../../src/domain/points.ts";
 import { changeText, readRankingParams } from "../../src/domain/rankingFilters.ts";
 import { getRankingChoices } from "../../src/services/results/portal.server.ts";
+import { rankingPageColumns } from "../../src/domain/tables/rankings.ts";
 import { getRankings, sharedYears, type RankingEntry } from "../../src/services/results/rankings.server.ts";
 
 /** /rankning?instrument=2010&county=18&group=3&yearFrom=2010&yearTo=2015&all=true — a GET form. */
@@ -56,19 +57,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return data(payload, { status: payload.problems.length > 0 ? 400 : 200 });
 }
 
+/** The entry as the API has it, with the page's links and the change in words. */
 function present(entry: RankingEntry, instrument: string, shared: ReadonlySet<string>) {
   return {
-    rank: entry.rank,
+    ...entry,
     key: `${entry.municipality}-${entry.year}`,
-    name: entry.name,
-    year: entry.year,
-    total: entry.total,
-    totalPublished: entry.totalPublished,
     municipalityHref: municipalityPath(entry.municipality, entry.name),
     evaluationHref: evaluationHref(shared, entry.municipality, entry.name, entry.year, instrument),
-    change: entry.change === null ? null : changeText(points(entry.change)),
-    previousYear: entry.previousYear,
-    previousInstrument: entry.previousInstrument,
+    changeText: entry.change === null ? null : changeText(points(entry.change)),
   };
 }
 
@@ -88,7 +84,7 @@ function ChangeCell({ row }: { row: Row }) {
         <span className="ds-sr-only">{t("portal.rankings.noPrevious")}</span>
       </>
     );
-  if (row.change === null)
+  if (row.changeText === null)
     return (
       <>
         {t("portal.rankings.otherVersion")}
@@ -100,7 +96,7 @@ function ChangeCell({ row }: { row: Row }) {
     );
   return (
     <>
-      {row.change}
+      {row.changeText}
       <span className="ds-sr-only"> {t("portal.rankings.changeDetail", { year: row.previousYear })}</span>
     </>
   );
@@ -237,12 +233,7 @@ function RankingTable({ entries, caption }: { entries: Row[]; caption: string })
   const { t } = useT();
   return (
     <>
-      <ResultTable
-        rows={entries}
-        caption={caption}
-        before={[{ header: t("table.rank"), numeric: true, cell: (row) => row.rank }]}
-        after={[{ header: t("portal.rankings.change"), numeric: true, cell: (row) => <ChangeCell row={row} /> }]}
-      />
+      <ResultTable rows={entries} caption={caption} columns={rankingPageColumns} cells={{ change: (row) => <ChangeCell row={row} /> }} />
       {entries.some((e) => !e.totalPublished) && <Paragraph data-size="sm">{t("portal.rankings.derivedNote")}</Paragraph>}
     </>
   );

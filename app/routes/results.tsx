@@ -8,6 +8,7 @@ import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
 import { getInstruments, sortInstrumentKeys } from "../../src/services/instruments/catalog.server.ts";
 import { municipalityPath } from "../../src/domain/paths.ts";
+import { resultPageColumns } from "../../src/domain/tables/results.ts";
 import { listResultsPage } from "../../src/services/results/portal.server.ts";
 
 /** Enough to scroll and scan; the table download holds every result. */
@@ -25,16 +26,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     instrument,
     instruments: sortInstrumentKeys(instruments.keys()).map((key) => ({ key, name: instruments.get(key)!.name })),
     ...paging,
-    // Latest first: that is what a visitor looks for.
-    results: rows.map((r) => ({
+    // Latest first: that is what a visitor looks for. The rows as the API has them (without the
+    // sub-area points, which the table does not show), with the page's link.
+    results: rows.map(({ subareas: _, ...r }) => ({
+      ...r,
       key: `${r.municipality}-${r.instrument}-${r.year}`,
       municipalityHref: municipalityPath(r.municipality, r.name),
-      name: r.name,
-      year: r.year,
-      instrument: r.instrument,
-      total: r.total,
-      totalPublished: r.totalPublished,
-      level: r.level,
     })),
   };
 }
@@ -73,14 +70,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
       {results.length === 0 ? (
         <Paragraph>{t("home.empty")}</Paragraph>
       ) : (
-        <ResultTable
-          rows={results}
-          caption={t("home.caption")}
-          middle={[
-            { header: t("table.instrument"), cell: (r) => r.instrument },
-            { header: t("table.level"), cell: (r) => <ResultLevel level={r.level} /> },
-          ]}
-        />
+        <ResultTable rows={results} caption={t("home.caption")} columns={resultPageColumns} cells={{ level: (r) => <ResultLevel level={r.level} /> }} />
       )}
       {pages > 1 && (
         <PageLinks

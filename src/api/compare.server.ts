@@ -1,15 +1,17 @@
 import type { Db } from "../db/client.server.ts";
+import { comparisonColumns, comparisonRows, type ComparisonJson } from "../domain/tables/compare.ts";
+import { tableCells } from "../domain/tables/table.ts";
 import { getComparison, slotsFromQuery } from "../services/portal/compare.server.ts";
-import type { Table } from "./representations.server.ts";
 
 /**
  * /api/v1/compare?k1=1880&k2=0180&u2=2014:2010 — the comparison page's table: one row per area
- * number, one column of points per compared evaluation, and the totals.
+ * number, one column of points per compared evaluation, and the totals. The service reads the
+ * slots (and names a bad one), so the query is passed on as it came.
  */
-export async function compareReply(db: Db, query: URLSearchParams): Promise<{ json: unknown; table: Table; name: string }> {
-  const comparison = await getComparison(db, slotsFromQuery(query), "sv");
-  const { compared, table } = comparison;
-  const json = {
+export async function compareReply(db: Db, query: Record<string, string | undefined>) {
+  const given = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const { compared, table } = await getComparison(db, slotsFromQuery(given), "sv");
+  const json: ComparisonJson = {
     mixedVersions: table.mixed,
     evaluations: compared.map((c) => ({ municipality: c.code, name: c.name, year: c.year, instrument: c.instrument, page: c.path })),
     areas: table.rows.map((row) => ({ number: row.number, name: row.name, points: row.values })),
@@ -17,10 +19,7 @@ export async function compareReply(db: Db, query: URLSearchParams): Promise<{ js
   };
   return {
     json,
-    table: {
-      columns: ["area", "name", ...compared.map((c) => `${c.code} ${c.year} (${c.instrument})`)],
-      rows: [...table.rows.map((row) => [row.number, row.name, ...row.values]), ["total", null, ...table.totals]],
-    },
+    table: tableCells(comparisonColumns(json.evaluations), comparisonRows(json)),
     name: `compare-${compared.map((c) => `${c.code}-${c.year}`).join("-") || "none"}`,
   };
 }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { safeSheetName } from "../reports/xlsx.server.ts";
-import type { Table } from "./representations.server.ts";
+import type { TableCells } from "../domain/tables/table.ts";
 
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
@@ -22,7 +22,7 @@ function widthOf(header: string, values: readonly ExcelJS.CellValue[]): number {
  * Any API table as an Excel workbook of one sheet: the same columns and rows as the CSV, with a
  * bold frozen header row and an autofilter, so that it can be sorted and filtered at once.
  */
-export async function toXlsx(table: Table, name: string, options: { created?: Date } = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function toXlsx(table: TableCells, name: string, options: { created?: Date } = {}): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Kommunkompassen";
   workbook.created = options.created ?? new Date();
@@ -30,7 +30,7 @@ export async function toXlsx(table: Table, name: string, options: { created?: Da
     views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2" }],
   });
   const rows = table.rows.map((row) => table.columns.map((_, index) => cellValue(row[index])));
-  sheet.columns = table.columns.map((header, index) => ({
+  sheet.columns = table.columns.map(({ key: header }, index) => ({
     header,
     width: widthOf(
       header,
@@ -46,7 +46,7 @@ export async function toXlsx(table: Table, name: string, options: { created?: Da
 }
 
 /** The download response for a table: always an attachment, since browsers cannot show it. */
-export async function xlsxResponse(table: Table, name: string): Promise<Response> {
+export async function xlsxResponse(table: TableCells, name: string): Promise<Response> {
   return new Response(await toXlsx(table, name), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

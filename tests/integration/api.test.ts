@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
 import { importResults } from "../../src/services/results/importResults.server.ts";
@@ -101,11 +102,12 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
     const byHeader = await (await get("/api/v1/municipalities/1880/results", { Accept: "text/csv" })).text();
     const bySuffix = await (await get("/api/v1/municipalities/1880/results.csv")).text();
     expect(byHeader).toBe(bySuffix);
-    const [header, first] = byHeader.split("\r\n");
-    expect(header).toBe(
+    expect(byHeader.split("\r\n")[0]).toBe(
       "municipality,name,instrument,year,date,level,total,total_published,area1,area2,area3,area4,area5,area6,area7,area8,source,warnings",
     );
-    expect(first).toMatch(/^1880,Örebro,2010,2010,,area,515,true,52,80,66,59,51,71,55,82,/);
+    const [first] = parse(byHeader, { columns: true }) as Record<string, string>[];
+    expect(first).toMatchObject({ municipality: "1880", name: "Örebro", year: "2010", date: "", level: "area", total: "515", total_published: "true" });
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => first![`area${n}`])).toEqual(["52", "80", "66", "59", "51", "71", "55", "82"]);
     expect((await get("/api/v1/instruments/2010.csv")).status).toBe(406);
   });
 
@@ -174,21 +176,5 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
     expect(before.results.map((r: any) => r.municipality)).toEqual(["1490"]);
     expect(before.areas["8"]).toBe(61);
     expect(before.total).toBe(461);
-  });
-
-  it("describes itself in OpenAPI 3.1", async () => {
-    const doc = await json("/api/v1/openapi.json");
-    expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual([
-      "/averages",
-      "/compare",
-      "/instruments",
-      "/instruments/{key}",
-      "/municipalities",
-      "/municipalities/{code}/results",
-      "/rankings",
-      "/results",
-      "/search",
-    ]);
   });
 });

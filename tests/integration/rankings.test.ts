@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
 import { ValidationError } from "../../src/services/errors.ts";
@@ -65,9 +66,11 @@ describe.each(testDatabaseKinds())("filtered rankings on %s", (kind) => {
     expect(await json("/api/v1/rankings?instrument=2010&group=1")).toEqual([]);
     const limited = await json("/api/v1/rankings?instrument=2010&all=true&limit=2");
     expect(limited.map((e: any) => e.year)).toEqual([2014, 2015]);
-    const csv = (await (await get("/api/v1/rankings.csv?instrument=2010&county=18")).text()).split("\r\n");
-    expect(csv[0]).toBe("rank,municipality,name,year,date,total,total_published,change,previous_year,previous_instrument");
-    expect(csv[1]).toBe("1,1880,Örebro,2015,,650,true,35,2012,2010");
+    const csv = await (await get("/api/v1/rankings.csv?instrument=2010&county=18")).text();
+    expect(csv.split("\r\n")[0]).toBe("rank,municipality,name,year,date,total,total_published,change,previous_year,previous_instrument");
+    expect(parse(csv, { columns: true })).toEqual([
+      { rank: "1", municipality: "1880", name: "Örebro", year: "2015", date: "", total: "650", total_published: "true", change: "35", previous_year: "2012", previous_instrument: "2010" },
+    ]);
   });
 
   it("answers bad filters with a problem naming the parameter", async () => {

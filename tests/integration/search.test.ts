@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
@@ -210,9 +211,18 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     expect(body.hits[0]).toMatchObject({ municipality: { code: "1880" }, anchor: anchors.strength(1, 1) });
     const csv = await get("search.csv?q=medborgardialog&county=18");
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
-    const lines = (await csv.text()).trim().split(/\r?\n/);
-    expect(lines[0]).toBe("municipality,name,year,instrument,area,kind,text,link,rank");
-    expect(lines[1]).toMatch(/^1880,Örebro,2012,2010,1,strength,Riktlinjer för medborgardialog,\/kommun\/1880-orebro\/2012#omrade-1-styrka-1,/);
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe("municipality,name,year,instrument,area,kind,text,link,rank");
+    expect((parse(text, { columns: true }) as Record<string, string>[])[0]).toMatchObject({
+      municipality: "1880",
+      name: "Örebro",
+      year: "2012",
+      instrument: "2010",
+      area: "1",
+      kind: "strength",
+      text: "Riktlinjer för medborgardialog",
+      link: "/kommun/1880-orebro/2012#omrade-1-styrka-1",
+    });
     const bad = await get("search?q=x&yearFrom=tolv&colour=red");
     expect(bad.status).toBe(400);
     const problem = (await bad.json()) as { errors: { parameter: string }[] };

@@ -2,24 +2,13 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../client.server.ts";
 import { concurrently } from "./concurrently.server.ts";
 import { counties, groupingGroups, groupings, municipalities, municipalityGroups } from "../schema.server.ts";
+import type { Municipality } from "../../domain/tables/municipalities.ts";
 
 type Queryable = Db | Tx;
 
-export interface MunicipalityGroupMembership {
-  grouping: string;
-  groupingName: string;
-  validFrom: string | null;
-  code: string;
-  name: string;
-}
-
-export interface Municipality {
-  code: string;
-  name: string;
-  officialName: string | null;
-  county: { code: string; name: string };
-  groups: MunicipalityGroupMembership[];
-}
+/** Declared with the municipalities table (the API's shape). */
+export type { Municipality } from "../../domain/tables/municipalities.ts";
+export type MunicipalityGroupMembership = Municipality["groups"][number];
 
 const collator = new Intl.Collator("sv");
 

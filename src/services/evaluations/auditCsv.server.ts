@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { toCsv } from "../../reports/csv.server.ts";
+import { toCsv } from "../../domain/tables/csv.ts";
 import type { Db } from "../../db/client.server.ts";
 import { auditLog } from "../../db/schema.server.ts";
 import { evaluationPolicy } from "../../domain/policies.ts";

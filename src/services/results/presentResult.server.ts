@@ -1,40 +1,12 @@
 import "../../i18n/catalogs.server.ts";
 import type { InstrumentVersion } from "../../domain/instrument.ts";
 import { pointsNumber, roundHalfUp } from "../../domain/points.ts";
-import { assessResult, type Assessment, type Result, type ResultLevel, type ResultWarning } from "../../domain/result.ts";
+import { assessResult, type Assessment, type Result, type ResultWarning } from "../../domain/result.ts";
 import { translator } from "../../i18n/index.ts";
+import type { ResultView, WarningView } from "../../domain/tables/results.ts";
 
-export interface WarningView {
-  code: string;
-  field: string;
-  message: string;
-  published?: number;
-  derived?: number;
-  missing?: string[];
-}
-
-/** A result as the API and the pages show it. */
-export interface ResultView {
-  id: number;
-  municipality: string;
-  name: string;
-  instrument: string;
-  year: number;
-  date: string | null;
-  level: ResultLevel;
-  /** As published, or derived (rounded half up) when none was published; null when unknown. */
-  total: number | null;
-  totalPublished: boolean;
-  /** Area number → points: as published, or derived (rounded half up) from complete sub-areas. */
-  areas?: Record<string, number>;
-  /** Area numbers whose points are derived, not published. */
-  derivedAreas: string[];
-  /** Sub-area id → exact points as given. */
-  subareas?: Record<string, number>;
-  source: string | null;
-  warnings: WarningView[];
-  updatedAt: string;
-}
+/** A result as the API and the pages show it: declared with the results table. */
+export type { ResultView, WarningView } from "../../domain/tables/results.ts";
 
 export function presentWarning(warning: ResultWarning): WarningView {
   const t = translator("sv");

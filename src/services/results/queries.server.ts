@@ -9,6 +9,7 @@ import { NotFoundError } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { publicDataCache } from "../publicDataCache.server.ts";
 import { presentResult, type ResultView } from "./presentResult.server.ts";
+import type { Averages } from "../../domain/tables/averages.ts";
 
 async function present(db: Db, rows: Result[], names: Map<string, string>): Promise<ResultView[]> {
   const instruments = await getInstruments(db);
@@ -86,16 +87,7 @@ export interface AveragesQuery {
   exclude?: string;
 }
 
-export interface Averages {
-  instrument: string;
-  latest: number;
-  before: string | null;
-  count: number;
-  areas: Record<string, number>;
-  total: number | null;
-  results: { municipality: string; name: string; year: number; date: string | null }[];
-}
-
+export type { Averages } from "../../domain/tables/averages.ts";
 
 /**
  * The reference profile of a report: average points per area and in total over the N most

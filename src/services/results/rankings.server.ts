@@ -6,20 +6,10 @@ import { rankRecords, type TotalRecord } from "../../domain/rankingFilters.ts";
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { publicDataCache } from "../publicDataCache.server.ts";
 import { DEFAULT_GROUPING, municipalityList } from "./queries.server.ts";
+import type { RankingEntry } from "../../domain/tables/rankings.ts";
 
-export interface RankingEntry {
-  rank: number;
-  municipality: string;
-  name: string;
-  year: number;
-  date: string | null;
-  total: number;
-  totalPublished: boolean;
-  /** Exact points since the previous result of the same version; null when there is none to compare. */
-  change: number | null;
-  previousYear: number | null;
-  previousInstrument: string | null;
-}
+/** The shape is declared with the rankings table (its columns, CSV, Excel and OpenAPI schema). */
+export type { RankingEntry } from "../../domain/tables/rankings.ts";
 
 export interface RankingQuery {
   instrument: string;

@@ -1,36 +1,16 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.server.ts";
 import { evaluationPath } from "../../domain/paths.ts";
-import { facetQuery, isEmptySearch, MARK_START, MARK_STOP, parseSearch, snippetSegments, wordQuery, type ParsedSearch, type PassageKind, type SnippetSegment } from "../../domain/search.ts";
+import { facetQuery, isEmptySearch, MARK_START, MARK_STOP, parseSearch, snippetSegments, wordQuery, type ParsedSearch, type PassageKind } from "../../domain/search.ts";
 import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.server.ts";
 import { municipalityList } from "../results/queries.server.ts";
 import { unknownInstrument, validateSearchQuery, type SearchInput } from "./searchQuery.server.ts";
+import type { SearchResult } from "../../domain/tables/search.ts";
 
 export type { SearchInput, SearchQuery } from "./searchQuery.server.ts";
 
-export interface SearchHit {
-  evaluationId: number;
-  municipality: { code: string; name: string };
-  year: number;
-  instrument: string;
-  area: { number: number; name: string } | null;
-  subareaId: string | null;
-  kind: PassageKind;
-  anchor: string;
-  /** The evaluation page with the paragraph's anchor. */
-  link: string;
-  /** The matching part of the passage; `mark` segments are what matched. Plain text, never HTML. */
-  snippet: SnippetSegment[];
-  rank: number;
-}
-
-export interface SearchResult {
-  /** How many passages match, counted up to RANKED_AT_MOST. */
-  total: number;
-  /** More passages match than `total`: the hits are the best of the RANKED_AT_MOST most recent. */
-  more: boolean;
-  hits: SearchHit[];
-}
+/** Declared with the search table (the API's shape and its CSV columns). */
+export type { SearchHit, SearchResult } from "../../domain/tables/search.ts";
 
 /**
  * A common word ("kvalitet") matches a large part of all passages; ranking and counting them all

@@ -1,4 +1,4 @@
-/** RFC 4180 CSV with a header row; cells that need it are quoted. */
+/** RFC 4180 CSV with a header row; cells that need it are quoted. Pure, so services write CSV without the API. */
 export function toCsv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const cell = (value: unknown) => {
     if (value === null || value === undefined) return "";

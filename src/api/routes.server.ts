@@ -1,0 +1,307 @@
+import { z } from "zod";
+import type { Db } from "../db/client.server.ts";
+import { averageColumns, averageRows, averagesSchema } from "../domain/tables/averages.ts";
+import { comparisonColumns, comparisonSchema } from "../domain/tables/compare.ts";
+import { municipalityColumns, municipalitySchema } from "../domain/tables/municipalities.ts";
+import { rankingColumns, rankingEntrySchema } from "../domain/tables/rankings.ts";
+import { resultColumns, resultSchema } from "../domain/tables/results.ts";
+import { searchColumns, searchResultSchema } from "../domain/tables/search.ts";
+import { tableCells, type ColumnType, type TableCells } from "../domain/tables/table.ts";
+import { NotFoundError } from "../services/errors.ts";
+import { getInstruments, sortInstrumentKeys } from "../services/instruments/catalog.server.ts";
+import { listResultsOrdered } from "../services/results/portal.server.ts";
+import { getAverages, getMunicipalityResults, municipalityList } from "../services/results/queries.server.ts";
+import { getRankings } from "../services/results/rankings.server.ts";
+import { compareReply } from "./compare.server.ts";
+import { instrumentJson, instrumentSchema, instrumentSummarySchema } from "./instruments.server.ts";
+import { searchParameters, searchReply } from "./search.server.ts";
+
+/**
+ * Every resource of the open data API, each described once: its path, the schemas of its path and
+ * query parameters (which parse the request), the schema of its JSON answer and the columns of
+ * its table form. The router (router.server.ts) and the OpenAPI document (openapi.server.ts) are
+ * both made from this list, so that what is documented is what is accepted.
+ */
+
+/** What a handler answers: the JSON body and, for tables, the table form for CSV and Excel. */
+export interface Reply<Json = unknown> {
+  json: Json;
+  table?: TableCells;
+  /** File name stem for CSV and Excel downloads. */
+  name?: string;
+}
+
+/** A query or path parameter that is not accepted; `parameter` names it in the problem document. */
+export class BadParameters extends Error {
+  constructor(readonly errors: { parameter: string; message: string }[]) {
+    super("bad parameters");
+  }
+}
+
+type Shape = z.ZodObject;
+const none = z.object({});
+
+interface RouteSpec<P extends Shape, Q extends Shape, R extends z.ZodType> {
+  /** OpenAPI path below /api/v1, with `{name}` for path parameters. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  params?: P;
+  query: Q;
+  response: R;
+  /** The table form's columns for the document: the declared fixed ones, and what follows them. */
+  table?: { columns: readonly { key: string; type: ColumnType }[]; more?: string };
+  /** Whether a key in the path or a query value can name something that does not exist. */
+  notFound?: boolean;
+  handle(db: Db, input: { params: z.output<P>; query: z.output<Q> }): Promise<Reply<z.output<R>>>;
+}
+
+export interface ApiRoute extends Omit<RouteSpec<Shape, Shape, z.ZodType>, "handle"> {
+  params: Shape;
+  /** Matches the path below /api/v1/ (no leading slash); its groups are the path parameters, named in `pathKeys`. */
+  pattern: RegExp;
+  pathKeys: string[];
+  run(db: Db, params: Record<string, string>, query: URLSearchParams): Promise<Reply>;
+}
+
+function issues(error: z.ZodError, fallback: string) {
+  return error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? fallback), message: issue.message }));
+}
+
+/** The query as the schema reads it; an unknown parameter is refused, so that a typo is not silently ignored. */
+export function parseQuery<Q extends Shape>(schema: Q, query: URLSearchParams): z.output<Q> {
+  const known = Object.keys(schema.shape);
+  const unknown = [...new Set(query.keys())].filter((key) => !known.includes(key));
+  const errors = unknown.map((key) => ({ parameter: key, message: `unknown parameter; expected ${known.join(", ") || "none"}` }));
+  const parsed = schema.safeParse(Object.fromEntries(query));
+  if (!parsed.success) errors.push(...issues(parsed.error, "query"));
+  if (errors.length > 0) throw new BadParameters(errors);
+  return parsed.data!;
+}
+
+function route<P extends Shape = typeof none, Q extends Shape = typeof none, R extends z.ZodType = z.ZodType>(spec: RouteSpec<P, Q, R>): ApiRoute {
+  const params = (spec.params ?? none) as P;
+  const keys = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const pattern = new RegExp(`^${spec.path.slice(1).replace(/\{(\w+)\}/g, "([^/]+)")}$`);
+  return {
+    ...spec,
+    params,
+    pattern,
+    pathKeys: keys,
+    run: async (db, raw, query) => {
+      const q = parseQuery(spec.query, query);
+      const p = params.safeParse(Object.fromEntries(keys.map((key) => [key, raw[key]])));
+      if (!p.success) throw new BadParameters(issues(p.error, "path"));
+      return spec.handle(db, { params: p.data, query: q });
+    },
+  };
+}
+
+// Query parameters arrive as text: these read and describe them.
+const instrument = z
+  .string({ error: "required: an instrument version key, such as 2010" })
+  .min(1, "required: an instrument version key, such as 2010")
+  .meta({ description: "Instrument version key.", example: "2010" });
+const year = (description: string, example: string) =>
+  z
+    .string()
+    .regex(/^\d{4}$/, "expected a four-digit year, such as 2012")
+    .transform(Number)
+    .meta({ description, example });
+const wholeNumber = (description: string, example: string, error = "expected a whole number from 1 to 9999") =>
+  z
+    .string({ error })
+    .regex(/^[1-9]\d{0,3}$/, "expected a whole number from 1 to 9999")
+    .transform(Number)
+    .meta({ description, example });
+const limit = wholeNumber("At most this many entries (1–9999).", "10").optional();
+const county = z
+  .string()
+  .regex(/^\d{2}$/, "expected a two-digit county code, such as 18")
+  .meta({ description: "Two-digit county code.", example: "18" });
+const municipality = z
+  .string()
+  .regex(/^\d{4}$/, "expected a four-digit municipality code, such as 1880")
+  .meta({ description: "Four-digit municipality code (SCB).", example: "1880" });
+
+const COMPARED = [1, 2, 3, 4, 5, 6];
+const compareExamples = ["1880", "0484", "0180", "1490", "1280", "0380"];
+
+export const apiRoutes: readonly ApiRoute[] = [
+  route({
+    path: "/instruments",
+    operationId: "listInstruments",
+    summary: "Instrument versions",
+    query: none,
+    response: z.array(instrumentSummarySchema),
+    handle: async (db) => {
+      const instruments = await getInstruments(db);
+      return { json: sortInstrumentKeys(instruments.keys()).map((key) => instrumentJson(instruments.get(key)!, false)) };
+    },
+  }),
+  route({
+    path: "/instruments/{key}",
+    operationId: "getInstrument",
+    summary: "One instrument version with its areas, sub-areas and questions",
+    params: z.object({ key: z.string().meta({ description: "Version key.", example: "2010" }) }),
+    query: none,
+    response: instrumentSchema,
+    notFound: true,
+    handle: async (db, { params }) => {
+      const found = (await getInstruments(db)).get(params.key);
+      if (!found) throw new NotFoundError("instrument", params.key);
+      return { json: instrumentJson(found, true) };
+    },
+  }),
+  route({
+    path: "/municipalities",
+    operationId: "listMunicipalities",
+    summary: "Sweden's municipalities with county and groups, in Swedish order",
+    query: none,
+    response: z.array(municipalitySchema),
+    table: { columns: municipalityColumns.fixed, more: municipalityColumns.note },
+    handle: async (db) => {
+      const list = await municipalityList(db);
+      return { json: list, table: tableCells(municipalityColumns(list), list), name: "municipalities" };
+    },
+  }),
+  route({
+    path: "/municipalities/{code}/results",
+    operationId: "listMunicipalityResults",
+    summary: "A municipality's results, oldest first",
+    description: "`year` and `instrument` narrow them: the evaluation page downloads its own row.",
+    params: z.object({ code: municipality }),
+    query: z.object({ instrument: instrument.optional(), year: year("Only the results of this year.", "2012").optional() }),
+    response: z.array(resultSchema),
+    table: { columns: resultColumns },
+    notFound: true,
+    handle: async (db, { params, query }) => {
+      const results = (await getMunicipalityResults(db, params.code)).results.filter(
+        (r) => (query.instrument === undefined || r.instrument === query.instrument) && (query.year === undefined || r.year === query.year),
+      );
+      return { json: results, table: tableCells(resultColumns, results), name: `results-${params.code}` };
+    },
+  }),
+  route({
+    path: "/results",
+    operationId: "listResults",
+    summary: "Results, filtered",
+    description: "Oldest first (by year, date and code), or with sort=latest newest first by date, then year (no date counts as 31 December).",
+    query: z.object({
+      instrument: instrument.optional(),
+      year: year("Year of the evaluation.", "2012").optional(),
+      group: z
+        .string()
+        .min(1, "expected a group code, such as 3 or skl-2011:3")
+        .meta({ description: "A group code of SKL's 2011 grouping (such as 3), or grouping:code for another grouping.", example: "3" })
+        .optional(),
+      sort: z
+        .enum(["oldest", "latest"], { error: "expected oldest (the default) or latest" })
+        .meta({ description: "oldest (the default) or latest.", example: "latest" })
+        .optional(),
+      limit,
+    }),
+    response: z.array(resultSchema),
+    table: { columns: resultColumns },
+    notFound: true,
+    handle: async (db, { query }) => {
+      const results = await listResultsOrdered(db, query);
+      return { json: results, table: tableCells(resultColumns, results), name: "results" };
+    },
+  }),
+  route({
+    path: "/rankings",
+    operationId: "getRankings",
+    summary: "Municipalities ranked by total",
+    description:
+      "The latest result of each municipality with the instrument (within the years), best total first; equal totals share a rank within the " +
+      "filtered list. With all=true every result is ranked. Each entry has its change since the municipality's previous result (its latest from " +
+      "an earlier year, of any version): exact points when that result is of the same version, otherwise null. An unknown county or group, or " +
+      "yearTo before yearFrom, is a 400 naming the parameter.",
+    query: z.object({
+      instrument,
+      all: z
+        .enum(["true", "false"], { error: "expected true or false" })
+        .transform((v) => v === "true")
+        .meta({ description: "Rank every result instead of the latest per municipality.", example: "true" })
+        .optional(),
+      county: county.optional(),
+      group: z
+        .string()
+        .regex(/^\d{1,2}$/, "expected a group number of SKL's 2011 grouping, such as 3")
+        .meta({ description: "Group number in SKL's 2011 grouping, 1–10.", example: "3" })
+        .optional(),
+      yearFrom: year("Only results from this year on.", "2010").optional(),
+      yearTo: year("Only results up to this year; not before yearFrom.", "2015").optional(),
+      limit,
+    }),
+    response: z.array(rankingEntrySchema),
+    table: { columns: rankingColumns },
+    notFound: true,
+    handle: async (db, { query }) => {
+      const entries = await getRankings(db, query);
+      return { json: entries, table: tableCells(rankingColumns, entries), name: `rankings-${query.instrument}` };
+    },
+  }),
+  route({
+    path: "/averages",
+    operationId: "getAverages",
+    summary: "Reference profile: average points of recent results",
+    description:
+      "Average points per area and in total of the N most recent results with area points, one per municipality (its latest), dated before a " +
+      "date; a result without a date counts as of 31 December of its year. Averages are rounded half up to two decimals. The table form has a " +
+      "row per area and one for the total.",
+    query: z.object({
+      instrument,
+      latest: wholeNumber("How many recent results to average (N).", "27", "required: how many recent results to average, such as 27"),
+      before: z.iso.date({ error: "expected a date as YYYY-MM-DD" }).meta({ description: "Only results dated before this day.", example: "2016-01-01" }).optional(),
+      exclude: z
+        .string()
+        .regex(/^\d{4}$/, "expected a four-digit municipality code")
+        .meta({ description: "Leave out this municipality (code).", example: "0484" })
+        .optional(),
+    }),
+    response: averagesSchema,
+    table: { columns: averageColumns },
+    notFound: true,
+    handle: async (db, { query }) => {
+      const averages = await getAverages(db, query);
+      return { json: averages, table: tableCells(averageColumns, averageRows(averages)), name: `averages-${query.instrument}` };
+    },
+  }),
+  route({
+    path: "/compare",
+    operationId: "compare",
+    summary: "Compare 2–6 municipalities side by side",
+    description:
+      "The comparison page's table: k1…k6 name the municipalities, u1…u6 optionally which result of each; without u the municipality's latest " +
+      "result with area points. One row per area number, one column per result, and the totals. `mixedVersions` is true when the results come " +
+      "from different instrument versions: areas then meet by number only.",
+    query: z.object(
+      Object.fromEntries(
+        COMPARED.flatMap((n) => [
+          [`k${n}`, z.string().optional().meta({ description: `Municipality ${n}: a four-digit code; empty for none.`, example: compareExamples[n - 1] })],
+          [`u${n}`, z.string().optional().meta({ description: `Which result of municipality ${n}: year:version.`, example: "2012:2010" })],
+        ]),
+      ) as Record<string, z.ZodOptional<z.ZodString>>,
+    ),
+    response: comparisonSchema,
+    table: { columns: comparisonColumns.fixed, more: comparisonColumns.note },
+    handle: (db, { query }) => compareReply(db, query),
+  }),
+  route({
+    path: "/search",
+    operationId: "search",
+    summary: "Search the published evaluations' texts",
+    description:
+      "Full-text search over the summaries, area and sub-area texts, strengths, improvement opportunities and good examples of every published " +
+      "evaluation as last published. Swedish stemming, and other forms of a word match too; every word must match; \"quoted words\" match as a " +
+      "phrase; a good example is also found by the name of the municipality it names. Best match first, then the latest year, then the name. " +
+      "A common word can match very many passages: then the best of the 1,000 most recent are ranked and `more` is true.",
+    query: searchParameters,
+    response: searchResultSchema,
+    table: { columns: searchColumns },
+    handle: (db, { query }) => searchReply(db, query),
+  }),
+];

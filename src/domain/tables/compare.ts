@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { instrumentKey, municipalityCode, year, type Column } from "./table.ts";
+
+export const comparisonSchema = z.strictObject({
+  mixedVersions: z.boolean().meta({ description: "The results are of different instrument versions: areas meet by number only" }),
+  evaluations: z.array(
+    z.strictObject({ municipality: municipalityCode, name: z.string(), year, instrument: instrumentKey, page: z.string().meta({ description: "The evaluation page" }) }),
+  ),
+  areas: z.array(
+    z.strictObject({
+      number: z.int(),
+      name: z.string().nullable().meta({ description: "null when the versions differ" }),
+      points: z.array(z.number().nullable()).meta({ description: "One per evaluation, in their order" }),
+    }),
+  ),
+  totals: z.array(z.number().nullable()),
+});
+
+export type ComparisonJson = z.infer<typeof comparisonSchema>;
+
+/** A row of the table form: one per area number, and the totals. */
+export interface ComparisonRow {
+  area: number | "total";
+  name: string | null;
+  points: readonly (number | null)[];
+}
+
+export function comparisonRows(comparison: ComparisonJson): ComparisonRow[] {
+  return [
+    ...comparison.areas.map((a) => ({ area: a.number, name: a.name, points: a.points })),
+    { area: "total" as const, name: null, points: comparison.totals },
+  ];
+}
+
+const fixed: readonly Column<ComparisonRow>[] = [
+  { key: "area", header: { sv: "Område", en: "Area" }, type: "integer", value: (r) => r.area },
+  { key: "name", header: { sv: "Namn", en: "Name" }, type: "text", value: (r) => r.name },
+];
+
+/** The columns depend on what is compared: one of points per evaluation, named `CODE YEAR (VERSION)`. */
+export function comparisonColumns(evaluations: ComparisonJson["evaluations"]): Column<ComparisonRow>[] {
+  return [
+    ...fixed,
+    ...evaluations.map(
+      (e, i): Column<ComparisonRow> => ({
+        key: `${e.municipality} ${e.year} (${e.instrument})`,
+        header: { sv: `${e.name} ${e.year}`, en: `${e.name} ${e.year}` },
+        type: "points",
+        value: (r) => r.points[i] ?? null,
+      }),
+    ),
+  ];
+}
+comparisonColumns.fixed = fixed;
+comparisonColumns.note = "then one column of points per compared evaluation, named `CODE YEAR (VERSION)`";

@@ -1,0 +1,98 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handleApiRequest } from "../../src/api/router.server.ts";
+import { apiRoutes } from "../../src/api/routes.server.ts";
+import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { importResults } from "../../src/services/results/importResults.server.ts";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { importDemo } from "../support/fixtures.ts";
+
+interface Parameter {
+  name: string;
+  in: "path" | "query";
+  required?: boolean;
+  schema: { example?: unknown };
+}
+type Document = { openapi: string; paths: Record<string, { get: { parameters?: Parameter[] } }> };
+
+/**
+ * The published description against the running API: every documented parameter is accepted
+ * with its example, anything else is refused by name, and every answer has the documented shape.
+ */
+describe.each(testDatabaseKinds())("the OpenAPI document matches the API on %s", (kind) => {
+  let database: TestDatabase;
+  let doc: Document;
+  const get = (path: string) => handleApiRequest(database.db, new Request(`http://localhost/api/v1${path}`));
+  const example = (p: Parameter) => {
+    expect(p.schema.example, `${p.in} parameter ${p.name} has an example`).toBeDefined();
+    return String(p.schema.example);
+  };
+  /** The path with its parameters' examples, and the query of the required parameters (or of all). */
+  const request = (path: string, query: Parameter[]) => {
+    const parameters = doc.paths[path]!.get.parameters ?? [];
+    const concrete = parameters.filter((p) => p.in === "path").reduce((at, p) => at.replace(`{${p.name}}`, example(p)), path);
+    const required = parameters.filter((p) => p.in === "query" && p.required);
+    const search = new URLSearchParams([...new Set([...required, ...query])].map((p) => [p.name, example(p)]));
+    return `${concrete}${search.size > 0 ? `?${search}` : ""}`;
+  };
+  const problemNames = async (response: Response) =>
+    response.status === 400 ? ((await response.json()) as { errors: { parameter: string }[] }).errors.map((e) => e.parameter) : [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await importDemo(database.db);
+    // Örebro 2012 is published with texts (the search finds it); Eskilstuna gets a result to compare.
+    await seedWorkspaceDemo(database.db);
+    await importResults(database.db, {
+      name: "more.ndjson",
+      text: JSON.stringify({ municipality: "0484", instrument: "2010", year: 2014, total: 640, areas: { "1": 80, "2": 80, "3": 80, "4": 80, "5": 80, "6": 80, "7": 80, "8": 80 } }),
+    });
+    doc = (await (await get("/openapi.json")).json()) as Document;
+  });
+  afterAll(() => database.dispose());
+
+  it("is a valid OpenAPI 3.1 document with every route", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(doc as unknown as Parameters<Validator["validate"]>[0]);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+    expect(Object.keys(doc.paths).sort()).toEqual(apiRoutes.map((r) => r.path).sort());
+  });
+
+  it("accepts every documented query parameter with its example value", async () => {
+    for (const path of Object.keys(doc.paths)) {
+      for (const parameter of (doc.paths[path]!.get.parameters ?? []).filter((p) => p.in === "query")) {
+        const url = request(path, [parameter]);
+        const response = await get(url);
+        expect(await problemNames(response), url).not.toContain(parameter.name);
+        expect(response.status, url).toBe(200);
+      }
+    }
+  });
+
+  it("refuses an undocumented parameter by name", async () => {
+    for (const path of Object.keys(doc.paths)) {
+      const url = request(path, []);
+      const response = await get(`${url}${url.includes("?") ? "&" : "?"}colour=red`);
+      expect(response.status, url).toBe(400);
+      expect(await problemNames(response), url).toEqual(["colour"]);
+    }
+  });
+
+  it("answers every route with JSON of its documented shape", async () => {
+    for (const route of apiRoutes) {
+      const all = (doc.paths[route.path]!.get.parameters ?? []).filter((p) => p.in === "query");
+      // The required parameters alone, and every parameter at once (which narrows to the examples' rows).
+      for (const url of [request(route.path, []), request(route.path, all)]) {
+        const response = await get(url);
+        expect(response.status, url).toBe(200);
+        const body: unknown = await response.json();
+        const parsed = route.response.safeParse(body);
+        expect(parsed.error?.issues ?? [], url).toEqual([]);
+        // An empty list would prove nothing about the shape of its items.
+        if (Array.isArray(body)) expect(body.length, url).toBeGreaterThan(0);
+      }
+    }
+  });
+});
