@@ -4,6 +4,8 @@
  * (API, server, pages, CLI) call services and are never called by them. docs/architecture.md
  * draws the same picture.
  */
+const rule = (name, comment, from, to) => ({ name, comment, severity: "error", from: { path: from }, to });
+
 module.exports = {
   forbidden: [
     {
@@ -13,48 +15,26 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    {
-      name: "domain-is-pure",
-      severity: "error",
-      comment: "src/domain is rules and the report model: no I/O, nothing of ours from outside it.",
-      from: { path: "^src/domain/" },
-      to: { path: "^(src/(?!domain/)|app/|server/|bench/|tests/)" },
-    },
-    {
-      name: "src-knows-no-edge-above-it",
-      severity: "error",
-      comment: "Nothing in src/ imports the pages (app/) or the web server (server/).",
-      from: { path: "^src/" },
-      to: { path: "^(app|server|bench|tests)/" },
-    },
-    {
-      name: "services-know-no-edge",
-      severity: "error",
-      comment: "Services are called by the edges (API, CLI, pages, server), never the other way round.",
-      from: { path: "^src/(services|db|reports|i18n)/" },
-      to: { path: "^src/(api|cli)/" },
-    },
-    {
-      name: "db-below-services",
-      severity: "error",
-      comment: "The database layer (schema, client, repositories) does not call services.",
-      from: { path: "^src/db/" },
-      to: { path: "^src/(services|reports|api|cli)/" },
-    },
-    {
-      name: "schema-leaves-import-leaves",
-      severity: "error",
-      comment: "Schema files import other leaves directly; only the rest of the code imports the barrel.",
-      from: { path: "^src/db/schema/" },
-      to: { path: "^src/db/schema\\.server\\.ts$" },
-    },
-    {
-      name: "browser-code-is-not-server-code",
-      severity: "error",
-      comment: "Components run in the browser: no server-only module (React Router's build checks routes too); types are erased.",
-      from: { path: "^app/components/" },
-      to: { path: "(\\.server\\.ts$|^server/|^src/(db|services|api|reports)/)", pathNot: "^src/services/errors\\.ts$", dependencyTypesNot: ["type-only"] },
-    },
+    rule("domain-is-pure", "src/domain is rules and models: no I/O, nothing of ours from outside it.", "^src/domain/", {
+      path: "^(src/(?!domain/)|app/|server/|bench/|tests/)",
+    }),
+    rule("src-knows-no-edge-above-it", "Nothing in src/ imports the pages (app/) or the web server (server/).", "^src/", {
+      path: "^(app|server|bench|tests)/",
+    }),
+    rule("services-know-no-edge", "Services are called by the edges (API, CLI, pages, server), never the other way round.", "^src/(services|db|reports|i18n)/", {
+      path: "^src/(api|cli)/",
+    }),
+    rule("db-below-services", "The database layer (schema, client, repositories) does not call services.", "^src/db/", {
+      path: "^src/(services|reports|api|cli)/",
+    }),
+    rule("schema-leaves-import-leaves", "Schema files import other leaves directly; the rest of the code imports the barrel.", "^src/db/schema/", {
+      path: "^src/db/schema\\.server\\.ts$",
+    }),
+    rule("browser-code-is-not-server-code", "Components run in the browser: no server-only module (types vanish, so they may).", "^app/components/", {
+      path: "(\\.server\\.ts$|^server/|^src/(db|services|api|reports)/)",
+      pathNot: "^src/services/errors\\.ts$",
+      dependencyTypesNot: ["type-only"],
+    }),
   ],
   options: {
     doNotFollow: { path: "node_modules" },

@@ -1,48 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseInstrumentDefinition } from "../../src/domain/instrument-definition.ts";
-import { allSubareas, type InstrumentVersion } from "../../src/domain/instrument.ts";
+import { allSubareas } from "../../src/domain/instrument.ts";
 import { points, pointsText, type Points } from "../../src/domain/points.ts";
 import { IncompleteScoresError, scoreSheet } from "../../src/domain/scoring.ts";
+import { fixture, loadInstrument } from "../support/reportInput.ts";
 
 // Örebro 2012, every figure as printed in the seed report (section 4). Tests read the copy in
 // tests/fixtures so that CI does not depend on ../shared; the original, when present beside the
 // checkout, must still match the copy.
 const FIXTURE_COPY = new URL("../fixtures/orebro-2012.json", import.meta.url);
 const FIXTURE_ORIGINAL = new URL("../../../shared/fixtures/orebro-2012.json", import.meta.url);
-const INSTRUMENT_2010 = new URL("../../reference/instruments/2010.json", import.meta.url);
-
-interface FixtureSubarea {
-  id: string;
-  question: string;
-  max: number;
-  exact: number;
-  printed_points: number;
-  printed_percent: number;
-}
-interface FixtureArea {
-  number: number;
-  name: string;
-  printed_points: number;
-  printed_percent: number;
-  subareas: FixtureSubarea[];
-}
-interface Fixture {
-  instrument: string;
-  printed_total: number;
-  areas: FixtureArea[];
-}
 
 const readJson = (url: URL): unknown => JSON.parse(readFileSync(url, "utf8"));
-const fixture = readJson(FIXTURE_COPY) as Fixture;
 
-function loadInstrument(url: URL): InstrumentVersion {
-  const parsed = parseInstrumentDefinition(readJson(url));
-  if (!parsed.ok) throw new Error(`instrument does not parse: ${JSON.stringify(parsed.problems)}`);
-  return parsed.instrument;
-}
-
-const instrument = loadInstrument(INSTRUMENT_2010);
+const instrument = loadInstrument("2010");
 const fixtureSubareas = fixture.areas.flatMap((area) => area.subareas);
 const exactPoints = new Map<string, Points>(fixtureSubareas.map((s) => [s.id, points(s.exact)]));
 const sheet = scoreSheet(instrument, exactPoints);

@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { municipalities } from "./reference.server.ts";
+import { stampedAt } from "./columns.server.ts";
 
 /** better-auth's tables (plural names); role and municipality are ours. */
 export const users = pgTable("users", {
@@ -15,8 +16,8 @@ export const users = pgTable("users", {
   /** Where an evaluator comes from: "SKR", "Halmstads kommun" … */
   organisation: text("organisation"),
   disabled: boolean("disabled").notNull().default(false),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: stampedAt("created_at"),
+  updatedAt: stampedAt("updated_at"),
 });
 
 export const sessions = pgTable(
@@ -25,8 +26,8 @@ export const sessions = pgTable(
     id: text("id").primaryKey(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     token: text("token").notNull().unique(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
+    updatedAt: stampedAt("updated_at"),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
     userId: text("user_id")
@@ -52,8 +53,8 @@ export const accounts = pgTable(
     refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
     scope: text("scope"),
     password: text("password"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
+    updatedAt: stampedAt("updated_at"),
   },
   (t) => [index("accounts_user_idx").on(t.userId)],
 );
@@ -63,8 +64,8 @@ export const verifications = pgTable("verifications", {
   identifier: text("identifier").notNull(),
   value: text("value").notNull(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: stampedAt("created_at"),
+  updatedAt: stampedAt("updated_at"),
 });
 
 /** One-time password links an administrator hands out (only a hash of the token is kept). */
@@ -84,7 +85,7 @@ export const loginFailures = pgTable(
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     key: text("key").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: stampedAt("at"),
   },
   (t) => [index("login_failures_key_idx").on(t.key, t.at)],
 );

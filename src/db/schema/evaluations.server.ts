@@ -4,6 +4,7 @@ import type { KeyFactsInput } from "../../domain/report/input.ts";
 import { users } from "./auth.server.ts";
 import { instrumentVersions, municipalities } from "./reference.server.ts";
 import { results } from "./results.server.ts";
+import { stampedAt } from "./columns.server.ts";
 
 /** Uploaded files live in the database, so that a backup of it holds them. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -32,20 +33,24 @@ export const evaluations = pgTable(
     version: integer("version").notNull().default(1),
     resultId: integer("result_id").references(() => results.id),
     createdBy: text("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
+    updatedAt: stampedAt("updated_at"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
   },
   (t) => [unique("evaluations_municipality_instrument_year").on(t.municipalityCode, t.instrumentKey, t.year)],
 );
 
+/** The evaluation a row belongs to; the row goes with it. */
+export const evaluationRef = () =>
+  integer("evaluation_id")
+    .notNull()
+    .references(() => evaluations.id, { onDelete: "cascade" });
+
 /** The team (evaluators) and the municipality's contacts of an evaluation. */
 export const evaluationMembers = pgTable(
   "evaluation_members",
   {
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
@@ -60,9 +65,7 @@ export const evidence = pgTable(
   "evidence",
   {
     id: serial("id").primaryKey(),
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     /** document | link | note */
     kind: text("kind").notNull(),
     title: text("title").notNull(),
@@ -73,7 +76,7 @@ export const evidence = pgTable(
     size: integer("size"),
     content: bytea("content"),
     createdBy: text("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
   },
   (t) => [index("evidence_evaluation_idx").on(t.evaluationId)],
 );
@@ -83,9 +86,7 @@ export const interviews = pgTable(
   "interviews",
   {
     id: serial("id").primaryKey(),
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     /** politicians | officials | unions | companies | others */
     groupKind: text("group_kind").notNull(),
     title: text("title").notNull(),
@@ -95,7 +96,7 @@ export const interviews = pgTable(
     notes: text("notes").notNull().default(""),
     version: integer("version").notNull().default(1),
     createdBy: text("created_by").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedAt("updated_at"),
   },
   (t) => [index("interviews_evaluation_idx").on(t.evaluationId)],
 );
@@ -104,9 +105,7 @@ export const interviews = pgTable(
 export const evidenceLinks = pgTable(
   "evidence_links",
   {
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     /** evidence | interview */
     sourceKind: text("source_kind").notNull(),
     sourceId: integer("source_id").notNull(),
@@ -122,9 +121,7 @@ export const evidenceLinks = pgTable(
 export const scores = pgTable(
   "scores",
   {
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
@@ -132,7 +129,7 @@ export const scores = pgTable(
     points: numeric("points"),
     justification: text("justification").notNull().default(""),
     version: integer("version").notNull().default(1),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedAt("updated_at"),
   },
   (t) => [primaryKey({ columns: [t.evaluationId, t.userId, t.itemId] })],
 );
@@ -141,13 +138,11 @@ export const scores = pgTable(
 export const scoreSubmissions = pgTable(
   "score_submissions",
   {
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
-    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: stampedAt("submitted_at"),
   },
   (t) => [primaryKey({ columns: [t.evaluationId, t.userId] })],
 );
@@ -156,15 +151,13 @@ export const scoreSubmissions = pgTable(
 export const agreedScores = pgTable(
   "agreed_scores",
   {
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     itemId: text("item_id").notNull(),
     points: numeric("points").notNull(),
     reason: text("reason").notNull().default(""),
     version: integer("version").notNull().default(1),
     agreedBy: text("agreed_by").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedAt("updated_at"),
   },
   (t) => [primaryKey({ columns: [t.evaluationId, t.itemId] })],
 );
@@ -176,14 +169,12 @@ export const agreedScores = pgTable(
 export const evaluationTexts = pgTable(
   "evaluation_texts",
   {
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     key: text("key").notNull(),
     body: text("body").notNull().default(""),
     version: integer("version").notNull().default(1),
     updatedBy: text("updated_by").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedAt("updated_at"),
   },
   (t) => [primaryKey({ columns: [t.evaluationId, t.key] })],
 );
@@ -200,7 +191,7 @@ export const evaluationKeyFacts = pgTable("evaluation_key_facts", {
   rulingParties: text("ruling_parties"),
   version: integer("version").notNull().default(1),
   updatedBy: text("updated_by").references(() => users.id),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: stampedAt("updated_at"),
 });
 
 /** Other municipalities named as good examples in an area. */
@@ -208,9 +199,7 @@ export const goodExamples = pgTable(
   "good_examples",
   {
     id: serial("id").primaryKey(),
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     areaNumber: integer("area_number").notNull(),
     municipalityCode: text("municipality_code")
       .notNull()
@@ -226,15 +215,13 @@ export const evaluationRevisions = pgTable(
   "evaluation_revisions",
   {
     id: serial("id").primaryKey(),
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     revision: integer("revision").notNull(),
     reason: text("reason").notNull(),
     /** Empty ({}) until the revision is published. */
     snapshot: jsonb("snapshot").$type<EvaluationSnapshot | Record<string, never>>().notNull(),
     createdBy: text("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
   },
   (t) => [unique("evaluation_revisions_number").on(t.evaluationId, t.revision)],
 );

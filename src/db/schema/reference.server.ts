@@ -1,6 +1,7 @@
 /** Reference data: instrument versions, counties, municipalities and their groupings. */
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, unique } from "drizzle-orm/pg-core";
+import { stampedAt } from "./columns.server.ts";
 
 /** Points are stored as numeric without scale: exactly what was given, never a float. */
 const pointsColumn = (name: string) => numeric(name);
@@ -9,8 +10,8 @@ export const instrumentVersions = pgTable("instrument_versions", {
   key: text("key").primaryKey(),
   name: text("name").notNull(),
   description: text("description"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: stampedAt("created_at"),
+  updatedAt: stampedAt("updated_at"),
 });
 
 export const instrumentAreas = pgTable(

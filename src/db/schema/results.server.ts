@@ -1,7 +1,8 @@
 /** Published results, their points and earlier revisions. */
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, unique } from "drizzle-orm/pg-core";
 import { instrumentVersions, municipalities } from "./reference.server.ts";
+import { stampedAt } from "./columns.server.ts";
 
 /** Points are stored as numeric without scale: exactly what was given, never a float. */
 const pointsColumn = (name: string) => numeric(name);
@@ -24,8 +25,8 @@ export const results = pgTable(
     publishedTotal: pointsColumn("published_total"),
     /** The total derived from complete finer figures (rounded), kept for ranking and checks. */
     derivedTotal: pointsColumn("derived_total"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
+    updatedAt: stampedAt("updated_at"),
   },
   (t) => [
     unique("results_municipality_instrument_year").on(t.municipalityCode, t.instrumentKey, t.year),
@@ -66,7 +67,7 @@ export const resultRevisions = pgTable(
     resultId: integer("result_id")
       .notNull()
       .references(() => results.id, { onDelete: "cascade" }),
-    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+    replacedAt: stampedAt("replaced_at"),
     /** The replaced figures: { date, source, total, areas, subareas } with decimals as text. */
     snapshot: jsonb("snapshot").$type<ResultSnapshot>().notNull(),
   },

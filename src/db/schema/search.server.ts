@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { customType, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
-import { evaluations } from "./evaluations.server.ts";
+import { evaluationRef } from "./evaluations.server.ts";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -13,9 +13,7 @@ export const searchPassages = pgTable(
   "search_passages",
   {
     id: serial("id").primaryKey(),
-    evaluationId: integer("evaluation_id")
-      .notNull()
-      .references(() => evaluations.id, { onDelete: "cascade" }),
+    evaluationId: evaluationRef(),
     municipalityCode: text("municipality_code").notNull(),
     municipalityName: text("municipality_name").notNull(),
     countyCode: text("county_code").notNull(),
