@@ -45,7 +45,10 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       KOMPASS_DATA_DIR: dataDir,
-      // The embedded database: the demo (and its accounts, which the journeys use) is on.
+      // The embedded database with the demo (and its accounts, which the journeys use),
+      // whatever the shell that runs the tests has set.
+      DATABASE_URL: "",
+      KOMPASS_DEMO: "true",
       LOG_LEVEL: "warn",
     },
   },

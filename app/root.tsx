@@ -8,6 +8,7 @@ import { Heading, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/root";
 import { languageFromRequest, useT } from "./i18n.ts";
 import { CsrfField } from "./forms.tsx";
+import { loadCatalog } from "../src/i18n/index.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = context.actor;
@@ -16,6 +17,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     csrfToken: context.csrfToken,
     actor: actor ? { name: actor.name, role: actor.role } : null,
   };
+}
+
+/**
+ * In the browser, the root's data can come back in another language than the page was first
+ * rendered in (the language was switched in another tab): its messages are loaded before the
+ * page renders with it.
+ */
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
+  const data = await serverLoader();
+  await loadCatalog(data.language);
+  return data;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

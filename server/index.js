@@ -18,7 +18,7 @@ if (development) {
 } else {
   // Before React is loaded: it chooses its build by NODE_ENV once, when first imported.
   process.env.NODE_ENV = "production";
-  ensureBuild();
+  await ensureBuild();
   const app = await import("../build/server/index.js");
   await app.main();
 }

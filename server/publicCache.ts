@@ -192,14 +192,16 @@ function matches(header: string, etags: string[]): boolean {
   });
 }
 
-/** An answer that is not kept (a redirect, an error, one that sets a cookie) goes out as it came. */
+/**
+ * An answer that is not kept (a redirect, an error) goes out as it came, to every visitor who
+ * waited for the same render, but without cookies: one visitor's cookie must never reach another
+ * (an anonymous render has nothing personal to set anyway).
+ */
 function transientEntry(answer: Response, body: Buffer): PageEntry {
   const headers: OutgoingHttpHeaders = {};
   answer.headers.forEach((value, name) => {
     if (name !== "set-cookie" && name !== "content-length" && name !== "transfer-encoding") headers[name] = value;
   });
-  const cookies = answer.headers.getSetCookie();
-  if (cookies.length > 0) headers["set-cookie"] = cookies;
   headers["content-length"] = body.length;
   const empty = { headers: {}, body: Buffer.alloc(0) };
   return { status: answer.status, size: body.length, etags: [], identity: empty, transient: { status: answer.status, headers, body } };

@@ -112,26 +112,38 @@ export function wrapPglite(client: PGlite, location: string, onClose: () => void
 }
 
 const RECONNECT_MS = 1000;
+const HEARTBEAT_MS = 30_000;
 
 /**
  * A connection of its own that LISTENs (a pooled one would be handed to queries and lose it).
  * When it drops, the listener is told (so that nothing is trusted meanwhile) and it connects
- * again every second until it succeeds or is stopped.
+ * again every second until it succeeds or is stopped. An idle LISTEN connection sends nothing,
+ * so a network that silently drops it (a NAT's idle timeout) would never be noticed: TCP
+ * keep-alive and a query every 30 seconds find it out. The first connection must succeed.
  */
 async function listenPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | undefined;
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: url });
+  let heartbeat: NodeJS.Timeout | undefined;
+  const connect = async (first: boolean): Promise<void> => {
+    const next = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      connectionTimeoutMillis: 10_000,
+      query_timeout: 10_000,
+    });
     next.on("notification", (message) => {
       if (message.channel === channel) handlers.notify(message.payload ?? "");
     });
     const dropped = () => {
       if (client !== next) return;
       client = null;
+      clearInterval(heartbeat);
       handlers.lost();
-      if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), RECONNECT_MS);
+      next.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect(false).catch(() => {}), RECONNECT_MS);
     };
     next.on("error", (error) => {
       logger.warn({ err: error }, "PostgreSQL notifications: connection lost");
@@ -144,16 +156,27 @@ async function listenPostgres(url: string, channel: string, handlers: ListenHand
       await next.query(`LISTEN ${channel}`);
       if (stopped) return void (await next.end());
       await handlers.connected();
+      heartbeat = setInterval(() => {
+        next.query("select 1").catch((error: Error) => {
+          logger.warn({ err: error }, "PostgreSQL notifications: no answer on the listening connection");
+          dropped();
+        });
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
     } catch (error) {
-      next.end().catch(() => {});
-      if (client === next) dropped();
-      throw error;
+      if (first) {
+        client = null;
+        next.end().catch(() => {});
+        throw error;
+      }
+      dropped();
     }
   };
-  await connect();
+  await connect(true);
   return async () => {
     stopped = true;
     clearTimeout(retry);
+    clearInterval(heartbeat);
     const last = client;
     client = null;
     await last?.end().catch(() => {});

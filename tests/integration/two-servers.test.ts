@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = new URL("../../", import.meta.url).pathname;
 const adminUrl = process.env.TEST_POSTGRES_URL;
 // Ports of their own per run, so that parallel runs on one machine do not meet.
-const PORTS = [20_000 + (process.pid % 20_000), 40_000 + (process.pid % 20_000)];
+// Below Linux's ephemeral range (32768 and up), so that no outgoing connection holds them.
+const PORTS = [20_000 + (process.pid % 6_000) * 2, 20_001 + (process.pid % 6_000) * 2];
 
 describe.skipIf(!adminUrl)("two servers and the CLI on one PostgreSQL", () => {
   const name = `kompass_two_${process.pid}`;
@@ -24,6 +25,7 @@ describe.skipIf(!adminUrl)("two servers and the CLI on one PostgreSQL", () => {
     const child = spawn(process.execPath, [join(root, "server/index.js")], { cwd: root, env: { ...env(), PORT: String(port) }, stdio: "inherit" });
     servers.push(child);
     for (let i = 0; i < 300; i++) {
+      if (child.exitCode !== null) throw new Error(`the server on port ${port} exited with ${child.exitCode}`);
       if ((await fetch(`http://127.0.0.1:${port}/`).catch(() => null))?.ok) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -43,7 +45,14 @@ describe.skipIf(!adminUrl)("two servers and the CLI on one PostgreSQL", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(servers.map((child) => new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM")))));
+    const stopped = (child: ChildProcess) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            child.once("exit", resolve);
+            child.kill("SIGTERM");
+          });
+    await Promise.all(servers.map(stopped));
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${name} with (force)`);

@@ -1,1 +1,7 @@
-CREATE SEQUENCE "public"."data_version" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;
+CREATE TABLE "data_version" (
+	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "data_version_one_row" CHECK ("data_version"."id" = 1)
+);
+--> statement-breakpoint
+INSERT INTO "data_version" ("id", "version") VALUES (1, 0);
