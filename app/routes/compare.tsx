@@ -1,7 +1,8 @@
-import { Alert, Button, Heading, Link, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Link, Paragraph, Select } from "@digdir/designsystemet-react";
 import { data, Form } from "react-router";
 import type { Route } from "./+types/compare";
 import { ChartFigure } from "../components/ChartFigure.tsx";
+import { DeclaredTable } from "../components/DeclaredTable.tsx";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
@@ -9,6 +10,8 @@ import { renderChartSvg } from "../../src/reports/charts.server.ts";
 import { describeProblem, ValidationError } from "../../src/services/errors.ts";
 import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.server.ts";
 import { MAX_COMPARED } from "../../src/domain/portal.ts";
+import { pick } from "../../src/domain/tables/table.ts";
+import { comparisonColumns, comparisonJson, comparisonRows, type ComparisonJson, type ComparisonRow } from "../../src/domain/tables/compare.ts";
 import { municipalityList } from "../../src/services/results/queries.server.ts";
 
 /** /jamfor?k1=1880&k2=0180&u2=2014:2010 … — a GET form, so it works without JavaScript. */
@@ -17,8 +20,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   try {
     const slots = slotsFromQuery(url.searchParams);
     const [comparison, municipalities] = await Promise.all([getComparison(context.db, slots, languageFromRequest(request)), municipalityList(context.db)]);
+    const { table, ...rest } = comparison;
     return {
-      ...comparison,
+      ...rest,
+      // As the API answers it, so that the page's table and the download share their columns.
+      comparison: comparisonJson(comparison.compared, table),
       chart: comparison.chart ? { svg: renderChartSvg(comparison.chart), title: comparison.chart.title, table: comparison.chart.table } : null,
       municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
       query: url.searchParams.toString(),
@@ -34,8 +40,8 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export default function Compare({ loaderData }: Route.ComponentProps) {
-  const { t, formatNumber } = useT();
-  const { slots, compared, table, chart, municipalities, query } = loaderData;
+  const { t } = useT();
+  const { slots, compared, comparison, chart, municipalities, query } = loaderData;
   const list = compared.map((c) => c.label).join(", ");
   return (
     <>
@@ -89,54 +95,61 @@ export default function Compare({ loaderData }: Route.ComponentProps) {
           <Heading level={2} data-size="md" id="jamforelse">
             {t("pages.compare.resultHeading")}
           </Heading>
-          {table.mixed && <Alert data-color="warning">{t("pages.compare.mixed")}</Alert>}
-          <div className="table-scroll">
-            <Table border>
-              <caption>{t("pages.compare.caption", { list })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t("pages.area")}</Table.HeaderCell>
-                  {compared.map((c) => (
-                    <Table.HeaderCell scope="col" key={c.label} className="numeric">
-                      <Link href={c.path}>{c.label}</Link>
-                      {table.mixed && (
-                        <>
-                          <br />
-                          <span className="hint">{t("pages.compare.versionNote", { version: c.instrument })}</span>
-                        </>
-                      )}
-                    </Table.HeaderCell>
-                  ))}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {table.rows.map((row) => (
-                  <Table.Row key={row.number}>
-                    <Table.HeaderCell scope="row">{row.name ? `${row.number}. ${row.name}` : `${t("pages.area")} ${row.number}`}</Table.HeaderCell>
-                    {row.values.map((v, i) => (
-                      <Table.Cell key={i} className="numeric">
-                        {v === null ? "–" : formatNumber(v)}
-                      </Table.Cell>
-                    ))}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-              <Table.Foot>
-                <Table.Row>
-                  <Table.HeaderCell scope="row">{t("pages.totalRow")}</Table.HeaderCell>
-                  {table.totals.map((v, i) => (
-                    <Table.Cell key={i} className="numeric">
-                      <strong>{v === null ? "–" : formatNumber(v)}</strong>
-                    </Table.Cell>
-                  ))}
-                </Table.Row>
-              </Table.Foot>
-            </Table>
-          </div>
+          {comparison.mixedVersions && <Alert data-color="warning">{t("pages.compare.mixed")}</Alert>}
+          <ComparisonTable comparison={comparison} caption={t("pages.compare.caption", { list })} />
           <TableDownloads api="compare" query={new URLSearchParams(query)} label={t("pages.compare.tableLabel")} />
           {chart && <ChartFigure svg={chart.svg} title={chart.title} table={chart.table} />}
         </section>
       )}
     </>
+  );
+}
+
+/**
+ * The comparison's declared table (the API's CSV and Excel have the same columns): the area's
+ * number and name make the row header, each compared evaluation a column headed by a link to
+ * its page, and the totals are the foot. A missing figure is a dash.
+ */
+function ComparisonTable({ comparison, caption }: { comparison: ComparisonJson; caption: string }) {
+  const { t, formatNumber } = useT();
+  const declared = comparisonColumns(comparison.evaluations);
+  // The name goes into the row header with the number; the points columns follow the fixed ones.
+  const evaluations = declared.slice(comparisonColumns.fixed.length);
+  const rows = comparisonRows(comparison);
+  const points = (column: (typeof evaluations)[number]) => (row: ComparisonRow) => {
+    const value = column.value(row);
+    return typeof value === "number" ? formatNumber(value) : "–";
+  };
+  return (
+    <DeclaredTable
+      border
+      rows={rows.filter((r) => r.area !== "total")}
+      foot={rows.filter((r) => r.area === "total")}
+      rowKey={(row) => row.area}
+      rowHeader="area"
+      caption={caption}
+      columns={[...pick(declared, ["area"]), ...evaluations]}
+      cells={{
+        area: (row) => (row.area === "total" ? t("pages.totalRow") : row.name ? `${row.area}. ${row.name}` : `${t("pages.area")} ${row.area}`),
+        ...Object.fromEntries(evaluations.map((column) => [column.key, points(column)])),
+      }}
+      headers={Object.fromEntries(
+        evaluations.map((column, i) => {
+          const evaluation = comparison.evaluations[i]!;
+          const header = (text: string) => (
+            <>
+              <Link href={evaluation.page}>{text}</Link>
+              {comparison.mixedVersions && (
+                <>
+                  <br />
+                  <span className="hint">{t("pages.compare.versionNote", { version: evaluation.instrument })}</span>
+                </>
+              )}
+            </>
+          );
+          return [column.key, header];
+        }),
+      )}
+    />
   );
 }

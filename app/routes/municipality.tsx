@@ -2,6 +2,7 @@ import { Alert, Heading, Link, Paragraph, Table } from "@digdir/designsystemet-r
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/municipality";
 import { ChartFigure } from "../components/ChartFigure.tsx";
+import { DeclaredTable } from "../components/DeclaredTable.tsx";
 import { ResultLevel } from "../components/ResultLevel.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
@@ -9,6 +10,8 @@ import { translator } from "../../src/i18n/index.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
 import { codeOfSlug, evaluationHref, municipalityPath, municipalitySlug, reportPath, yearsWithTwoVersions } from "../../src/domain/paths.ts";
 import { totalsOverTime } from "../../src/domain/portal.ts";
+import { resultColumns } from "../../src/domain/tables/results.ts";
+import { pick } from "../../src/domain/tables/table.ts";
 import { renderChartSvg } from "../../src/reports/charts.server.ts";
 import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.server.ts";
 
@@ -46,7 +49,6 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   }
 }
 
-
 export function meta({ data: profile, matches }: Route.MetaArgs) {
   return [
     {
@@ -56,6 +58,9 @@ export function meta({ data: profile, matches }: Route.MetaArgs) {
     },
   ];
 }
+
+/** The sources table: columns of the results table the section downloads, then the report (only the page links it). */
+const sourceColumns = pick(resultColumns, ["year", "date", "level", "source"]);
 
 /** A missing figure: a dash to see, words to hear. */
 function NotKnown() {
@@ -69,7 +74,7 @@ function NotKnown() {
 }
 
 export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
-  const { t, formatNumber, formatDate } = useT();
+  const { t, formatNumber } = useT();
   const { municipality, versions, resultCount, reports, paths, chart } = loaderData;
   return (
     <>
@@ -157,43 +162,25 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
             <Paragraph>
               <Link href={`/jamfor?k1=${municipality.code}`}>{t("pages.municipality.compare", { name: municipality.name })}</Link>
             </Paragraph>
-            <div className="table-scroll">
-            <Table>
-              <caption>{t("municipality.sources")}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t("table.year")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("table.date")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("table.level")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("municipality.source")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("report.publicLink")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {versions
-                  .flatMap((v) => v.results)
-                  .map((r) => (
-                    <Table.Row key={`${r.instrument}-${r.year}`}>
-                      <Table.Cell>
-                        <Link href={paths[r.id]}>{r.year}</Link>
-                      </Table.Cell>
-                      <Table.Cell>{formatDate(r.date)}</Table.Cell>
-                      <Table.Cell>
-                        <ResultLevel level={r.level} />
-                      </Table.Cell>
-                      <Table.Cell>{r.source}</Table.Cell>
-                      <Table.Cell>
-                        {reports[r.id] !== undefined ? (
-                          <Link href={reportPath(reports[r.id]!)}>{t("municipality.reportLink", { year: r.year })}</Link>
-                        ) : (
-                          <NotKnown />
-                        )}
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-              </Table.Body>
-            </Table>
-            </div>
+            <DeclaredTable
+              rows={versions.flatMap((v) => v.results)}
+              rowKey={(r) => `${r.instrument}-${r.year}`}
+              caption={t("municipality.sources")}
+              columns={sourceColumns}
+              cells={{ year: (r) => <Link href={paths[r.id]}>{r.year}</Link>, level: (r) => <ResultLevel level={r.level} /> }}
+              extra={[
+                {
+                  key: "report",
+                  header: t("report.publicLink"),
+                  cell: (r) =>
+                    reports[r.id] !== undefined ? (
+                      <Link href={reportPath(reports[r.id]!)}>{t("municipality.reportLink", { year: r.year })}</Link>
+                    ) : (
+                      <NotKnown />
+                    ),
+                },
+              ]}
+            />
             {versions.flatMap((v) => v.results).some((r) => r.warnings.length > 0) && (
               <Alert data-color="warning">
                 <Heading level={3} data-size="xs">

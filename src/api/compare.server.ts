@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.server.ts";
-import { comparisonColumns, comparisonRows, type ComparisonJson } from "../domain/tables/compare.ts";
+import { comparisonColumns, comparisonJson, comparisonRows } from "../domain/tables/compare.ts";
 import { tableCells } from "../domain/tables/table.ts";
 import { getComparison, slotsFromQuery } from "../services/portal/compare.server.ts";
 
@@ -11,12 +11,7 @@ import { getComparison, slotsFromQuery } from "../services/portal/compare.server
 export async function compareReply(db: Db, query: Record<string, string | undefined>) {
   const given = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const { compared, table } = await getComparison(db, slotsFromQuery(given), "sv");
-  const json: ComparisonJson = {
-    mixedVersions: table.mixed,
-    evaluations: compared.map((c) => ({ municipality: c.code, name: c.name, year: c.year, instrument: c.instrument, page: c.path })),
-    areas: table.rows.map((row) => ({ number: row.number, name: row.name, points: row.values })),
-    totals: table.totals,
-  };
+  const json = comparisonJson(compared, table);
   return {
     json,
     table: tableCells(comparisonColumns(json.evaluations), comparisonRows(json)),

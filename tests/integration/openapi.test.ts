@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
@@ -94,5 +95,30 @@ describe.each(testDatabaseKinds())("the OpenAPI document matches the API on %s",
         if (Array.isArray(body)) expect(body.length, url).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+/**
+ * docs/api.md lists each route with its query parameters by hand, for a reader who wants the
+ * overview without the OpenAPI document; this keeps that list from drifting from the routes.
+ * Numbered parameters (k1…k6) are named once as kN: the table shows the first ones and "…".
+ */
+describe("docs/api.md", () => {
+  const numbered = (name: string) => name.replace(/\d+$/, "N");
+  const row = /^\| `GET ([^`?[]+)([^`]*)`/;
+  const documented = new Map(
+    readFileSync(new URL("../../docs/api.md", import.meta.url), "utf8")
+      .split("\n")
+      .flatMap((line) => {
+        const match = row.exec(line);
+        return match ? [[match[1]!, new Set([...match[2]!.matchAll(/[?&](\w+)=/g)].map((m) => numbered(m[1]!)))] as const] : [];
+      }),
+  );
+
+  it("lists every route, and every route's query parameters", () => {
+    // One comparison of the whole table, so that a failure shows every drift at once.
+    const listed = (entries: Iterable<readonly [string, Iterable<string>]>) =>
+      Object.fromEntries([...entries].map(([path, names]) => [path, [...new Set(names)].sort()]));
+    expect(listed(documented)).toEqual(listed(apiRoutes.map((r) => [r.path, Object.keys(r.query.shape).map(numbered)] as const)));
   });
 });

@@ -25,6 +25,23 @@ export interface ComparisonRow {
   points: readonly (number | null)[];
 }
 
+/**
+ * The comparison as the API answers it, from what the comparison service found: the evaluations
+ * compared and the table of their points by area number. The page draws the same, so both read
+ * their columns from comparisonColumns.
+ */
+export function comparisonJson(
+  compared: readonly { code: string; name: string; year: number; instrument: string; path: string }[],
+  table: { mixed: boolean; rows: readonly { number: number; name: string | null; values: (number | null)[] }[]; totals: (number | null)[] },
+): ComparisonJson {
+  return {
+    mixedVersions: table.mixed,
+    evaluations: compared.map((c) => ({ municipality: c.code, name: c.name, year: c.year, instrument: c.instrument, page: c.path })),
+    areas: table.rows.map((row) => ({ number: row.number, name: row.name, points: row.values })),
+    totals: table.totals,
+  };
+}
+
 export function comparisonRows(comparison: ComparisonJson): ComparisonRow[] {
   return [
     ...comparison.areas.map((a) => ({ area: a.number, name: a.name, points: a.points })),

@@ -1,0 +1,108 @@
+import { Table } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
+import { useT } from "../i18n.ts";
+import { isNumeric, type Column } from "../../src/domain/tables/table.ts";
+
+/** Presentation a page adds to a declared column (links, screen-reader text, a component). */
+export type CellOverrides<R> = Partial<Record<string, (row: R) => ReactNode>>;
+
+/** A column only the page shows (not in the files), after the declared ones; its header is already in the page's language. */
+export interface PageColumn<R> {
+  key: string;
+  header: string;
+  cell: (row: R) => ReactNode;
+}
+
+/**
+ * A public page's table drawn from a table declaration (src/domain/tables), the same one the
+ * API's CSV, Excel and OpenAPI forms follow: the columns, their order and headers (in the page's
+ * language) come from there, so a page cannot drift from its download. Numbers are formatted in
+ * the page's language and quantities aligned right ("numeric"); the page adds presentation:
+ * `cells` and `headers` by column key, `extra` columns of its own, `rowHeader` to make one
+ * column the rows' headers, and `foot` rows (totals, in bold) in the table's foot.
+ */
+export function DeclaredTable<R>({
+  rows,
+  rowKey,
+  caption,
+  columns,
+  cells = {},
+  headers = {},
+  extra = [],
+  rowHeader,
+  foot = [],
+  classes,
+  zebra,
+  border,
+}: {
+  rows: readonly R[];
+  rowKey: (row: R) => string | number;
+  caption: string;
+  columns: readonly Column<NoInfer<R>>[];
+  cells?: CellOverrides<NoInfer<R>>;
+  /** Header content by column key, given the declared header in the page's language (to make it a link, say). */
+  headers?: Partial<Record<string, (text: string) => ReactNode>>;
+  extra?: readonly PageColumn<NoInfer<R>>[];
+  rowHeader?: string;
+  foot?: readonly R[];
+  /** Classes a page adds to a cell (such as "derived"), besides "numeric". */
+  classes?: (column: Column<NoInfer<R>>, row: NoInfer<R>) => string | undefined;
+  zebra?: boolean;
+  border?: boolean;
+}) {
+  const { language, formatNumber, formatDate } = useT();
+  const content = (column: Column<R>, row: R): ReactNode => {
+    const own = cells[column.key];
+    if (own) return own(row);
+    const value = column.value(row);
+    if (typeof value === "number" && isNumeric(column.type)) return formatNumber(value);
+    if (typeof value === "string" && column.type === "date") return formatDate(value);
+    return String(value ?? "");
+  };
+  // The row headers name the rows (such as "1. Offentlighet och demokrati"), so they are not aligned as quantities.
+  const className = (column: Column<R>, row?: R) => {
+    const all = [isNumeric(column.type) && column.key !== rowHeader ? "numeric" : "", row ? classes?.(column, row) : ""];
+    return all.filter(Boolean).join(" ") || undefined;
+  };
+  const tableRow = (row: R, inFoot: boolean) => (
+    <Table.Row key={rowKey(row)}>
+      {columns.map((column) =>
+        column.key === rowHeader ? (
+          <Table.HeaderCell key={column.key} scope="row" className={className(column, row)}>
+            {content(column, row)}
+          </Table.HeaderCell>
+        ) : (
+          <Table.Cell key={column.key} className={className(column, row)}>
+            {inFoot ? <strong>{content(column, row)}</strong> : content(column, row)}
+          </Table.Cell>
+        ),
+      )}
+      {extra.map((column) => (
+        <Table.Cell key={column.key}>{column.cell(row)}</Table.Cell>
+      ))}
+    </Table.Row>
+  );
+  return (
+    <div className="table-scroll">
+      <Table zebra={zebra} border={border}>
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            {columns.map((column) => (
+              <Table.HeaderCell key={column.key} scope="col" className={className(column)}>
+                {headers[column.key]?.(column.header[language]) ?? column.header[language]}
+              </Table.HeaderCell>
+            ))}
+            {extra.map((column) => (
+              <Table.HeaderCell key={column.key} scope="col">
+                {column.header}
+              </Table.HeaderCell>
+            ))}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>{rows.map((row) => tableRow(row, false))}</Table.Body>
+        {foot.length > 0 && <Table.Foot>{foot.map((row) => tableRow(row, true))}</Table.Foot>}
+      </Table>
+    </div>
+  );
+}
