@@ -125,12 +125,12 @@ export function generateResults(codes: string[], seed = SEED, count = RESULT_COU
     random,
   );
   const levels = new Map<Slot, Level>();
-  eligible.slice(0, subareaTarget).forEach((slot) => levels.set(slot, "subarea"));
+  for (const slot of eligible.slice(0, subareaTarget)) levels.set(slot, "subarea");
   const rest = shuffle(
     slots.filter((slot) => !levels.has(slot)),
     random,
   );
-  rest.forEach((slot, i) => levels.set(slot, i < areaTarget ? "area" : "total"));
+  for (const [i, slot] of rest.entries()) levels.set(slot, i < areaTarget ? "area" : "total");
 
   const definition = instrument2010();
   const counts: Record<Level, number> = { subarea: 0, area: 0, total: 0 };

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "./ScrollRegion.tsx";
 import { Details, Table } from "@digdir/designsystemet-react";
 import type { Table as TableModel } from "../../src/domain/report/model.ts";
 import { useT } from "../i18n.ts";
@@ -10,12 +11,13 @@ export function ChartFigure({ svg, title, table }: { svg: string; title: string;
   const { t } = useT();
   return (
     <figure className="chart-figure">
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the SVG is made by our own chart renderer (src/reports/charts.server.ts), which escapes every text it draws. */}
       <div className="chart-svg" dangerouslySetInnerHTML={{ __html: svg }} />
       <figcaption>{title}</figcaption>
       <Details>
         <Details.Summary>{t("pages.evaluation.chartFigures")}</Details.Summary>
         <Details.Content>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
+          <ScrollRegion label={table.caption}>
             <Table border data-size="sm">
               <caption>{table.caption}</caption>
               <Table.Head>
@@ -45,7 +47,7 @@ export function ChartFigure({ svg, title, table }: { svg: string; title: string;
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
         </Details.Content>
       </Details>
     </figure>

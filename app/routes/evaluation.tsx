@@ -1,3 +1,4 @@
+import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { Heading, Link, List, Paragraph, Table } from "@digdir/designsystemet-react";
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/evaluation";
@@ -80,7 +81,7 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
           {t("pages.evaluation.areasTitle")}
         </Heading>
         {/* Focusable and named: on a narrow screen the table scrolls sideways (WCAG 2.1.1). */}
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("pages.evaluation.areasCaption", { name, year: result.year })}>
+        <ScrollRegion label={t("pages.evaluation.areasCaption", { name, year: result.year })}>
           <Table border>
             <caption>{t("pages.evaluation.areasCaption", { name, year: result.year })}</caption>
             <Table.Head>
@@ -124,7 +125,7 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
               </Table.Row>
             </Table.Foot>
           </Table>
-        </div>
+        </ScrollRegion>
         <TableDownloads
           api={`municipalities/${municipality.code}/results`}
           query={{ year: String(result.year), instrument: result.instrument.key }}

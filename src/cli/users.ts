@@ -35,12 +35,12 @@ const OPTION_OF: Record<string, string> = {
 };
 
 const english = translator("en");
-const describe = (problem: Problem) =>
+const explain = (problem: Problem) =>
   `${problem.field ? `${OPTION_OF[problem.field] ?? problem.field}: ` : ""}${english(`admin.problem.${problem.message}`, { defaultValue: problem.message })}`;
 
 function printRefusal(what: string, error: ValidationError) {
   console.error(`${what}: refused, nothing was changed.`);
-  for (const problem of error.problems) console.error(`  ${describe(problem)}`);
+  for (const problem of error.problems) console.error(`  ${explain(problem)}`);
 }
 
 function usage(message: string): number {

@@ -195,9 +195,8 @@ export function passagesOf(published: PublishedTexts): Passage[] {
   const passages: Passage[] = [];
   for (const { part, body } of parts) {
     const pieces = part.list ? itemsOf(body) : paragraphsOf(body);
-    pieces.forEach((piece, i) =>
-      passages.push({ kind: part.kind, areaNumber: part.areaNumber, subareaId: part.subareaId, anchor: part.anchor(i + 1), body: piece, exampleMunicipalityCode: null, position: 0 }),
-    );
+    for (const [i, piece] of pieces.entries())
+      passages.push({ kind: part.kind, areaNumber: part.areaNumber, subareaId: part.subareaId, anchor: part.anchor(i + 1), body: piece, exampleMunicipalityCode: null, position: 0 });
   }
   const perArea = new Map<number, number>();
   const examples = [...published.goodExamples].sort((a, b) => a.areaNumber - b.areaNumber);

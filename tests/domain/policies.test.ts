@@ -85,6 +85,7 @@ describe("the permission matrix", () => {
     for (const [who, actor] of Object.entries(actors)) {
       expect(userPolicy.manage(actor), who).toBe(who === "administrator");
       expect(userPolicy.createEvaluation(actor), who).toBe(who === "administrator");
+      // biome-ignore lint/correctness/useHookAtTopLevel: a policy named after what it allows, not a React hook.
       expect(userPolicy.useWorkspace(actor), who).toBe(who !== "anonymous");
     }
   });

@@ -34,13 +34,13 @@ async function unpack(buffer: Buffer): Promise<Parts> {
   };
 }
 
-const unescape = (xml: string): string =>
+const unescapeXml = (xml: string): string =>
   xml.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The text of a piece of WordprocessingML, runs joined. */
-const textOf = (xml: string): string => unescape([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
+const textOf = (xml: string): string => unescapeXml([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
 
 interface WordTable {
   xml: string;
@@ -110,7 +110,7 @@ describe("renderReportDocx", () => {
       expect(word!.xml).toMatch(/<w:tblBorders>/);
       // The caption is a Caption paragraph right above the table.
       expect(document.slice(0, document.indexOf(word!.xml))).toMatch(
-        new RegExp(`<w:pStyle w:val="Caption"/>(?:(?!</w:p>).)*${escapeRegExp(escape(table.caption))}</w:t></w:r></w:p>$`, "s"),
+        new RegExp(`<w:pStyle w:val="Caption"/>(?:(?!</w:p>).)*${escapeRegExp(escapeXml(table.caption))}</w:t></w:r></w:p>$`, "s"),
       );
       table.columns.forEach((column, c) => {
         for (const row of word!.rows) {
@@ -160,7 +160,7 @@ describe("renderReportDocx", () => {
     const toc = document.match(/<w:instrText xml:space="preserve">(TOC [^<]*)<\/w:instrText>/)?.[1];
     // Chapters and areas (heading levels 1-2), as links.
     expect(TOC_HEADING_RANGE).toBe("1-2");
-    expect(unescape(toc ?? "")).toMatch(/^TOC (?=.*\\o "1-2")(?=.*\\h)/);
+    expect(unescapeXml(toc ?? "")).toMatch(/^TOC (?=.*\\o "1-2")(?=.*\\h)/);
     expect(document.indexOf("TOC \\")).toBeLessThan(positions[0]!);
     expect(document.indexOf(model.contentsHeading)).toBeLessThan(document.indexOf("TOC \\"));
     expect(document.indexOf(`>${model.cover.title}<`)).toBeLessThan(document.indexOf(model.contentsHeading));
@@ -191,8 +191,8 @@ describe("renderReportDocx", () => {
     const drawings = [...document.matchAll(/<wp:docPr [^>]*>/g)].map((m) => m[0]);
     expect(drawings).toHaveLength(charts.length);
     charts.forEach((chart, i) => {
-      expect(drawings[i]).toContain(`descr="${escape(chart.description)}"`);
-      expect(drawings[i]).toContain(`title="${escape(chart.title)}"`);
+      expect(drawings[i]).toContain(`descr="${escapeXml(chart.description)}"`);
+      expect(drawings[i]).toContain(`title="${escapeXml(chart.title)}"`);
     });
     expect(media.length).toBeGreaterThan(0);
     for (const image of media) expect(Array.from(image.slice(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -203,9 +203,9 @@ describe("renderReportDocx", () => {
     const parts = await unpack(await renderReportDocx(model));
     expect(parts.styles).toMatch(/<w:rPrDefault><w:rPr>.*<w:lang w:val="sv-SE"\/>.*<\/w:rPrDefault>/s);
     expect(parts.settings).toContain("<w:updateFields/>");
-    expect(parts.core).toContain(`<dc:title>${escape(model.title)}</dc:title>`);
-    expect(parts.core).toContain(`<dc:subject>${escape(model.subject)}</dc:subject>`);
-    expect(parts.core).toContain(`<dc:creator>${escape(model.author)}</dc:creator>`);
+    expect(parts.core).toContain(`<dc:title>${escapeXml(model.title)}</dc:title>`);
+    expect(parts.core).toContain(`<dc:subject>${escapeXml(model.subject)}</dc:subject>`);
+    expect(parts.core).toContain(`<dc:creator>${escapeXml(model.author)}</dc:creator>`);
     expect(parts.core).toMatch(/<dc:description>[^<]+<\/dc:description>/);
     expect(parts.headers.length).toBeGreaterThan(0);
     for (const header of parts.headers) expect(textOf(header)).toBe(model.draftLabel);

@@ -46,7 +46,9 @@ export default function ReportView({ loaderData }: Route.ComponentProps) {
       {r.correcting && <Alert data-color="info">{t("report.correctionNote")}</Alert>}
       <ReportDownloads links={r.files} headingId="report-downloads" />
       <ReportOptions action={`/rapport/${r.id}`} editions={r.editions} edition={r.edition} compare={r.compare} />
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own stylesheet for the report (src/reports/reportCss.server.ts), no user input. */}
       <style dangerouslySetInnerHTML={{ __html: r.css }} />
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the report's HTML renderer escapes every text it writes (tests/reports/html.test.ts). */}
       <div dangerouslySetInnerHTML={{ __html: r.html }} />
     </>
   );

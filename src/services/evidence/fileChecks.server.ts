@@ -44,6 +44,7 @@ export function extensionOf(fileName: string): string {
  * characters, at most 200 characters with its extension kept.
  */
 export function cleanFileName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose.
   const base = (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f"]/g, "").trim();
   if (base.length <= 200) return base;
   const extension = extensionOf(base);

@@ -81,7 +81,10 @@ export async function evidenceBySubarea(db: Db, actor: Actor, evaluationId: numb
   const bySubarea = new Map<string, SubareaEvidence>();
   const entry = (id: string) => {
     let found = bySubarea.get(id);
-    if (!found) bySubarea.set(id, (found = { evidence: [], interviews: [] }));
+    if (!found) {
+      found = { evidence: [], interviews: [] };
+      bySubarea.set(id, found);
+    }
     return found;
   };
   for (const item of items) for (const id of item.subareaIds) entry(id).evidence.push(item);
