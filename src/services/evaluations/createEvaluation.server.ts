@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client.server.ts";
 import { evaluationMembers, evaluations, municipalities, users } from "../../db/schema.server.ts";
 import { evaluationPolicy, userPolicy } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
-import { ConflictError, ForbiddenError, ValidationError, type Problem } from "../errors.ts";
+import { ConflictError, ForbiddenError, problemsFromZod, ValidationError, type Problem } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { appendAudit } from "./audit.server.ts";
 import { loadEvaluation } from "./evaluationContext.server.ts";
@@ -27,8 +27,6 @@ export const newEvaluationSchema = evaluationSetupSchema.and(
     year: z.coerce.number().int().min(1990, "expected a year from 1990").max(2100, "expected a year before 2100"),
   }),
 );
-
-const issues = (error: z.ZodError): Problem[] => error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
 
 /** Checks that the team are evaluators (or administrators) and the contacts speak for the municipality. */
 async function checkPeople(tx: Db | Tx, municipalityCode: string, evaluatorIds: string[], contactIds: string[]): Promise<Problem[]> {
@@ -61,7 +59,7 @@ async function replaceMembers(tx: Tx, evaluationId: number, evaluatorIds: string
 export async function createEvaluation(db: Db, actor: Actor, input: z.input<typeof newEvaluationSchema>): Promise<{ id: number }> {
   if (!userPolicy.createEvaluation(actor)) throw new ForbiddenError("create evaluations");
   const parsed = newEvaluationSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the evaluation was not created", issues(parsed.error));
+  if (!parsed.success) throw new ValidationError("the evaluation was not created", problemsFromZod(parsed.error.issues));
   const data = parsed.data;
   const problems: Problem[] = [];
   if (!(await getInstruments(db)).has(data.instrumentKey)) problems.push({ field: "instrumentKey", message: "unknown instrument version" });
@@ -96,7 +94,7 @@ export async function updateEvaluationSetup(
   const evaluation = await loadEvaluation(db, actor, id);
   if (!evaluationPolicy.editSetup(actor, evaluation.access)) throw new ForbiddenError("change the evaluation's setup");
   const parsed = evaluationSetupSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the evaluation was not changed", issues(parsed.error));
+  if (!parsed.success) throw new ValidationError("the evaluation was not changed", problemsFromZod(parsed.error.issues));
   const data = parsed.data;
   const problems = await checkPeople(db, evaluation.municipalityCode, data.evaluatorIds, data.contactIds);
   if (problems.length) throw new ValidationError("the evaluation was not changed", problems);
