@@ -1,5 +1,6 @@
-import { data, redirect, useRouteLoaderData, type AppLoadContext } from "react-router";
+import { data, redirect, useRouteLoaderData, type RouterContextProvider } from "react-router";
 import { ErrorSummary } from "@digdir/designsystemet-react";
+import { kompass } from "./context.ts";
 import { csrfMatches, CSRF_FIELD } from "./csrf.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Problem } from "../src/services/errors.ts";
 import type { Actor } from "../src/domain/workflow.ts";
@@ -13,17 +14,18 @@ export function CsrfField() {
 }
 
 /** Reads a posted form and refuses it, changing nothing, when its CSRF token is missing or wrong. */
-export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
+export async function readForm(request: Request, context: Readonly<RouterContextProvider>): Promise<FormData> {
   const form = await request.formData();
-  if (!csrfMatches(context.csrfToken, form.get(CSRF_FIELD))) {
+  if (!csrfMatches(kompass(context).csrfToken, form.get(CSRF_FIELD))) {
     throw data(translator(languageFromRequest(request))("forms.csrf"), { status: 403 });
   }
   return form;
 }
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here. */
-export function requireActor(context: AppLoadContext, request: Request): NonNullable<Actor> {
-  if (context.actor) return context.actor;
+export function requireActor(context: Readonly<RouterContextProvider>, request: Request): NonNullable<Actor> {
+  const { actor } = kompass(context);
+  if (actor) return actor;
   const url = new URL(request.url);
   throw redirect(`/logga-in?tillbaka=${encodeURIComponent(url.pathname + url.search)}`);
 }

@@ -1,4 +1,5 @@
-import { data, type AppLoadContext } from "react-router";
+import { data, type RouterContextProvider } from "react-router";
+import { kompass } from "./context.ts";
 import { failureOf } from "./forms.tsx";
 import { languageFromRequest } from "./i18n.ts";
 import { translator } from "../src/i18n/index.ts";
@@ -32,8 +33,9 @@ export function reportQuery(url: URL): ReportQuery {
   return query;
 }
 
-export function loadReport(context: AppLoadContext, id: string, url: URL, evaluation?: EvaluationContext): Promise<Report> {
-  return getReport(context.db, context.actor, Number(id), { ...reportQuery(url), evaluation });
+export function loadReport(context: Readonly<RouterContextProvider>, id: string, url: URL, evaluation?: EvaluationContext): Promise<Report> {
+  const { db, actor } = kompass(context);
+  return getReport(db, actor, Number(id), { ...reportQuery(url), evaluation });
 }
 
 /** The query string that asks for the same report again (for links to its files). */

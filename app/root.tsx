@@ -8,12 +8,13 @@ import { Heading, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/root";
 import { languageFromRequest, useT } from "./i18n.ts";
 import { CsrfField } from "./forms.tsx";
+import { kompass } from "./context.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const actor = context.actor;
+  const actor = kompass(context).actor;
   return {
     language: languageFromRequest(request),
-    csrfToken: context.csrfToken,
+    csrfToken: kompass(context).csrfToken,
     actor: actor ? { name: actor.name, role: actor.role } : null,
   };
 }

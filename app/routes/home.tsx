@@ -8,6 +8,7 @@ import { pageTitle, useT } from "../i18n.ts";
 import { evaluationHref, municipalityPath } from "../../src/domain/paths.ts";
 import { getRankingChoices, listResultsOrdered } from "../../src/services/results/portal.server.ts";
 import { getRankings, sharedYears } from "../../src/services/results/rankings.server.ts";
+import { kompass } from "../context.ts";
 
 const LATEST = 10;
 const TOP = 5;
@@ -17,7 +18,7 @@ interface Row extends ResultRow {
 }
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const db = context.db;
+  const db = kompass(context).db;
   const [latest, choices, shared] = await Promise.all([
     listResultsOrdered(db, { sort: "latest", limit: LATEST }),
     getRankingChoices(db),

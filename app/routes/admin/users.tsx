@@ -9,6 +9,7 @@ import { ValidationError } from "../../../src/services/errors.ts";
 import { createPasswordResetLink, createUser, listUsers, ROLES, setUserDisabled, type NewUser } from "../../../src/services/auth/users.server.ts";
 import { municipalityList } from "../../../src/services/results/queries.server.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
+import { kompass } from "../../context.ts";
 
 const PATH = "/admin/anvandare";
 
@@ -24,7 +25,7 @@ const FIELD_IDS = {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   try {
-    const [people, places] = await Promise.all([listUsers(context.db, actor), municipalityList(context.db)]);
+    const [people, places] = await Promise.all([listUsers(kompass(context).db, actor), municipalityList(kompass(context).db)]);
     const collator = new Intl.Collator("sv");
     const names = new Map(places.map((m) => [m.code, m.name]));
     const query = new URL(request.url).searchParams;
@@ -70,7 +71,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   };
   try {
     if (intent === "create") {
-      const user = await createUser(context.db, actor, {
+      const user = await createUser(kompass(context).db, actor, {
         name: values.name!,
         email: values.email!,
         role: values.role as NewUser["role"],
@@ -81,7 +82,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     const userId = text("userId");
     if (intent === "link") {
-      const link = await createPasswordResetLink(context.db, actor, userId);
+      const link = await createPasswordResetLink(kompass(context).db, actor, userId);
       const expires = new Intl.DateTimeFormat(localeOf(languageFromRequest(request)), {
         dateStyle: "long",
         timeStyle: "short",
@@ -98,7 +99,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       };
     }
     if (intent === "disable" || intent === "enable") {
-      const user = await setUserDisabled(context.db, actor, userId, intent === "disable");
+      const user = await setUserDisabled(kompass(context).db, actor, userId, intent === "disable");
       return redirect(`${PATH}?${intent === "disable" ? "avstangd" : "aktiverad"}=${encodeURIComponent(user.email)}`);
     }
     return data({ problems: [{ message: "unknown intent" }] as Problem[], values: {} as Values }, { status: 400 });

@@ -4,20 +4,21 @@ import type { Route } from "./+types/sign-in";
 import { CsrfField, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { signIn } from "../../../src/services/auth/authentication.server.ts";
+import { kompass } from "../../context.ts";
 
 /** Only paths on this site: a sign-in link cannot send anyone elsewhere. */
 const safeReturn = (value: FormDataEntryValue | string | null) => (typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/arbetsyta");
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const back = safeReturn(new URL(request.url).searchParams.get("tillbaka"));
-  if (context.actor) throw redirect(back);
+  if (kompass(context).actor) throw redirect(back);
   return { back };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request, context);
   const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-  const outcome = await signIn(context.db, { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), address, headers: request.headers });
+  const outcome = await signIn(kompass(context).db, { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), address, headers: request.headers });
   if (!outcome.ok) return data({ error: outcome.reason, email: String(form.get("email") ?? "") }, { status: outcome.reason === "throttled" ? 429 : 401 });
   const headers = new Headers();
   for (const cookie of outcome.setCookies) headers.append("Set-Cookie", cookie);

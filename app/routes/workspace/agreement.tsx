@@ -3,16 +3,17 @@ import { data, redirect } from "react-router";
 import { LabelledField } from "../../components/LabelledField.tsx";
 import type { Route } from "./+types/agreement";
 import { AutosaveForm, failedSubmission, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
-import { failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
+import { failureOf, Problems, readForm } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { getAgreement, saveAgreedScore, type AgreedConflict, type AgreementItem } from "../../../src/services/scoring/agreement.server.ts";
 import { formText, pointsForInput, translatedProblems } from "../../scoring-forms.ts";
+import { workspaceContext } from "../../workspace.server.ts";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   try {
-    return await getAgreement(context.db, actor, Number(params.id));
+    return await getAgreement(db, actor, id);
   } catch (error) {
     throw failureOf(error, request);
   }
@@ -22,15 +23,14 @@ export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "scoring.agreement.title") }];
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const id = Number(params.id);
   const itemId = formText(form, "itemId") ?? "";
   const submitted: Submitted = { form: `agreed:${itemId}`, values: { points: formText(form, "points") ?? "", reason: formText(form, "reason") ?? "" } };
   try {
     if (formText(form, "intent") !== "agree") throw data(null, { status: 400 });
-    const saved = await saveAgreedScore(context.db, actor, id, { itemId, points: formText(form, "points"), reason: formText(form, "reason"), version: formText(form, "version") ?? "" });
+    const saved = await saveAgreedScore(db, actor, id, { itemId, points: formText(form, "points"), reason: formText(form, "reason"), version: formText(form, "version") ?? "" });
     if (isAutosave(form)) return { saved: { version: saved.version } };
     return redirect(`/arbetsyta/${id}/samsyn#item-${itemId}`);
   } catch (error) {

@@ -7,11 +7,12 @@ import { pageTitle, useT } from "../../i18n.ts";
 import { createEvaluation } from "../../../src/services/evaluations/createEvaluation.server.ts";
 import { setupChoices } from "../../../src/services/evaluations/setupChoices.server.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
+import { kompass } from "../../context.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   try {
-    return await setupChoices(context.db, actor);
+    return await setupChoices(kompass(context).db, actor);
   } catch (error) {
     throw failureOf(error, request);
   }
@@ -21,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const form = await readForm(request, context);
   try {
-    const { id } = await createEvaluation(context.db, actor, {
+    const { id } = await createEvaluation(kompass(context).db, actor, {
       municipalityCode: String(form.get("municipalityCode") ?? ""),
       instrumentKey: String(form.get("instrumentKey") ?? ""),
       year: String(form.get("year") ?? ""),

@@ -10,7 +10,7 @@ import {
   type Submitted,
 } from "../../components/AutosaveForm.tsx";
 import { PreviousResult } from "../../components/PreviousResult.tsx";
-import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
+import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import {
@@ -24,15 +24,16 @@ import { addGoodExample, deleteGoodExample, moveGoodExample } from "../../../src
 import { saveText } from "../../../src/services/writing/saveText.server.ts";
 import { MAX_SENTENCE_LENGTH, MAX_TEXT_LENGTH } from "../../../src/services/writing/textKeys.shared.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
+import { workspaceContext } from "../../workspace.server.ts";
 
 const slug = (key: string) => key.replace(/[^\w-]/g, "-");
 const textAnchor = (key: string) => `text-${slug(key)}`;
 const examplesAnchor = (area: string | number) => `examples-${slug(String(area))}`;
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   try {
-    return await getWriting(context.db, actor, Number(params.id));
+    return await getWriting(db, actor, id);
   } catch (error) {
     throw failureOf(error, request);
   }
@@ -47,10 +48,9 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
   return isAutosave(formData) ? false : defaultShouldRevalidate;
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const id = Number(params.id);
   const field = (name: string) => String(form.get(name) ?? "");
   const path = new URL(request.url).pathname;
   const intent = field("intent");
@@ -61,22 +61,22 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   try {
     switch (intent) {
       case "text": {
-        const saved = await saveText(context.db, actor, id, { key: field("key"), body: field("body"), version: field("version") });
+        const saved = await saveText(db, actor, id, { key: field("key"), body: field("body"), version: field("version") });
         if (isAutosave(form)) return { saved: { version: saved.version } };
         return redirect(`${path}#${textAnchor(saved.key)}`);
       }
       case "addExample":
-        await addGoodExample(context.db, actor, id, {
+        await addGoodExample(db, actor, id, {
           areaNumber: field("area"),
           municipalityCode: field("municipalityCode"),
           sentence: field("sentence"),
         });
         break;
       case "moveExample":
-        await moveGoodExample(context.db, actor, id, { id: field("example"), direction: field("direction") as "up" | "down" });
+        await moveGoodExample(db, actor, id, { id: field("example"), direction: field("direction") as "up" | "down" });
         break;
       case "deleteExample":
-        await deleteGoodExample(context.db, actor, id, { id: field("example") });
+        await deleteGoodExample(db, actor, id, { id: field("example") });
         break;
       default:
         throw new Response(null, { status: 400 });
