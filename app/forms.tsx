@@ -30,6 +30,17 @@ export function requireActor(context: Readonly<RouterContextProvider>, request: 
   throw redirect(`/logga-in?tillbaka=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
+/**
+ * A problem in words, in the page's language. Its message is a code ("points_range") or a full
+ * key ("evidence.problem.url_invalid"): the page's catalog (`<page>.problem.<code>`) first, then
+ * the shared one (`problem.<code>`), then the key itself; the values fill in the field or person.
+ */
+export function problemText(t: (key: string, options?: Record<string, unknown>) => string, problem: Problem, page?: string): string {
+  const values = problem.values ?? {};
+  const shared = t(`problem.${problem.message}`, { ...values, defaultValue: t(problem.message, { ...values, defaultValue: problem.message }) });
+  return page ? t(`${page}.problem.${problem.message}`, { ...values, defaultValue: shared }) : shared;
+}
+
 export type FormProblems = { problems: Problem[]; conflict?: { current: unknown; currentVersion: number } };
 
 /**
@@ -55,7 +66,7 @@ export function Problems({ problems, fieldIds = {} }: { problems: Problem[] | un
       <ErrorSummary.List>
         {problems.map((problem, index) => {
           const target = problem.field ? fieldIds[problem.field] ?? problem.field : undefined;
-          const message = t(`problem.${problem.message}`, { defaultValue: problem.message });
+          const message = problemText(t, problem);
           return (
             <ErrorSummary.Item key={index}>
               {target ? <ErrorSummary.Link href={`#${target}`}>{message}</ErrorSummary.Link> : message}

@@ -5,6 +5,8 @@ import { CsrfField, failureOf, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { passwordResetIsValid, resetPassword } from "../../../src/services/auth/users.server.ts";
 import { kompass } from "../../context.ts";
+import { passwordForm } from "../../auth-forms.server.ts";
+import { parseForm } from "../../submission.ts";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return { valid: await passwordResetIsValid(kompass(context).db, params.token) };
@@ -13,7 +15,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await readForm(request, context);
   try {
-    await resetPassword(kompass(context).db, { token: params.token, password: String(form.get("password") ?? "") });
+    await resetPassword(kompass(context).db, { token: params.token, ...parseForm(form, passwordForm) });
     return { done: true as const };
   } catch (error) {
     return failureOf(error, request);

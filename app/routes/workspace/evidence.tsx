@@ -11,6 +11,7 @@ import * as evidence from "../../../src/services/evidence/index.server.ts";
 import { acceptAttribute, acceptedExtensions, MAX_UPLOAD_MEGABYTES } from "../../../src/domain/evidence.ts";
 import { EVIDENCE_INTENTS, EVIDENCE_SECTIONS } from "../../components/evidence/sections.ts";
 import { evidenceFormKey, runEvidenceForm } from "../../evidence-forms.server.ts";
+import { problemText } from "../../forms.tsx";
 import { CSRF_FIELD } from "../../csrf.ts";
 import type { EvidenceItem, InterviewItem, SubareaOption } from "../../../src/services/evidence/index.server.ts";
 import { workspaceContext } from "../../workspace.server.ts";
@@ -40,7 +41,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     for (const [name, value] of form.entries()) if (typeof value === "string" && name !== CSRF_FIELD) values[name] = value;
     const key = evidenceFormKey(form);
     if (error instanceof ValidationError) {
-      const problems = error.problems.map((p) => ({ ...p, message: t(p.message, { ...messageValues, defaultValue: p.message }) }));
+      const problems = error.problems.map((p) => ({ ...p, message: problemText(t, { ...p, values: { ...messageValues, ...p.values } }) }));
       return data<Failure>({ form: key, values, problems }, { status: 400 });
     }
     if (error instanceof ConflictError) {

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Field, Heading, Label, Paragraph, Textarea } from "@digdir/designsystemet-react";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/overview";
-import { SetupFields, setupFromForm } from "../../components/SetupFields.tsx";
+import { SetupFields } from "../../components/SetupFields.tsx";
 import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
 import { useT } from "../../i18n.ts";
 import { STATUSES } from "../../../src/domain/workflow.ts";
@@ -9,6 +9,8 @@ import { updateEvaluationSetup } from "../../../src/services/evaluations/createE
 import { getOverview } from "../../../src/services/evaluations/overview.server.ts";
 import { correctEvaluation, transitionEvaluation } from "../../../src/services/evaluations/transitionEvaluation.server.ts";
 import { workspaceContext } from "../../workspace.server.ts";
+import { overviewForms } from "../../evaluation-forms.server.ts";
+import { parseForm } from "../../submission.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { db, actor, evaluationId: id } = context.get(workspaceContext);
@@ -22,21 +24,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const version = Number(form.get("version"));
   try {
-    switch (form.get("intent")) {
-      case "transition":
-        await transitionEvaluation(db, actor, id, { to: String(form.get("to") ?? ""), version });
-        break;
-      case "setup":
-        await updateEvaluationSetup(db, actor, id, { ...setupFromForm(form), version });
-        break;
-      case "correct":
-        await correctEvaluation(db, actor, id, { reason: String(form.get("reason") ?? ""), version });
-        break;
-      default:
-        throw new Response(null, { status: 400 });
-    }
+    const input = parseForm(form, overviewForms);
+    if (input.intent === "transition") await transitionEvaluation(db, actor, id, input);
+    else if (input.intent === "setup") await updateEvaluationSetup(db, actor, id, input);
+    else await correctEvaluation(db, actor, id, input);
     return redirect(`/arbetsyta/${id}`);
   } catch (error) {
     return failureOf(error, request);

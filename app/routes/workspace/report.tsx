@@ -4,7 +4,9 @@ import type { Route } from "./+types/report";
 import { LabelledField } from "../../components/LabelledField.tsx";
 import { ReportDownloads } from "../../components/ReportDownloads.tsx";
 import { ReportOptions } from "../../components/ReportOptions.tsx";
-import { CsrfField, failureOf, Problems, readForm, type FormProblems } from "../../forms.tsx";
+import { CsrfField, failureOf, problemText, Problems, readForm, type FormProblems } from "../../forms.tsx";
+import { keyFactsForm } from "../../report-forms.server.ts";
+import { parseForm, typedValues } from "../../submission.ts";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { fileLinks, loadReport, reportFailure } from "../../report.server.ts";
 import { evaluationPolicy, reportPolicy } from "../../../src/domain/policies.ts";
@@ -39,20 +41,20 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   }
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const input = Object.fromEntries([...FIELDS.map((f) => [f, String(form.get(f) ?? "")]), ["version", String(form.get("version") ?? "")]]);
+  const submitted = typedValues(form, FIELDS) as Record<Field, string>;
   try {
-    await saveKeyFacts(db, actor, id, input);
+    await saveKeyFacts(db, actor, id, parseForm(form, keyFactsForm));
     return { saved: true as const };
   } catch (error) {
     const failure = failureOf(error, request);
     const t = translator(languageFromRequest(request));
     // Problems are shown in words from the report catalog; the submitted values are kept.
     const body = failure.data as FormProblems;
-    body.problems = body.problems.map((p) => ({ ...p, message: t(`report.problem.${p.message}`, { defaultValue: p.message }) }));
-    return { ...body, submitted: input, status: failure.init?.status };
+    body.problems = body.problems.map((p) => ({ ...p, message: problemText(t, p, "report") }));
+    return { ...body, submitted, status: failure.init?.status };
   }
 }
 

@@ -13,6 +13,8 @@ import { correctEvaluation, listRevisions } from "../../../src/services/evaluati
 import type { EvaluationSnapshot } from "../../../src/db/schema.server.ts";
 import { municipalityNames } from "../../../src/services/results/queries.server.ts";
 import { workspaceContext } from "../../workspace.server.ts";
+import { revisionsForms } from "../../evaluation-forms.server.ts";
+import { parseForm } from "../../submission.ts";
 
 type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
 
@@ -89,7 +91,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
   try {
-    await correctEvaluation(db, actor, id, { reason: String(form.get("reason") ?? ""), version: Number(form.get("version")) });
+    await correctEvaluation(db, actor, id, parseForm(form, revisionsForms));
     return redirect(`/arbetsyta/${id}`);
   } catch (error) {
     return failureOf(error, request);
@@ -266,6 +268,7 @@ export default function RevisionsPage({ loaderData, actionData }: Route.Componen
           <Form method="post" className="stack">
             <CsrfField />
             <Problems problems={actionData?.problems} fieldIds={{ reason: "reason" }} />
+            <input type="hidden" name="intent" value="correct" />
             <input type="hidden" name="version" value={version} />
             <Textfield
               multiline

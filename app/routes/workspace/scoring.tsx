@@ -1,15 +1,16 @@
 import { Alert, Button, Card, Details, Heading, Link as DsLink, Paragraph, Input, Textarea } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { LabelledField } from "../../components/LabelledField.tsx";
 import type { Route } from "./+types/scoring";
-import { AutosaveForm, failedSubmission, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
+import { AutosaveForm, failedSubmission, failureWithValues, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
 import { PreviousResult } from "../../components/PreviousResult.tsx";
 import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
-import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
-import { translator } from "../../../src/i18n/index.ts";
+import { pageTitle, useT } from "../../i18n.ts";
 import { evidenceBySubarea } from "../../../src/services/evidence/index.server.ts";
-import { formText, pointsForInput, translatedProblems } from "../../scoring-forms.ts";
+import { pointsForInput } from "../../components/points.ts";
+import { scoringForms } from "../../scoring-forms.server.ts";
+import { parseForm, typedValues } from "../../submission.ts";
 import { getMyScoring, saveMyScore, submitMyScoring, type MyScoreItem, type ScoreConflict, type ScoringGroup } from "../../../src/services/scoring/myScoring.server.ts";
 import { previousResultFor } from "../../../src/services/scoring/previous.server.ts";
 import { workspaceContext } from "../../workspace.server.ts";
@@ -48,25 +49,19 @@ export function meta({ matches }: Route.MetaArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const intent = formText(form, "intent") ?? "";
-  const itemId = formText(form, "itemId") ?? "";
-  const submitted: Submitted = { form: intent === "save" ? `item:${itemId}` : intent, values: { points: formText(form, "points") ?? "", justification: formText(form, "justification") ?? "" } };
+  const typed = typedValues(form, ["intent", "itemId", "points", "justification"]);
+  const submitted: Submitted = { form: typed.intent === "save" ? `item:${typed.itemId}` : typed.intent, values: { points: typed.points, justification: typed.justification } };
   try {
-    if (intent === "save") {
-      const saved = await saveMyScore(db, actor, id, { itemId, points: formText(form, "points"), justification: formText(form, "justification"), version: formText(form, "version") ?? "" });
-      if (isAutosave(form)) return { saved: { version: saved.version } };
-      return redirect(`/arbetsyta/${id}/poang#item-${itemId}`);
-    }
-    if (intent === "submit") {
+    const input = parseForm(form, scoringForms);
+    if (input.intent === "submit") {
       await submitMyScoring(db, actor, id);
       return redirect(`/arbetsyta/${id}/poang`);
     }
-    throw data(null, { status: 400 });
+    const saved = await saveMyScore(db, actor, id, input);
+    if (isAutosave(form)) return { saved: { version: saved.version } };
+    return redirect(`/arbetsyta/${id}/poang#item-${input.itemId}`);
   } catch (error) {
-    // Problems are codes with values ("points_range", max 15): put into words here, for every way the page shows them.
-    const failure = failureOf(error, request);
-    const problems = translatedProblems(translator(languageFromRequest(request)), failure.data.problems)!;
-    return data<AutosaveFailure>({ ...failure.data, problems, submitted }, failure.init ?? undefined);
+    return failureWithValues(error, request, submitted, "scoring");
   }
 }
 

@@ -18,8 +18,8 @@ export const ROLES: UserRole[] = ["administrator", "evaluator", "contact"];
  */
 export const newUserSchema = z
   .object({
-    email: z.string().trim().toLowerCase().email("email_invalid"),
-    name: z.string().trim().min(1, "name_required").max(200, "too_long"),
+    email: z.string({ error: "email_invalid" }).trim().toLowerCase().email("email_invalid"),
+    name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(200, "too_long"),
     role: z.enum(["administrator", "evaluator", "contact"], { error: "role_invalid" }),
     municipalityCode: z.string().regex(/^\d{4}$/, "municipality_invalid").nullish(),
     organisation: z.string().trim().max(200, "too_long").nullish(),
