@@ -30,8 +30,8 @@ const webAddress = z
     }
   }, "evidence.problem.url_invalid");
 
-const linkSchema = z.object({ title, url: webAddress });
-const noteSchema = z.object({
+export const linkSchema = z.object({ title, url: webAddress });
+export const noteSchema = z.object({
   title,
   body: z.string({ error: "evidence.problem.body_required" }).trim().min(1, "evidence.problem.body_required").max(20000, "evidence.problem.body_too_long"),
   url: z.union([z.literal(""), webAddress]).nullish(),

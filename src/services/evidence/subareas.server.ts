@@ -9,7 +9,7 @@ import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { idOf, subareaOptions, tiesOf, type SourceKind } from "./shared.server.ts";
 
-const tagSchema = z.object({
+export const tagSchema = z.object({
   sourceKind: z.enum(["evidence", "interview"], { error: "evidence.problem.source_invalid" }),
   subareaIds: z.array(z.string({ error: "evidence.problem.subarea_unknown" }).trim(), { error: "evidence.problem.subarea_unknown" }).max(200, "evidence.problem.subarea_unknown"),
 });
