@@ -3,7 +3,8 @@ import { kompass } from "./context.ts";
 import { failureOf } from "./forms.tsx";
 import { languageFromRequest } from "./i18n.ts";
 import { translator } from "../src/i18n/index.ts";
-import { describeProblem, ValidationError } from "../src/services/errors.ts";
+import { ValidationError } from "../src/services/errors.ts";
+import { problemText } from "./forms.tsx";
 import type { EvaluationContext } from "../src/services/evaluations/evaluationContext.server.ts";
 import { getReport, parseCompare, type Report, type ReportEdition } from "../src/services/reports/getReport.server.ts";
 import { REPORT_FILE_FORMATS, reportFilePath } from "../src/domain/paths.ts";
@@ -26,7 +27,7 @@ export function reportQuery(url: URL): ReportQuery {
   const query: ReportQuery = {};
   if (word) {
     const edition = EDITION_WORDS[word];
-    if (!edition) throw new Response(`version: expected "publicerad" or "arbete", got "${word}"`, { status: 400 });
+    if (!edition) throw new ValidationError("unknown edition", [{ field: "version", message: "edition_invalid", values: { word } }]);
     query.edition = edition;
   }
   if (compare) query.compare = parseCompare(compare);
@@ -66,7 +67,8 @@ export function reportFailure(error: unknown, request: Request) {
   if (error instanceof Response) return error;
   if (error instanceof ValidationError) {
     const t = translator(languageFromRequest(request));
-    return data(`${error.problems.map(describeProblem).join("; ")}. ${t("report.compareHint")}`, { status: 400 });
+    const hint = error.problems.some((p) => p.field === "compare") ? ` ${t("report.compareHint")}` : "";
+    return data(`${error.problems.map((p) => problemText(t, p, "report")).join(" ")}${hint}`, { status: 400 });
   }
   return failureOf(error, request);
 }
