@@ -1,5 +1,6 @@
-import { data, redirect, useRouteLoaderData, type AppLoadContext } from "react-router";
+import { data, redirect, useRouteLoaderData, type RouterContextProvider } from "react-router";
 import { ErrorSummary } from "@digdir/designsystemet-react";
+import { kompass } from "./context.ts";
 import { csrfMatches, CSRF_FIELD } from "./csrf.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Problem } from "../src/services/errors.ts";
 import type { Actor } from "../src/domain/workflow.ts";
@@ -13,19 +14,31 @@ export function CsrfField() {
 }
 
 /** Reads a posted form and refuses it, changing nothing, when its CSRF token is missing or wrong. */
-export async function readForm(request: Request, context: AppLoadContext): Promise<FormData> {
+export async function readForm(request: Request, context: Readonly<RouterContextProvider>): Promise<FormData> {
   const form = await request.formData();
-  if (!csrfMatches(context.csrfToken, form.get(CSRF_FIELD))) {
+  if (!csrfMatches(kompass(context).csrfToken, form.get(CSRF_FIELD))) {
     throw data(translator(languageFromRequest(request))("forms.csrf"), { status: 403 });
   }
   return form;
 }
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here. */
-export function requireActor(context: AppLoadContext, request: Request): NonNullable<Actor> {
-  if (context.actor) return context.actor;
+export function requireActor(context: Readonly<RouterContextProvider>, request: Request): NonNullable<Actor> {
+  const { actor } = kompass(context);
+  if (actor) return actor;
   const url = new URL(request.url);
   throw redirect(`/logga-in?tillbaka=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/**
+ * A problem in words, in the page's language. Its message is a code ("points_range") or a full
+ * key ("evidence.problem.url_invalid"): the page's catalog (`<page>.problem.<code>`) first, then
+ * the shared one (`problem.<code>`), then the key itself; the values fill in the field or person.
+ */
+export function problemText(t: (key: string, options?: Record<string, unknown>) => string, problem: Problem, page?: string): string {
+  const values = problem.values ?? {};
+  const shared = t(`problem.${problem.message}`, { ...values, defaultValue: t(problem.message, { ...values, defaultValue: problem.message }) });
+  return page ? t(`${page}.problem.${problem.message}`, { ...values, defaultValue: shared }) : shared;
 }
 
 export type FormProblems = { problems: Problem[]; conflict?: { current: unknown; currentVersion: number } };
@@ -53,7 +66,7 @@ export function Problems({ problems, fieldIds = {} }: { problems: Problem[] | un
       <ErrorSummary.List>
         {problems.map((problem, index) => {
           const target = problem.field ? fieldIds[problem.field] ?? problem.field : undefined;
-          const message = t(`problem.${problem.message}`, { defaultValue: problem.message });
+          const message = problemText(t, problem);
           return (
             <ErrorSummary.Item key={index}>
               {target ? <ErrorSummary.Link href={`#${target}`}>{message}</ErrorSummary.Link> : message}

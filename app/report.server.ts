@@ -1,8 +1,10 @@
-import { data, type AppLoadContext } from "react-router";
+import { data, type RouterContextProvider } from "react-router";
+import { kompass } from "./context.ts";
 import { failureOf } from "./forms.tsx";
 import { languageFromRequest } from "./i18n.ts";
 import { translator } from "../src/i18n/index.ts";
-import { describeProblem, ValidationError } from "../src/services/errors.ts";
+import { ValidationError } from "../src/services/errors.ts";
+import { problemText } from "./forms.tsx";
 import type { EvaluationContext } from "../src/services/evaluations/evaluationContext.server.ts";
 import { getReport, parseCompare, type Report, type ReportEdition } from "../src/services/reports/getReport.server.ts";
 import { REPORT_FILE_FORMATS, reportFilePath } from "../src/domain/paths.ts";
@@ -25,15 +27,16 @@ export function reportQuery(url: URL): ReportQuery {
   const query: ReportQuery = {};
   if (word) {
     const edition = EDITION_WORDS[word];
-    if (!edition) throw new Response(`version: expected "publicerad" or "arbete", got "${word}"`, { status: 400 });
+    if (!edition) throw new ValidationError("unknown edition", [{ field: "version", message: "edition_invalid", values: { word } }]);
     query.edition = edition;
   }
   if (compare) query.compare = parseCompare(compare);
   return query;
 }
 
-export function loadReport(context: AppLoadContext, id: string, url: URL, evaluation?: EvaluationContext): Promise<Report> {
-  return getReport(context.db, context.actor, Number(id), { ...reportQuery(url), evaluation });
+export function loadReport(context: Readonly<RouterContextProvider>, id: string, url: URL, evaluation?: EvaluationContext): Promise<Report> {
+  const { db, actor } = kompass(context);
+  return getReport(db, actor, Number(id), { ...reportQuery(url), evaluation });
 }
 
 /** The query string that asks for the same report again (for links to its files). */
@@ -64,7 +67,8 @@ export function reportFailure(error: unknown, request: Request) {
   if (error instanceof Response) return error;
   if (error instanceof ValidationError) {
     const t = translator(languageFromRequest(request));
-    return data(`${error.problems.map(describeProblem).join("; ")}. ${t("report.compareHint")}`, { status: 400 });
+    const hint = error.problems.some((p) => p.field === "compare") ? ` ${t("report.compareHint")}` : "";
+    return data(`${error.problems.map((p) => problemText(t, p, "report")).join(" ")}${hint}`, { status: 400 });
   }
   return failureOf(error, request);
 }

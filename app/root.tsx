@@ -9,12 +9,13 @@ import type { Route } from "./+types/root";
 import { languageFromRequest, useT } from "./i18n.ts";
 import { CsrfField } from "./forms.tsx";
 import { loadCatalog } from "../src/i18n/index.ts";
+import { kompass } from "./context.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const actor = context.actor;
+  const actor = kompass(context).actor;
   return {
     language: languageFromRequest(request),
-    csrfToken: context.csrfToken,
+    csrfToken: kompass(context).csrfToken,
     actor: actor ? { name: actor.name, role: actor.role } : null,
   };
 }

@@ -17,7 +17,7 @@ import { projectRoot } from "../src/projectRoot.server.ts";
 import { actorFromHeaders, installationSecret } from "../src/services/auth/authentication.server.ts";
 import { prepareDatabase } from "../src/services/bootstrap.server.ts";
 import { apiMiddleware } from "./api.ts";
-import type { KompassContext } from "./context.ts";
+import { routerContextOf } from "../app/context.ts";
 import { csrfCookie, csrfTokenFor } from "./csrf.ts";
 import { nodeHeaders } from "./nodeHeaders.ts";
 import { createPublicCache } from "./publicCache.ts";
@@ -78,11 +78,12 @@ export async function startServer(options: StartOptions): Promise<Server> {
   const secret = await installationSecret(db);
   app.use(csrfCookie((process.env.KOMPASS_URL ?? "").startsWith("https://")));
   app.use(uploadLimit);
-  const getLoadContext = async (request: express.Request): Promise<KompassContext> => ({
-    db,
-    actor: await actorFromHeaders(db, nodeHeaders(request)),
-    csrfToken: csrfTokenFor(secret, (request as express.Request & { csrfCookie: string }).csrfCookie),
-  });
+  const getLoadContext = async (request: express.Request) =>
+    routerContextOf({
+      db,
+      actor: await actorFromHeaders(db, nodeHeaders(request)),
+      csrfToken: csrfTokenFor(secret, (request as express.Request & { csrfCookie: string }).csrfCookie),
+    });
 
   if (vite) {
     app.use(vite.middlewares);

@@ -9,12 +9,13 @@ import { parseLanguage } from "../src/i18n/index.ts";
 import { dataVersionOf } from "../src/db/dataVersion.server.ts";
 import { SESSION_COOKIE_PREFIX } from "../src/auth/auth.server.ts";
 import { LANGUAGE_COOKIE } from "../app/i18n.ts";
-import type { KompassContext } from "./context.ts";
+import { routerContextOf } from "../app/context.ts";
+import type { RouterContextProvider } from "react-router";
 
 const gzip = promisify(gzipCallback);
 
 /** Renders a page: React Router's request handler. */
-export type PageHandler = (request: Request, context: KompassContext) => Promise<Response>;
+export type PageHandler = (request: Request, context: RouterContextProvider) => Promise<Response>;
 
 export interface PublicCacheOptions {
   db: Db;
@@ -89,7 +90,7 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
       if (typeof value === "string" && name !== "cookie" && name !== "host") headers.set(name, value);
     if (language) headers.set("cookie", `${LANGUAGE_COOKIE}=${language}`);
     // A fixed origin: the Host header is the visitor's and must not end up in a stored page.
-    return options.handler(new Request(origin + url, { method: "GET", headers }), { db: options.db, actor: null, csrfToken: "" });
+    return options.handler(new Request(origin + url, { method: "GET", headers }), routerContextOf({ db: options.db, actor: null, csrfToken: "" }));
   }
 
   async function renderEntry(context: RenderContext): Promise<PageEntry> {

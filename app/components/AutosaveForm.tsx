@@ -1,8 +1,9 @@
 import { Button, Paragraph } from "@digdir/designsystemet-react";
 import { useEffect, useRef, useState, type FocusEvent as ReactFocusEvent, type FormEvent, type ReactNode } from "react";
 import { data, Form, useFetcher } from "react-router";
-import { CsrfField, failureOf, Problems, type FormProblems } from "../forms.tsx";
-import { useT } from "../i18n.ts";
+import { CsrfField, failureOf, problemText, Problems, type FormProblems } from "../forms.tsx";
+import { languageFromRequest, useT } from "../i18n.ts";
+import { translator } from "../../src/i18n/index.ts";
 import { ConflictChoice } from "./ConflictChoice.tsx";
 
 /** Set on submissions made by an AutosaveForm with JavaScript: the action answers with data, not a redirect. */
@@ -63,20 +64,17 @@ export type AutosaveFailure = FormProblems & { submitted?: Submitted };
 
 /**
  * An action's answer to a failed submission: failureOf's problems (or conflict) with the submitted
- * form's values attached, and problem messages that are codes ("text_too_long") translated.
+ * form's values attached, and problems that are codes ("text_too_long") put into words from the
+ * page's catalog (`page`: "writing", "scoring"), for every way the page shows them.
  */
-export function failureWithValues(
-  error: unknown,
-  request: Request,
-  submitted: Submitted,
-  translate?: (code: string) => string | undefined,
-) {
+export function failureWithValues(error: unknown, request: Request, submitted: Submitted, page: string, options: { conflictField?: string } = {}) {
   const failure = failureOf(error, request);
+  const t = translator(languageFromRequest(request));
   const problems = failure.data.problems.map((p) => ({
     ...p,
-    // A conflict's problem points at the version, so that the page can link it to the form.
-    field: p.field ?? (failure.data.conflict ? "version" : undefined),
-    message: (/^[a-z_]+$/.test(p.message) && translate?.(p.message)) || p.message,
+    // A conflict's problem may point at the version, so that the page can link it to the form.
+    field: p.field ?? (failure.data.conflict ? options.conflictField : undefined),
+    message: problemText(t, p, page),
   }));
   return data<AutosaveFailure>({ ...failure.data, problems, submitted }, failure.init ?? undefined);
 }

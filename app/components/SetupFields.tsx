@@ -53,17 +53,3 @@ function Choice({ name, value, label, checked }: { name: string; value: string; 
     </Field>
   );
 }
-
-/** Reads the setup fields of a posted form. */
-export function setupFromForm(form: FormData) {
-  const text = (name: string) => {
-    const value = String(form.get(name) ?? "").trim();
-    return value === "" ? null : value;
-  };
-  return {
-    visitStart: text("visitStart"),
-    visitEnd: text("visitEnd"),
-    evaluatorIds: form.getAll("evaluatorIds").map(String),
-    contactIds: form.getAll("contactIds").map(String),
-  };
-}

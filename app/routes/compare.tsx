@@ -13,13 +13,14 @@ import { MAX_COMPARED } from "../../src/domain/portal.ts";
 import { pick } from "../../src/domain/tables/table.ts";
 import { comparisonColumns, comparisonJson, comparisonRows, type ComparisonJson, type ComparisonRow } from "../../src/domain/tables/compare.ts";
 import { municipalityList } from "../../src/services/results/queries.server.ts";
+import { kompass } from "../context.ts";
 
 /** /jamfor?k1=1880&k2=0180&u2=2014:2010 … — a GET form, so it works without JavaScript. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   try {
     const slots = slotsFromQuery(url.searchParams);
-    const [comparison, municipalities] = await Promise.all([getComparison(context.db, slots, languageFromRequest(request)), municipalityList(context.db)]);
+    const [comparison, municipalities] = await Promise.all([getComparison(kompass(context).db, slots, languageFromRequest(request)), municipalityList(kompass(context).db)]);
     const { table, ...rest } = comparison;
     return {
       ...rest,

@@ -12,6 +12,7 @@ import { translator } from "../../src/i18n/index.ts";
 import { renderChartSvg } from "../../src/reports/charts.server.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
 import { getEvaluationPage } from "../../src/services/portal/evaluationPage.server.ts";
+import { kompass } from "../context.ts";
 
 /** One published evaluation: /kommun/1880-orebro/2012 (and ?version=2010 in a year with two). */
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -23,7 +24,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   try {
     if (!code || year === null) throw new NotFoundError("evaluation", `${params.slug}/${params.year}`);
     const instrument = url.searchParams.get("version") ?? undefined;
-    const page = await getEvaluationPage(context.db, code, year, { instrument, language });
+    const page = await getEvaluationPage(kompass(context).db, code, year, { instrument, language });
     const canonical = municipalitySlug(code, page.municipality.name);
     if (params.slug !== canonical) throw redirect(`/kommun/${canonical}/${year}${url.search}`, 301);
     return { ...page, profile: { svg: renderChartSvg(page.profile), title: page.profile.title, table: page.profile.table } };

@@ -10,12 +10,13 @@ import { rankingTopColumns } from "../../src/domain/tables/rankings.ts";
 import { resultLatestColumns } from "../../src/domain/tables/results.ts";
 import { getRankingChoices, listResultsOrdered } from "../../src/services/results/portal.server.ts";
 import { getRankings, sharedYears } from "../../src/services/results/rankings.server.ts";
+import { kompass } from "../context.ts";
 
 const LATEST = 10;
 const TOP = 5;
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const db = context.db;
+  const db = kompass(context).db;
   const [latest, choices, shared] = await Promise.all([
     listResultsOrdered(db, { sort: "latest", limit: LATEST }),
     getRankingChoices(db),

@@ -4,9 +4,10 @@ import { Link } from "react-router";
 import type { Route } from "./+types/municipalities";
 import { pageTitle, useT } from "../i18n.ts";
 import { listResults, municipalityList } from "../../src/services/results/queries.server.ts";
+import { kompass } from "../context.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const [list, results] = await Promise.all([municipalityList(context.db), listResults(context.db)]);
+  const [list, results] = await Promise.all([municipalityList(kompass(context).db), listResults(kompass(context).db)]);
   const counts = new Map<string, number>();
   for (const r of results) counts.set(r.municipality, (counts.get(r.municipality) ?? 0) + 1);
   return {

@@ -14,6 +14,7 @@ import { resultColumns } from "../../src/domain/tables/results.ts";
 import { pick } from "../../src/domain/tables/table.ts";
 import { renderChartSvg } from "../../src/reports/charts.server.ts";
 import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.server.ts";
+import { kompass } from "../context.ts";
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const language = languageFromRequest(request);
@@ -21,7 +22,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const code = codeOfSlug(params.slug);
   try {
     if (!code) throw new NotFoundError("municipality", params.slug);
-    const profile = await getMunicipalityProfile(context.db, code);
+    const profile = await getMunicipalityProfile(kompass(context).db, code);
     const canonical = municipalitySlug(code, profile.municipality.name);
     if (params.slug !== canonical) throw redirect(municipalityPath(code, profile.municipality.name), 301);
     const name = profile.municipality.name;

@@ -21,10 +21,11 @@ import { changeText, readRankingParams } from "../../src/domain/rankingFilters.t
 import { getRankingChoices } from "../../src/services/results/portal.server.ts";
 import { rankingPageColumns } from "../../src/domain/tables/rankings.ts";
 import { getRankings, sharedYears, type RankingEntry } from "../../src/services/results/rankings.server.ts";
+import { kompass } from "../context.ts";
 
 /** /rankning?instrument=2010&county=18&group=3&yearFrom=2010&yearTo=2015&all=true — a GET form. */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const choices = await getRankingChoices(context.db);
+  const choices = await getRankingChoices(kompass(context).db);
   const read = readRankingParams(new URL(request.url).searchParams, {
     instruments: choices.instruments.map((i) => i.key),
     counties: choices.counties.map((c) => c.code),
@@ -35,7 +36,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { values } = read;
   const [ranking, shared] = ready
     ? await Promise.all([
-        getRankings(context.db, {
+        getRankings(kompass(context).db, {
           instrument: values.instrument,
           all: values.all,
           county: values.county || undefined,
@@ -43,7 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           yearFrom: values.yearFrom ? Number(values.yearFrom) : undefined,
           yearTo: values.yearTo ? Number(values.yearTo) : undefined,
         }),
-        sharedYears(context.db),
+        sharedYears(kompass(context).db),
       ])
     : [null, new Set<string>() as ReadonlySet<string>];
   const payload = {

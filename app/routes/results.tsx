@@ -10,18 +10,19 @@ import { getInstruments, sortInstrumentKeys } from "../../src/services/instrumen
 import { municipalityPath } from "../../src/domain/paths.ts";
 import { resultPageColumns } from "../../src/domain/tables/results.ts";
 import { listResultsPage } from "../../src/services/results/portal.server.ts";
+import { kompass } from "../context.ts";
 
 /** Enough to scroll and scan; the table download holds every result. */
 const PAGE_SIZE = 100;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const instruments = await getInstruments(context.db);
+  const instruments = await getInstruments(kompass(context).db);
   const params = new URL(request.url).searchParams;
   const requested = params.get("instrument") ?? "";
   const instrument = instruments.has(requested) ? requested : "";
   // A page number that is not one shows the first page, one past the end the last.
   const asked = Math.floor(Number(params.get("page") ?? "1")) || 1;
-  const { rows, ...paging } = await listResultsPage(context.db, { instrument: instrument || undefined }, { page: asked, size: PAGE_SIZE });
+  const { rows, ...paging } = await listResultsPage(kompass(context).db, { instrument: instrument || undefined }, { page: asked, size: PAGE_SIZE });
   return {
     instrument,
     instruments: sortInstrumentKeys(instruments.keys()).map((key) => ({ key, name: instruments.get(key)!.name })),

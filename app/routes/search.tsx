@@ -9,6 +9,7 @@ import { municipalityPath } from "../../src/domain/paths.ts";
 import { describeProblem, ValidationError } from "../../src/services/errors.ts";
 import { DEFAULT_LIMIT, searchMunicipalities, searchPassages } from "../../src/services/search/index.server.ts";
 import { searchFilterChoices } from "../../src/services/portal/searchChoices.server.ts";
+import { kompass } from "../context.ts";
 
 /** The page's query words: the same as the API's, so that the page links to its own query there. */
 const FIELDS = ["q", "area", "instrument", "county", "group", "yearFrom", "yearTo"] as const;
@@ -20,9 +21,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   try {
     const { q, ...filters } = given;
     const [result, municipalities, choices] = await Promise.all([
-      searchPassages(context.db, { text: q, ...filters, limit: DEFAULT_LIMIT, offset: (page - 1) * DEFAULT_LIMIT }),
-      q.trim() ? searchMunicipalities(context.db, q) : [],
-      searchFilterChoices(context.db),
+      searchPassages(kompass(context).db, { text: q, ...filters, limit: DEFAULT_LIMIT, offset: (page - 1) * DEFAULT_LIMIT }),
+      q.trim() ? searchMunicipalities(kompass(context).db, q) : [],
+      searchFilterChoices(kompass(context).db),
     ]);
     return {
       given,

@@ -215,7 +215,7 @@ test("bad input on /samsyn: a clear message, and the stored points stay", async 
   // Saved as you type: the problem shows, but the focus stays in the field and typing goes on.
   await points.click();
   await page.keyboard.type("ab");
-  const message = form.getByRole("link", { name: "Poängen måste vara ett tal, med komma eller punkt, till exempel 12,5." });
+  const message = form.getByRole("link", { name: "Poängen för 4 måste vara ett tal, med komma eller punkt, till exempel 12,5." });
   await expect(message).toBeVisible();
   await expect(message).toHaveAttribute("href", "#points-4");
   await expect(form.getByRole("heading", { name: "Det gick inte att spara" })).toBeVisible();
@@ -223,18 +223,18 @@ test("bad input on /samsyn: a clear message, and the stored points stay", async 
   await page.keyboard.type("c");
   await expect(points).toHaveValue("abc");
   // A screen reader hears the problem in the save status.
-  await expect(form.getByRole("status")).toHaveText("Inte sparat: Poängen måste vara ett tal, med komma eller punkt, till exempel 12,5.");
+  await expect(form.getByRole("status")).toHaveText("Inte sparat: Poängen för 4 måste vara ett tal, med komma eller punkt, till exempel 12,5.");
   expect(await storedPoints(context, "4")).toBe(before);
 
   await points.fill("150");
   await form.getByRole("button", { name: /^Spara/ }).click();
-  await expect(form.getByRole("link", { name: "Poängen måste vara mellan 0 och 100." })).toBeVisible();
+  await expect(form.getByRole("link", { name: "Poängen för 4 måste vara ett tal mellan 0 och 100." })).toBeVisible();
   await expect(message).toHaveCount(0);
-  await expect(form.getByRole("status")).toHaveText("Inte sparat: Poängen måste vara mellan 0 och 100.");
+  await expect(form.getByRole("status")).toHaveText("Inte sparat: Poängen för 4 måste vara ett tal mellan 0 och 100.");
   expect(await storedPoints(context, "4")).toBe(before);
 
   // The message's link takes the focus to the field.
-  await form.getByRole("link", { name: "Poängen måste vara mellan 0 och 100." }).click();
+  await form.getByRole("link", { name: "Poängen för 4 måste vara ett tal mellan 0 och 100." }).click();
   await expect(points).toBeFocused();
   await context.close();
 });

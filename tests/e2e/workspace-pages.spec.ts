@@ -119,7 +119,7 @@ test.describe("forms showing problems", () => {
       .locator("#save-1")
       .getByRole("button", { name: /^Spara/ })
       .click();
-    await expect(page.locator("#save-1").getByRole("link", { name: /^Poängen måste vara mellan 0 och/ })).toHaveAttribute(
+    await expect(page.locator("#save-1").getByRole("link", { name: /^Poängen för 1 måste vara ett tal mellan 0 och/ })).toHaveAttribute(
       "href",
       "#points-1",
     );
@@ -150,8 +150,8 @@ test.describe("forms showing problems", () => {
       .click();
     expect((await response).status()).toBe(400);
     await expect(page.locator("#points-1")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.locator("#points-1-error")).toHaveText(/^Poängen måste vara mellan 0 och/);
-    await expect(page.locator("main").getByRole("link", { name: /^Poängen måste vara mellan 0 och/ })).toHaveAttribute("href", "#points-1");
+    await expect(page.locator("#points-1-error")).toHaveText(/^Poängen för 1 måste vara ett tal mellan 0 och/);
+    await expect(page.locator("main").getByRole("link", { name: /^Poängen för 1 måste vara ett tal mellan 0 och/ })).toHaveAttribute("href", "#points-1");
     await expectNoAxeViolations(page);
     await context.close();
   });

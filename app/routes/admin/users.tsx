@@ -1,14 +1,17 @@
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, Select, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/users";
-import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
+import { CsrfField, failureOf, problemText, Problems, readForm, requireActor } from "../../forms.tsx";
+import { parseForm, typedValues } from "../../submission.ts";
+import { usersForms } from "../../users-forms.server.ts";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { localeOf, translator } from "../../../src/i18n/index.ts";
 import type { Problem } from "../../../src/services/errors.ts";
 import { ValidationError } from "../../../src/services/errors.ts";
-import { createPasswordResetLink, createUser, listUsers, ROLES, setUserDisabled, type NewUser } from "../../../src/services/auth/users.server.ts";
+import { createPasswordResetLink, createUser, listUsers, ROLES, setUserDisabled } from "../../../src/services/auth/users.server.ts";
 import { municipalityList } from "../../../src/services/results/queries.server.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
+import { kompass } from "../../context.ts";
 
 const PATH = "/admin/anvandare";
 
@@ -24,7 +27,7 @@ const FIELD_IDS = {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   try {
-    const [people, places] = await Promise.all([listUsers(context.db, actor), municipalityList(context.db)]);
+    const [people, places] = await Promise.all([listUsers(kompass(context).db, actor), municipalityList(kompass(context).db)]);
     const collator = new Intl.Collator("sv");
     const names = new Map(places.map((m) => [m.code, m.name]));
     const query = new URL(request.url).searchParams;
@@ -57,31 +60,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(context, request);
   const form = await readForm(request, context);
   const t = translator(languageFromRequest(request));
-  const text = (name: string) => String(form.get(name) ?? "").trim();
-  const translate = (problems: Problem[]) =>
-    problems.map((p) => ({ ...p, message: t(`admin.problem.${p.message}`, { defaultValue: p.message }) }));
-  const intent = text("intent");
-  const values: Values = {
-    name: text("name"),
-    email: text("email"),
-    role: text("role"),
-    municipalityCode: text("municipalityCode"),
-    organisation: text("organisation"),
-  };
+  const translate = (problems: Problem[]) => problems.map((p) => ({ ...p, message: problemText(t, p, "admin") }));
+  const values: Values = typedValues(form, ["name", "email", "role", "municipalityCode", "organisation"]);
+  const creating = form.get("intent") === "create";
   try {
-    if (intent === "create") {
-      const user = await createUser(context.db, actor, {
-        name: values.name!,
-        email: values.email!,
-        role: values.role as NewUser["role"],
-        municipalityCode: values.municipalityCode || null,
-        organisation: values.organisation || null,
-      });
+    const input = parseForm(form, usersForms);
+    if (input.intent === "create") {
+      const user = await createUser(kompass(context).db, actor, input);
       return redirect(`${PATH}?skapad=${encodeURIComponent(user.email)}`);
     }
-    const userId = text("userId");
+    const { intent, userId } = input;
     if (intent === "link") {
-      const link = await createPasswordResetLink(context.db, actor, userId);
+      const link = await createPasswordResetLink(kompass(context).db, actor, userId);
       const expires = new Intl.DateTimeFormat(localeOf(languageFromRequest(request)), {
         dateStyle: "long",
         timeStyle: "short",
@@ -97,14 +87,10 @@ export async function action({ request, context }: Route.ActionArgs) {
         },
       };
     }
-    if (intent === "disable" || intent === "enable") {
-      const user = await setUserDisabled(context.db, actor, userId, intent === "disable");
-      return redirect(`${PATH}?${intent === "disable" ? "avstangd" : "aktiverad"}=${encodeURIComponent(user.email)}`);
-    }
-    return data({ problems: [{ message: "unknown intent" }] as Problem[], values: {} as Values }, { status: 400 });
+    const user = await setUserDisabled(kompass(context).db, actor, userId, intent === "disable");
+    return redirect(`${PATH}?${intent === "disable" ? "avstangd" : "aktiverad"}=${encodeURIComponent(user.email)}`);
   } catch (error) {
-    if (error instanceof ValidationError)
-      return data({ problems: translate(error.problems), values: intent === "create" ? values : {} }, { status: 400 });
+    if (error instanceof ValidationError) return data({ problems: translate(error.problems), values: creating ? values : {} }, { status: 400 });
     return failureOf(error, request);
   }
 }

@@ -4,15 +4,18 @@ import type { Route } from "./+types/password";
 import { CsrfField, failureOf, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { passwordResetIsValid, resetPassword } from "../../../src/services/auth/users.server.ts";
+import { kompass } from "../../context.ts";
+import { passwordForm } from "../../auth-forms.server.ts";
+import { parseForm } from "../../submission.ts";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return { valid: await passwordResetIsValid(context.db, params.token) };
+  return { valid: await passwordResetIsValid(kompass(context).db, params.token) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await readForm(request, context);
   try {
-    await resetPassword(context.db, { token: params.token, password: String(form.get("password") ?? "") });
+    await resetPassword(kompass(context).db, { token: params.token, ...parseForm(form, passwordForm) });
     return { done: true as const };
   } catch (error) {
     return failureOf(error, request);

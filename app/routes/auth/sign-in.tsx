@@ -4,24 +4,29 @@ import type { Route } from "./+types/sign-in";
 import { CsrfField, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { signIn } from "../../../src/services/auth/authentication.server.ts";
+import { kompass } from "../../context.ts";
+import { signInForm } from "../../auth-forms.server.ts";
+import { parseForm } from "../../submission.ts";
 
 /** Only paths on this site: a sign-in link cannot send anyone elsewhere. */
 const safeReturn = (value: FormDataEntryValue | string | null) => (typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/arbetsyta");
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const back = safeReturn(new URL(request.url).searchParams.get("tillbaka"));
-  if (context.actor) throw redirect(back);
+  if (kompass(context).actor) throw redirect(back);
   return { back };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request, context);
   const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-  const outcome = await signIn(context.db, { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), address, headers: request.headers });
-  if (!outcome.ok) return data({ error: outcome.reason, email: String(form.get("email") ?? "") }, { status: outcome.reason === "throttled" ? 429 : 401 });
+  // Every field is optional text, so the form always fits: a wrong one is a failed sign-in.
+  const { email, password, tillbaka } = parseForm(form, signInForm);
+  const outcome = await signIn(kompass(context).db, { email, password, address, headers: request.headers });
+  if (!outcome.ok) return data({ error: outcome.reason, email }, { status: outcome.reason === "throttled" ? 429 : 401 });
   const headers = new Headers();
   for (const cookie of outcome.setCookies) headers.append("Set-Cookie", cookie);
-  return redirect(safeReturn(form.get("tillbaka")), { headers });
+  return redirect(safeReturn(tillbaka ?? null), { headers });
 }
 
 export function meta({ matches }: Route.MetaArgs) {

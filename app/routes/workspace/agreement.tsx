@@ -1,18 +1,20 @@
 import { Alert, Card, Heading, Paragraph, Table, Input, Textarea } from "@digdir/designsystemet-react";
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import { LabelledField } from "../../components/LabelledField.tsx";
 import type { Route } from "./+types/agreement";
-import { AutosaveForm, failedSubmission, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
-import { failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
-import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
-import { translator } from "../../../src/i18n/index.ts";
+import { AutosaveForm, failedSubmission, failureWithValues, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
+import { failureOf, Problems, readForm } from "../../forms.tsx";
+import { pageTitle, useT } from "../../i18n.ts";
 import { getAgreement, saveAgreedScore, type AgreedConflict, type AgreementItem } from "../../../src/services/scoring/agreement.server.ts";
-import { formText, pointsForInput, translatedProblems } from "../../scoring-forms.ts";
+import { pointsForInput } from "../../components/points.ts";
+import { agreementForms } from "../../scoring-forms.server.ts";
+import { parseForm, typedValues } from "../../submission.ts";
+import { workspaceContext } from "../../workspace.server.ts";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   try {
-    return await getAgreement(context.db, actor, Number(params.id));
+    return await getAgreement(db, actor, id);
   } catch (error) {
     throw failureOf(error, request);
   }
@@ -22,21 +24,18 @@ export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "scoring.agreement.title") }];
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const id = Number(params.id);
-  const itemId = formText(form, "itemId") ?? "";
-  const submitted: Submitted = { form: `agreed:${itemId}`, values: { points: formText(form, "points") ?? "", reason: formText(form, "reason") ?? "" } };
+  const typed = typedValues(form, ["itemId", "points", "reason"]);
+  const submitted: Submitted = { form: `agreed:${typed.itemId}`, values: { points: typed.points, reason: typed.reason } };
   try {
-    if (formText(form, "intent") !== "agree") throw data(null, { status: 400 });
-    const saved = await saveAgreedScore(context.db, actor, id, { itemId, points: formText(form, "points"), reason: formText(form, "reason"), version: formText(form, "version") ?? "" });
+    const input = parseForm(form, agreementForms);
+    const saved = await saveAgreedScore(db, actor, id, input);
     if (isAutosave(form)) return { saved: { version: saved.version } };
-    return redirect(`/arbetsyta/${id}/samsyn#item-${itemId}`);
+    return redirect(`/arbetsyta/${id}/samsyn#item-${input.itemId}`);
   } catch (error) {
-    const failure = failureOf(error, request);
-    const problems = translatedProblems(translator(languageFromRequest(request)), failure.data.problems)!;
-    return data<AutosaveFailure>({ ...failure.data, problems, submitted }, failure.init ?? undefined);
+    return failureWithValues(error, request, submitted, "scoring");
   }
 }
 

@@ -2,11 +2,12 @@ import { Heading, Link as DsLink, Paragraph, Table } from "@digdir/designsysteme
 import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/audit";
-import { failureOf, requireActor } from "../../forms.tsx";
+import { failureOf } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { isStatus } from "../../../src/domain/workflow.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { auditPage } from "../../../src/services/evaluations/auditCsv.server.ts";
+import { workspaceContext } from "../../workspace.server.ts";
 
 const PAGE_SIZE = 100;
 /** Actions whose bare values are statuses ("published" → "Publicerad"). */
@@ -26,11 +27,11 @@ function readable(value: unknown, t: TFunction, key = ""): string {
   return String(value);
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("sida") ?? "1", 10) || 1);
   try {
-    const { evaluation, entries, total } = await auditPage(context.db, actor, Number(params.id), { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const { evaluation, entries, total } = await auditPage(db, actor, id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const t = translator(languageFromRequest(request));
     // Swedish date and time (2025-03-14 09:05:12), in Swedish time, in both languages: unambiguous.
     const when = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Stockholm" });

@@ -1,9 +1,9 @@
 import type { Route } from "./+types/evidence-file";
-import { requireActor } from "../../forms.tsx";
 import { languageFromRequest } from "../../i18n.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { ForbiddenError, NotFoundError } from "../../../src/services/errors.ts";
 import { getDocumentFile } from "../../../src/services/evidence/documents.server.ts";
+import { workspaceContext } from "../../workspace.server.ts";
 
 /** RFC 5987/6266: the name in UTF-8 for browsers, and a plain ASCII one for the rest. */
 function contentDisposition(fileName: string): string {
@@ -14,9 +14,9 @@ function contentDisposition(fileName: string): string {
 
 /** A handed-in document, as a download, for whoever may see the evaluation's documents; 404 for everyone else. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   try {
-    const file = await getDocumentFile(context.db, actor, Number(params.id), { evidenceId: params.evidenceId });
+    const file = await getDocumentFile(db, actor, id, { evidenceId: params.evidenceId });
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         "Content-Type": file.mediaType,

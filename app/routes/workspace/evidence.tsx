@@ -3,7 +3,7 @@ import { data, Form, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/evidence";
 import { InterviewPlan } from "../../components/evidence/InterviewPlan.tsx";
 import { failureFor, Hidden, RemoveButton, Section, SubareaTies, Ties, TextField, useFormats, type Failure, type Values } from "../../components/evidence/shared.tsx";
-import { failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
+import { failureOf, Problems, readForm } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { ConflictError, ValidationError } from "../../../src/services/errors.ts";
@@ -11,28 +11,29 @@ import * as evidence from "../../../src/services/evidence/index.server.ts";
 import { acceptAttribute, acceptedExtensions, MAX_UPLOAD_MEGABYTES } from "../../../src/domain/evidence.ts";
 import { EVIDENCE_INTENTS, EVIDENCE_SECTIONS } from "../../components/evidence/sections.ts";
 import { evidenceFormKey, runEvidenceForm } from "../../evidence-forms.server.ts";
+import { problemText } from "../../forms.tsx";
 import { CSRF_FIELD } from "../../csrf.ts";
 import type { EvidenceItem, InterviewItem, SubareaOption } from "../../../src/services/evidence/index.server.ts";
+import { workspaceContext } from "../../workspace.server.ts";
 
 const SECTIONS = EVIDENCE_SECTIONS;
 const FIELDS = ["file", "title", "url", "body", "groupKind", "startsAt", "participants", "participantCount", "notes", "subareaIds"];
 const messageValues = { mb: MAX_UPLOAD_MEGABYTES, types: acceptedExtensions().join(", ") };
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   try {
-    return { ...(await evidence.loadEvidencePage(context.db, actor, Number(params.id))), stamp: Date.now() };
+    return { ...(await evidence.loadEvidencePage(db, actor, id)), stamp: Date.now() };
   } catch (error) {
     throw failureOf(error, request);
   }
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const id = Number(params.id);
   try {
-    const { intent, section } = await runEvidenceForm(context.db, actor, id, form);
+    const { intent, section } = await runEvidenceForm(db, actor, id, form);
     return redirect(`/arbetsyta/${id}/underlag?klart=${intent}#${section}`);
   } catch (error) {
     const t = translator(languageFromRequest(request));
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     for (const [name, value] of form.entries()) if (typeof value === "string" && name !== CSRF_FIELD) values[name] = value;
     const key = evidenceFormKey(form);
     if (error instanceof ValidationError) {
-      const problems = error.problems.map((p) => ({ ...p, message: t(p.message, { ...messageValues, defaultValue: p.message }) }));
+      const problems = error.problems.map((p) => ({ ...p, message: problemText(t, { ...p, values: { ...messageValues, ...p.values } }) }));
       return data<Failure>({ form: key, values, problems }, { status: 400 });
     }
     if (error instanceof ConflictError) {

@@ -5,10 +5,11 @@ import { requireActor } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { userPolicy } from "../../../src/domain/policies.ts";
 import { listEvaluations } from "../../../src/services/evaluations/listEvaluations.server.ts";
+import { kompass } from "../../context.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
-  return { evaluations: await listEvaluations(context.db, actor), canCreate: userPolicy.createEvaluation(actor) };
+  return { evaluations: await listEvaluations(kompass(context).db, actor), canCreate: userPolicy.createEvaluation(actor) };
 }
 
 export function meta({ matches }: Route.MetaArgs) {

@@ -1,42 +1,34 @@
 import { Alert, Button, Card, Field, Heading, Label, Paragraph, Textarea } from "@digdir/designsystemet-react";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/overview";
-import { SetupFields, setupFromForm } from "../../components/SetupFields.tsx";
-import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
+import { SetupFields } from "../../components/SetupFields.tsx";
+import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
 import { useT } from "../../i18n.ts";
 import { STATUSES } from "../../../src/domain/workflow.ts";
 import { updateEvaluationSetup } from "../../../src/services/evaluations/createEvaluation.server.ts";
 import { getOverview } from "../../../src/services/evaluations/overview.server.ts";
 import { correctEvaluation, transitionEvaluation } from "../../../src/services/evaluations/transitionEvaluation.server.ts";
+import { workspaceContext } from "../../workspace.server.ts";
+import { overviewForms } from "../../evaluation-forms.server.ts";
+import { parseForm } from "../../submission.ts";
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   try {
-    return await getOverview(context.db, actor, Number(params.id));
+    return await getOverview(db, actor, id);
   } catch (error) {
     throw failureOf(error, request);
   }
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const id = Number(params.id);
-  const version = Number(form.get("version"));
   try {
-    switch (form.get("intent")) {
-      case "transition":
-        await transitionEvaluation(context.db, actor, id, { to: String(form.get("to") ?? ""), version });
-        break;
-      case "setup":
-        await updateEvaluationSetup(context.db, actor, id, { ...setupFromForm(form), version });
-        break;
-      case "correct":
-        await correctEvaluation(context.db, actor, id, { reason: String(form.get("reason") ?? ""), version });
-        break;
-      default:
-        throw new Response(null, { status: 400 });
-    }
+    const input = parseForm(form, overviewForms);
+    if (input.intent === "transition") await transitionEvaluation(db, actor, id, input);
+    else if (input.intent === "setup") await updateEvaluationSetup(db, actor, id, input);
+    else await correctEvaluation(db, actor, id, input);
     return redirect(`/arbetsyta/${id}`);
   } catch (error) {
     return failureOf(error, request);

@@ -4,7 +4,9 @@ import type { Route } from "./+types/report";
 import { LabelledField } from "../../components/LabelledField.tsx";
 import { ReportDownloads } from "../../components/ReportDownloads.tsx";
 import { ReportOptions } from "../../components/ReportOptions.tsx";
-import { CsrfField, failureOf, Problems, readForm, requireActor, type FormProblems } from "../../forms.tsx";
+import { CsrfField, failureOf, problemText, Problems, readForm, type FormProblems } from "../../forms.tsx";
+import { keyFactsForm } from "../../report-forms.server.ts";
+import { parseForm, typedValues } from "../../submission.ts";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { fileLinks, loadReport, reportFailure } from "../../report.server.ts";
 import { evaluationPolicy, reportPolicy } from "../../../src/domain/policies.ts";
@@ -12,15 +14,15 @@ import { ForbiddenError } from "../../../src/services/errors.ts";
 import { translator } from "../../../src/i18n/index.ts";
 import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.server.ts";
 import { readKeyFacts, saveKeyFacts, type KeyFacts } from "../../../src/services/reports/keyFacts.server.ts";
+import { workspaceContext } from "../../workspace.server.ts";
 
 const FIELDS = ["population", "populationChange", "populationChangePeriod", "employees", "rulingParties"] as const;
 type Field = (typeof FIELDS)[number];
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
-  const id = Number(params.id);
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   try {
-    const evaluation = await loadEvaluation(context.db, actor, id);
+    const evaluation = await loadEvaluation(db, actor, id);
     if (!evaluationPolicy.viewReport(actor, evaluation.access)) throw new ForbiddenError("read the report");
     const report = await loadReport(context, params.id, new URL(request.url), evaluation);
     return {
@@ -31,7 +33,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       editions: report.editions,
       compare: report.compare,
       files: fileLinks(report),
-      keyFacts: await readKeyFacts(context.db, id),
+      keyFacts: await readKeyFacts(db, id),
       canEdit: reportPolicy.editKeyFacts(actor, evaluation.access),
     };
   } catch (error) {
@@ -39,20 +41,20 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   }
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const input = Object.fromEntries([...FIELDS.map((f) => [f, String(form.get(f) ?? "")]), ["version", String(form.get("version") ?? "")]]);
+  const submitted = typedValues(form, FIELDS) as Record<Field, string>;
   try {
-    await saveKeyFacts(context.db, actor, Number(params.id), input);
+    await saveKeyFacts(db, actor, id, parseForm(form, keyFactsForm));
     return { saved: true as const };
   } catch (error) {
     const failure = failureOf(error, request);
     const t = translator(languageFromRequest(request));
     // Problems are shown in words from the report catalog; the submitted values are kept.
     const body = failure.data as FormProblems;
-    body.problems = body.problems.map((p) => ({ ...p, message: t(`report.problem.${p.message}`, { defaultValue: p.message }) }));
-    return { ...body, submitted: input, status: failure.init?.status };
+    body.problems = body.problems.map((p) => ({ ...p, message: problemText(t, p, "report") }));
+    return { ...body, submitted, status: failure.init?.status };
   }
 }
 

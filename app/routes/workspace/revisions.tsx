@@ -1,7 +1,7 @@
 import { Button, Details, Heading, List, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/revisions";
-import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
+import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import type { InstrumentVersion } from "../../../src/domain/instrument.ts";
 import { pointsText } from "../../../src/domain/points.ts";
@@ -12,6 +12,9 @@ import { loadEvaluation } from "../../../src/services/evaluations/evaluationCont
 import { correctEvaluation, listRevisions } from "../../../src/services/evaluations/transitionEvaluation.server.ts";
 import type { EvaluationSnapshot } from "../../../src/db/schema.server.ts";
 import { municipalityNames } from "../../../src/services/results/queries.server.ts";
+import { workspaceContext } from "../../workspace.server.ts";
+import { revisionsForms } from "../../evaluation-forms.server.ts";
+import { parseForm } from "../../submission.ts";
 
 type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
 
@@ -63,12 +66,11 @@ function present(r: Revision, instrument: InstrumentVersion, names: Map<string, 
   };
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
-  const id = Number(params.id);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   try {
-    const evaluation = await loadEvaluation(context.db, actor, id);
-    const [revisions, names] = await Promise.all([listRevisions(context.db, actor, id), municipalityNames(context.db)]);
+    const evaluation = await loadEvaluation(db, actor, id);
+    const [revisions, names] = await Promise.all([listRevisions(db, actor, id), municipalityNames(db)]);
     const when = new Intl.DateTimeFormat(localeOf(languageFromRequest(request)), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" });
     return {
       id,
@@ -85,12 +87,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 /** An administrator reopens the published evaluation for a correction, with a reason. */
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const id = Number(params.id);
   try {
-    await correctEvaluation(context.db, actor, id, { reason: String(form.get("reason") ?? ""), version: Number(form.get("version")) });
+    await correctEvaluation(db, actor, id, parseForm(form, revisionsForms));
     return redirect(`/arbetsyta/${id}`);
   } catch (error) {
     return failureOf(error, request);
@@ -267,6 +268,7 @@ export default function RevisionsPage({ loaderData, actionData }: Route.Componen
           <Form method="post" className="stack">
             <CsrfField />
             <Problems problems={actionData?.problems} fieldIds={{ reason: "reason" }} />
+            <input type="hidden" name="intent" value="correct" />
             <input type="hidden" name="version" value={version} />
             <Textfield
               multiline

@@ -1,17 +1,19 @@
 import { Alert, Button, Card, Details, Heading, Link as DsLink, Paragraph, Input, Textarea } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { LabelledField } from "../../components/LabelledField.tsx";
 import type { Route } from "./+types/scoring";
-import { AutosaveForm, failedSubmission, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
+import { AutosaveForm, failedSubmission, failureWithValues, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
 import { PreviousResult } from "../../components/PreviousResult.tsx";
-import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
-import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
-import { translator } from "../../../src/i18n/index.ts";
+import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
+import { pageTitle, useT } from "../../i18n.ts";
 import { evidenceBySubarea } from "../../../src/services/evidence/index.server.ts";
-import { formText, pointsForInput, translatedProblems } from "../../scoring-forms.ts";
+import { pointsForInput } from "../../components/points.ts";
+import { scoringForms } from "../../scoring-forms.server.ts";
+import { parseForm, typedValues } from "../../submission.ts";
 import { getMyScoring, saveMyScore, submitMyScoring, type MyScoreItem, type ScoreConflict, type ScoringGroup } from "../../../src/services/scoring/myScoring.server.ts";
 import { previousResultFor } from "../../../src/services/scoring/previous.server.ts";
+import { workspaceContext } from "../../workspace.server.ts";
 
 /** What is tied to a sub-area, as the scoring page lists it. */
 interface TiedEvidence {
@@ -21,15 +23,14 @@ interface TiedEvidence {
   url: string | null;
 }
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
-  const id = Number(params.id);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   try {
-    const scoring = await getMyScoring(context.db, actor, id);
+    const scoring = await getMyScoring(db, actor, id);
     const e = scoring.evaluation;
-    const previous = await previousResultFor(context.db, { municipalityCode: e.municipalityCode, year: e.year, instrument: { key: e.instrumentKey } });
+    const previous = await previousResultFor(db, { municipalityCode: e.municipalityCode, year: e.year, instrument: { key: e.instrumentKey } });
     const evidence: Record<string, TiedEvidence[]> = {};
-    for (const [subareaId, tied] of await evidenceBySubarea(context.db, actor, id)) {
+    for (const [subareaId, tied] of await evidenceBySubarea(db, actor, id)) {
       evidence[subareaId] = [
         ...tied.evidence.map((item): TiedEvidence => ({ id: item.id, kind: item.kind, title: item.title, url: item.kind === "document" ? `/arbetsyta/${id}/underlag/${item.id}/fil` : item.url })),
         ...tied.interviews.map((item): TiedEvidence => ({ id: item.id, kind: "interview", title: item.title, url: null })),
@@ -45,29 +46,22 @@ export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "scoring.title") }];
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const id = Number(params.id);
-  const intent = formText(form, "intent") ?? "";
-  const itemId = formText(form, "itemId") ?? "";
-  const submitted: Submitted = { form: intent === "save" ? `item:${itemId}` : intent, values: { points: formText(form, "points") ?? "", justification: formText(form, "justification") ?? "" } };
+  const typed = typedValues(form, ["intent", "itemId", "points", "justification"]);
+  const submitted: Submitted = { form: typed.intent === "save" ? `item:${typed.itemId}` : typed.intent, values: { points: typed.points, justification: typed.justification } };
   try {
-    if (intent === "save") {
-      const saved = await saveMyScore(context.db, actor, id, { itemId, points: formText(form, "points"), justification: formText(form, "justification"), version: formText(form, "version") ?? "" });
-      if (isAutosave(form)) return { saved: { version: saved.version } };
-      return redirect(`/arbetsyta/${id}/poang#item-${itemId}`);
-    }
-    if (intent === "submit") {
-      await submitMyScoring(context.db, actor, id);
+    const input = parseForm(form, scoringForms);
+    if (input.intent === "submit") {
+      await submitMyScoring(db, actor, id);
       return redirect(`/arbetsyta/${id}/poang`);
     }
-    throw data(null, { status: 400 });
+    const saved = await saveMyScore(db, actor, id, input);
+    if (isAutosave(form)) return { saved: { version: saved.version } };
+    return redirect(`/arbetsyta/${id}/poang#item-${input.itemId}`);
   } catch (error) {
-    // Problems are codes with values ("points_range", max 15): put into words here, for every way the page shows them.
-    const failure = failureOf(error, request);
-    const problems = translatedProblems(translator(languageFromRequest(request)), failure.data.problems)!;
-    return data<AutosaveFailure>({ ...failure.data, problems, submitted }, failure.init ?? undefined);
+    return failureWithValues(error, request, submitted, "scoring");
   }
 }
 

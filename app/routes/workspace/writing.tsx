@@ -10,9 +10,8 @@ import {
   type Submitted,
 } from "../../components/AutosaveForm.tsx";
 import { PreviousResult } from "../../components/PreviousResult.tsx";
-import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
-import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
-import { translator } from "../../../src/i18n/index.ts";
+import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
+import { pageTitle, useT } from "../../i18n.ts";
 import {
   getWriting,
   type GoodExample,
@@ -24,15 +23,18 @@ import { addGoodExample, deleteGoodExample, moveGoodExample } from "../../../src
 import { saveText } from "../../../src/services/writing/saveText.server.ts";
 import { MAX_SENTENCE_LENGTH, MAX_TEXT_LENGTH } from "../../../src/services/writing/textKeys.shared.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
+import { workspaceContext } from "../../workspace.server.ts";
+import { writingForms } from "../../writing-forms.server.ts";
+import { parseForm, typedValues } from "../../submission.ts";
 
 const slug = (key: string) => key.replace(/[^\w-]/g, "-");
 const textAnchor = (key: string) => `text-${slug(key)}`;
 const examplesAnchor = (area: string | number) => `examples-${slug(String(area))}`;
 
-export async function loader({ request, params, context }: Route.LoaderArgs) {
-  const actor = requireActor(context, request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   try {
-    return await getWriting(context.db, actor, Number(params.id));
+    return await getWriting(db, actor, id);
   } catch (error) {
     throw failureOf(error, request);
   }
@@ -47,44 +49,36 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
   return isAutosave(formData) ? false : defaultShouldRevalidate;
 }
 
-export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = requireActor(context, request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
-  const id = Number(params.id);
-  const field = (name: string) => String(form.get(name) ?? "");
   const path = new URL(request.url).pathname;
-  const intent = field("intent");
+  const typed = typedValues(form, ["intent", "key", "body", "area", "municipalityCode", "sentence"]);
   const submitted: Submitted =
-    intent === "text"
-      ? { form: `text:${field("key")}`, values: { body: field("body") } }
-      : { form: `examples:${field("area")}`, values: { municipalityCode: field("municipalityCode"), sentence: field("sentence") } };
+    typed.intent === "text"
+      ? { form: `text:${typed.key}`, values: { body: typed.body } }
+      : { form: `examples:${typed.area}`, values: { municipalityCode: typed.municipalityCode, sentence: typed.sentence } };
   try {
-    switch (intent) {
+    const input = parseForm(form, writingForms);
+    switch (input.intent) {
       case "text": {
-        const saved = await saveText(context.db, actor, id, { key: field("key"), body: field("body"), version: field("version") });
+        const saved = await saveText(db, actor, id, input);
         if (isAutosave(form)) return { saved: { version: saved.version } };
         return redirect(`${path}#${textAnchor(saved.key)}`);
       }
       case "addExample":
-        await addGoodExample(context.db, actor, id, {
-          areaNumber: field("area"),
-          municipalityCode: field("municipalityCode"),
-          sentence: field("sentence"),
-        });
+        await addGoodExample(db, actor, id, { areaNumber: input.area, municipalityCode: input.municipalityCode, sentence: input.sentence });
         break;
       case "moveExample":
-        await moveGoodExample(context.db, actor, id, { id: field("example"), direction: field("direction") as "up" | "down" });
+        await moveGoodExample(db, actor, id, { id: input.example, direction: input.direction });
         break;
       case "deleteExample":
-        await deleteGoodExample(context.db, actor, id, { id: field("example") });
+        await deleteGoodExample(db, actor, id, { id: input.example });
         break;
-      default:
-        throw new Response(null, { status: 400 });
     }
-    return redirect(`${path}#${examplesAnchor(field("area"))}`);
+    return redirect(`${path}#${examplesAnchor(typed.area)}`);
   } catch (error) {
-    const t = translator(languageFromRequest(request));
-    return failureWithValues(error, request, submitted, (code) => t(`writing.problem.${code}`, { defaultValue: "" }) || undefined);
+    return failureWithValues(error, request, submitted, "writing", { conflictField: "version" });
   }
 }
 

@@ -54,6 +54,8 @@ export const report: Messages<typeof sv> = {
     none: "No key facts have been entered.",
   },
   problem: {
+    compare_invalid: "The number of evaluations to compare with must be a whole number from 1 to {{max}}.",
+    edition_invalid: "There is no edition “{{word}}” of the report: choose publicerad or arbete.",
     whole_number_expected: "Write a whole number, such as 137121.",
     number_out_of_range: "The number is implausibly large or small.",
     text_too_long: "The text is too long.",

@@ -30,6 +30,22 @@ export const problem: Messages<typeof sv.problem> = {
   not_all_submitted: "{{count}} evaluators have not handed in their points.",
   not_all_agreed: "{{count}} items have no agreed points.",
   no_summary: "Write the evaluation summary before publishing.",
+  unknown_intent: "The form was not recognised. Reload the page and try again.",
+  version_invalid: "The page is too old to save from. Reload it and try again.",
+  date_invalid: "Give the date as YYYY-MM-DD, for example 2026-03-12.",
+  visit_end_before_start: "The visit cannot end before it starts: the last day must be the first day or later.",
+  too_many_evaluators: "Choose at most three evaluators.",
+  too_many_contacts: "Choose at most five contacts.",
+  not_an_evaluator: "{{name}} cannot be an evaluator (the account is a contact's or disabled).",
+  not_a_contact: "{{name}} is not a contact of this municipality.",
+  evaluator_and_contact: "{{name}} cannot be both evaluator and contact.",
+  municipality_missing: "Choose a municipality.",
+  municipality_unknown: "No municipality has the code {{code}}.",
+  instrument_missing: "Choose a version of the instrument.",
+  instrument_unknown: "There is no version {{instrument}} of the instrument.",
+  year_invalid: "Give a year from 1990 to 2100.",
+  evaluation_exists: "{{name}} already has an evaluation in {{year}} with version {{instrument}}.",
+  transition_not_allowed: "The evaluation cannot go from the step “$t(status.{{from}})” to “$t(status.{{to}})”.",
 };
 
 export const auth: Messages<typeof sv.auth> = {

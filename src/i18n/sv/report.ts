@@ -52,6 +52,8 @@ export const report = {
     none: "Inga kortfakta är inlagda.",
   },
   problem: {
+    compare_invalid: "Antalet utvärderingar att jämföra med måste vara ett heltal från 1 till {{max}}.",
+    edition_invalid: "Det finns ingen version ”{{word}}” av rapporten: välj publicerad eller arbete.",
     whole_number_expected: "Skriv ett heltal, till exempel 137121.",
     number_out_of_range: "Talet är orimligt stort eller litet.",
     text_too_long: "Texten är för lång.",

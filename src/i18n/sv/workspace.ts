@@ -27,6 +27,22 @@ export const problem = {
   not_all_submitted: "{{count}} utvärderare har inte lämnat in sina poäng.",
   not_all_agreed: "{{count}} bedömningspunkter saknar överenskomna poäng.",
   no_summary: "Skriv sammanfattningen av utvärderingen innan publicering.",
+  unknown_intent: "Formuläret känns inte igen. Ladda om sidan och försök igen.",
+  version_invalid: "Sidan är för gammal för att spara från. Ladda om den och försök igen.",
+  date_invalid: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-12.",
+  visit_end_before_start: "Besöket kan inte sluta innan det börjar: slutdatumet måste vara samma dag som startdatumet eller senare.",
+  too_many_evaluators: "Välj högst tre utvärderare.",
+  too_many_contacts: "Välj högst fem kontaktpersoner.",
+  not_an_evaluator: "{{name}} kan inte vara utvärderare (kontot är en kontaktperson eller avstängt).",
+  not_a_contact: "{{name}} är inte kontaktperson för den här kommunen.",
+  evaluator_and_contact: "{{name}} kan inte vara både utvärderare och kontaktperson.",
+  municipality_missing: "Välj en kommun.",
+  municipality_unknown: "Det finns ingen kommun med koden {{code}}.",
+  instrument_missing: "Välj en version av instrumentet.",
+  instrument_unknown: "Det finns ingen version {{instrument}} av instrumentet.",
+  year_invalid: "Ange ett år mellan 1990 och 2100.",
+  evaluation_exists: "{{name}} har redan en utvärdering {{year}} med version {{instrument}}.",
+  transition_not_allowed: "Utvärderingen kan inte gå från steget ”$t(status.{{from}})” till ”$t(status.{{to}})”.",
 } as const;
 
 export const auth = {

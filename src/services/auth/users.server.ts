@@ -5,7 +5,7 @@ import type { Db } from "../../db/client.server.ts";
 import { accounts, municipalities, passwordResets, sessions, users } from "../../db/schema.server.ts";
 import { userPolicy } from "../../domain/policies.ts";
 import type { Actor, UserRole } from "../../domain/workflow.ts";
-import { ForbiddenError, ValidationError } from "../errors.ts";
+import { ForbiddenError, problemsFromZod, ValidationError } from "../errors.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { authFor, tokenHash } from "./authentication.server.ts";
 import { sendMail } from "./mail.server.ts";
@@ -18,8 +18,8 @@ export const ROLES: UserRole[] = ["administrator", "evaluator", "contact"];
  */
 export const newUserSchema = z
   .object({
-    email: z.string().trim().toLowerCase().email("email_invalid"),
-    name: z.string().trim().min(1, "name_required").max(200, "too_long"),
+    email: z.string({ error: "email_invalid" }).trim().toLowerCase().email("email_invalid"),
+    name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(200, "too_long"),
     role: z.enum(["administrator", "evaluator", "contact"], { error: "role_invalid" }),
     municipalityCode: z.string().regex(/^\d{4}$/, "municipality_invalid").nullish(),
     organisation: z.string().trim().max(200, "too_long").nullish(),
@@ -38,7 +38,7 @@ const refused = (message: string, field: string, code: string) => new Validation
 export async function createUser(db: Db, actor: Actor | typeof SYSTEM, input: NewUser): Promise<{ id: string; email: string }> {
   if (!mayManage(actor)) throw new ForbiddenError("manage users");
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the user was not created", parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+  if (!parsed.success) throw new ValidationError("the user was not created", problemsFromZod(parsed.error.issues));
   const data = parsed.data;
   // Only a municipality contact speaks for a municipality.
   const municipalityCode = data.role === "contact" ? data.municipalityCode! : null;

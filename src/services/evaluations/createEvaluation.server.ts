@@ -4,31 +4,31 @@ import type { Db, Tx } from "../../db/client.server.ts";
 import { evaluationMembers, evaluations, municipalities, users } from "../../db/schema.server.ts";
 import { evaluationPolicy, userPolicy } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
-import { ConflictError, ForbiddenError, ValidationError, type Problem } from "../errors.ts";
+import { ConflictError, ForbiddenError, problemsFromZod, ValidationError, type Problem } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { appendAudit } from "./audit.server.ts";
 import { loadEvaluation } from "./evaluationContext.server.ts";
 
-const isoDate = z.iso.date({ error: "expected a date as YYYY-MM-DD" });
+// Messages are codes (with values where a person is named): the pages put them into words.
+const isoDate = z.iso.date({ error: "date_invalid" });
 
 export const evaluationSetupSchema = z
   .object({
     visitStart: isoDate.nullish(),
     visitEnd: isoDate.nullish(),
-    evaluatorIds: z.array(z.string().min(1)).max(3, "at most three evaluators"),
-    contactIds: z.array(z.string().min(1)).max(5, "at most five contacts"),
+    evaluatorIds: z.array(z.string().min(1)).max(3, "too_many_evaluators"),
+    contactIds: z.array(z.string().min(1)).max(5, "too_many_contacts"),
   })
-  .refine((s) => !s.visitStart || !s.visitEnd || s.visitStart <= s.visitEnd, { path: ["visitEnd"], message: "the visit cannot end before it starts" });
+  .refine((s) => !s.visitStart || !s.visitEnd || s.visitStart <= s.visitEnd, { path: ["visitEnd"], message: "visit_end_before_start" });
 
-export const newEvaluationSchema = evaluationSetupSchema.and(
-  z.object({
-    municipalityCode: z.string().regex(/^\d{4}$/, "expected a municipality"),
-    instrumentKey: z.string().min(1, "expected an instrument version"),
-    year: z.coerce.number().int().min(1990, "expected a year from 1990").max(2100, "expected a year before 2100"),
-  }),
-);
+/** What planning an evaluation adds to its setup. */
+export const newEvaluationFields = z.object({
+  municipalityCode: z.string({ error: "municipality_missing" }).regex(/^\d{4}$/, "municipality_missing"),
+  instrumentKey: z.string({ error: "instrument_missing" }).min(1, "instrument_missing"),
+  year: z.coerce.number({ error: "year_invalid" }).int("year_invalid").min(1990, "year_invalid").max(2100, "year_invalid"),
+});
 
-const issues = (error: z.ZodError): Problem[] => error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
+export const newEvaluationSchema = evaluationSetupSchema.and(newEvaluationFields);
 
 /** Checks that the team are evaluators (or administrators) and the contacts speak for the municipality. */
 async function checkPeople(tx: Db | Tx, municipalityCode: string, evaluatorIds: string[], contactIds: string[]): Promise<Problem[]> {
@@ -37,14 +37,16 @@ async function checkPeople(tx: Db | Tx, municipalityCode: string, evaluatorIds: 
   const problems: Problem[] = [];
   for (const id of evaluatorIds) {
     const person = people.find((p) => p.id === id);
-    if (!person || person.role === "contact" || person.disabled) problems.push({ field: "evaluatorIds", message: "not an evaluator" });
+    if (!person || person.role === "contact" || person.disabled) problems.push({ field: "evaluatorIds", message: "not_an_evaluator", values: { name: person?.name ?? id } });
   }
   for (const id of contactIds) {
     const person = people.find((p) => p.id === id);
     if (!person || person.role !== "contact" || person.municipalityCode !== municipalityCode)
-      problems.push({ field: "contactIds", message: "not a contact of this municipality" });
+      problems.push({ field: "contactIds", message: "not_a_contact", values: { name: person?.name ?? id } });
   }
-  if (evaluatorIds.some((id) => contactIds.includes(id))) problems.push({ field: "contactIds", message: "someone cannot be both evaluator and contact" });
+  for (const id of evaluatorIds.filter((id) => contactIds.includes(id))) {
+    problems.push({ field: "contactIds", message: "evaluator_and_contact", values: { name: people.find((p) => p.id === id)?.name ?? id } });
+  }
   return problems;
 }
 
@@ -61,17 +63,17 @@ async function replaceMembers(tx: Tx, evaluationId: number, evaluatorIds: string
 export async function createEvaluation(db: Db, actor: Actor, input: z.input<typeof newEvaluationSchema>): Promise<{ id: number }> {
   if (!userPolicy.createEvaluation(actor)) throw new ForbiddenError("create evaluations");
   const parsed = newEvaluationSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the evaluation was not created", issues(parsed.error));
+  if (!parsed.success) throw new ValidationError("the evaluation was not created", problemsFromZod(parsed.error.issues));
   const data = parsed.data;
   const problems: Problem[] = [];
-  if (!(await getInstruments(db)).has(data.instrumentKey)) problems.push({ field: "instrumentKey", message: "unknown instrument version" });
+  if (!(await getInstruments(db)).has(data.instrumentKey)) problems.push({ field: "instrumentKey", message: "instrument_unknown", values: { instrument: data.instrumentKey } });
   const [municipality] = await db.select().from(municipalities).where(eq(municipalities.code, data.municipalityCode));
-  if (!municipality) problems.push({ field: "municipalityCode", message: "unknown municipality" });
+  if (!municipality) problems.push({ field: "municipalityCode", message: "municipality_unknown", values: { code: data.municipalityCode } });
   const [existing] = await db
     .select({ id: evaluations.id })
     .from(evaluations)
     .where(and(eq(evaluations.municipalityCode, data.municipalityCode), eq(evaluations.instrumentKey, data.instrumentKey), eq(evaluations.year, data.year)));
-  if (existing) problems.push({ field: "year", message: "this municipality already has an evaluation with this version this year" });
+  if (existing) problems.push({ field: "year", message: "evaluation_exists", values: { name: municipality?.name ?? data.municipalityCode, year: data.year, instrument: data.instrumentKey } });
   problems.push(...(await checkPeople(db, data.municipalityCode, data.evaluatorIds, data.contactIds)));
   if (problems.length) throw new ValidationError("the evaluation was not created", problems);
 
@@ -96,7 +98,7 @@ export async function updateEvaluationSetup(
   const evaluation = await loadEvaluation(db, actor, id);
   if (!evaluationPolicy.editSetup(actor, evaluation.access)) throw new ForbiddenError("change the evaluation's setup");
   const parsed = evaluationSetupSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the evaluation was not changed", issues(parsed.error));
+  if (!parsed.success) throw new ValidationError("the evaluation was not changed", problemsFromZod(parsed.error.issues));
   const data = parsed.data;
   const problems = await checkPeople(db, evaluation.municipalityCode, data.evaluatorIds, data.contactIds);
   if (problems.length) throw new ValidationError("the evaluation was not changed", problems);

@@ -29,7 +29,7 @@ export class TransitionBlockedError extends ValidationError {
 export async function transitionEvaluation(db: Db, actor: Actor, id: number, input: { to: string; version: number }): Promise<void> {
   const evaluation = await loadEvaluation(db, actor, id);
   if (!isStatus(input.to) || !transitionRule(evaluation.status, input.to)) {
-    throw new ValidationError("the status was not changed", [{ field: "to", message: `cannot go from ${evaluation.status} to ${input.to}` }]);
+    throw new ValidationError("the status was not changed", [{ field: "to", message: "transition_not_allowed", values: { from: evaluation.status, to: input.to } }]);
   }
   const to: EvaluationStatus = input.to;
   if (!evaluationPolicy.transition(actor, evaluation.access, to)) throw new ForbiddenError(`move the evaluation to ${to}`);

@@ -5,11 +5,11 @@ import type { Db } from "../../db/client.server.ts";
 import { evidence } from "../../db/schema.server.ts";
 import { evidencePolicy } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
-import { ForbiddenError, NotFoundError, ValidationError, type Problem } from "../errors.ts";
+import { ForbiddenError, NotFoundError, problemsFromZod, ValidationError, type Problem } from "../errors.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { checkUpload, cleanFileName } from "./fileChecks.server.ts";
-import { idOf, mayDeleteEvidence, problemsOf, removeTies } from "./shared.server.ts";
+import { idOf, mayDeleteEvidence, removeTies } from "./shared.server.ts";
 
 const title = z
   .string({ error: "evidence.problem.title_required" })
@@ -30,8 +30,8 @@ const webAddress = z
     }
   }, "evidence.problem.url_invalid");
 
-const linkSchema = z.object({ title, url: webAddress });
-const noteSchema = z.object({
+export const linkSchema = z.object({ title, url: webAddress });
+export const noteSchema = z.object({
   title,
   body: z.string({ error: "evidence.problem.body_required" }).trim().min(1, "evidence.problem.body_required").max(20000, "evidence.problem.body_too_long"),
   url: z.union([z.literal(""), webAddress]).nullish(),
@@ -61,7 +61,7 @@ export async function uploadDocument(db: Db, actor: Actor, evaluationId: number,
   const check = checkUpload(fileName, input.mediaType ?? "", input.bytes);
   if (!check.ok) problems.push({ field: "file", message: check.message });
   const parsedTitle = title.safeParse(input.title?.trim() ? input.title : fileName || "–");
-  if (!parsedTitle.success) problems.push(...problemsOf(parsedTitle.error).map((p) => ({ ...p, field: "title" })));
+  if (!parsedTitle.success) problems.push(...problemsFromZod(parsedTitle.error.issues).map((p) => ({ ...p, field: "title" })));
   if (!check.ok || !parsedTitle.success) throw new ValidationError("the document was not stored", problems);
   const bytes = Buffer.from(input.bytes!.buffer, input.bytes!.byteOffset, input.bytes!.byteLength);
   const row = { evaluationId, kind: "document", title: parsedTitle.data, url: null, body: null, fileName, mediaType: check.mediaType, size: bytes.length };
@@ -81,7 +81,7 @@ export async function addLink(db: Db, actor: Actor, evaluationId: number, input:
   const evaluation = await loadEvaluation(db, actor, evaluationId);
   if (!evidencePolicy.uploadDocument(actor, evaluation.access)) throw new ForbiddenError("add links");
   const parsed = linkSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the link was not stored", problemsOf(parsed.error));
+  if (!parsed.success) throw new ValidationError("the link was not stored", problemsFromZod(parsed.error.issues));
   const row = { evaluationId, kind: "link", title: parsed.data.title, url: parsed.data.url, body: null, fileName: null, mediaType: null, size: null };
   return insertEvidence(db, actor, row);
 }
@@ -91,7 +91,7 @@ export async function addNote(db: Db, actor: Actor, evaluationId: number, input:
   const evaluation = await loadEvaluation(db, actor, evaluationId);
   if (!evidencePolicy.addNote(actor, evaluation.access)) throw new ForbiddenError("add notes");
   const parsed = noteSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the note was not stored", problemsOf(parsed.error));
+  if (!parsed.success) throw new ValidationError("the note was not stored", problemsFromZod(parsed.error.issues));
   const row = { evaluationId, kind: "note", title: parsed.data.title, url: parsed.data.url || null, body: parsed.data.body, fileName: null, mediaType: null, size: null };
   return insertEvidence(db, actor, row);
 }

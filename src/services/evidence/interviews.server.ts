@@ -5,11 +5,11 @@ import type { Db, Tx } from "../../db/client.server.ts";
 import { interviews } from "../../db/schema.server.ts";
 import { evidencePolicy } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import { ConflictError, ForbiddenError, NotFoundError, problemsFromZod, ValidationError } from "../errors.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { formatLocalDateTime, parseLocalDateTime } from "./localTime.server.ts";
-import { idOf, problemsOf, removeTies, tiesOf } from "./shared.server.ts";
+import { idOf, removeTies, tiesOf } from "./shared.server.ts";
 
 /** The groups the evaluators interview during the visit. */
 
@@ -76,7 +76,7 @@ const described = (item: InterviewItem) => ({ groupKind: item.groupKind, title: 
 
 function parse(input: InterviewInput) {
   const parsed = interviewSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the interview was not saved", problemsOf(parsed.error));
+  if (!parsed.success) throw new ValidationError("the interview was not saved", problemsFromZod(parsed.error.issues));
   const { startsAt, ...rest } = parsed.data;
   return { ...rest, startsAt: startsAt ? parseLocalDateTime(startsAt) : null };
 }

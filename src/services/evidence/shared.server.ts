@@ -1,16 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { z } from "zod";
 import type { Db, Tx } from "../../db/client.server.ts";
 import { evidenceLinks } from "../../db/schema.server.ts";
 import type { InstrumentVersion } from "../../domain/instrument.ts";
 import { evidencePolicy, type EvaluationAccessFacts } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
-import type { Problem } from "../errors.ts";
 
 export type SourceKind = "evidence" | "interview";
 
 /** Zod's issues as the problems a form shows; every message is a key in the evidence catalog. */
-export const problemsOf = (error: z.ZodError): Problem[] => error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
 
 /** A number from a form field or a caller: anything else is not an id. */
 export function idOf(value: unknown): number {

@@ -4,12 +4,12 @@ import type { Db } from "../../db/client.server.ts";
 import { evidence, evidenceLinks, interviews } from "../../db/schema.server.ts";
 import { evidencePolicy } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import { ForbiddenError, NotFoundError, problemsFromZod, ValidationError } from "../errors.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
-import { idOf, problemsOf, subareaOptions, tiesOf, type SourceKind } from "./shared.server.ts";
+import { idOf, subareaOptions, tiesOf, type SourceKind } from "./shared.server.ts";
 
-const tagSchema = z.object({
+export const tagSchema = z.object({
   sourceKind: z.enum(["evidence", "interview"], { error: "evidence.problem.source_invalid" }),
   subareaIds: z.array(z.string({ error: "evidence.problem.subarea_unknown" }).trim(), { error: "evidence.problem.subarea_unknown" }).max(200, "evidence.problem.subarea_unknown"),
 });
@@ -29,7 +29,7 @@ export async function tagSubareas(db: Db, actor: Actor, evaluationId: number, in
   const evaluation = await loadEvaluation(db, actor, evaluationId);
   if (!evidencePolicy.tagSubareas(actor, evaluation.access)) throw new ForbiddenError("tie evidence to sub-areas");
   const parsed = tagSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the ties were not saved", problemsOf(parsed.error));
+  if (!parsed.success) throw new ValidationError("the ties were not saved", problemsFromZod(parsed.error.issues));
   const { sourceKind } = parsed.data;
   const known = subareaOptions(evaluation.instrument).map((option) => option.id);
   const wanted = new Set(parsed.data.subareaIds.filter((id) => id !== ""));

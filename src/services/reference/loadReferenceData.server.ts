@@ -5,7 +5,7 @@ import { z } from "zod";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.server.ts";
 import { counties, groupingGroups, groupings, municipalities, municipalityGroups } from "../../db/schema.server.ts";
-import { ValidationError, type Problem } from "../errors.ts";
+import { problemsFromZod, ValidationError, type Problem } from "../errors.ts";
 import { loadInstrumentDefinition } from "../instruments/loadInstrumentDefinition.server.ts";
 import { changePublicData } from "../../db/dataVersion.server.ts";
 
@@ -106,7 +106,7 @@ export async function loadGroupingCsv(db: Db, options: LoadGroupingOptions): Pro
     const location = `line ${info.lines}`;
     const parsed = groupingCsvRow.safeParse(record);
     if (!parsed.success) {
-      problems.push(...parsed.error.issues.map((issue) => ({ location, field: issue.path.join("."), message: issue.message })));
+      problems.push(...problemsFromZod(parsed.error.issues, { location }));
       continue;
     }
     const { municipality, group, group_name } = parsed.data;

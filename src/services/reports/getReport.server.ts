@@ -38,7 +38,7 @@ export function parseCompare(value: string | number | null | undefined): number 
   if (value === null || value === undefined || value === "") return DEFAULT_COMPARE;
   const n = typeof value === "number" ? value : Number(value.trim());
   if (!Number.isInteger(n) || n < 1 || n > MAX_COMPARE) {
-    throw new ValidationError("the report was not made", [{ field: "compare", message: `expected a whole number from 1 to ${MAX_COMPARE}` }]);
+    throw new ValidationError("the report was not made", [{ field: "compare", message: "compare_invalid", values: { max: MAX_COMPARE } }]);
   }
   return n;
 }

@@ -7,8 +7,7 @@ import type { KeyFactsInput } from "../../domain/report/input.ts";
 import type { Actor } from "../../domain/workflow.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
-import { ConflictError, ForbiddenError, ValidationError } from "../errors.ts";
-import { problemsOf } from "../writing/textKeys.shared.ts";
+import { ConflictError, ForbiddenError, problemsFromZod, ValidationError } from "../errors.ts";
 
 export const EMPTY_KEY_FACTS: KeyFactsInput = { population: null, populationChange: null, populationChangePeriod: null, employees: null, rulingParties: null };
 
@@ -65,7 +64,7 @@ export async function saveKeyFacts(db: Db, actor: Actor, evaluationId: number, i
   const evaluation = await loadEvaluation(db, actor, evaluationId);
   if (!reportPolicy.editKeyFacts(actor, evaluation.access)) throw new ForbiddenError("enter the key facts");
   const parsed = keyFactsSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the key facts were not saved", problemsOf(parsed.error.issues));
+  if (!parsed.success) throw new ValidationError("the key facts were not saved", problemsFromZod(parsed.error.issues));
   const { version, ...facts } = parsed.data;
   return db.transaction(async (tx) => {
     const before = await readKeyFacts(tx, evaluation.id);

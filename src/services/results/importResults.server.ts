@@ -5,7 +5,7 @@ import { storeResults } from "../../db/repositories/results.server.ts";
 import { checkFigures } from "../../domain/figures.ts";
 import { assessResult, levelOf, type PublishedFigures } from "../../domain/result.ts";
 import type { InstrumentVersion } from "../../domain/instrument.ts";
-import { ValidationError, type Problem } from "../errors.ts";
+import { problemsFromZod, ValidationError, type Problem } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { changePublicData } from "../../db/dataVersion.server.ts";
 import { parseResultFile, type RawRecord, type ResultFileFormat } from "./parseResultFile.server.ts";
@@ -111,11 +111,7 @@ function prepareRecord(
   const parsed = resultDocumentSchema.safeParse(value);
   if (!parsed.success) {
     return {
-      problems: parsed.error.issues.map((issue) => ({
-        location,
-        field: issue.path.length > 0 ? issue.path.join(".") : issue.code === "unrecognized_keys" ? issue.keys.join(", ") : undefined,
-        message: issue.message,
-      })),
+      problems: problemsFromZod(parsed.error.issues, { location }),
     };
   }
   const document = parsed.data;

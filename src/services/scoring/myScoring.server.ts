@@ -162,7 +162,8 @@ export function checkScoreInput(evaluation: EvaluationContext, input: { itemId: 
   if (text === null) problems.push({ field: options.textField, message: "expected_text" });
   else if (text.length > MAX_TEXT) problems.push({ field: options.textField, message: "text_too_long", values: { max: MAX_TEXT } });
   const parsed = item ? parsePointsInput(input.points, item.maxPoints, { required: options.required }) : null;
-  if (parsed && !parsed.ok) problems.push(parsed.problem);
+  // The item's id goes with the problem, so that the words name it ("Poängen för 1.2 …").
+  if (parsed && !parsed.ok) problems.push({ ...parsed.problem, values: { ...parsed.problem.values, item: item!.id } });
   if (problems.length > 0 || !item || !parsed?.ok || version === null || text === null) throw new ValidationError("the points were not saved", problems);
   return { item, version, text, value: parsed.value };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_QUERY_LENGTH } from "../../domain/search.ts";
-import { ValidationError } from "../errors.ts";
+import { problemsFromZod, ValidationError } from "../errors.ts";
 
 export interface SearchQuery {
   text: string;
@@ -63,7 +63,7 @@ export type ValidSearchQuery = Required<Pick<SearchQuery, "text" | "limit" | "of
 export function validateSearchQuery(input: SearchInput): ValidSearchQuery {
   const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join(".") || "query", message: issue.message }));
+    const problems = problemsFromZod(parsed.error.issues, { fallbackField: "query" });
     throw new ValidationError(problems.map((p) => `${p.field}: ${p.message}`).join("; "), problems);
   }
   const { group, ...rest } = parsed.data;

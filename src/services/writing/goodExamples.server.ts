@@ -7,8 +7,8 @@ import { writingPolicy } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation, type EvaluationContext } from "../evaluations/evaluationContext.server.ts";
-import { ForbiddenError, ValidationError, type Problem } from "../errors.ts";
-import { MAX_SENTENCE_LENGTH, problemsOf } from "./textKeys.shared.ts";
+import { ForbiddenError, problemsFromZod, ValidationError, type Problem } from "../errors.ts";
+import { MAX_SENTENCE_LENGTH } from "./textKeys.shared.ts";
 
 const exampleFields = {
   municipalityCode: z
@@ -35,7 +35,7 @@ async function editable(db: Db, actor: Actor, evaluationId: number): Promise<Eva
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(NOT_SAVED, problemsOf(parsed.error.issues));
+  if (!parsed.success) throw new ValidationError(NOT_SAVED, problemsFromZod(parsed.error.issues));
   return parsed.data;
 }
 

@@ -6,8 +6,8 @@ import { writingPolicy } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
-import { ConflictError, ForbiddenError, ValidationError } from "../errors.ts";
-import { allowedTextKeys, MAX_TEXT_LENGTH, normaliseText, problemsOf } from "./textKeys.shared.ts";
+import { ConflictError, ForbiddenError, problemsFromZod, ValidationError } from "../errors.ts";
+import { allowedTextKeys, MAX_TEXT_LENGTH, normaliseText } from "./textKeys.shared.ts";
 
 export const saveTextSchema = z.object({
   key: z.string().min(1, "unknown_text_key"),
@@ -41,7 +41,7 @@ export async function saveText(
   const evaluation = await loadEvaluation(db, actor, evaluationId);
   if (!writingPolicy.edit(actor, evaluation.access)) throw new ForbiddenError("write the evaluation's texts");
   const parsed = saveTextSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("the text was not saved", problemsOf(parsed.error.issues));
+  if (!parsed.success) throw new ValidationError("the text was not saved", problemsFromZod(parsed.error.issues));
   const { key, body, version } = parsed.data;
   if (!allowedTextKeys(evaluation.instrument).includes(key)) {
     throw new ValidationError("the text was not saved", [{ field: "key", message: "unknown_text_key" }]);

@@ -1,5 +1,4 @@
 import type { InstrumentVersion } from "../../domain/instrument.ts";
-import type { Problem } from "../errors.ts";
 
 /** The longest text the report takes in one field. */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -38,6 +37,3 @@ export function listItems(body: string): string[] {
     .filter((line) => line.length > 0);
 }
 
-/** Zod issues as problems for the form. */
-export const problemsOf = (issues: readonly { path: PropertyKey[]; message: string }[]): Problem[] =>
-  issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message }));

@@ -1,0 +1,31 @@
+import { createContext, data, type MiddlewareFunction } from "react-router";
+import { kompass } from "./context.ts";
+import { requireActor } from "./forms.tsx";
+import { languageFromRequest } from "./i18n.ts";
+import type { Db } from "../src/db/client.server.ts";
+import type { Actor } from "../src/domain/workflow.ts";
+import { translator } from "../src/i18n/index.ts";
+
+/** What every page under /arbetsyta/:id works with: checked once, by the layout's middleware. */
+export interface Workspace {
+  db: Db;
+  /** Signed in (an anonymous visitor was sent to sign in). */
+  actor: NonNullable<Actor>;
+  /** From the URL, a whole number; whether the actor may see it is the services' question (404). */
+  evaluationId: number;
+}
+
+export const workspaceContext = createContext<Workspace>();
+
+/**
+ * The arbetsyta/:id layout's middleware: a visitor who is not signed in goes to the sign-in page
+ * (and comes back), an id that cannot be an evaluation's is not found. The pages below read the
+ * result with `context.get(workspaceContext)`.
+ */
+export const workspaceMiddleware: MiddlewareFunction<Response> = ({ request, params, context }, next) => {
+  const actor = requireActor(context, request);
+  const evaluationId = Number(params.id);
+  if (!/^\d{1,9}$/.test(params.id ?? "")) throw data(translator(languageFromRequest(request))("error.notFound"), { status: 404 });
+  context.set(workspaceContext, { db: kompass(context).db, actor, evaluationId });
+  return next();
+};
