@@ -200,6 +200,6 @@ function summarise(profile: { nodes: ProfileNode[]; samples?: number[] }) {
       .slice(0, n)
       .map(([key, hits]) => `  ${((hits / total) * 100).toFixed(1).padStart(5)}%  ${key}`)
       .join("\n");
-  console.log("self time by package:\n" + top(byPackage, 12));
-  console.log("self time by function:\n" + top(byFunction, 20));
+  console.log(`self time by package:\n${top(byPackage, 12)}`);
+  console.log(`self time by function:\n${top(byFunction, 20)}`);
 }

@@ -209,7 +209,7 @@ async function main() {
   const loadAtStart = os.loadavg()[0]!;
   build();
   const codes = municipalityCodes();
-  let started = performance.now();
+  const started = performance.now();
   const data = generateResults(codes);
   log(
     `generated ${RESULT_COUNT} results (${(data.text.length / 1e6).toFixed(1)} MB NDJSON) in ${seconds(started).toFixed(2)} s: ` +

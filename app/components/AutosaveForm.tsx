@@ -206,6 +206,7 @@ export function AutosaveForm(props: AutosaveFormProps) {
   const submitRef = useRef(submit);
   submitRef.current = submit;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a save settles; adoptVersion only writes a ref and state setter, the same whichever render's copy is called.
   useEffect(() => {
     if (fetcher.state !== "idle" || !busy.current) return;
     busy.current = false;

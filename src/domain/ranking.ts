@@ -17,7 +17,7 @@ export function rankByTotal<T>(items: readonly T[], totalOf: (item: T) => Points
   const ranked: Ranked<T>[] = [];
   rounded.forEach(({ item, shown }, index) => {
     const previous = index > 0 ? rounded[index - 1]! : undefined;
-    const rank = previous && previous.shown.equals(shown) ? ranked[index - 1]!.rank : index + 1;
+    const rank = previous?.shown.equals(shown) ? ranked[index - 1]!.rank : index + 1;
     ranked.push({ rank, item });
   });
   return ranked;

@@ -202,6 +202,7 @@ function GoodExamples({ area, choices, page }: { area: WritingArea; choices: { c
             <li key={example.id}>
               <strong>{example.municipalityName}</strong>: {example.sentence}
               {page.canEdit && (
+                // biome-ignore lint/a11y/useSemanticElements: a group of buttons, not of form fields: a fieldset would bring a form's border and semantics.
                 <div role="group" aria-label={t("writing.exampleActions", { name: example.municipalityName })}>
                   {index > 0 && <ExampleButton intent="moveExample" example={example} direction="up" label={t("writing.moveUp")} />}
                   {index < area.goodExamples.length - 1 && (

@@ -1,6 +1,6 @@
 /** Reference data: instrument versions, counties, municipalities and their groupings. */
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, unique } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, } from "drizzle-orm/pg-core";
 import { stampedAt } from "./columns.server.ts";
 
 /** Points are stored as numeric without scale: exactly what was given, never a float. */

@@ -60,7 +60,7 @@ export const areaLabel = (number: number, name: string) => `${number}. ${name}`;
 function table1(input: ReportInput, figures: ReportFigures, municipality: string, w: ReportWording): Table {
   const s = w.summary;
   const previous = input.previous;
-  const paired = previous !== null && previous.sameInstrument;
+  const paired = previous?.sameInstrument;
   const rows: TableRow[] = figures.areas.map((area) => {
     const cells = [{ text: areaLabel(area.number, area.name) }, { text: area.points.text, value: area.points.value }];
     if (paired) {

@@ -73,7 +73,7 @@ export async function signIn(db: Db, input: { email: string; password: string; a
   const response = user && !user.disabled && !demoRefused(email)
     ? await auth.api.signInEmail({ body: { email, password: input.password }, headers: input.headers, asResponse: true }).catch(() => null)
     : null;
-  if (!response || !response.ok) {
+  if (!response?.ok) {
     await db.insert(loginFailures).values(keys.map((key) => ({ key })));
     return { ok: false, reason: "invalid" };
   }

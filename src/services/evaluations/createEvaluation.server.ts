@@ -41,7 +41,7 @@ async function checkPeople(tx: Db | Tx, municipalityCode: string, evaluatorIds: 
   }
   for (const id of contactIds) {
     const person = people.find((p) => p.id === id);
-    if (!person || person.role !== "contact" || person.municipalityCode !== municipalityCode)
+    if (person?.role !== "contact" || person.municipalityCode !== municipalityCode)
       problems.push({ field: "contactIds", message: "not_a_contact", values: { name: person?.name ?? id } });
   }
   for (const id of evaluatorIds.filter((id) => contactIds.includes(id))) {

@@ -83,7 +83,7 @@ export async function getComparison(db: Db, slots: readonly CompareSlot[], langu
   const table = comparisonRows(compared);
   let chart: Chart | null = null;
   if (compared.length >= 2) {
-    const areas = table.rows.map((r) => ({ number: r.number, name: r.name ?? t("pages.area") + ` ${r.number}` }));
+    const areas = table.rows.map((r) => ({ number: r.number, name: r.name ?? `${t("pages.area")} ${r.number}` }));
     chart = profileChart(
       "jamforelse",
       areas,
