@@ -17,4 +17,8 @@ export const overviewForms = z.discriminatedUnion("intent", [transition, setup, 
 export const revisionsForms = z.discriminatedUnion("intent", [correct], { error: "unknown_intent" });
 
 /** The planning page (arbetsyta/ny). */
-export const newEvaluationForms = z.discriminatedUnion("intent", [evaluationSetupSchema.safeExtend({ intent: z.literal("create"), ...newEvaluationFields.shape })], { error: "unknown_intent" });
+export const newEvaluationForms = z.discriminatedUnion(
+  "intent",
+  [evaluationSetupSchema.safeExtend({ intent: z.literal("create"), ...newEvaluationFields.shape })],
+  { error: "unknown_intent" },
+);

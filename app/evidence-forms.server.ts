@@ -47,14 +47,24 @@ export function evidenceFormKey(form: FormData): string {
  * and says which part of the page to return to. Throws what the use-cases throw; a form that does
  * not fit (an unknown intent too) is a ValidationError.
  */
-export async function runEvidenceForm(db: Db, actor: Actor, evaluationId: number, form: FormData): Promise<{ intent: EvidenceIntent; section: EvidenceSection }> {
+export async function runEvidenceForm(
+  db: Db,
+  actor: Actor,
+  evaluationId: number,
+  form: FormData,
+): Promise<{ intent: EvidenceIntent; section: EvidenceSection }> {
   const input = parseForm(form, evidenceForms);
   const done = (section: EvidenceSection) => ({ intent: input.intent, section });
   switch (input.intent) {
     case "upload": {
       const upload = input.file ?? null;
       const bytes = upload ? Buffer.from(await upload.arrayBuffer()) : null;
-      await uploadDocument(db, actor, evaluationId, { fileName: upload?.name ?? "", mediaType: upload?.type ?? "", bytes, title: input.title ?? "" });
+      await uploadDocument(db, actor, evaluationId, {
+        fileName: upload?.name ?? "",
+        mediaType: upload?.type ?? "",
+        bytes,
+        title: input.title ?? "",
+      });
       return done(EVIDENCE_SECTIONS.document);
     }
     case "link":

@@ -37,7 +37,10 @@ export function requireActor(context: Readonly<RouterContextProvider>, request: 
  */
 export function problemText(t: (key: string, options?: Record<string, unknown>) => string, problem: Problem, page?: string): string {
   const values = problem.values ?? {};
-  const shared = t(`problem.${problem.message}`, { ...values, defaultValue: t(problem.message, { ...values, defaultValue: problem.message }) });
+  const shared = t(`problem.${problem.message}`, {
+    ...values,
+    defaultValue: t(problem.message, { ...values, defaultValue: problem.message }),
+  });
   return page ? t(`${page}.problem.${problem.message}`, { ...values, defaultValue: shared }) : shared;
 }
 
@@ -50,7 +53,11 @@ export type FormProblems = { problems: Problem[]; conflict?: { current: unknown;
 export function failureOf(error: unknown, request: Request) {
   const t = translator(languageFromRequest(request));
   if (error instanceof ValidationError) return data<FormProblems>({ problems: error.problems }, { status: 400 });
-  if (error instanceof ConflictError) return data<FormProblems>({ problems: [{ message: t("forms.conflict") }], conflict: { current: error.current, currentVersion: error.currentVersion } }, { status: 409 });
+  if (error instanceof ConflictError)
+    return data<FormProblems>(
+      { problems: [{ message: t("forms.conflict") }], conflict: { current: error.current, currentVersion: error.currentVersion } },
+      { status: 409 },
+    );
   if (error instanceof ForbiddenError) throw data(t("forms.forbidden"), { status: 403 });
   if (error instanceof NotFoundError) throw data(t("error.notFound"), { status: 404 });
   throw error;
@@ -65,7 +72,7 @@ export function Problems({ problems, fieldIds = {} }: { problems: Problem[] | un
       <ErrorSummary.Heading>{t("forms.problemsHeading")}</ErrorSummary.Heading>
       <ErrorSummary.List>
         {problems.map((problem, index) => {
-          const target = problem.field ? fieldIds[problem.field] ?? problem.field : undefined;
+          const target = problem.field ? (fieldIds[problem.field] ?? problem.field) : undefined;
           const message = problemText(t, problem);
           return (
             <ErrorSummary.Item key={index}>

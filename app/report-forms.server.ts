@@ -8,4 +8,11 @@ const typed = z.string().default("");
  * The key facts form of the working report: one form on the page (posted without an intent), so a
  * plain object. The service's schema (keyFactsSchema) checks the values.
  */
-export const keyFactsForm = z.object({ population: typed, populationChange: typed, populationChangePeriod: typed, employees: typed, rulingParties: typed, version: formVersion });
+export const keyFactsForm = z.object({
+  population: typed,
+  populationChange: typed,
+  populationChangePeriod: typed,
+  employees: typed,
+  rulingParties: typed,
+  version: formVersion,
+});

@@ -34,7 +34,12 @@ export function reportQuery(url: URL): ReportQuery {
   return query;
 }
 
-export function loadReport(context: Readonly<RouterContextProvider>, id: string, url: URL, evaluation?: EvaluationContext): Promise<Report> {
+export function loadReport(
+  context: Readonly<RouterContextProvider>,
+  id: string,
+  url: URL,
+  evaluation?: EvaluationContext,
+): Promise<Report> {
   const { db, actor } = kompass(context);
   return getReport(db, actor, Number(id), { ...reportQuery(url), evaluation });
 }

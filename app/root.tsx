@@ -3,7 +3,19 @@ import "@fontsource/inter/latin-600.css";
 import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme.css";
 import "./app.css";
-import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "react-router";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
 import { Heading, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/root";
 import { languageFromRequest, useT } from "./i18n.ts";

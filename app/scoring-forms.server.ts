@@ -15,4 +15,8 @@ export const scoringForms = z.discriminatedUnion(
 );
 
 /** The agreement page: save the agreed points for one item. */
-export const agreementForms = z.discriminatedUnion("intent", [z.object({ intent: z.literal("agree"), ...item, reason: z.string().optional() })], { error: "unknown_intent" });
+export const agreementForms = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("agree"), ...item, reason: z.string().optional() })],
+  { error: "unknown_intent" },
+);

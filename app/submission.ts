@@ -22,5 +22,8 @@ export const formVersion = z.number({ error: "version_invalid" }).int().min(0);
 
 /** The text fields of a posted form as typed, for showing them again after a refused save. */
 export function typedValues<const Name extends string>(form: FormData, names: readonly Name[]): Record<Name, string> {
-  return Object.fromEntries(names.map((name) => [name, typeof form.get(name) === "string" ? (form.get(name) as string) : ""])) as Record<Name, string>;
+  return Object.fromEntries(names.map((name) => [name, typeof form.get(name) === "string" ? (form.get(name) as string) : ""])) as Record<
+    Name,
+    string
+  >;
 }

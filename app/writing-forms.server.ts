@@ -14,7 +14,12 @@ export const writingForms = z.discriminatedUnion(
   "intent",
   [
     saveTextSchema.extend({ intent: z.literal("text"), body: typed }),
-    z.object({ intent: z.literal("addExample"), area: z.number({ error: "unknown_area" }).int("unknown_area"), municipalityCode: typed, sentence: typed }),
+    z.object({
+      intent: z.literal("addExample"),
+      area: z.number({ error: "unknown_area" }).int("unknown_area"),
+      municipalityCode: typed,
+      sentence: typed,
+    }),
     z.object({ intent: z.literal("moveExample"), example: formId, direction: moveGoodExampleSchema.shape.direction }),
     z.object({ intent: z.literal("deleteExample"), example: formId }),
   ],

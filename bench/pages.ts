@@ -25,7 +25,10 @@ import { machineFacts, textTable } from "./report.ts";
 
 // React renders several times slower in development mode: measure what production runs.
 if (process.env.NODE_ENV !== "production") {
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   process.exit(child.status ?? 1);
 }
 
@@ -109,7 +112,9 @@ interface Row {
 async function measure(rows: Row[], row: Omit<Row, "load">, origin: string, path: string, concurrency = LOAD.concurrency) {
   log(`${row.page} ${row.mode}: ${path} (${concurrency} connections)`);
   const load = await runLoad({ origin, paths: [path], ...LOAD, concurrency });
-  log(`  ${load.requests} requests, ${load.throughput.toFixed(0)} req/s, p50 ${load.median.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ${load.errors} errors`);
+  log(
+    `  ${load.requests} requests, ${load.throughput.toFixed(0)} req/s, p50 ${load.median.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ${load.errors} errors`,
+  );
   rows.push({ ...row, load });
 }
 
@@ -122,7 +127,8 @@ async function main() {
   }
   const { database, detail } = await freshDatabase();
   await prepareDatabase(database, { demo: false });
-  for (const { key, definition } of benchInstrumentDefinitions()) await loadInstrumentDefinition(database.db, { name: `${key}.json`, definition });
+  for (const { key, definition } of benchInstrumentDefinitions())
+    await loadInstrumentDefinition(database.db, { name: `${key}.json`, definition });
   const summary = await importResults(database.db, { name: "bench.ndjson", text: generateResults(municipalityCodes()).text });
   if (summary.created !== RESULT_COUNT) throw new Error(`expected ${RESULT_COUNT} results, got ${JSON.stringify(summary)}`);
   log(`imported ${summary.created} results`);
@@ -158,11 +164,25 @@ function report(rows: Row[], machine: ReturnType<typeof machineFacts>, detail: s
   out.push(`Date:    ${machine.date}`, `CPU:     ${machine.cpuModel} × ${machine.cpuCount}`, `Node:    ${machine.node}`);
   out.push(`Load:    1-minute load average ${machine.loadAverage.start.toFixed(2)} at start, ${machine.loadAverage.end.toFixed(2)} at end`);
   out.push(`Data:    ${detail}; ${RESULT_COUNT} results`);
-  out.push(`Clients: ${LOAD.concurrency} keep-alive connections from a worker thread, Accept-Encoding gzip; ${LOAD.warmupMs / 1000} s warm-up, then ${LOAD.durationMs / 1000} s`, "");
+  out.push(
+    `Clients: ${LOAD.concurrency} keep-alive connections from a worker thread, Accept-Encoding gzip; ${LOAD.warmupMs / 1000} s warm-up, then ${LOAD.durationMs / 1000} s`,
+    "",
+  );
   out.push(
     textTable(
       ["page", "path", "mode", "HTML KiB", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors"],
-      rows.map((r) => [r.page, r.path, r.mode, r.kib.toFixed(1), String(r.load.requests), r.load.throughput.toFixed(0), r.load.median.toFixed(1), r.load.p99.toFixed(1), r.load.max.toFixed(1), String(r.load.errors)]),
+      rows.map((r) => [
+        r.page,
+        r.path,
+        r.mode,
+        r.kib.toFixed(1),
+        String(r.load.requests),
+        r.load.throughput.toFixed(0),
+        r.load.median.toFixed(1),
+        r.load.p99.toFixed(1),
+        r.load.max.toFixed(1),
+        String(r.load.errors),
+      ]),
     ),
     "",
   );

@@ -56,7 +56,11 @@ const model = buildReport(input, reportDocument);
 const timings: Timing[] = [];
 
 timings.push(await time("model (buildReport)", "–", 50, () => buildReport(input, reportDocument)));
-timings.push(await time("HTML (model + renderReportHtml)", "< 200 ms", 50, () => renderReportHtml(buildReport(input, reportDocument), { headingBase: 2 })));
+timings.push(
+  await time("HTML (model + renderReportHtml)", "< 200 ms", 50, () =>
+    renderReportHtml(buildReport(input, reportDocument), { headingBase: 2 }),
+  ),
+);
 timings.push(await time("DOCX (renderReportDocx)", "< 1 s", 20, () => renderReportDocx(model)));
 timings.push(await time("XLSX (renderReportXlsx)", "–", 20, () => renderReportXlsx(model)));
 try {
@@ -92,11 +96,21 @@ try {
 }
 
 const facts = machineFacts(loadAtStart);
-console.log(`\nReport generation, ${facts.date.slice(0, 10)}: ${facts.cpuCount} × ${facts.cpuModel}, ${facts.node}, load ${facts.loadAverage.start.toFixed(1)} → ${facts.loadAverage.end.toFixed(1)}`);
+console.log(
+  `\nReport generation, ${facts.date.slice(0, 10)}: ${facts.cpuCount} × ${facts.cpuModel}, ${facts.node}, load ${facts.loadAverage.start.toFixed(1)} → ${facts.loadAverage.end.toFixed(1)}`,
+);
 console.log(`Full report: ${model.areas.length} areas, ${model.areas.reduce((n, a) => n + a.subareas.length, 0)} sub-area texts.\n`);
 console.log(
   textTable(
     ["what", "target", "runs", "median ms", "p95 ms", "max ms", "bytes"],
-    timings.map((t) => [t.name, t.target, String(t.runs), t.median.toFixed(0), t.p95.toFixed(0), t.max.toFixed(0), t.size === undefined ? "–" : String(t.size)]),
+    timings.map((t) => [
+      t.name,
+      t.target,
+      String(t.runs),
+      t.median.toFixed(0),
+      t.p95.toFixed(0),
+      t.max.toFixed(0),
+      t.size === undefined ? "–" : String(t.size),
+    ]),
   ),
 );

@@ -179,7 +179,9 @@ async function measure(kind: "pglite" | "postgres", codes: string[], text: strin
     cleanups.push(() => closeServer(baseline.server));
     log(`${kind}: load on the rankings' bytes from memory (baseline)`);
     const fromMemory = await runLoad({ origin: baseline.origin, paths: ["/api/v1/rankings?instrument=2010"], ...LOAD });
-    log(`${kind}: from memory: ${fromMemory.throughput.toFixed(0)} req/s, median ${fromMemory.median.toFixed(1)} ms, p99 ${fromMemory.p99.toFixed(1)} ms`);
+    log(
+      `${kind}: from memory: ${fromMemory.throughput.toFixed(0)} req/s, median ${fromMemory.median.toFixed(1)} ms, p99 ${fromMemory.p99.toFixed(1)} ms`,
+    );
     reports.push({ name: "rankings, same bytes from memory (baseline)", path: "/api/v1/rankings?instrument=2010", load: fromMemory });
     for (const endpoint of endpoints) {
       log(

@@ -70,8 +70,42 @@ const GENERAL = (
   "organisation organisationen ledning enheter enheterna verksamhet verksamheten system systemet metod metoder modell " +
   "modellen perspektiv dialog samarbete kontakt kontakter redovisning ekonomi kostnader effekter frågor fråga"
 ).split(" ");
-const VERBS = ["genomför", "redovisar", "följer upp", "saknar", "utvecklar", "har infört", "arbetar med", "behöver stärka", "mäter", "beskriver", "prioriterar", "har utvärderat", "tar fram", "har påbörjat", "samordnar", "ser över"];
-const ADJECTIVES = ["tydlig", "systematisk", "regelbunden", "återkommande", "gemensam", "övergripande", "strukturerad", "aktiv", "omfattande", "svag", "samlad", "öppen", "ny", "befintlig", "god", "bred"];
+const VERBS = [
+  "genomför",
+  "redovisar",
+  "följer upp",
+  "saknar",
+  "utvecklar",
+  "har infört",
+  "arbetar med",
+  "behöver stärka",
+  "mäter",
+  "beskriver",
+  "prioriterar",
+  "har utvärderat",
+  "tar fram",
+  "har påbörjat",
+  "samordnar",
+  "ser över",
+];
+const ADJECTIVES = [
+  "tydlig",
+  "systematisk",
+  "regelbunden",
+  "återkommande",
+  "gemensam",
+  "övergripande",
+  "strukturerad",
+  "aktiv",
+  "omfattande",
+  "svag",
+  "samlad",
+  "öppen",
+  "ny",
+  "befintlig",
+  "god",
+  "bred",
+];
 const SUBJECTS = ["Kommunen", "Förvaltningen", "Nämnderna", "Ledningen", "Verksamheterna", "Kommunstyrelsen", "Cheferna", "Politikerna"];
 const LINKS = ["i", "för", "med", "inom", "av", "mellan", "och", "genom", "kring"];
 
@@ -111,19 +145,45 @@ export function textGenerator(seed: number) {
 
   /** About 20 passages: a summary, the eight areas' texts, strengths, improvements and two good examples. */
   function passages(codes: string[]): BenchPassage[] {
-    const out: BenchPassage[] = [{ areaNumber: null, subareaId: null, kind: "summary", anchor: "sammanfattning-1", body: paragraph(), exampleMunicipalityCode: null }];
+    const out: BenchPassage[] = [
+      { areaNumber: null, subareaId: null, kind: "summary", anchor: "sammanfattning-1", body: paragraph(), exampleMunicipalityCode: null },
+    ];
     for (let area = 1; area <= 8; area++) {
-      out.push({ areaNumber: area, subareaId: null, kind: "area_text", anchor: `omrade-${area}-allmant-1`, body: paragraph(), exampleMunicipalityCode: null });
+      out.push({
+        areaNumber: area,
+        subareaId: null,
+        kind: "area_text",
+        anchor: `omrade-${area}-allmant-1`,
+        body: paragraph(),
+        exampleMunicipalityCode: null,
+      });
     }
-    for (const [kind, slug, count] of [["strength", "styrka", 5], ["improvement", "forbattring", 4]] as const) {
+    for (const [kind, slug, count] of [
+      ["strength", "styrka", 5],
+      ["improvement", "forbattring", 4],
+    ] as const) {
       for (let i = 0; i < count; i++) {
         const area = 1 + Math.floor(random() * 8);
-        out.push({ areaNumber: area, subareaId: null, kind, anchor: `omrade-${area}-${slug}-${i + 1}`, body: item(), exampleMunicipalityCode: null });
+        out.push({
+          areaNumber: area,
+          subareaId: null,
+          kind,
+          anchor: `omrade-${area}-${slug}-${i + 1}`,
+          body: item(),
+          exampleMunicipalityCode: null,
+        });
       }
     }
     for (let i = 0; i < 2; i++) {
       const area = 1 + Math.floor(random() * 8);
-      out.push({ areaNumber: area, subareaId: null, kind: "good_example", anchor: `omrade-${area}-gott-exempel-${i + 1}`, body: `${sentence()}`, exampleMunicipalityCode: pick(codes) });
+      out.push({
+        areaNumber: area,
+        subareaId: null,
+        kind: "good_example",
+        anchor: `omrade-${area}-gott-exempel-${i + 1}`,
+        body: `${sentence()}`,
+        exampleMunicipalityCode: pick(codes),
+      });
     }
     return out;
   }
@@ -169,10 +229,17 @@ export const QUERY_FILTERS: Record<string, string | number>[] = [
 
 /** Unique (municipality, instrument, year) keys: 2010/2016/2020 over their years, then bench-a/-b. */
 function evaluationKeys(codes: string[], count: number) {
-  const spans: [string, number, number][] = [["2010", 2010, 2015], ["2016", 2016, 2019], ["2020", 2020, 2026], ["bench-a", 1990, 2009], ["bench-b", 2027, 2046]];
+  const spans: [string, number, number][] = [
+    ["2010", 2010, 2015],
+    ["2016", 2016, 2019],
+    ["2020", 2020, 2026],
+    ["bench-a", 1990, 2009],
+    ["bench-b", 2027, 2046],
+  ];
   const keys: { municipalityCode: string; instrumentKey: string; year: number }[] = [];
   for (const [instrumentKey, from, to] of spans)
-    for (let year = from; year <= to; year++) for (const municipalityCode of codes) if (keys.length < count) keys.push({ municipalityCode, instrumentKey, year });
+    for (let year = from; year <= to; year++)
+      for (const municipalityCode of codes) if (keys.length < count) keys.push({ municipalityCode, instrumentKey, year });
   return keys;
 }
 
@@ -181,8 +248,12 @@ export async function fill(database: Database, count: number): Promise<{ evaluat
   const started = performance.now();
   const db = database.db;
   for (const { key, definition } of benchInstrumentDefinitions()) await loadInstrumentDefinition(db, { name: `${key}.json`, definition });
-  const towns = await db.select({ code: municipalities.code, name: municipalities.name, county: municipalities.countyCode }).from(municipalities);
-  const groups = new Map((await db.select().from(municipalityGroups)).filter((g) => g.groupingKey === "skl-2011").map((g) => [g.municipalityCode, g.groupCode]));
+  const towns = await db
+    .select({ code: municipalities.code, name: municipalities.name, county: municipalities.countyCode })
+    .from(municipalities);
+  const groups = new Map(
+    (await db.select().from(municipalityGroups)).filter((g) => g.groupingKey === "skl-2011").map((g) => [g.municipalityCode, g.groupCode]),
+  );
   const byCode = new Map(towns.map((t) => [t.code, t]));
   const codes = towns.map((t) => t.code).sort();
   const generator = textGenerator(SEED);
@@ -216,4 +287,3 @@ export async function fill(database: Database, count: number): Promise<{ evaluat
   await db.execute(sql`vacuum analyze`);
   return { evaluations: keys.length, passages: passageCount, seconds: (performance.now() - started) / 1000 };
 }
-

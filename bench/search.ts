@@ -30,7 +30,10 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function measure(database: Database) {
   const random = prng(SEED + 1);
-  const query = () => ({ text: QUERY_TEXTS[Math.floor(random() * QUERY_TEXTS.length)]!, ...QUERY_FILTERS[Math.floor(random() * QUERY_FILTERS.length)]! });
+  const query = () => ({
+    text: QUERY_TEXTS[Math.floor(random() * QUERY_TEXTS.length)]!,
+    ...QUERY_FILTERS[Math.floor(random() * QUERY_FILTERS.length)]!,
+  });
   for (let i = 0; i < WARMUP; i++) await searchPassages(database.db, query());
   const times: { ms: number; q: ReturnType<typeof query>; total: number }[] = [];
   for (let i = 0; i < QUERIES; i++) {
@@ -121,7 +124,14 @@ for (const kind of KINDS) {
 }
 const machine = machineFacts(loadAtStart);
 console.log(`\nSearch (issue 5): ${EVALUATIONS} evaluations, ${WARMUP} warm-up + ${QUERIES} searches one at a time through searchPassages`);
-console.log(`Machine: ${machine.cpuModel} × ${machine.cpuCount}, ${machine.totalMemoryGiB} GiB, ${machine.os}, Node ${machine.node}, PGlite ${machine.pglite}; ${machine.date}`);
-console.log(textTable(["database", "passages", "fill s", "median ms", "p95 ms", "p99 ms", "max ms", "hits mean / max", "names median / p95 ms"], rows));
+console.log(
+  `Machine: ${machine.cpuModel} × ${machine.cpuCount}, ${machine.totalMemoryGiB} GiB, ${machine.os}, Node ${machine.node}, PGlite ${machine.pglite}; ${machine.date}`,
+);
+console.log(
+  textTable(
+    ["database", "passages", "fill s", "median ms", "p95 ms", "p99 ms", "max ms", "hits mean / max", "names median / p95 ms"],
+    rows,
+  ),
+);
 console.log(`Target: p95 < ${TARGET_P95_MS} ms: ${failed ? "MISSED" : "met"}`);
 if (failed) process.exitCode = 1;

@@ -148,9 +148,14 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
   const demo = demoEnabled();
   const { seeded } = await prepareDatabase(database, { demo });
   const server = await startServer({ database, port, vite: options.vite });
-  logger.info({ database: database.kind, location: database.location, seeded, demo, port }, `Kommunkompassen serves http://localhost:${port}`);
+  logger.info(
+    { database: database.kind, location: database.location, seeded, demo, port },
+    `Kommunkompassen serves http://localhost:${port}`,
+  );
   if (demo && process.env.KOMPASS_DEMO !== "true")
-    logger.warn("The demo is on (the default with the embedded database): its accounts can sign in with the password in README.md. Set KOMPASS_DEMO=false for real use.");
+    logger.warn(
+      "The demo is on (the default with the embedded database): its accounts can sign in with the password in README.md. Set KOMPASS_DEMO=false for real use.",
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -19,7 +19,17 @@ const BUILD = join(root, "build");
 /** Written last by a complete build: the signature of the sources it was built from. */
 const STAMP = join(BUILD, ".built");
 const LOCK = join(root, ".build.lock");
-const SOURCES = ["app", "src", "server", "public", "package.json", "package-lock.json", "vite.config.ts", "react-router.config.ts", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "src",
+  "server",
+  "public",
+  "package.json",
+  "package-lock.json",
+  "vite.config.ts",
+  "react-router.config.ts",
+  "tsconfig.json",
+];
 
 /** What the build is made from, as one hash. */
 function sourceSignature() {
@@ -85,7 +95,10 @@ export async function ensureBuild(force = false) {
     // Another start may have built while this one waited.
     if (!force && buildIsFresh()) return;
     removeLeftovers();
-    if (!force) console.error(existsSync(BUILD) ? "The sources have changed since the last build: building the app…" : "No build yet: building the app…");
+    if (!force)
+      console.error(
+        existsSync(BUILD) ? "The sources have changed since the last build: building the app…" : "No build yet: building the app…",
+      );
     const signature = sourceSignature();
     const next = join(root, `build.next-${process.pid}`);
     const old = join(root, `build.old-${process.pid}`);

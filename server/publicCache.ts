@@ -57,7 +57,17 @@ const FILE_PATH = /^\/rapport\/[^/]+\/|\.(?!data$)[^/]*$/;
 const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)(?:__Secure-)?${SESSION_COOKIE_PREFIX}\\.session_`);
 const LANGUAGE = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=(\\w+)`);
 // Response headers the cache sets itself, or that must not be replayed to another visitor.
-const DROPPED_HEADERS = new Set(["set-cookie", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "etag", "cache-control", "vary"]);
+const DROPPED_HEADERS = new Set([
+  "set-cookie",
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "etag",
+  "cache-control",
+  "vary",
+]);
 
 export function isPublicPagePath(path: string): boolean {
   return !PRIVATE_PATH.test(path) && !FILE_PATH.test(path);
@@ -90,7 +100,10 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
       if (typeof value === "string" && name !== "cookie" && name !== "host") headers.set(name, value);
     if (language) headers.set("cookie", `${LANGUAGE_COOKIE}=${language}`);
     // A fixed origin: the Host header is the visitor's and must not end up in a stored page.
-    return options.handler(new Request(origin + url, { method: "GET", headers }), routerContextOf({ db: options.db, actor: null, csrfToken: "" }));
+    return options.handler(
+      new Request(origin + url, { method: "GET", headers }),
+      routerContextOf({ db: options.db, actor: null, csrfToken: "" }),
+    );
   }
 
   async function renderEntry(context: RenderContext): Promise<PageEntry> {

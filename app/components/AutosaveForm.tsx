@@ -67,7 +67,13 @@ export type AutosaveFailure = FormProblems & { submitted?: Submitted };
  * form's values attached, and problems that are codes ("text_too_long") put into words from the
  * page's catalog (`page`: "writing", "scoring"), for every way the page shows them.
  */
-export function failureWithValues(error: unknown, request: Request, submitted: Submitted, page: string, options: { conflictField?: string } = {}) {
+export function failureWithValues(
+  error: unknown,
+  request: Request,
+  submitted: Submitted,
+  page: string,
+  options: { conflictField?: string } = {},
+) {
   const failure = failureOf(error, request);
   const t = translator(languageFromRequest(request));
   const problems = failure.data.problems.map((p) => ({

@@ -6,7 +6,19 @@ import { useT } from "../i18n.ts";
  * Previous and next page of a long list, as plain links that keep the page's filters and work
  * without JavaScript; `status` says where in the list the page is.
  */
-export function PageLinks({ page, pages, href, label, status }: { page: number; pages: number; href: (page: number) => string; label: string; status: string }) {
+export function PageLinks({
+  page,
+  pages,
+  href,
+  label,
+  status,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  label: string;
+  status: string;
+}) {
   const { t } = useT();
   return (
     <nav aria-label={label} className="page-links">

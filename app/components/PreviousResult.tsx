@@ -24,7 +24,11 @@ export function PreviousResult({ previous, areaNumber, subareaId, headingLevel =
   if (subareaId !== undefined) {
     const value = previous?.sameInstrument ? previous.subareas[subareaId] : undefined;
     if (value === undefined || !previous) return null;
-    return <Paragraph data-size="sm" className="previous-result">{t("scoring.previous.subarea", { year: previous.year, points: formatNumber(value) })}</Paragraph>;
+    return (
+      <Paragraph data-size="sm" className="previous-result">
+        {t("scoring.previous.subarea", { year: previous.year, points: formatNumber(value) })}
+      </Paragraph>
+    );
   }
   if (areaNumber !== undefined) {
     const area = previous?.sameInstrument ? previous.areas.find((a) => a.number === areaNumber) : undefined;
@@ -48,9 +52,16 @@ export function PreviousResult({ previous, areaNumber, subareaId, headingLevel =
           <Paragraph>
             {previous.total === null
               ? t("scoring.previous.summaryNoTotal", { year: previous.year, instrument: previous.instrumentName })
-              : t("scoring.previous.summary", { year: previous.year, points: formatNumber(previous.total), max: formatNumber(previous.maxTotal), instrument: previous.instrumentName })}
+              : t("scoring.previous.summary", {
+                  year: previous.year,
+                  points: formatNumber(previous.total),
+                  max: formatNumber(previous.maxTotal),
+                  instrument: previous.instrumentName,
+                })}
           </Paragraph>
-          {!previous.sameInstrument && <Alert data-color="info">{t("scoring.previous.otherVersion", { instrument: previous.instrumentName })}</Alert>}
+          {!previous.sameInstrument && (
+            <Alert data-color="info">{t("scoring.previous.otherVersion", { instrument: previous.instrumentName })}</Alert>
+          )}
         </>
       )}
     </section>

@@ -12,7 +12,15 @@ export interface DownloadLink {
  * Links to the report's files. Without JavaScript they are plain downloads; with it, the page
  * says that a file is being made (a PDF takes a moment) and when it is ready or failed.
  */
-export function ReportDownloads({ links, headingId, headingLevel = 2 }: { links: DownloadLink[]; headingId: string; headingLevel?: 2 | 3 }) {
+export function ReportDownloads({
+  links,
+  headingId,
+  headingLevel = 2,
+}: {
+  links: DownloadLink[];
+  headingId: string;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useT();
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
@@ -55,7 +63,12 @@ export function ReportDownloads({ links, headingId, headingLevel = 2 }: { links:
       <List.Unordered>
         {links.map((link) => (
           <List.Item key={link.format}>
-            <Link href={link.href} download={link.fileName} onClick={(event) => download(event, link)} aria-busy={busy === link.format || undefined}>
+            <Link
+              href={link.href}
+              download={link.fileName}
+              onClick={(event) => download(event, link)}
+              aria-busy={busy === link.format || undefined}
+            >
               {t("report.download", { format: t(`report.formats.${link.format}`), name: link.fileName })}
             </Link>{" "}
             <span className="hint">{t(`report.formatHints.${link.format}`)}</span>

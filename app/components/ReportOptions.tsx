@@ -5,7 +5,17 @@ import { LabelledField } from "./LabelledField.tsx";
 import { MAX_COMPARE } from "../../src/domain/report/compare.ts";
 
 /** Which version of the report, and how many evaluations the profile is compared with (a GET form). */
-export function ReportOptions({ action, editions, edition, compare }: { action: string; editions: string[]; edition: string; compare: number }) {
+export function ReportOptions({
+  action,
+  editions,
+  edition,
+  compare,
+}: {
+  action: string;
+  editions: string[];
+  edition: string;
+  compare: number;
+}) {
   const { t } = useT();
   const word = (e: string) => (e === "published" ? "publicerad" : "arbete");
   return (
@@ -25,7 +35,16 @@ export function ReportOptions({ action, editions, edition, compare }: { action: 
       )}
       <LabelledField id="report-compare" label={t("report.compare")} hint={t("report.compareHint")}>
         {(describedBy) => (
-          <Input id="report-compare" name="jamfor" type="number" inputMode="numeric" min={1} max={MAX_COMPARE} defaultValue={compare} aria-describedby={describedBy} />
+          <Input
+            id="report-compare"
+            name="jamfor"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_COMPARE}
+            defaultValue={compare}
+            aria-describedby={describedBy}
+          />
         )}
       </LabelledField>
       <Button type="submit" variant="secondary">

@@ -25,13 +25,25 @@ export function SetupFields({ choices, values }: { choices: Pick<SetupChoices, "
       <Fieldset id="evaluatorIds">
         <Fieldset.Legend>{t("workspace.evaluators")}</Fieldset.Legend>
         {choices.evaluators.map((p) => (
-          <Choice key={p.id} name="evaluatorIds" value={p.id} label={p.organisation ? `${p.name}, ${p.organisation}` : p.name} checked={values?.evaluatorIds.includes(p.id)} />
+          <Choice
+            key={p.id}
+            name="evaluatorIds"
+            value={p.id}
+            label={p.organisation ? `${p.name}, ${p.organisation}` : p.name}
+            checked={values?.evaluatorIds.includes(p.id)}
+          />
         ))}
       </Fieldset>
       <Fieldset id="contactIds">
         <Fieldset.Legend>{t("workspace.contacts")}</Fieldset.Legend>
         {choices.contacts.map((p) => (
-          <Choice key={p.id} name="contactIds" value={p.id} label={`${p.name} (${p.municipality})`} checked={values?.contactIds.includes(p.id)} />
+          <Choice
+            key={p.id}
+            name="contactIds"
+            value={p.id}
+            label={`${p.name} (${p.municipality})`}
+            checked={values?.contactIds.includes(p.id)}
+          />
         ))}
       </Fieldset>
     </>

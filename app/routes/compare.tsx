@@ -11,7 +11,13 @@ import { describeProblem, ValidationError } from "../../src/services/errors.ts";
 import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.server.ts";
 import { MAX_COMPARED } from "../../src/domain/portal.ts";
 import { pick } from "../../src/domain/tables/table.ts";
-import { comparisonColumns, comparisonJson, comparisonRows, type ComparisonJson, type ComparisonRow } from "../../src/domain/tables/compare.ts";
+import {
+  comparisonColumns,
+  comparisonJson,
+  comparisonRows,
+  type ComparisonJson,
+  type ComparisonRow,
+} from "../../src/domain/tables/compare.ts";
 import { municipalityList } from "../../src/services/results/queries.server.ts";
 import { kompass } from "../context.ts";
 
@@ -20,13 +26,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   try {
     const slots = slotsFromQuery(url.searchParams);
-    const [comparison, municipalities] = await Promise.all([getComparison(kompass(context).db, slots, languageFromRequest(request)), municipalityList(kompass(context).db)]);
+    const [comparison, municipalities] = await Promise.all([
+      getComparison(kompass(context).db, slots, languageFromRequest(request)),
+      municipalityList(kompass(context).db),
+    ]);
     const { table, ...rest } = comparison;
     return {
       ...rest,
       // As the API answers it, so that the page's table and the download share their columns.
       comparison: comparisonJson(comparison.compared, table),
-      chart: comparison.chart ? { svg: renderChartSvg(comparison.chart), title: comparison.chart.title, table: comparison.chart.table } : null,
+      chart: comparison.chart
+        ? { svg: renderChartSvg(comparison.chart), title: comparison.chart.title, table: comparison.chart.table }
+        : null,
       municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
       query: url.searchParams.toString(),
     };
@@ -82,7 +93,9 @@ export default function Compare({ loaderData }: Route.ComponentProps) {
                   )}
                 </LabelledField>
               )}
-              {slot && slot.options.length === 0 && <Paragraph data-size="sm">{t("pages.compare.noResults", { name: slot.name })}</Paragraph>}
+              {slot && slot.options.length === 0 && (
+                <Paragraph data-size="sm">{t("pages.compare.noResults", { name: slot.name })}</Paragraph>
+              )}
             </fieldset>
           );
         })}
@@ -131,7 +144,8 @@ function ComparisonTable({ comparison, caption }: { comparison: ComparisonJson; 
       caption={caption}
       columns={[...pick(declared, ["area"]), ...evaluations]}
       cells={{
-        area: (row) => (row.area === "total" ? t("pages.totalRow") : row.name ? `${row.area}. ${row.name}` : `${t("pages.area")} ${row.area}`),
+        area: (row) =>
+          row.area === "total" ? t("pages.totalRow") : row.name ? `${row.area}. ${row.name}` : `${t("pages.area")} ${row.area}`,
         ...Object.fromEntries(evaluations.map((column) => [column.key, points(column)])),
       }}
       headers={Object.fromEntries(

@@ -35,7 +35,13 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 }
 
 export function meta({ data: page, matches }: Route.MetaArgs) {
-  return [{ title: page ? pageTitle(matches, "pages.evaluation.title", { name: page.municipality.name, year: page.result.year }) : "Kommunkompassen" }];
+  return [
+    {
+      title: page
+        ? pageTitle(matches, "pages.evaluation.title", { name: page.municipality.name, year: page.result.year })
+        : "Kommunkompassen",
+    },
+  ];
 }
 
 export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
@@ -88,9 +94,15 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell scope="col">{t("pages.evaluation.subarea")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="numeric">{t("pages.evaluation.achieved")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="numeric">{t("pages.evaluation.max")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="numeric">{t("pages.evaluation.percent")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">
+                  {t("pages.evaluation.achieved")}
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">
+                  {t("pages.evaluation.max")}
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">
+                  {t("pages.evaluation.percent")}
+                </Table.HeaderCell>
               </Table.Row>
             </Table.Head>
             {areas.map((area) => (
@@ -134,7 +146,9 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
         />
         <ChartFigure svg={profile.svg} title={profile.title} table={profile.table} />
         <Paragraph data-size="sm">
-          {comparedWith.length > 0 ? t("pages.evaluation.comparedWith", { list: comparedWith.join(", ") }) : t("pages.evaluation.noComparison")}
+          {comparedWith.length > 0
+            ? t("pages.evaluation.comparedWith", { list: comparedWith.join(", ") })
+            : t("pages.evaluation.noComparison")}
         </Paragraph>
       </section>
 

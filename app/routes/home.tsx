@@ -33,7 +33,10 @@ export async function loader({ context }: Route.LoaderArgs) {
   const tops = await Promise.all(
     versions.map(async (instrument) => ({
       ...instrument,
-      rows: (await getRankings(db, { instrument: instrument.key, all: true, limit: TOP })).map((e) => ({ ...e, ...links(e, instrument.key) })),
+      rows: (await getRankings(db, { instrument: instrument.key, all: true, limit: TOP })).map((e) => ({
+        ...e,
+        ...links(e, instrument.key),
+      })),
     })),
   );
   return { latest: latest.map(({ subareas: _, ...r }) => ({ ...r, ...links(r, r.instrument) })), tops };

@@ -8,7 +8,14 @@ import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
-import { codeOfSlug, evaluationHref, municipalityPath, municipalitySlug, reportPath, yearsWithTwoVersions } from "../../src/domain/paths.ts";
+import {
+  codeOfSlug,
+  evaluationHref,
+  municipalityPath,
+  municipalitySlug,
+  reportPath,
+  yearsWithTwoVersions,
+} from "../../src/domain/paths.ts";
 import { totalsOverTime } from "../../src/domain/portal.ts";
 import { resultColumns } from "../../src/domain/tables/results.ts";
 import { pick } from "../../src/domain/tables/table.ts";
@@ -27,7 +34,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     if (params.slug !== canonical) throw redirect(municipalityPath(code, profile.municipality.name), 301);
     const name = profile.municipality.name;
     const shared = yearsWithTwoVersions(profile.versions.flatMap((v) => v.results.map((r) => ({ municipality: code, year: r.year }))));
-    const points = profile.versions.flatMap((v) => v.results.map((r) => ({ year: r.year, instrument: v.key, instrumentName: v.name, total: r.total })));
+    const points = profile.versions.flatMap((v) =>
+      v.results.map((r) => ({ year: r.year, instrument: v.key, instrumentName: v.name, total: r.total })),
+    );
     const chart =
       points.length > 0
         ? totalsOverTime(points, 800, {
@@ -159,7 +168,10 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
             {versions.some((v) => v.results.some((r) => !r.totalPublished || r.derivedAreas.length > 0)) && (
               <Paragraph data-size="sm">{t("municipality.derivedNote")}</Paragraph>
             )}
-            <TableDownloads api={`municipalities/${municipality.code}/results`} label={t("pages.municipality.tableLabel", { name: municipality.name })} />
+            <TableDownloads
+              api={`municipalities/${municipality.code}/results`}
+              label={t("pages.municipality.tableLabel", { name: municipality.name })}
+            />
             <Paragraph>
               <Link href={`/jamfor?k1=${municipality.code}`}>{t("pages.municipality.compare", { name: municipality.name })}</Link>
             </Paragraph>

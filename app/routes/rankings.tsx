@@ -1,14 +1,4 @@
-import {
-  Button,
-  ErrorSummary,
-  Field,
-  Fieldset,
-  Heading,
-  Input,
-  Label,
-  Paragraph,
-  Select,
-} from "@digdir/designsystemet-react";
+import { Button, ErrorSummary, Field, Fieldset, Heading, Input, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { data, Form } from "react-router";
 import { ResultTable } from "../components/ResultTable.tsx";
 import type { Route } from "./+types/rankings";

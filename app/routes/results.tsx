@@ -22,7 +22,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const instrument = instruments.has(requested) ? requested : "";
   // A page number that is not one shows the first page, one past the end the last.
   const asked = Math.floor(Number(params.get("page") ?? "1")) || 1;
-  const { rows, ...paging } = await listResultsPage(kompass(context).db, { instrument: instrument || undefined }, { page: asked, size: PAGE_SIZE });
+  const { rows, ...paging } = await listResultsPage(
+    kompass(context).db,
+    { instrument: instrument || undefined },
+    { page: asked, size: PAGE_SIZE },
+  );
   return {
     instrument,
     instruments: sortInstrumentKeys(instruments.keys()).map((key) => ({ key, name: instruments.get(key)!.name })),
@@ -71,7 +75,12 @@ export default function Results({ loaderData }: Route.ComponentProps) {
       {results.length === 0 ? (
         <Paragraph>{t("home.empty")}</Paragraph>
       ) : (
-        <ResultTable rows={results} caption={t("home.caption")} columns={resultPageColumns} cells={{ level: (r) => <ResultLevel level={r.level} /> }} />
+        <ResultTable
+          rows={results}
+          caption={t("home.caption")}
+          columns={resultPageColumns}
+          cells={{ level: (r) => <ResultLevel level={r.level} /> }}
+        />
       )}
       {pages > 1 && (
         <PageLinks
@@ -79,7 +88,12 @@ export default function Results({ loaderData }: Route.ComponentProps) {
           pages={pages}
           href={(to) => `?${new URLSearchParams({ ...(instrument ? { instrument } : {}), page: String(to) })}`}
           label={t("home.pages")}
-          status={t("home.pageStatus", { page: formatNumber(page), pages: formatNumber(pages), from: formatNumber(from), to: formatNumber(from + results.length - 1) })}
+          status={t("home.pageStatus", {
+            page: formatNumber(page),
+            pages: formatNumber(pages),
+            from: formatNumber(from),
+            to: formatNumber(from + results.length - 1),
+          })}
         />
       )}
       <TableDownloads api="results" query={{ instrument, sort: "latest" }} label={t("portal.results.table")} />

@@ -37,7 +37,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       municipalities: municipalities.map((m) => ({ ...m, path: municipalityPath(m.code, m.name) })),
       choices,
       // The API answers the same query (q is "q" there too), from the same hit on as this page.
-      apiQuery: new URLSearchParams([...Object.entries(given).filter(([, v]) => v !== ""), ...(page > 1 ? [["offset", String((page - 1) * DEFAULT_LIMIT)]] : [])]).toString(),
+      apiQuery: new URLSearchParams([
+        ...Object.entries(given).filter(([, v]) => v !== ""),
+        ...(page > 1 ? [["offset", String((page - 1) * DEFAULT_LIMIT)]] : []),
+      ]).toString(),
     };
   } catch (error) {
     if (error instanceof ValidationError) throw data(error.problems.map(describeProblem).join("; "), { status: 400 });
@@ -53,7 +56,8 @@ export default function Search({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
   const { given, hits, total, more, page, pages, from, municipalities, choices, apiQuery } = loaderData;
   const searched = given.q.trim() !== "";
-  const pageLink = (n: number) => `/sok?${new URLSearchParams({ ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== "")), sida: String(n) })}`;
+  const pageLink = (n: number) =>
+    `/sok?${new URLSearchParams({ ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== "")), sida: String(n) })}`;
   const select = (name: keyof typeof given, any: string, options: { value: string; label: string }[]) => (
     <LabelledField id={`s-${name}`} label={t(`pages.search.${name}`)}>
       {() => (
@@ -80,10 +84,26 @@ export default function Search({ loaderData }: Route.ComponentProps) {
             {(describedBy) => <Input id="s-q" name="q" type="search" defaultValue={given.q} aria-describedby={describedBy} />}
           </LabelledField>
           <div className="filter-grid">
-            {select("area", t("pages.search.anyArea"), choices.areas.map((a) => ({ value: String(a.number), label: `${a.number}. ${a.name}` })))}
-            {select("instrument", t("pages.search.anyInstrument"), choices.instruments.map((k) => ({ value: k, label: k })))}
-            {select("county", t("pages.search.anyCounty"), choices.counties.map((c) => ({ value: c.code, label: c.name })))}
-            {select("group", t("pages.search.anyGroup"), choices.groups.map((g) => ({ value: g.code, label: `${g.code}. ${g.name}` })))}
+            {select(
+              "area",
+              t("pages.search.anyArea"),
+              choices.areas.map((a) => ({ value: String(a.number), label: `${a.number}. ${a.name}` })),
+            )}
+            {select(
+              "instrument",
+              t("pages.search.anyInstrument"),
+              choices.instruments.map((k) => ({ value: k, label: k })),
+            )}
+            {select(
+              "county",
+              t("pages.search.anyCounty"),
+              choices.counties.map((c) => ({ value: c.code, label: c.name })),
+            )}
+            {select(
+              "group",
+              t("pages.search.anyGroup"),
+              choices.groups.map((g) => ({ value: g.code, label: `${g.code}. ${g.name}` })),
+            )}
             <LabelledField id="s-yearFrom" label={t("pages.search.yearFrom")}>
               {() => <Input id="s-yearFrom" name="yearFrom" inputMode="numeric" defaultValue={given.yearFrom} size={6} />}
             </LabelledField>
@@ -113,7 +133,13 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           <Heading level={2} data-size="md" id="traffar">
             {t("pages.search.resultsCaption", { query: given.q })}
           </Heading>
-          <Paragraph role="status">{total === 0 ? t("pages.search.empty") : more ? t("pages.search.countMore", { count: total }) : t("pages.search.count", { count: total })}</Paragraph>
+          <Paragraph role="status">
+            {total === 0
+              ? t("pages.search.empty")
+              : more
+                ? t("pages.search.countMore", { count: total })
+                : t("pages.search.count", { count: total })}
+          </Paragraph>
           <ol className="search-hits" start={from}>
             {hits.map((hit) => (
               <li key={`${hit.evaluationId}-${hit.anchor}`}>
@@ -122,7 +148,11 @@ export default function Search({ loaderData }: Route.ComponentProps) {
                 </Link>
                 <span className="hint">
                   {" "}
-                  – {t("pages.search.hitOf", { kind: t(`pages.search.kind.${hit.kind}`), area: hit.area ? `${hit.area.number}. ${hit.area.name}` : t("pages.search.wholeEvaluation") })}
+                  –{" "}
+                  {t("pages.search.hitOf", {
+                    kind: t(`pages.search.kind.${hit.kind}`),
+                    area: hit.area ? `${hit.area.number}. ${hit.area.name}` : t("pages.search.wholeEvaluation"),
+                  })}
                 </span>
                 <p className="snippet">
                   {hit.snippet.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
@@ -130,7 +160,15 @@ export default function Search({ loaderData }: Route.ComponentProps) {
               </li>
             ))}
           </ol>
-          {pages > 1 && <PageLinks page={page} pages={pages} href={pageLink} label={t("pages.search.pager")} status={t("pages.search.pages", { page, pages })} />}
+          {pages > 1 && (
+            <PageLinks
+              page={page}
+              pages={pages}
+              href={pageLink}
+              label={t("pages.search.pager")}
+              status={t("pages.search.pages", { page, pages })}
+            />
+          )}
           {total > 0 && <TableDownloads api="search" query={new URLSearchParams(apiQuery)} label={t("pages.search.tableLabel")} />}
         </section>
       )}

@@ -80,7 +80,9 @@ export function parseQuery<Q extends Shape>(schema: Q, query: URLSearchParams): 
   return parsed.data!;
 }
 
-function route<P extends Shape = typeof none, Q extends Shape = typeof none, R extends z.ZodType = z.ZodType>(spec: RouteSpec<P, Q, R>): ApiRoute {
+function route<P extends Shape = typeof none, Q extends Shape = typeof none, R extends z.ZodType = z.ZodType>(
+  spec: RouteSpec<P, Q, R>,
+): ApiRoute {
   const params = (spec.params ?? none) as P;
   const keys = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   const pattern = new RegExp(`^${spec.path.slice(1).replace(/\{(\w+)\}/g, "([^/]+)")}$`);
@@ -187,7 +189,8 @@ export const apiRoutes: readonly ApiRoute[] = [
     path: "/results",
     operationId: "listResults",
     summary: "Results, filtered",
-    description: "Oldest first (by year, date and code), or with sort=latest newest first by date, then year (no date counts as 31 December).",
+    description:
+      "Oldest first (by year, date and code), or with sort=latest newest first by date, then year (no date counts as 31 December).",
     query: z.object({
       instrument: instrument.optional(),
       year: year("Year of the evaluation.", "2012").optional(),
@@ -255,7 +258,10 @@ export const apiRoutes: readonly ApiRoute[] = [
     query: z.object({
       instrument,
       latest: wholeNumber("How many recent results to average (N).", "27", "required: how many recent results to average, such as 27"),
-      before: z.iso.date({ error: "expected a date as YYYY-MM-DD" }).meta({ description: "Only results dated before this day.", example: "2016-01-01" }).optional(),
+      before: z.iso
+        .date({ error: "expected a date as YYYY-MM-DD" })
+        .meta({ description: "Only results dated before this day.", example: "2016-01-01" })
+        .optional(),
       exclude: z
         .string()
         .regex(/^\d{4}$/, "expected a four-digit municipality code")
@@ -281,8 +287,20 @@ export const apiRoutes: readonly ApiRoute[] = [
     query: z.object(
       Object.fromEntries(
         COMPARED.flatMap((n) => [
-          [`k${n}`, z.string().optional().meta({ description: `Municipality ${n}: a four-digit code; empty for none.`, example: compareExamples[n - 1] })],
-          [`u${n}`, z.string().optional().meta({ description: `Which result of municipality ${n}: year:version.`, example: "2012:2010" })],
+          [
+            `k${n}`,
+            z
+              .string()
+              .optional()
+              .meta({ description: `Municipality ${n}: a four-digit code; empty for none.`, example: compareExamples[n - 1] }),
+          ],
+          [
+            `u${n}`,
+            z
+              .string()
+              .optional()
+              .meta({ description: `Which result of municipality ${n}: year:version.`, example: "2012:2010" }),
+          ],
         ]),
       ) as Record<string, z.ZodOptional<z.ZodString>>,
     ),
@@ -296,7 +314,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     summary: "Search the published evaluations' texts",
     description:
       "Full-text search over the summaries, area and sub-area texts, strengths, improvement opportunities and good examples of every published " +
-      "evaluation as last published. Swedish stemming, and other forms of a word match too; every word must match; \"quoted words\" match as a " +
+      'evaluation as last published. Swedish stemming, and other forms of a word match too; every word must match; "quoted words" match as a ' +
       "phrase; a good example is also found by the name of the municipality it names. Best match first, then the latest year, then the name. " +
       "A common word can match very many passages: then the best of the 1,000 most recent are ranked and `more` is true.",
     query: searchParameters,

@@ -14,7 +14,10 @@ export function createAuth(db: Db, secret: string, baseURL: string) {
     appName: "Kommunkompassen",
     baseURL,
     secret,
-    database: drizzleAdapter(db as never, { provider: "pg", schema: { user: users, session: sessions, account: accounts, verification: verifications } }),
+    database: drizzleAdapter(db as never, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
     emailAndPassword: {
       enabled: true,
       // Accounts are made by an administrator (or the CLI), never by sign-up.

@@ -32,7 +32,10 @@ export function checkFigures(instrument: InstrumentVersion, figures: PublishedFi
     if (!subarea) {
       problems.push({ field: `subareas.${id}`, message: `instrument ${instrument.key} has no sub-area ${id}` });
     } else if (value.isNegative() || value.greaterThan(subarea.maxPoints)) {
-      problems.push({ field: `subareas.${id}`, message: `must be between 0 and ${pointsText(subarea.maxPoints)}, got ${pointsText(value)}` });
+      problems.push({
+        field: `subareas.${id}`,
+        message: `must be between 0 and ${pointsText(subarea.maxPoints)}, got ${pointsText(value)}`,
+      });
     }
   }
   return problems;

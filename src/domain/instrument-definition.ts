@@ -64,11 +64,9 @@ const areaSchema = z.strictObject({
 });
 
 export const instrumentDefinitionSchema = z.strictObject({
-  key: z
-    .string({ error: (iss) => `expected a version key such as "2010", found ${found(iss.input)}` })
-    .regex(KEY_PATTERN, {
-      error: (iss) => `expected 1–32 letters, digits, ".", "_" or "-", starting with a letter or digit, found ${found(iss.input)}`,
-    }),
+  key: z.string({ error: (iss) => `expected a version key such as "2010", found ${found(iss.input)}` }).regex(KEY_PATTERN, {
+    error: (iss) => `expected 1–32 letters, digits, ".", "_" or "-", starting with a letter or digit, found ${found(iss.input)}`,
+  }),
   name: text("the version name"),
   description: z.string().nullish(),
   areas: z.array(areaSchema).min(1, "expected at least one area, found none"),

@@ -14,7 +14,8 @@ export interface EvaluationAccessFacts {
 }
 
 export const isAdministrator = (actor: Actor) => actor?.role === "administrator";
-export const isTeamMember = (actor: Actor, e: EvaluationAccessFacts) => !!actor && actor.role !== "contact" && e.evaluatorIds.includes(actor.id);
+export const isTeamMember = (actor: Actor, e: EvaluationAccessFacts) =>
+  !!actor && actor.role !== "contact" && e.evaluatorIds.includes(actor.id);
 export const isContact = (actor: Actor, e: EvaluationAccessFacts) =>
   !!actor && actor.role === "contact" && e.contactIds.includes(actor.id) && actor.municipalityCode === e.municipalityCode;
 
@@ -68,8 +69,7 @@ export const scoringPolicy = {
 };
 
 export const writingPolicy = {
-  edit: (actor: Actor, e: EvaluationAccessFacts) =>
-    isTeamMember(actor, e) && atOrAfter(e, "scoring") && !published(e),
+  edit: (actor: Actor, e: EvaluationAccessFacts) => isTeamMember(actor, e) && atOrAfter(e, "scoring") && !published(e),
   view: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || (published(e) && isContact(actor, e)),
 };
 

@@ -52,7 +52,13 @@ export interface ProfileWording {
 }
 
 /** Area points of one or more evaluations (and averages) on one radar. */
-export function profileChart(id: string, areas: readonly { number: number; name: string }[], series: ChartSeries[], max: number, w: ProfileWording): Chart {
+export function profileChart(
+  id: string,
+  areas: readonly { number: number; name: string }[],
+  series: ChartSeries[],
+  max: number,
+  w: ProfileWording,
+): Chart {
   const categories = areas.map((a) => `${a.number}. ${a.name}`);
   const list = categories.map((c, i) => `${c}: ${series.map((s) => figureText(s.values[i] ?? null)).join(" / ")}`).join(", ");
   return {
@@ -72,7 +78,10 @@ function seriesTable(id: string, caption: string, firstColumn: string, categorie
   return {
     id,
     caption,
-    columns: [{ label: firstColumn, align: "left", numeric: false }, ...series.map((s) => ({ label: s.name, align: "right" as const, numeric: true }))],
+    columns: [
+      { label: firstColumn, align: "left", numeric: false },
+      ...series.map((s) => ({ label: s.name, align: "right" as const, numeric: true })),
+    ],
     rows: categories.map(
       (category, index): TableRow => ({
         header: true,

@@ -26,7 +26,9 @@ export interface RankingCriteria {
  * version, since totals of different versions are not comparable.
  */
 export type Change =
-  { kind: "none" } | { kind: "otherVersion"; previous: TotalRecord } | { kind: "points"; previous: TotalRecord; points: Points };
+  | { kind: "none" }
+  | { kind: "otherVersion"; previous: TotalRecord }
+  | { kind: "points"; previous: TotalRecord; points: Points };
 
 /** A result without a date counts as of the end of its year (rankings, averages, latest lists). */
 export const effectiveDate = (result: { date: string | null; year: number }) => result.date ?? `${result.year}-12-31`;

@@ -18,14 +18,32 @@ export interface ScorableItem {
 export function scorableItems(instrument: InstrumentVersion): ScorableItem[] {
   return instrument.areas.flatMap((area): ScorableItem[] => {
     if (area.subareas.length === 0) {
-      return [{ id: String(area.number), level: "area", areaNumber: area.number, subareaId: null, text: area.name, maxPoints: area.maxPoints }];
+      return [
+        { id: String(area.number), level: "area", areaNumber: area.number, subareaId: null, text: area.name, maxPoints: area.maxPoints },
+      ];
     }
     return area.subareas.flatMap((subarea): ScorableItem[] => {
       const byQuestion = subarea.questions.length > 0 && subarea.questions.every((q) => q.maxPoints !== null);
       if (!byQuestion) {
-        return [{ id: subarea.id, level: "subarea", areaNumber: area.number, subareaId: subarea.id, text: subarea.question, maxPoints: subarea.maxPoints }];
+        return [
+          {
+            id: subarea.id,
+            level: "subarea",
+            areaNumber: area.number,
+            subareaId: subarea.id,
+            text: subarea.question,
+            maxPoints: subarea.maxPoints,
+          },
+        ];
       }
-      return subarea.questions.map((q) => ({ id: q.id, level: "question", areaNumber: area.number, subareaId: subarea.id, text: q.text, maxPoints: q.maxPoints! }));
+      return subarea.questions.map((q) => ({
+        id: q.id,
+        level: "question",
+        areaNumber: area.number,
+        subareaId: subarea.id,
+        text: q.text,
+        maxPoints: q.maxPoints!,
+      }));
     });
   });
 }

@@ -18,10 +18,51 @@ export const MIN_ROOT_LENGTH = 5;
  * ending and matching the rest as a prefix brings them together.
  */
 const ENDINGS = [
-  "ningarnas", "ningarna", "ingarnas", "ingarna", "ningens", "ningars", "ningar", "ningen",
-  "ingens", "ingars", "ingar", "ingen", "andets", "andet", "heten", "heter", "arnas", "ernas",
-  "ornas", "ning", "ande", "ades", "arna", "erna", "orna", "ing", "ade", "ats", "het", "ens",
-  "ets", "ars", "ers", "ors", "at", "ar", "er", "or", "en", "et", "na", "as", "s", "a", "e",
+  "ningarnas",
+  "ningarna",
+  "ingarnas",
+  "ingarna",
+  "ningens",
+  "ningars",
+  "ningar",
+  "ningen",
+  "ingens",
+  "ingars",
+  "ingar",
+  "ingen",
+  "andets",
+  "andet",
+  "heten",
+  "heter",
+  "arnas",
+  "ernas",
+  "ornas",
+  "ning",
+  "ande",
+  "ades",
+  "arna",
+  "erna",
+  "orna",
+  "ing",
+  "ade",
+  "ats",
+  "het",
+  "ens",
+  "ets",
+  "ars",
+  "ers",
+  "ors",
+  "at",
+  "ar",
+  "er",
+  "or",
+  "en",
+  "et",
+  "na",
+  "as",
+  "s",
+  "a",
+  "e",
 ];
 
 /**
@@ -152,11 +193,20 @@ const subareaOrder = (id: string) => id.split(".").map(Number);
 
 /** What a text key stands for; unknown keys are not indexed. */
 function partOf(key: string): TextPart | null {
-  if (key === "summary.evaluation") return { kind: "summary", areaNumber: null, subareaId: null, order: [0], list: false, anchor: anchors.summary };
+  if (key === "summary.evaluation")
+    return { kind: "summary", areaNumber: null, subareaId: null, order: [0], list: false, anchor: anchors.summary };
   const area = /^area\.(\d+)\.(general|strengths|improvements)$/.exec(key);
   if (area) {
     const number = Number(area[1]);
-    if (area[2] === "general") return { kind: "area_text", areaNumber: number, subareaId: null, order: [number, 0], list: false, anchor: (i) => anchors.areaGeneral(number, i) };
+    if (area[2] === "general")
+      return {
+        kind: "area_text",
+        areaNumber: number,
+        subareaId: null,
+        order: [number, 0],
+        list: false,
+        anchor: (i) => anchors.areaGeneral(number, i),
+      };
     const strength = area[2] === "strengths";
     return {
       kind: strength ? "strength" : "improvement",
@@ -170,7 +220,14 @@ function partOf(key: string): TextPart | null {
   const subarea = /^subarea\.((\d+)(?:\.\d+)+)$/.exec(key);
   if (subarea) {
     const id = subarea[1]!;
-    return { kind: "subarea_text", areaNumber: Number(subarea[2]), subareaId: id, order: [Number(subarea[2]), 1, ...subareaOrder(id)], list: false, anchor: (i) => anchors.subarea(id, i) };
+    return {
+      kind: "subarea_text",
+      areaNumber: Number(subarea[2]),
+      subareaId: id,
+      order: [Number(subarea[2]), 1, ...subareaOrder(id)],
+      list: false,
+      anchor: (i) => anchors.subarea(id, i),
+    };
   }
   return null;
 }
@@ -196,7 +253,15 @@ export function passagesOf(published: PublishedTexts): Passage[] {
   for (const { part, body } of parts) {
     const pieces = part.list ? itemsOf(body) : paragraphsOf(body);
     for (const [i, piece] of pieces.entries())
-      passages.push({ kind: part.kind, areaNumber: part.areaNumber, subareaId: part.subareaId, anchor: part.anchor(i + 1), body: piece, exampleMunicipalityCode: null, position: 0 });
+      passages.push({
+        kind: part.kind,
+        areaNumber: part.areaNumber,
+        subareaId: part.subareaId,
+        anchor: part.anchor(i + 1),
+        body: piece,
+        exampleMunicipalityCode: null,
+        position: 0,
+      });
   }
   const perArea = new Map<number, number>();
   const examples = [...published.goodExamples].sort((a, b) => a.areaNumber - b.areaNumber);

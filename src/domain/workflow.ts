@@ -49,7 +49,9 @@ const rules: Partial<Record<`${EvaluationStatus}>${EvaluationStatus}`, Transitio
   "agreement>review": {
     who: "team",
     requires: (f) =>
-      f.agreedItemCount < f.scorableItemCount ? [{ code: "not_all_agreed", values: { count: f.scorableItemCount - f.agreedItemCount } }] : [],
+      f.agreedItemCount < f.scorableItemCount
+        ? [{ code: "not_all_agreed", values: { count: f.scorableItemCount - f.agreedItemCount } }]
+        : [],
   },
   "review>published": { who: "administrator", requires: (f) => (f.summaryWritten ? [] : [{ code: "no_summary" }]) },
   // One step back, to correct something before publication.

@@ -36,12 +36,7 @@ const DEFAULT_SIZE: Record<Chart["kind"], ChartSize> = {
 let renderCount = 0;
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /** Axis labels: the short ones ("1", "2" …) when the model gives a full set, as long names do not fit. */
@@ -60,8 +55,7 @@ export function pointText(chart: Chart, seriesIndex: number, categoryIndex: numb
   const { rows, columns } = chart.table;
   const names = [chart.categories[categoryIndex], chart.shortCategories[categoryIndex]];
   const row =
-    rows.find((r) => names.includes(r.cells[0]?.text)) ??
-    (rows.length === chart.categories.length ? rows[categoryIndex] : undefined);
+    rows.find((r) => names.includes(r.cells[0]?.text)) ?? (rows.length === chart.categories.length ? rows[categoryIndex] : undefined);
   if (row) {
     const column = columns.findIndex((c) => c.label === chart.series[seriesIndex]?.name);
     const named = column >= 0 ? row.cells[column] : undefined;
@@ -225,7 +219,12 @@ function lineOption(chart: Chart): echarts.EChartsCoreOption {
         symbolSize: 9,
         lineStyle: { width: 2.5, type: seriesIndex % 2 === 0 ? "solid" : "dashed" },
         data: series.values.map((v) => (v === null ? "-" : v)),
-        label: { show: true, position: "top", ...textStyle, formatter: (p: { dataIndex: number }) => labelFor(chart, seriesIndex, p.dataIndex) },
+        label: {
+          show: true,
+          position: "top",
+          ...textStyle,
+          formatter: (p: { dataIndex: number }) => labelFor(chart, seriesIndex, p.dataIndex),
+        },
         emphasis: { disabled: true },
         markArea:
           known.length === 0
@@ -241,7 +240,11 @@ function lineOption(chart: Chart): echarts.EChartsCoreOption {
   };
 }
 
-const OPTIONS: Record<Chart["kind"], (chart: Chart) => echarts.EChartsCoreOption> = { bar: barOption, radar: radarOption, line: lineOption };
+const OPTIONS: Record<Chart["kind"], (chart: Chart) => echarts.EChartsCoreOption> = {
+  bar: barOption,
+  radar: radarOption,
+  line: lineOption,
+};
 
 /**
  * ECharts' SVG for an option and size, most recently used first. Laying out a chart is most of

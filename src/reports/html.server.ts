@@ -54,27 +54,37 @@ function section(className: string, labelledBy: string | null, body: string): st
 
 function cover(model: ReportModel, l: Levels): string {
   const c = model.cover;
-  const place = [c.municipality, String(c.year)].filter((p) => p.trim() !== "").map(escapeHtml).join(" ");
-  const date = c.dateText.trim() === "" ? null
-    : c.date ? `<p class="kk-cover-meta"><time datetime="${escapeHtml(c.date)}">${escapeHtml(c.dateText)}</time></p>`
-    : `<p class="kk-cover-meta">${escapeHtml(c.dateText)}</p>`;
-  return section("kk-cover", null, join([
-    headingHtml(l.title, "title", c.title),
-    model.draft && model.draftLabel.trim() !== "" ? `<p class="kk-draft">${escapeHtml(model.draftLabel)}</p>` : null,
-    c.subtitle.trim() !== "" ? `<p class="kk-cover-subtitle">${escapeHtml(c.subtitle)}</p>` : null,
-    place !== "" ? `<p class="kk-cover-place">${place}</p>` : null,
-    bulletList(c.evaluators, "kk-cover-evaluators"),
-    date,
-    paragraphs([c.instrument], "kk-cover-meta"),
-    paragraphs([c.publisher], "kk-cover-meta"),
-  ]));
+  const place = [c.municipality, String(c.year)]
+    .filter((p) => p.trim() !== "")
+    .map(escapeHtml)
+    .join(" ");
+  const date =
+    c.dateText.trim() === ""
+      ? null
+      : c.date
+        ? `<p class="kk-cover-meta"><time datetime="${escapeHtml(c.date)}">${escapeHtml(c.dateText)}</time></p>`
+        : `<p class="kk-cover-meta">${escapeHtml(c.dateText)}</p>`;
+  return section(
+    "kk-cover",
+    null,
+    join([
+      headingHtml(l.title, "title", c.title),
+      model.draft && model.draftLabel.trim() !== "" ? `<p class="kk-draft">${escapeHtml(model.draftLabel)}</p>` : null,
+      c.subtitle.trim() !== "" ? `<p class="kk-cover-subtitle">${escapeHtml(c.subtitle)}</p>` : null,
+      place !== "" ? `<p class="kk-cover-place">${place}</p>` : null,
+      bulletList(c.evaluators, "kk-cover-evaluators"),
+      date,
+      paragraphs([c.instrument], "kk-cover-meta"),
+      paragraphs([c.publisher], "kk-cover-meta"),
+    ]),
+  );
 }
 
 function contentsLink(entry: ContentsEntry, pageNumbers: ReadonlyMap<string, number> | undefined): string {
   const page = pageNumbers?.get(entry.id);
   const number = entry.number.trim() !== "" ? `<span class="kk-toc-num">${escapeHtml(entry.number)}</span> ` : "";
-  const pageHtml = page === undefined ? ""
-    : `<span class="kk-toc-leader" aria-hidden="true"></span> <span class="kk-toc-page">${page}</span>`;
+  const pageHtml =
+    page === undefined ? "" : `<span class="kk-toc-leader" aria-hidden="true"></span> <span class="kk-toc-page">${page}</span>`;
   // Number and title share one flex item: white space between flex items is dropped, and the
   // copied or extracted text should read "Område 1 Offentlighet …", not "Område 1Offentlighet".
   return `<a href="#${escapeHtml(entry.id)}"><span class="kk-toc-title">${number}${escapeHtml(entry.title)}</span>${pageHtml}</a>`;
@@ -132,12 +142,16 @@ function summary(model: ReportModel, l: Levels): string {
     s.radarChart ? figureHtml(s.radarChart) : null,
     paragraphs([s.comparisonNote], "kk-comparison"),
   ]);
-  return section("kk-chapter kk-summary", s.heading.id, join([
-    modelHeading(l.chapter, "chapter", s.heading),
-    text !== "" ? join([headingHtml(l.section, "section", s.methodHeading), text]) : null,
-    headingHtml(l.section, "section", s.resultsHeading),
-    results,
-  ]));
+  return section(
+    "kk-chapter kk-summary",
+    s.heading.id,
+    join([
+      modelHeading(l.chapter, "chapter", s.heading),
+      text !== "" ? join([headingHtml(l.section, "section", s.methodHeading), text]) : null,
+      headingHtml(l.section, "section", s.resultsHeading),
+      results,
+    ]),
+  );
 }
 
 function area(a: AreaChapter, l: Levels): string {
@@ -150,26 +164,36 @@ function area(a: AreaChapter, l: Levels): string {
   // The municipality is bold by CSS, not <strong>: Chromium tags <strong> with the PDF 2.0 type
   // "Strong", which PDF 1.x readers (poppler) reject as a wrong structure type.
   const examples = a.goodExamples?.items.filter((e) => e.sentence.trim() !== "" || e.municipality.trim() !== "") ?? [];
-  const examplesList = examples.length === 0 ? null
-    : `<ul class="kk-examples">${examples
-        .map((e) => `<li>${e.municipality.trim() !== "" ? `<span class="kk-example-place">${escapeHtml(e.municipality)}:</span> ` : ""}${escapeHtml(e.sentence)}</li>`)
-        .join("")}</ul>`;
-  return section("kk-area", a.heading.id, join([
-    modelHeading(l.section, "section", a.heading),
-    a.rubricTable.rows.length ? tableHtml(a.rubricTable) : null,
-    a.general ? paragraphs(a.general.paragraphs) : null,
-    ...subareas,
-    a.strengthsTable && !strengthsEmpty ? strengthsHtml(a.strengthsTable) : null,
-    examplesList ? join([headingHtml(l.sub, "sub", a.goodExamples?.heading ?? ""), examplesList]) : null,
-  ]));
+  const examplesList =
+    examples.length === 0
+      ? null
+      : `<ul class="kk-examples">${examples
+          .map(
+            (e) =>
+              `<li>${e.municipality.trim() !== "" ? `<span class="kk-example-place">${escapeHtml(e.municipality)}:</span> ` : ""}${escapeHtml(e.sentence)}</li>`,
+          )
+          .join("")}</ul>`;
+  return section(
+    "kk-area",
+    a.heading.id,
+    join([
+      modelHeading(l.section, "section", a.heading),
+      a.rubricTable.rows.length ? tableHtml(a.rubricTable) : null,
+      a.general ? paragraphs(a.general.paragraphs) : null,
+      ...subareas,
+      a.strengthsTable && !strengthsEmpty ? strengthsHtml(a.strengthsTable) : null,
+      examplesList ? join([headingHtml(l.sub, "sub", a.goodExamples?.heading ?? ""), examplesList]) : null,
+    ]),
+  );
 }
 
 function areas(model: ReportModel, l: Levels): string | null {
   if (model.areas.length === 0) return null;
-  return section("kk-chapter kk-areas", model.areasHeading.id, join([
-    modelHeading(l.chapter, "chapter", model.areasHeading),
-    ...model.areas.map((a) => area(a, l)),
-  ]));
+  return section(
+    "kk-chapter kk-areas",
+    model.areasHeading.id,
+    join([modelHeading(l.chapter, "chapter", model.areasHeading), ...model.areas.map((a) => area(a, l))]),
+  );
 }
 
 function overview(model: ReportModel, l: Levels): string | null {
@@ -182,7 +206,11 @@ function overview(model: ReportModel, l: Levels): string | null {
 function keyFacts(model: ReportModel, l: Levels): string | null {
   const k = model.keyFacts;
   if (!k || k.rows.length === 0) return null;
-  return section("kk-chapter kk-facts-section", k.heading.id, join([modelHeading(l.chapter, "chapter", k.heading), factsHtml(k.rows, k.heading.id)]));
+  return section(
+    "kk-chapter kk-facts-section",
+    k.heading.id,
+    join([modelHeading(l.chapter, "chapter", k.heading), factsHtml(k.rows, k.heading.id)]),
+  );
 }
 
 /** Ids of the headings a rendered chapter carries, so the contents never link to a left-out part. */

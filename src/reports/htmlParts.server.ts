@@ -9,7 +9,8 @@ import { escapeXml, renderChartSvg } from "./charts.server.ts";
  * A table's wrapper scrolls sideways on narrow screens, so keyboard users must be able to reach
  * it (WCAG 2.1.1): focusable, and named by the table's caption.
  */
-const scrollRegion = (name: string) => (name.trim() === "" ? ' tabindex="0"' : ` tabindex="0" role="region" aria-label="${escapeXml(name)}"`);
+const scrollRegion = (name: string) =>
+  name.trim() === "" ? ' tabindex="0"' : ` tabindex="0" role="region" aria-label="${escapeXml(name)}"`;
 
 /** HTML and SVG escape the same five characters: one function for both. */
 export { escapeXml as escapeHtml };
@@ -79,9 +80,7 @@ export function tableHtml(table: Table, options: { small?: boolean } = {}): stri
   if (table.rows.length <= SHORT_TABLE_ROWS) classes.push("kk-short");
   const caption = table.caption.trim() !== "" ? `<caption>${escapeXml(table.caption)}</caption>` : "";
   const head = table.columns.length
-    ? `<thead><tr>${table.columns
-        .map((c) => `<th scope="col"${cellClass(c)}>${escapeXml(c.label)}</th>`)
-        .join("")}</tr></thead>`
+    ? `<thead><tr>${table.columns.map((c) => `<th scope="col"${cellClass(c)}>${escapeXml(c.label)}</th>`).join("")}</tr></thead>`
     : "";
   const body = `<tbody>${table.rows.map((r) => rowHtml(r, table.columns)).join("")}</tbody>`;
   const notes = table.notes.length ? `<div class="kk-notes">${paragraphs(table.notes)}</div>` : "";
@@ -117,8 +116,6 @@ export function strengthsHtml(s: {
 
 /** Label/value rows with the labels as row headers, named by the section heading. */
 export function factsHtml(rows: readonly { label: string; value: string }[], labelledBy: string): string {
-  const body = rows
-    .map((r) => `<tr><th scope="row">${escapeXml(r.label)}</th><td>${escapeXml(r.value)}</td></tr>`)
-    .join("");
+  const body = rows.map((r) => `<tr><th scope="row">${escapeXml(r.label)}</th><td>${escapeXml(r.value)}</td></tr>`).join("");
   return `<div class="kk-table-wrap kk-short" tabindex="0"><table class="kk-facts" aria-labelledby="${escapeXml(labelledBy)}"><tbody>${body}</tbody></table></div>`;
 }

@@ -3,17 +3,7 @@
  * adding the author and subject Chromium leaves out. pdf-lib only reads here; the metadata is
  * appended as an incremental update, so Chromium's bytes (structure tree, tags) stay untouched.
  */
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFRef,
-  PDFString,
-  ParseSpeeds,
-  type PDFObject,
-} from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, ParseSpeeds, type PDFObject } from "pdf-lib";
 import type { ContentsEntry, ReportModel } from "../domain/report/model.ts";
 import { headingText } from "./htmlParts.server.ts";
 

@@ -26,7 +26,10 @@ export interface XlsxOptions {
  * trailing apostrophe, and different (case-insensitively) from the names already used.
  */
 export function safeSheetName(name: string, used: ReadonlySet<string>, fallback: string): string {
-  const cleaned = name.replace(FORBIDDEN, "-").replace(/^'+|'+$/g, "").trim();
+  const cleaned = name
+    .replace(FORBIDDEN, "-")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   const base = (cleaned === "" ? fallback : cleaned).slice(0, MAX_SHEET_NAME);
   let candidate = base;
   for (let n = 2; used.has(candidate.toLowerCase()); n += 1) {

@@ -25,8 +25,17 @@ export interface ZodIssueLike {
  */
 export function problemsFromZod(issues: readonly ZodIssueLike[], options: { location?: string; fallbackField?: string } = {}): Problem[] {
   return issues.map((issue) => {
-    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : issue.code === "unrecognized_keys" && issue.keys?.length ? issue.keys.join(", ") : options.fallbackField;
-    return { ...(options.location ? { location: options.location } : {}), ...(field !== undefined ? { field } : {}), message: issue.message };
+    const field =
+      issue.path.length > 0
+        ? issue.path.map(String).join(".")
+        : issue.code === "unrecognized_keys" && issue.keys?.length
+          ? issue.keys.join(", ")
+          : options.fallbackField;
+    return {
+      ...(options.location ? { location: options.location } : {}),
+      ...(field !== undefined ? { field } : {}),
+      message: issue.message,
+    };
   });
 }
 

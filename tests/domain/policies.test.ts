@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { evaluationPolicy, evidencePolicy, reportPolicy, scoringPolicy, userPolicy, writingPolicy, type EvaluationAccessFacts } from "../../src/domain/policies.ts";
+import {
+  evaluationPolicy,
+  evidencePolicy,
+  reportPolicy,
+  scoringPolicy,
+  userPolicy,
+  writingPolicy,
+  type EvaluationAccessFacts,
+} from "../../src/domain/policies.ts";
 import { STATUSES, nextStatuses, transitionRule, type Actor, type EvaluationStatus } from "../../src/domain/workflow.ts";
 
 const actors: Record<string, Actor> = {
@@ -21,7 +29,11 @@ const facts = (status: EvaluationStatus, actorSubmitted = false): EvaluationAcce
   actorSubmitted,
 });
 
-type Row = [name: string, check: (actor: Actor, e: EvaluationAccessFacts) => boolean, allowed: (who: string, status: EvaluationStatus) => boolean];
+type Row = [
+  name: string,
+  check: (actor: Actor, e: EvaluationAccessFacts) => boolean,
+  allowed: (who: string, status: EvaluationStatus) => boolean,
+];
 const before = (status: EvaluationStatus, limit: EvaluationStatus) => STATUSES.indexOf(status) <= STATUSES.indexOf(limit);
 const insiders = (who: string) => who === "administrator" || who === "teamEvaluator";
 
@@ -35,7 +47,11 @@ const matrix: Row[] = [
   ["read the report", evaluationPolicy.viewReport, (who, s) => insiders(who) || (who === "ownContact" && s === "published")],
   ["see documents", evidencePolicy.viewDocuments, (who) => insiders(who) || who === "ownContact"],
   ["see notes", evidencePolicy.viewNotes, (who) => insiders(who)],
-  ["upload a document", evidencePolicy.uploadDocument, (who, s) => s !== "published" && (insiders(who) || (who === "ownContact" && before(s, "visit")))],
+  [
+    "upload a document",
+    evidencePolicy.uploadDocument,
+    (who, s) => s !== "published" && (insiders(who) || (who === "ownContact" && before(s, "visit"))),
+  ],
   ["add a note", evidencePolicy.addNote, (who, s) => s !== "published" && insiders(who)],
   ["edit interviews", evidencePolicy.editInterviews, (who, s) => s !== "published" && insiders(who)],
   ["open scoring and agreement", scoringPolicy.open, (who) => insiders(who)],
@@ -76,7 +92,9 @@ describe("the permission matrix", () => {
         const own = evidencePolicy.deleteEvidence(actor, facts(status), actor?.id ?? null);
         const others = evidencePolicy.deleteEvidence(actor, facts(status), "someone-else");
         expect(others, `${who} ${status} others'`).toBe(status !== "published" && insiders(who));
-        expect(own, `${who} ${status} own`).toBe(status !== "published" && (insiders(who) || (who === "ownContact" && before(status, "visit"))));
+        expect(own, `${who} ${status} own`).toBe(
+          status !== "published" && (insiders(who) || (who === "ownContact" && before(status, "visit"))),
+        );
       }
     }
   });

@@ -63,7 +63,9 @@ describe("the report model reproduces the Örebro 2012 report's figures", () => 
   });
 
   it("says when and how the evaluation was made", () => {
-    expect(model.summary.method.join(" ")).toContain("Utvärderingen av Örebro kommun gjordes 12–14 november 2012 med version 2010 av Kommunkompassen.");
+    expect(model.summary.method.join(" ")).toContain(
+      "Utvärderingen av Örebro kommun gjordes 12–14 november 2012 med version 2010 av Kommunkompassen.",
+    );
     expect(model.summary.method.join(" ")).toContain("6 intervjuer med sammanlagt 41 personer");
     expect(model.summary.method.join(" ")).toContain("24 dokument");
   });
@@ -109,7 +111,9 @@ describe("the report leaves out what is missing, without empty headings", () => 
   it("without key facts: only the municipality group", () => {
     const input = orebroInput();
     input.keyFacts = { population: null, populationChange: null, populationChangePeriod: null, employees: null, rulingParties: null };
-    expect(buildReport(input, reportDocument).keyFacts!.rows.map((r) => r.label)).toEqual(["Kommungrupp (SKL:s kommungruppsindelning 2011)"]);
+    expect(buildReport(input, reportDocument).keyFacts!.rows.map((r) => r.label)).toEqual([
+      "Kommungrupp (SKL:s kommungruppsindelning 2011)",
+    ]);
     input.group = null;
     const model = buildReport(input, reportDocument);
     expect(model.keyFacts).toBeNull();
@@ -135,6 +139,11 @@ describe("the report leaves out what is missing, without empty headings", () => 
     const model = buildReport(input, reportDocument);
     expect(model.draft).toBe(true);
     expect(texts(model.summary.table1).at(-1)).toEqual(["Totalt", "–", "515"]);
-    expect(texts(model.overview.tables[0]!)[0]).toEqual(["1.1 Finns en plan/strategi för demokratiutveckling och information?", "9", "15", percent(60)]);
+    expect(texts(model.overview.tables[0]!)[0]).toEqual([
+      "1.1 Finns en plan/strategi för demokratiutveckling och information?",
+      "9",
+      "15",
+      percent(60),
+    ]);
   });
 });

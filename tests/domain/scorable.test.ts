@@ -89,7 +89,8 @@ describe("figuresFromAgreed", () => {
     const figures = figuresFromAgreed(v2010, agreed);
     expect(pointsText(figures.total!)).toBe("615");
     expect(String(fixture.printed_total)).toBe("615");
-    for (const area of fixture.areas) expect(pointsText(figures.areas.get(area.number)!), `area ${area.number}`).toBe(String(area.printed_points));
+    for (const area of fixture.areas)
+      expect(pointsText(figures.areas.get(area.number)!), `area ${area.number}`).toBe(String(area.printed_points));
     expect(pointsText(figures.areas.get(1)!)).toBe("68");
     // Sub-area points stay exact.
     expect(pointsText(figures.subareas.get("1.2")!)).toBe("15.51");

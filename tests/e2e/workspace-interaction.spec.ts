@@ -223,7 +223,9 @@ test("bad input on /samsyn: a clear message, and the stored points stay", async 
   await page.keyboard.type("c");
   await expect(points).toHaveValue("abc");
   // A screen reader hears the problem in the save status.
-  await expect(form.getByRole("status")).toHaveText("Inte sparat: Poängen för 4 måste vara ett tal, med komma eller punkt, till exempel 12,5.");
+  await expect(form.getByRole("status")).toHaveText(
+    "Inte sparat: Poängen för 4 måste vara ett tal, med komma eller punkt, till exempel 12,5.",
+  );
   expect(await storedPoints(context, "4")).toBe(before);
 
   await points.fill("150");

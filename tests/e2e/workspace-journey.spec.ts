@@ -32,7 +32,10 @@ test("an evaluation from plan to publication, with outsiders refused throughout"
   const contact = await signedIn(browser, "kontakt.eskilstuna@kompass.example");
   const outsider = await signedIn(browser, "kontakt.orebro@kompass.example");
 
-  const published = async () => ((await (await request.get("/api/v1/municipalities/0484/results")).json()) as { year: number; total: number }[]).find((r) => r.year === 2019);
+  const published = async () =>
+    ((await (await request.get("/api/v1/municipalities/0484/results")).json()) as { year: number; total: number }[]).find(
+      (r) => r.year === 2019,
+    );
   const outsiderRefused = async (id: string) => {
     for (const part of ["", "/underlag", "/poang", "/samsyn", "/texter"]) {
       expect((await outsider.goto(`/arbetsyta/${id}${part}`))!.status(), `outsider on ${part || "overview"}`).toBe(404);
@@ -79,7 +82,12 @@ test("an evaluation from plan to publication, with outsiders refused throughout"
       const item = String(index + 1);
       await page.locator(`#points-${item}`).fill(value);
       await page.locator(`#justification-${item}`).fill(`Bedömning av område ${item}.`);
-      await page.locator("form").filter({ has: page.locator(`#points-${item}`) }).locator('button[type="submit"]').first().click();
+      await page
+        .locator("form")
+        .filter({ has: page.locator(`#points-${item}`) })
+        .locator('button[type="submit"]')
+        .first()
+        .click();
       await expect(page.locator(`#points-${item}`)).toHaveValue(value);
     }
     await page.getByRole("button", { name: "Lämna in mina poäng" }).click();
@@ -92,16 +100,37 @@ test("an evaluation from plan to publication, with outsiders refused throughout"
   // 5. They agree, largest differences first.
   await move(eva, id, "Samsyn");
   await eva.goto(`/arbetsyta/${id}/samsyn`);
-  for (const [item, value] of Object.entries({ "1": "59", "2": "70.5", "3": "62", "4": "47.5", "5": "60", "6": "59", "7": "61", "8": "53" })) {
+  for (const [item, value] of Object.entries({
+    "1": "59",
+    "2": "70.5",
+    "3": "62",
+    "4": "47.5",
+    "5": "60",
+    "6": "59",
+    "7": "61",
+    "8": "53",
+  })) {
     await eva.locator(`#points-${item}`).fill(value);
     await eva.locator(`#reason-${item}`).fill("Vi möttes efter samtal.");
-    await eva.locator("form").filter({ has: eva.locator(`#points-${item}`) }).locator('button[type="submit"]').first().click();
+    await eva
+      .locator("form")
+      .filter({ has: eva.locator(`#points-${item}`) })
+      .locator('button[type="submit"]')
+      .first()
+      .click();
   }
 
   // 6. They write the summary, then hand it to review.
   await eva.goto(`/arbetsyta/${id}/texter`);
-  await eva.locator("#field-summary-evaluation").fill("Utvärderingen gjordes i april 2019 av två utvärderare, som intervjuade 30 personer.");
-  await eva.locator("form").filter({ has: eva.locator("#field-summary-evaluation") }).locator('button[type="submit"]').first().click();
+  await eva
+    .locator("#field-summary-evaluation")
+    .fill("Utvärderingen gjordes i april 2019 av två utvärderare, som intervjuade 30 personer.");
+  await eva
+    .locator("form")
+    .filter({ has: eva.locator("#field-summary-evaluation") })
+    .locator('button[type="submit"]')
+    .first()
+    .click();
   await move(eva, id, "Granskning");
   await outsiderRefused(id);
 

@@ -151,7 +151,10 @@ test.describe("forms showing problems", () => {
     expect((await response).status()).toBe(400);
     await expect(page.locator("#points-1")).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator("#points-1-error")).toHaveText(/^Poängen för 1 måste vara ett tal mellan 0 och/);
-    await expect(page.locator("main").getByRole("link", { name: /^Poängen för 1 måste vara ett tal mellan 0 och/ })).toHaveAttribute("href", "#points-1");
+    await expect(page.locator("main").getByRole("link", { name: /^Poängen för 1 måste vara ett tal mellan 0 och/ })).toHaveAttribute(
+      "href",
+      "#points-1",
+    );
     await expectNoAxeViolations(page);
     await context.close();
   });

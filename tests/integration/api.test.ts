@@ -106,7 +106,15 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
       "municipality,name,instrument,year,date,level,total,total_published,area1,area2,area3,area4,area5,area6,area7,area8,source,warnings",
     );
     const [first] = parse(byHeader, { columns: true }) as Record<string, string>[];
-    expect(first).toMatchObject({ municipality: "1880", name: "Örebro", year: "2010", date: "", level: "area", total: "515", total_published: "true" });
+    expect(first).toMatchObject({
+      municipality: "1880",
+      name: "Örebro",
+      year: "2010",
+      date: "",
+      level: "area",
+      total: "515",
+      total_published: "true",
+    });
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => first![`area${n}`])).toEqual(["52", "80", "66", "59", "51", "71", "55", "82"]);
     expect((await get("/api/v1/instruments/2010.csv")).status).toBe(406);
   });

@@ -24,7 +24,12 @@ describe.each(testDatabaseKinds())("the audit log on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const db = database.db;
-    const make = async (key: keyof typeof actors, role: "administrator" | "evaluator" | "contact", name: string, municipalityCode: string | null = null) => {
+    const make = async (
+      key: keyof typeof actors,
+      role: "administrator" | "evaluator" | "contact",
+      name: string,
+      municipalityCode: string | null = null,
+    ) => {
       const { id } = await createUser(db, SYSTEM, { email: `${key}@example.se`, name, role, municipalityCode });
       actors[key] = { id, name, role, municipalityCode };
     };
@@ -41,9 +46,29 @@ describe.each(testDatabaseKinds())("the audit log on %s", (kind) => {
       contactIds: [actors.contact!.id],
     }));
     await db.transaction(async (tx) => {
-      await appendAudit(tx, { evaluationId, actor: actors.admin, action: "status", target: "status", before: "planned", after: "preparation" });
-      await appendAudit(tx, { evaluationId, actor: actors.eva, action: "text", target: "area.3.general", before: "Gammal text", after: 'Ny text, med "citat"\noch radbrytning' });
-      await appendAudit(tx, { evaluationId, actor: actors.olle, action: "score", target: "=1+2", after: { points: "12.5", justification: "Väl belagt" } });
+      await appendAudit(tx, {
+        evaluationId,
+        actor: actors.admin,
+        action: "status",
+        target: "status",
+        before: "planned",
+        after: "preparation",
+      });
+      await appendAudit(tx, {
+        evaluationId,
+        actor: actors.eva,
+        action: "text",
+        target: "area.3.general",
+        before: "Gammal text",
+        after: 'Ny text, med "citat"\noch radbrytning',
+      });
+      await appendAudit(tx, {
+        evaluationId,
+        actor: actors.olle,
+        action: "score",
+        target: "=1+2",
+        after: { points: "12.5", justification: "Väl belagt" },
+      });
     });
   });
   afterAll(() => database?.dispose());
@@ -76,7 +101,12 @@ describe.each(testDatabaseKinds())("the audit log on %s", (kind) => {
     expect(rows[3]).toMatchObject({ target: "'=1+2", before: "", after: '{"points":"12.5","justification":"Väl belagt"}' });
     expect(rows[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(JSON.parse(rows[0]!.after!)).toMatchObject({ municipalityCode: "1880", year: 2024 });
-    expect([defuseFormula("-12.5"), defuseFormula("- en punkt"), defuseFormula("@x"), defuseFormula("vanlig")]).toEqual(["-12.5", "'- en punkt", "'@x", "vanlig"]);
+    expect([defuseFormula("-12.5"), defuseFormula("- en punkt"), defuseFormula("@x"), defuseFormula("vanlig")]).toEqual([
+      "-12.5",
+      "'- en punkt",
+      "'@x",
+      "vanlig",
+    ]);
   });
 
   it("shows the log to the team and administrators only; outsiders do not learn it exists", async () => {
@@ -99,7 +129,10 @@ describe.each(testDatabaseKinds())("the audit log on %s", (kind) => {
       sql`delete from audit_log where evaluation_id = ${evaluationId}`,
       sql`truncate audit_log`,
     ]) {
-      const error = await db.execute(statement).then(() => null, (e: unknown) => e);
+      const error = await db.execute(statement).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(messagesOf(error)).toContain("audit_log is append-only");
     }
     expect(await auditEntries(db, evaluationId)).toEqual(before);

@@ -8,7 +8,8 @@ const PASSWORD = "ett-langt-losenord";
 describe.each(testDatabaseKinds())("signing in on %s", (kind) => {
   let database: TestDatabase;
   const demoSetting = process.env.KOMPASS_DEMO;
-  const attempt = (email: string, password = PASSWORD, address = "10.0.0.1") => signIn(database.db, { email, password, address, headers: new Headers() });
+  const attempt = (email: string, password = PASSWORD, address = "10.0.0.1") =>
+    signIn(database.db, { email, password, address, headers: new Headers() });
   const cookieOf = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]).join("; ");
 
   beforeAll(async () => {
@@ -61,7 +62,12 @@ describe.each(testDatabaseKinds())("signing in on %s", (kind) => {
     if (!outcome.ok) throw new Error("sign-in failed");
     const headers = new Headers({ cookie: cookieOf(outcome.setCookies) });
     const anna = (await actorFromHeaders(database.db, headers))!;
-    const { id: carl } = await createUser(database.db, SYSTEM, { email: "carl@test.example", name: "Carl", role: "evaluator", password: PASSWORD });
+    const { id: carl } = await createUser(database.db, SYSTEM, {
+      email: "carl@test.example",
+      name: "Carl",
+      role: "evaluator",
+      password: PASSWORD,
+    });
     const carlSession = await attempt("carl@test.example", PASSWORD, "10.0.0.5");
     if (!carlSession.ok) throw new Error("sign-in failed");
     await setUserDisabled(database.db, anna, carl, true);

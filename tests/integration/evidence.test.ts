@@ -26,7 +26,11 @@ import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../sup
 
 type Person = NonNullable<Actor>;
 
-const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), Buffer.alloc(200, 32), Buffer.from("%%EOF\n")]);
+const pdf = Buffer.concat([
+  Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
+  Buffer.alloc(200, 32),
+  Buffer.from("%%EOF\n"),
+]);
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 /** Expects a promise to fail with a ValidationError naming the field, and returns its problems. */
@@ -52,7 +56,12 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const person = async (name: string, role: Person["role"], municipalityCode: string | null = null): Promise<Person> => {
-      const { id } = await createUser(db(), SYSTEM, { email: `${name.toLowerCase().replace(/\W/g, "")}@example.se`, name, role, municipalityCode });
+      const { id } = await createUser(db(), SYSTEM, {
+        email: `${name.toLowerCase().replace(/\W/g, "")}@example.se`,
+        name,
+        role,
+        municipalityCode,
+      });
       return { id, name, role, municipalityCode };
     };
     admin = await person("Ada Admin", "administrator");
@@ -72,13 +81,27 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
   afterAll(() => database?.dispose());
 
   it("stores a PDF the contact uploads, in the database, and gives it back for download", async () => {
-    const { id } = await uploadDocument(db(), contact, evaluationId, { fileName: "C:\\Mina dokument\\Styrdokument.pdf", mediaType: "application/pdf", bytes: pdf, title: "" });
+    const { id } = await uploadDocument(db(), contact, evaluationId, {
+      fileName: "C:\\Mina dokument\\Styrdokument.pdf",
+      mediaType: "application/pdf",
+      bytes: pdf,
+      title: "",
+    });
     const file = await getDocumentFile(db(), evaluatorA, evaluationId, { evidenceId: id });
     expect(file.fileName).toBe("Styrdokument.pdf");
     expect(file.mediaType).toBe("application/pdf");
     expect(Buffer.compare(file.bytes, pdf)).toBe(0);
     const items = await listEvidence(db(), contact, evaluationId);
-    expect(items).toEqual([expect.objectContaining({ id, kind: "document", title: "Styrdokument.pdf", size: pdf.length, createdByName: "Karin Kontakt", canDelete: true })]);
+    expect(items).toEqual([
+      expect.objectContaining({
+        id,
+        kind: "document",
+        title: "Styrdokument.pdf",
+        size: pdf.length,
+        createdByName: "Karin Kontakt",
+        canDelete: true,
+      }),
+    ]);
     expect(items[0]).not.toHaveProperty("content");
   });
 
@@ -87,14 +110,19 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
     const tooLarge = Buffer.alloc(26 * 1024 * 1024, 0x20);
     tooLarge.write("%PDF-1.4");
     expect(tooLarge.length).toBeGreaterThan(MAX_UPLOAD_BYTES);
-    const upload = (fileName: string, mediaType: string, bytes: Buffer) => uploadDocument(db(), contact, evaluationId, { fileName, mediaType, bytes, title: "Test" });
-    expect(await refused(upload("stor.pdf", "application/pdf", tooLarge), "file")).toEqual([{ field: "file", message: "evidence.problem.file_too_large" }]);
+    const upload = (fileName: string, mediaType: string, bytes: Buffer) =>
+      uploadDocument(db(), contact, evaluationId, { fileName, mediaType, bytes, title: "Test" });
+    expect(await refused(upload("stor.pdf", "application/pdf", tooLarge), "file")).toEqual([
+      { field: "file", message: "evidence.problem.file_too_large" },
+    ]);
     expect((await refused(upload("tom.pdf", "application/pdf", Buffer.alloc(0)), "file"))[0]!.message).toBe("evidence.problem.file_empty");
     const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(100)]);
     expect((await refused(upload("setup.exe", "application/x-msdownload", exe), "file"))[0]!.message).toBe("evidence.problem.file_type");
     expect((await refused(upload("setup.exe", "application/pdf", exe), "file"))[0]!.message).toBe("evidence.problem.file_type");
     expect((await refused(upload("program.pdf", "application/pdf", exe), "file"))[0]!.message).toBe("evidence.problem.file_content");
-    expect((await refused(upload("anteckning.pdf", "application/pdf", Buffer.from("bara text, inte en pdf")), "file"))[0]!.message).toBe("evidence.problem.file_content");
+    expect((await refused(upload("anteckning.pdf", "application/pdf", Buffer.from("bara text, inte en pdf")), "file"))[0]!.message).toBe(
+      "evidence.problem.file_content",
+    );
     expect((await refused(upload("bild.png", "application/pdf", png), "file"))[0]!.message).toBe("evidence.problem.file_type");
     expect(await documentCount()).toBe(before);
     // A real image of an accepted kind is taken.
@@ -106,7 +134,10 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
     await refused(addLink(db(), contact, evaluationId, { title: "Skript", url: "javascript:alert(1)" }), "url");
     await refused(addLink(db(), contact, evaluationId, { title: "", url: "https://www.orebro.se" }), "title");
     const { id } = await addLink(db(), contact, evaluationId, { title: "Kommunens webbplats", url: "https://www.orebro.se/" });
-    expect((await listEvidence(db(), evaluatorB, evaluationId)).find((item) => item.id === id)).toMatchObject({ kind: "link", url: "https://www.orebro.se/" });
+    expect((await listEvidence(db(), evaluatorB, evaluationId)).find((item) => item.id === id)).toMatchObject({
+      kind: "link",
+      url: "https://www.orebro.se/",
+    });
   });
 
   it("hides the evaluation's evidence from outsiders as if it did not exist", async () => {
@@ -114,7 +145,9 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
     for (const outsider of [otherContact, stranger, null]) {
       await expect(listEvidence(db(), outsider, evaluationId)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getDocumentFile(db(), outsider, evaluationId, { evidenceId: document!.id })).rejects.toBeInstanceOf(NotFoundError);
-      await expect(uploadDocument(db(), outsider, evaluationId, { fileName: "x.pdf", mediaType: "application/pdf", bytes: pdf })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        uploadDocument(db(), outsider, evaluationId, { fileName: "x.pdf", mediaType: "application/pdf", bytes: pdf }),
+      ).rejects.toBeInstanceOf(NotFoundError);
       await expect(addLink(db(), outsider, evaluationId, { title: "x", url: "https://example.se" })).rejects.toBeInstanceOf(NotFoundError);
       await expect(listInterviews(db(), outsider, evaluationId)).rejects.toBeInstanceOf(NotFoundError);
       await expect(evidenceForSubarea(db(), outsider, evaluationId, "1.2")).rejects.toBeInstanceOf(NotFoundError);
@@ -125,14 +158,20 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
   });
 
   it("keeps notes and the interview plan from the municipality's contact", async () => {
-    const { id: noteId } = await addNote(db(), evaluatorA, evaluationId, { title: "Intranätet", body: "Styrdokumenten är lätta att hitta.", url: "" });
+    const { id: noteId } = await addNote(db(), evaluatorA, evaluationId, {
+      title: "Intranätet",
+      body: "Styrdokumenten är lätta att hitta.",
+      url: "",
+    });
     expect((await listEvidence(db(), evaluatorB, evaluationId)).map((item) => item.id)).toContain(noteId);
     expect((await listEvidence(db(), contact, evaluationId)).map((item) => item.kind)).not.toContain("note");
     await expect(addNote(db(), contact, evaluationId, { title: "x", body: "y" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getDocumentFile(db(), contact, evaluationId, { evidenceId: noteId })).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteEvidence(db(), contact, evaluationId, { evidenceId: noteId })).rejects.toBeInstanceOf(NotFoundError);
     await expect(listInterviews(db(), contact, evaluationId)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(addInterview(db(), contact, evaluationId, { groupKind: "politicians", title: "x" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(addInterview(db(), contact, evaluationId, { groupKind: "politicians", title: "x" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   it("ties evidence and interviews to sub-areas and shows them per sub-area", async () => {
@@ -149,26 +188,62 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
     await tagSubareas(db(), evaluatorB, evaluationId, { sourceKind: "interview", sourceId: interviewId, subareaIds: ["1.2"] });
     const tied = await evidenceForSubarea(db(), evaluatorB, evaluationId, "1.2");
     expect(tied.evidence.map((item) => item.id)).toEqual([document!.id]);
-    expect(tied.interviews).toEqual([expect.objectContaining({ id: interviewId, startsAt: "2031-03-12T09:30", participantCount: 3, subareaIds: ["1.2"] })]);
+    expect(tied.interviews).toEqual([
+      expect.objectContaining({ id: interviewId, startsAt: "2031-03-12T09:30", participantCount: 3, subareaIds: ["1.2"] }),
+    ]);
     expect((await evidenceForSubarea(db(), contact, evaluationId, "1.2")).interviews).toEqual([]);
     expect((await evidenceForSubarea(db(), evaluatorA, evaluationId, "2.1")).evidence).toEqual([]);
     // Replacing the set; unknown ids and other evaluations' sources are refused.
     await tagSubareas(db(), evaluatorA, evaluationId, { sourceKind: "evidence", sourceId: document!.id, subareaIds: ["3.1"] });
     expect((await evidenceForSubarea(db(), evaluatorA, evaluationId, "1.2")).evidence).toEqual([]);
-    await refused(tagSubareas(db(), evaluatorA, evaluationId, { sourceKind: "evidence", sourceId: document!.id, subareaIds: ["9.9"] }), "subareaIds");
-    await expect(tagSubareas(db(), evaluatorA, evaluationId, { sourceKind: "interview", sourceId: 999999, subareaIds: [] })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(tagSubareas(db(), contact, evaluationId, { sourceKind: "evidence", sourceId: document!.id, subareaIds: ["1.2"] })).rejects.toBeInstanceOf(ForbiddenError);
+    await refused(
+      tagSubareas(db(), evaluatorA, evaluationId, { sourceKind: "evidence", sourceId: document!.id, subareaIds: ["9.9"] }),
+      "subareaIds",
+    );
+    await expect(
+      tagSubareas(db(), evaluatorA, evaluationId, { sourceKind: "interview", sourceId: 999999, subareaIds: [] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      tagSubareas(db(), contact, evaluationId, { sourceKind: "evidence", sourceId: document!.id, subareaIds: ["1.2"] }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("validates interviews and refuses a stale update, changing nothing", async () => {
     await refused(addInterview(db(), evaluatorA, evaluationId, { groupKind: "press", title: "x" }), "groupKind");
-    await refused(addInterview(db(), evaluatorA, evaluationId, { groupKind: "unions", title: "Fack", participantCount: "101" }), "participantCount");
-    await refused(addInterview(db(), evaluatorA, evaluationId, { groupKind: "unions", title: "Fack", participantCount: "tre" }), "participantCount");
-    await refused(addInterview(db(), evaluatorA, evaluationId, { groupKind: "unions", title: "Fack", startsAt: "2031-02-30T10:00" }), "startsAt");
-    const { id } = await addInterview(db(), evaluatorA, evaluationId, { groupKind: "unions", title: "Fackliga företrädare", startsAt: "2031-07-01T13:00", participantCount: 4 });
-    const fields = { groupKind: "unions", title: "Fackliga företrädare", startsAt: "2031-07-01T13:15", participants: "Kommunal, Vision", participantCount: 4 } as const;
-    expect(await updateInterview(db(), evaluatorA, evaluationId, { ...fields, notes: "A:s anteckningar", interviewId: id, version: 1 })).toEqual({ version: 2 });
-    const stale = await updateInterview(db(), evaluatorB, evaluationId, { ...fields, notes: "B:s anteckningar", interviewId: id, version: 1 }).catch((e: unknown) => e);
+    await refused(
+      addInterview(db(), evaluatorA, evaluationId, { groupKind: "unions", title: "Fack", participantCount: "101" }),
+      "participantCount",
+    );
+    await refused(
+      addInterview(db(), evaluatorA, evaluationId, { groupKind: "unions", title: "Fack", participantCount: "tre" }),
+      "participantCount",
+    );
+    await refused(
+      addInterview(db(), evaluatorA, evaluationId, { groupKind: "unions", title: "Fack", startsAt: "2031-02-30T10:00" }),
+      "startsAt",
+    );
+    const { id } = await addInterview(db(), evaluatorA, evaluationId, {
+      groupKind: "unions",
+      title: "Fackliga företrädare",
+      startsAt: "2031-07-01T13:00",
+      participantCount: 4,
+    });
+    const fields = {
+      groupKind: "unions",
+      title: "Fackliga företrädare",
+      startsAt: "2031-07-01T13:15",
+      participants: "Kommunal, Vision",
+      participantCount: 4,
+    } as const;
+    expect(
+      await updateInterview(db(), evaluatorA, evaluationId, { ...fields, notes: "A:s anteckningar", interviewId: id, version: 1 }),
+    ).toEqual({ version: 2 });
+    const stale = await updateInterview(db(), evaluatorB, evaluationId, {
+      ...fields,
+      notes: "B:s anteckningar",
+      interviewId: id,
+      version: 1,
+    }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError).currentVersion).toBe(2);
     expect((stale as ConflictError<{ notes: string }>).current.notes).toBe("A:s anteckningar");
@@ -180,13 +255,21 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
   });
 
   it("ties to areas in a version without sub-areas", async () => {
-    const { id } = await createEvaluation(db(), admin, { municipalityCode: "1880", instrumentKey: "2020", year: 2032, evaluatorIds: [evaluatorA.id, evaluatorB.id], contactIds: [contact.id] });
+    const { id } = await createEvaluation(db(), admin, {
+      municipalityCode: "1880",
+      instrumentKey: "2020",
+      year: 2032,
+      evaluatorIds: [evaluatorA.id, evaluatorB.id],
+      contactIds: [contact.id],
+    });
     const { id: linkId } = await addLink(db(), evaluatorA, id, { title: "Webbplatsen", url: "https://www.orebro.se" });
     await tagSubareas(db(), evaluatorA, id, { sourceKind: "evidence", sourceId: linkId, subareaIds: ["3"] });
     expect((await evidenceForSubarea(db(), evaluatorB, id, "3")).evidence.map((item) => item.id)).toEqual([linkId]);
     await refused(tagSubareas(db(), evaluatorA, id, { sourceKind: "evidence", sourceId: linkId, subareaIds: ["3.1"] }), "subareaIds");
     // The source must belong to the evaluation named.
-    await expect(tagSubareas(db(), evaluatorA, evaluationId, { sourceKind: "evidence", sourceId: linkId, subareaIds: [] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      tagSubareas(db(), evaluatorA, evaluationId, { sourceKind: "evidence", sourceId: linkId, subareaIds: [] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("carries out the page's posted forms, files included", async () => {
@@ -224,7 +307,9 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
     const [document] = await listEvidence(db(), contact, evaluationId);
     await db().update(evaluations).set({ status: "published" }).where(eq(evaluations.id, evaluationId));
     await expect(deleteEvidence(db(), evaluatorA, evaluationId, { evidenceId: theirs })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(uploadDocument(db(), contact, evaluationId, { fileName: "sent.pdf", mediaType: "application/pdf", bytes: pdf })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      uploadDocument(db(), contact, evaluationId, { fileName: "sent.pdf", mediaType: "application/pdf", bytes: pdf }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     // Published: still readable by the municipality.
     expect((await getDocumentFile(db(), contact, evaluationId, { evidenceId: document!.id })).bytes.length).toBe(pdf.length);
     await db().update(evaluations).set({ status: "planned" }).where(eq(evaluations.id, evaluationId));
@@ -238,10 +323,23 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
     expect(of("interview").length).toBeGreaterThanOrEqual(5);
     const upload = of("evidence").find((e) => (e.after as { fileName?: string } | null)?.fileName === "Styrdokument.pdf")!;
     expect(upload).toMatchObject({ actorId: contact.id, actorName: "Karin Kontakt", target: expect.stringMatching(/^evidence \d+$/) });
-    expect(upload.after).toMatchObject({ kind: "document", mediaType: "application/pdf", size: pdf.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(upload.after).toMatchObject({
+      kind: "document",
+      mediaType: "application/pdf",
+      size: pdf.length,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(JSON.stringify(entries)).not.toContain("PDF-1.4");
-    expect(of("evidence").some((e) => e.target.endsWith("subareas") && JSON.stringify(e.after) === JSON.stringify({ subareaIds: ["1.2", "3.1"] }))).toBe(true);
-    expect(of("interview").some((e) => e.before && (e.before as { notes: string }).notes === "" && (e.after as { notes: string }).notes === "A:s anteckningar")).toBe(true);
+    expect(
+      of("evidence").some(
+        (e) => e.target.endsWith("subareas") && JSON.stringify(e.after) === JSON.stringify({ subareaIds: ["1.2", "3.1"] }),
+      ),
+    ).toBe(true);
+    expect(
+      of("interview").some(
+        (e) => e.before && (e.before as { notes: string }).notes === "" && (e.after as { notes: string }).notes === "A:s anteckningar",
+      ),
+    ).toBe(true);
     expect(of("evidence").some((e) => e.after === null && (e.before as { title: string }).title === "Min länk")).toBe(true);
   });
 });

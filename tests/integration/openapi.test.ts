@@ -46,7 +46,13 @@ describe.each(testDatabaseKinds())("the OpenAPI document matches the API on %s",
     await seedWorkspaceDemo(database.db);
     await importResults(database.db, {
       name: "more.ndjson",
-      text: JSON.stringify({ municipality: "0484", instrument: "2010", year: 2014, total: 640, areas: { "1": 80, "2": 80, "3": 80, "4": 80, "5": 80, "6": 80, "7": 80, "8": 80 } }),
+      text: JSON.stringify({
+        municipality: "0484",
+        instrument: "2010",
+        year: 2014,
+        total: 640,
+        areas: { "1": 80, "2": 80, "3": 80, "4": 80, "5": 80, "6": 80, "7": 80, "8": 80 },
+      }),
     });
     doc = (await (await get("/openapi.json")).json()) as Document;
   });

@@ -35,10 +35,18 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
     expect(page.comparedWith).toEqual(["Malmö 2012", "Eskilstuna 2011", "Stockholm 2011", "Upplands Väsby 2011"]);
     expect(page.profile.series.map((s) => s.name)).toEqual(["Örebro 2012", "Medelvärde, 4 utvärderingar"]);
     expect(page.texts!.reportPath).toBe("/rapport/1");
-    expect(page.texts!.files.map((f) => f.fileName)).toEqual(["kommunkompassen-orebro-2012.pdf", "kommunkompassen-orebro-2012.docx", "kommunkompassen-orebro-2012.xlsx"]);
+    expect(page.texts!.files.map((f) => f.fileName)).toEqual([
+      "kommunkompassen-orebro-2012.pdf",
+      "kommunkompassen-orebro-2012.docx",
+      "kommunkompassen-orebro-2012.xlsx",
+    ]);
     const area1 = page.texts!.areas.find((a) => a.number === 1)!;
     expect(area1.strengths[0]).toEqual({ anchor: "omrade-1-styrka-1", text: "Riktlinjer för medborgardialog" });
-    expect(area1.goodExamples[0]).toMatchObject({ anchor: "omrade-1-gott-exempel-1", municipality: "Stockholm", path: "/kommun/0180-stockholm" });
+    expect(area1.goodExamples[0]).toMatchObject({
+      anchor: "omrade-1-gott-exempel-1",
+      municipality: "Stockholm",
+      path: "/kommun/0180-stockholm",
+    });
     expect(page.others.map((o) => o.year)).toEqual([2010, 2015]);
   });
 
@@ -70,7 +78,9 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
     expect(comparison.compared).toHaveLength(1);
     expect(comparison.slots[1]!.options).toEqual([]);
     expect(() => slotsFromQuery(query("k1=18x0"))).toThrow(ValidationError);
-    await expect(getComparison(database.db, slotsFromQuery(query("k1=1880&k2=9999")), "sv")).rejects.toMatchObject({ problems: [{ field: "k2" }] });
+    await expect(getComparison(database.db, slotsFromQuery(query("k1=1880&k2=9999")), "sv")).rejects.toMatchObject({
+      problems: [{ field: "k2" }],
+    });
   });
 
   it("the API answers the same comparison as JSON, CSV and Excel, and names a bad parameter", async () => {

@@ -55,7 +55,8 @@ describe.each(testDatabaseKinds())("the public page cache on %s", (kind) => {
   });
 
   /** The server hears of a change through the database (at once on PGlite, within a moment on PostgreSQL). */
-  const missesSoon = (path: string) => expect.poll(async () => (await get(path)).headers["x-cache"], { timeout: 1000, interval: 20 }).toBe("miss");
+  const missesSoon = (path: string) =>
+    expect.poll(async () => (await get(path)).headers["x-cache"], { timeout: 1000, interval: 20 }).toBe("miss");
   const dataVersion = async () =>
     ((await database.db.execute(sql`select version::int as v from data_version`)) as unknown as { rows: { v: number }[] }).rows[0]!.v;
 
@@ -161,7 +162,10 @@ describe.each(testDatabaseKinds())("the public page cache on %s", (kind) => {
     await missesSoon("/kommuner");
     // Publishing the correction: the stored page goes at once.
     await warm();
-    const [reopened] = await database.db.select({ version: evaluations.version }).from(evaluations).where(eq(evaluations.id, published!.id));
+    const [reopened] = await database.db
+      .select({ version: evaluations.version })
+      .from(evaluations)
+      .where(eq(evaluations.id, published!.id));
     await transitionEvaluation(database.db, actor, published!.id, { to: "published", version: reopened!.version });
     expect(await dataVersion()).toBe(before + 4);
     await missesSoon("/kommuner");

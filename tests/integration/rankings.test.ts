@@ -69,7 +69,18 @@ describe.each(testDatabaseKinds())("filtered rankings on %s", (kind) => {
     const csv = await (await get("/api/v1/rankings.csv?instrument=2010&county=18")).text();
     expect(csv.split("\r\n")[0]).toBe("rank,municipality,name,year,date,total,total_published,change,previous_year,previous_instrument");
     expect(parse(csv, { columns: true })).toEqual([
-      { rank: "1", municipality: "1880", name: "Örebro", year: "2015", date: "", total: "650", total_published: "true", change: "35", previous_year: "2012", previous_instrument: "2010" },
+      {
+        rank: "1",
+        municipality: "1880",
+        name: "Örebro",
+        year: "2015",
+        date: "",
+        total: "650",
+        total_published: "true",
+        change: "35",
+        previous_year: "2012",
+        previous_instrument: "2010",
+      },
     ]);
   });
 
@@ -113,10 +124,17 @@ describe.each(testDatabaseKinds())("filtered rankings on %s", (kind) => {
       pages.push(...page.rows.map((r) => r.id));
     }
     expect(pages).toEqual(order);
-    expect(await listResultsPage(database.db, { instrument: "2016" }, { page: 1, size: 10 })).toMatchObject({ total: 1, pages: 1, rows: [{ municipality: "1490" }] });
+    expect(await listResultsPage(database.db, { instrument: "2016" }, { page: 1, size: 10 })).toMatchObject({
+      total: 1,
+      pages: 1,
+      rows: [{ municipality: "1490" }],
+    });
     // Past the end: the last page; before the start: the first.
     const last = await listResultsPage(database.db, {}, { page: 100, size: 2 });
-    expect(last).toMatchObject({ page: count, rows: [{ id: order[2 * count - 2] }, ...(order.length % 2 === 0 ? [{ id: order.at(-1) }] : [])] });
+    expect(last).toMatchObject({
+      page: count,
+      rows: [{ id: order[2 * count - 2] }, ...(order.length % 2 === 0 ? [{ id: order.at(-1) }] : [])],
+    });
     expect(await listResultsPage(database.db, {}, { page: -3, size: 2 })).toMatchObject({ page: 1, from: 1 });
   });
 

@@ -20,7 +20,8 @@ import { fixture, PREVIOUS_2010 } from "../support/reportInput.ts";
 const has = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
 const CHROMIUM = process.env.KOMPASS_CHROMIUM ?? "/usr/bin/chromium";
 const tools = { chromium: existsSync(CHROMIUM), poppler: has("pdftotext") && has("pdfinfo") && has("pdffonts"), soffice: has("soffice") };
-for (const [tool, present] of Object.entries(tools)) if (!present) console.warn(`report files: ${tool} is missing here, so its checks are skipped`);
+for (const [tool, present] of Object.entries(tools))
+  if (!present) console.warn(`report files: ${tool} is missing here, so its checks are skipped`);
 
 // The fixture writes "arbetsgivare - personalpolitik" with a hyphen; the instrument with a dash.
 const areaName = (name: string) => name.replace(" - ", " – ");
@@ -29,7 +30,11 @@ const flat = (text: string) => text.replace(/[\s\u00a0]+/g, " ");
 
 /** Every figure of Table 1 and of section 4, as rows of printed text in reading order. */
 function expectedRows(): string[][] {
-  const table1 = fixture.areas.map((a, i) => [`${a.number}. ${areaName(a.name)}`, String(a.printed_points), String(PREVIOUS_2010.areas[i])]);
+  const table1 = fixture.areas.map((a, i) => [
+    `${a.number}. ${areaName(a.name)}`,
+    String(a.printed_points),
+    String(PREVIOUS_2010.areas[i]),
+  ]);
   const overview = fixture.areas.flatMap((a) => [
     ...a.subareas.map((s) => [s.id, String(s.printed_points), String(s.max), `${s.printed_percent} %`]),
     ["Summa för området", String(a.printed_points), "100", `${a.printed_percent} %`],
@@ -111,7 +116,9 @@ describe("the Örebro 2012 report files, made from the demo database", () => {
     expect(styles).toContain('w:lang w:val="sv-SE"');
     // The table cells in document order, row by row.
     const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
-      [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => [...cell[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")),
+      [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) =>
+        [...cell[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+      ),
     );
     const cells = flat(rows.map((row) => row.join(" ")).join(" "));
     expect(expectedRows().filter((row) => rowInText(cells, row) < 0)).toEqual([]);
@@ -123,7 +130,11 @@ describe("the Örebro 2012 report files, made from the demo database", () => {
       const file = join(folder, "kommunkompassen-orebro-2012.docx");
       writeFileSync(file, await renderReportFile(report.model, "docx"));
       const profile = `file://${join(folder, "lo-profile")}`;
-      const result = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", folder, file], { encoding: "utf8", timeout: 90_000 });
+      const result = spawnSync(
+        "soffice",
+        [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", folder, file],
+        { encoding: "utf8", timeout: 90_000 },
+      );
       expect(result.status, result.stderr).toBe(0);
       expect(result.stderr).not.toMatch(/error/i);
       const pdf = join(folder, "kommunkompassen-orebro-2012.pdf");
@@ -154,6 +165,10 @@ describe("the Örebro 2012 report files, made from the demo database", () => {
       ...fixture.areas.map((a, i) => [a.printed_points, PREVIOUS_2010.areas[i]]),
       [615, 515],
     ]);
-    expect(values("Områden").map((r) => r[4]).slice(0, 8)).toEqual(fixture.areas.map((a) => a.printed_percent));
+    expect(
+      values("Områden")
+        .map((r) => r[4])
+        .slice(0, 8),
+    ).toEqual(fixture.areas.map((a) => a.printed_percent));
   });
 });

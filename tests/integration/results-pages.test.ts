@@ -18,20 +18,33 @@ describe.each(testDatabaseKinds())("/resultat in pages of 100 on %s", (kind) => 
     expect(response.status, path).toBe(200);
     return response.text();
   };
-  const status = (html: string) => /Sida (\d+) av (\d+): resultat ([\d  ]+)–([\d  ]+)/.exec(html)?.slice(1).map((n) => Number(n.replace(/\D/g, "")));
+  const status = (html: string) =>
+    /Sida (\d+) av (\d+): resultat ([\d  ]+)–([\d  ]+)/
+      .exec(html)
+      ?.slice(1)
+      .map((n) => Number(n.replace(/\D/g, "")));
   /** The address of the page link with this rel, or undefined. */
   const link = (html: string, rel: "prev" | "next") =>
-    new RegExp(`<a [^>]*rel="${rel}"[^>]*>`).exec(html)?.[0].match(/href="([^"]+)"/)?.[1]?.replaceAll("&amp;", "&");
+    new RegExp(`<a [^>]*rel="${rel}"[^>]*>`)
+      .exec(html)?.[0]
+      .match(/href="([^"]+)"/)?.[1]
+      ?.replaceAll("&amp;", "&");
   const rows = (html: string) => (html.match(/<tr/g) ?? []).length - 1;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
     // One 2013 result for every municipality without one: 290 more or less, so three pages.
-    const { rows: codes } = (await database.db.execute(sql`select code from municipalities order by code`)) as unknown as { rows: { code: string }[] };
-    const lines = codes.map((c, i) => JSON.stringify({ municipality: c.code, instrument: "2010", year: 2013, date: `2013-0${1 + (i % 9)}-15`, total: 300 + (i % 400) }));
+    const { rows: codes } = (await database.db.execute(sql`select code from municipalities order by code`)) as unknown as {
+      rows: { code: string }[];
+    };
+    const lines = codes.map((c, i) =>
+      JSON.stringify({ municipality: c.code, instrument: "2010", year: 2013, date: `2013-0${1 + (i % 9)}-15`, total: 300 + (i % 400) }),
+    );
     await importResults(database.db, { name: "many.ndjson", text: lines.join("\n") });
-    const { rows: counted } = (await database.db.execute(sql`select count(*)::int as n from results`)) as unknown as { rows: { n: number }[] };
+    const { rows: counted } = (await database.db.execute(sql`select count(*)::int as n from results`)) as unknown as {
+      rows: { n: number }[];
+    };
     total = counted[0]!.n;
     server = await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: false });
     base = baseUrl(server);

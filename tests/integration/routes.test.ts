@@ -13,7 +13,8 @@ const PARTS = ["", "/underlag", "/poang", "/samsyn", "/texter", "/logg", "/logg.
 type Part = (typeof PARTS)[number];
 
 /** Expected status per part; parts not named get `otherwise`. */
-const only = (allowed: Part[], otherwise: number) => Object.fromEntries(PARTS.map((p) => [p, allowed.includes(p) ? 200 : otherwise])) as Record<Part, number>;
+const only = (allowed: Part[], otherwise: number) =>
+  Object.fromEntries(PARTS.map((p) => [p, allowed.includes(p) ? 200 : otherwise])) as Record<Part, number>;
 const everywhere = (status: number) => only([], status);
 
 describe.each(testDatabaseKinds())("every workspace route × every role on %s", (kind) => {
@@ -80,7 +81,10 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     ["/rapport/1/kommunkompassen-orebro-2012.exe", { anonymous: 404 }],
     ["/rapport/1?jamfor=0", { anonymous: 400 }],
     ["/rapport/1?version=arbete", { anonymous: 404, administrator: 404 }],
-    ["/rapport/2", { anonymous: 404, outsiderEvaluator: 404, orebroContact: 404, eskilstunaContact: 404, teamEvaluator: 200, administrator: 200 }],
+    [
+      "/rapport/2",
+      { anonymous: 404, outsiderEvaluator: 404, orebroContact: 404, eskilstunaContact: 404, teamEvaluator: 200, administrator: 200 },
+    ],
     ["/rapport/2?version=publicerad", { teamEvaluator: 404 }],
     ["/rapport/2/kommunkompassen-eskilstuna-2026.xlsx", { anonymous: 404, eskilstunaContact: 404, teamEvaluator: 200 }],
     ["/rapport/99", { anonymous: 404, administrator: 404 }],
@@ -150,7 +154,11 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
   it("accepts the same kind of form from the team (the refusals above are about who, not how)", async () => {
     const eva = clients.get("teamEvaluator")!;
     const auditBefore = await (await clients.get("administrator")!.get("/arbetsyta/2/logg.csv")).text();
-    const response = await eva.post("/arbetsyta/2/underlag", { intent: "note", title: "Anteckning om webbplatsen", body: "Tydlig startsida." }, await eva.csrfToken("/arbetsyta"));
+    const response = await eva.post(
+      "/arbetsyta/2/underlag",
+      { intent: "note", title: "Anteckning om webbplatsen", body: "Tydlig startsida." },
+      await eva.csrfToken("/arbetsyta"),
+    );
     expect(response.status).toBe(302);
     const auditAfter = await (await clients.get("administrator")!.get("/arbetsyta/2/logg.csv")).text();
     expect(auditAfter).not.toBe(auditBefore);

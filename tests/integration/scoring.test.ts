@@ -34,9 +34,16 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
   };
   const setStatus = (status: EvaluationStatus) => db.update(evaluations).set({ status }).where(eq(evaluations.id, id));
   const stored = async (userId: string, itemId: string) =>
-    (await db.select().from(scores).where(sql`${scores.evaluationId} = ${id} and ${scores.userId} = ${userId} and ${scores.itemId} = ${itemId}`))[0];
+    (
+      await db
+        .select()
+        .from(scores)
+        .where(sql`${scores.evaluationId} = ${id} and ${scores.userId} = ${userId} and ${scores.itemId} = ${itemId}`)
+    )[0];
   const counts = async () => {
-    const { rows } = (await db.execute(sql`select (select count(*)::int from scores) as scores, (select count(*)::int from audit_log) as audit`)) as unknown as {
+    const { rows } = (await db.execute(
+      sql`select (select count(*)::int from scores) as scores, (select count(*)::int from audit_log) as audit`,
+    )) as unknown as {
       rows: { scores: number; audit: number }[];
     };
     return rows[0];
@@ -61,7 +68,13 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
     bo = await person("evaluator", "Bo");
     outsider = await person("evaluator", "Olle");
     contact = await person("contact", "Kim", "1880");
-    ({ id } = await createEvaluation(db, admin, { municipalityCode: "1880", instrumentKey: "2010", year: 2016, evaluatorIds: [anna.id, bo.id], contactIds: [contact.id] }));
+    ({ id } = await createEvaluation(db, admin, {
+      municipalityCode: "1880",
+      instrumentKey: "2010",
+      year: 2016,
+      evaluatorIds: [anna.id, bo.id],
+      contactIds: [contact.id],
+    }));
     await setStatus("scoring");
   });
   afterAll(() => database.dispose());
@@ -97,7 +110,14 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
     const area1 = mine.areas[0]!;
     expect([area1.exact, area1.points, area1.max, area1.scored, area1.items]).toEqual(["28.01", 28, 100, 2, 5]);
     expect(area1.rubricHeadings.length).toBeGreaterThan(0);
-    expect(area1.groups[1]).toMatchObject({ subareaId: "1.2", question: "Hur informeras medborgarna?", max: 20, exact: "15.51", points: 16, percent: 78 });
+    expect(area1.groups[1]).toMatchObject({
+      subareaId: "1.2",
+      question: "Hur informeras medborgarna?",
+      max: 20,
+      exact: "15.51",
+      points: 16,
+      percent: 78,
+    });
     expect(area1.groups[0]!.items[0]).toMatchObject({ id: "1.1", points: "12.5", justification: "Plan finns.", version: 1, max: 15 });
     expect(mine.areas[1]!.points).toBe(0);
     // The total is the rounded sum of unrounded points (28.5), not of rounded areas (28 + 0).
@@ -114,13 +134,18 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
   });
 
   it("refuses a stale save with a conflict carrying the saved version, and keeps the stored value", async () => {
-    const conflict = await saveMyScore(db, anna, id, { itemId: "1.1", points: "3", justification: "old tab", version: 0 }).catch((e: unknown) => e);
+    const conflict = await saveMyScore(db, anna, id, { itemId: "1.1", points: "3", justification: "old tab", version: 0 }).catch(
+      (e: unknown) => e,
+    );
     expect(conflict).toBeInstanceOf(ConflictError);
     expect((conflict as ConflictError).current).toEqual({ points: "12.5", justification: "Plan finns." });
     expect((conflict as ConflictError).currentVersion).toBe(1);
     expect(await stored(anna.id, "1.1")).toMatchObject({ points: "12.5", justification: "Plan finns.", version: 1 });
     // Keeping mine: resubmit with the saved version.
-    expect(await saveMyScore(db, anna, id, { itemId: "1.1", points: "13", justification: "Plan finns.", version: 1 })).toMatchObject({ version: 2, points: "13" });
+    expect(await saveMyScore(db, anna, id, { itemId: "1.1", points: "13", justification: "Plan finns.", version: 1 })).toMatchObject({
+      version: 2,
+      points: "13",
+    });
   });
 
   it("writes every change of points to the audit log, before and after", async () => {
@@ -147,7 +172,8 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
 
   it("shows nobody the others' points before they hand in their own, and everyone after", async () => {
     // Bo scores Örebro's points; Anna the same but 3 less on 2.1 and 1 less on 1.5 (and 13 on 1.1).
-    for (const [itemId, value] of orebro) await saveMyScore(db, bo, id, { itemId, points: value, justification: `Bo om ${itemId}`, version: 0 });
+    for (const [itemId, value] of orebro)
+      await saveMyScore(db, bo, id, { itemId, points: value, justification: `Bo om ${itemId}`, version: 0 });
     for (const [itemId, value] of orebro) {
       const current = await itemOf(anna, itemId);
       const mine = itemId === "1.1" ? "13" : itemId === "2.1" ? pointsText(points(value).minus(3)) : itemId === "1.5" ? "4.6" : value;
@@ -170,7 +196,9 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
     // Bo has not handed in: Anna's points stay hidden from him.
     const boView = await getAgreement(db, bo, id);
     expect(boView.othersVisible).toBe(false);
-    expect(boView.items.flatMap((i) => i.evaluators.filter((e) => e.userId === anna.id)).every((e) => e.hidden && e.points === null)).toBe(true);
+    expect(boView.items.flatMap((i) => i.evaluators.filter((e) => e.userId === anna.id)).every((e) => e.hidden && e.points === null)).toBe(
+      true,
+    );
     expect(JSON.stringify(boView)).not.toContain("Plan finns");
     expect(JSON.stringify(boView.items)).not.toContain('"points":"13"');
     await submitMyScoring(db, bo, id);
@@ -199,8 +227,11 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
     await setStatus("agreement");
     const problems = await problemsOf(saveAgreedScore(db, anna, id, { itemId: "1.1", points: "", reason: "?", version: 0 }));
     expect(problems).toEqual([expect.objectContaining({ field: "points", message: "points_required" })]);
-    expect((await problemsOf(saveAgreedScore(db, anna, id, { itemId: "1.1", points: "15,5", version: 0 })))[0]).toMatchObject({ message: "points_range" });
-    for (const [itemId, value] of orebro) await saveAgreedScore(db, anna, id, { itemId, points: value.replace(".", ","), reason: `Enligt ${itemId}`, version: 0 });
+    expect((await problemsOf(saveAgreedScore(db, anna, id, { itemId: "1.1", points: "15,5", version: 0 })))[0]).toMatchObject({
+      message: "points_range",
+    });
+    for (const [itemId, value] of orebro)
+      await saveAgreedScore(db, anna, id, { itemId, points: value.replace(".", ","), reason: `Enligt ${itemId}`, version: 0 });
     const agreement = await getAgreement(db, bo, id);
     expect(agreement.agreedCount).toBe(45);
     expect([agreement.totals.points, agreement.totals.areas[0]!.points, agreement.totals.areas[0]!.exact]).toEqual([615, 68, "68.12"]);
@@ -209,7 +240,12 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
     const stale = await saveAgreedScore(db, bo, id, { itemId: "1.2", points: "16", reason: "Bo", version: 0 }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect(stale).toMatchObject({ current: { points: "15.51", reason: "Enligt 1.2" }, currentVersion: 1 });
-    expect(await saveAgreedScore(db, bo, id, { itemId: "1.2", points: "16", reason: "Bo", version: 1 })).toEqual({ itemId: "1.2", points: "16", reason: "Bo", version: 2 });
+    expect(await saveAgreedScore(db, bo, id, { itemId: "1.2", points: "16", reason: "Bo", version: 1 })).toEqual({
+      itemId: "1.2",
+      points: "16",
+      reason: "Bo",
+      version: 2,
+    });
     const audit = (await auditEntries(db, id)).filter((r) => r.action === "agreed" && r.target === "1.2");
     expect(audit.map((r) => [r.actorId, r.before, r.after])).toEqual([
       [anna.id, { points: null, reason: "" }, { points: "15.51", reason: "Enligt 1.2" }],

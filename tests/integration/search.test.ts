@@ -2,7 +2,15 @@ import { parse } from "csv-parse/sync";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
-import { agreedScores, evaluations, evaluationTexts, goodExamples, interviews, scoreSubmissions, searchPassages as passagesTable } from "../../src/db/schema.server.ts";
+import {
+  agreedScores,
+  evaluations,
+  evaluationTexts,
+  goodExamples,
+  interviews,
+  scoreSubmissions,
+  searchPassages as passagesTable,
+} from "../../src/db/schema.server.ts";
 import { anchors } from "../../src/domain/paths.ts";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
 import { ValidationError } from "../../src/services/errors.ts";
@@ -22,7 +30,8 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
   let cast: Cast;
   let eskilstuna2017: number;
   const search = (text: string, filters: Record<string, string | number> = {}) => searchPassages(database.db, { text, ...filters });
-  const version = async (id: number) => (await database.db.select({ v: evaluations.version }).from(evaluations).where(eq(evaluations.id, id)))[0]!.v;
+  const version = async (id: number) =>
+    (await database.db.select({ v: evaluations.version }).from(evaluations).where(eq(evaluations.id, id)))[0]!.v;
   const move = (id: number, to: string) => version(id).then((v) => transitionEvaluation(database.db, cast.admin, id, { to, version: v }));
 
   beforeAll(async () => {
@@ -39,13 +48,21 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     await move(id, "scoring");
     await database.db.insert(scoreSubmissions).values([cast.eva, cast.per].map((u) => ({ evaluationId: id, userId: u.id })));
     await move(id, "agreement");
-    await database.db.insert(agreedScores).values([1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ evaluationId: id, itemId: String(n), points: "60" })));
+    await database.db
+      .insert(agreedScores)
+      .values([1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ evaluationId: id, itemId: String(n), points: "60" })));
     await move(id, "review");
     await database.db.insert(evaluationTexts).values([
-      { evaluationId: id, key: "summary.evaluation", body: "Kommunen utvärderade sin styrning 2016.\n\nVerksamheterna har utvärderat brukarnöjdheten." },
+      {
+        evaluationId: id,
+        key: "summary.evaluation",
+        body: "Kommunen utvärderade sin styrning 2016.\n\nVerksamheterna har utvärderat brukarnöjdheten.",
+      },
       { evaluationId: id, key: "area.3.strengths", body: "Uppföljning av mål\nTydlig kvalitetsstyrning" },
     ]);
-    await database.db.insert(goodExamples).values({ evaluationId: id, areaNumber: 3, municipalityCode: "1880", sentence: "Har en tydlig styrmodell.", position: 0 });
+    await database.db
+      .insert(goodExamples)
+      .values({ evaluationId: id, areaNumber: 3, municipalityCode: "1880", sentence: "Har en tydlig styrmodell.", position: 0 });
     await move(id, "published");
   });
   afterAll(() => database.dispose());
@@ -75,7 +92,14 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     expect(texts).toContain("Kommunen utvärderade sin styrning 2016.");
     expect(texts).toContain("Verksamheterna har utvärderat brukarnöjdheten.");
     const summary = hits.find((h) => plain(h).startsWith("Kommunen utvärderade"))!;
-    expect(summary).toMatchObject({ kind: "summary", anchor: anchors.summary(1), municipality: { code: "0484" }, year: 2017, instrument: "2016", area: null });
+    expect(summary).toMatchObject({
+      kind: "summary",
+      anchor: anchors.summary(1),
+      municipality: { code: "0484" },
+      year: 2017,
+      instrument: "2016",
+      area: null,
+    });
     expect(marked(summary)).toEqual(["utvärderade"]);
     expect(hits.find((h) => plain(h).startsWith("Verksamheterna"))!.anchor).toBe(anchors.summary(2));
     // Örebro's summary has "Utvärderingen" and "utvärderare": found too.
@@ -95,14 +119,20 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
 
   it("finds a good example by the named municipality's name", async () => {
     const { hits } = await search("örebro styrmodell");
-    expect(hits[0]).toMatchObject({ kind: "good_example", anchor: anchors.goodExample(3, 1), municipality: { code: "0484" }, area: { number: 3 } });
+    expect(hits[0]).toMatchObject({
+      kind: "good_example",
+      anchor: anchors.goodExample(3, 1),
+      municipality: { code: "0484" },
+      area: { number: 3 },
+    });
     const stockholm = (await search("stockholm")).hits.find((h) => h.kind === "good_example")!;
     expect(stockholm).toMatchObject({ municipality: { code: "1880" }, anchor: anchors.goodExample(1, 1) });
   });
 
   it("filters by area, instrument version, county, group and years", async () => {
     const all = await search("utvärdering");
-    const ids = async (filters: Record<string, string | number>) => new Set((await search("utvärdering", filters)).hits.map((h) => h.municipality.code));
+    const ids = async (filters: Record<string, string | number>) =>
+      new Set((await search("utvärdering", filters)).hits.map((h) => h.municipality.code));
     expect(await ids({ instrument: "2016" })).toEqual(new Set(["0484"]));
     expect(await ids({ county: "18" })).toEqual(new Set(["1880"]));
     expect(await ids({ yearFrom: 2013 })).toEqual(new Set(["0484"]));
@@ -111,9 +141,11 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     const area3 = await search("mål", { area: 3 });
     expect(area3.hits.every((h) => h.area?.number === 3)).toBe(true);
     expect(area3.total).toBeGreaterThan(0);
-    const [orebroGroup] = (await database.db.execute(
-      "select group_code from municipality_groups where grouping_key = 'skl-2011' and municipality_code = '1880'" as never,
-    ) as unknown as { rows: { group_code: string }[] }).rows;
+    const [orebroGroup] = (
+      (await database.db.execute(
+        "select group_code from municipality_groups where grouping_key = 'skl-2011' and municipality_code = '1880'" as never,
+      )) as unknown as { rows: { group_code: string }[] }
+    ).rows;
     // Örebro and Eskilstuna share their group: a group with neither of them must find nothing.
     expect(await ids({ group: orebroGroup!.group_code })).toEqual(new Set(["1880", "0484"]));
     expect(await ids({ group: orebroGroup!.group_code === "1" ? "2" : "1" })).toEqual(new Set());
@@ -132,9 +164,14 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
   });
 
   it(`ranks at most the ${RANKED_AT_MOST} most recent matches and says there are more`, async () => {
-    const [orebro] = await database.db.select().from(passagesTable).where(eq(passagesTable.anchor, anchors.strength(1, 1)));
+    const [orebro] = await database.db
+      .select()
+      .from(passagesTable)
+      .where(eq(passagesTable.anchor, anchors.strength(1, 1)));
     const { id: _id, document: _document, ...row } = orebro!;
-    await database.db.insert(passagesTable).values(Array.from({ length: RANKED_AT_MOST + 1 }, (_, i) => ({ ...row, body: `Tusenfoting nummer ${i}.`, position: 1000 + i })));
+    await database.db
+      .insert(passagesTable)
+      .values(Array.from({ length: RANKED_AT_MOST + 1 }, (_, i) => ({ ...row, body: `Tusenfoting nummer ${i}.`, position: 1000 + i })));
     const result = await search("tusenfoting", { limit: 5 });
     expect(result).toMatchObject({ total: RANKED_AT_MOST, more: true });
     expect(result.hits).toHaveLength(5);
@@ -142,7 +179,10 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
   });
 
   it("never shows the unpublished Eskilstuna 2026, also after its texts are edited", async () => {
-    const [running] = await database.db.select({ id: evaluations.id }).from(evaluations).where(and(eq(evaluations.municipalityCode, "0484"), eq(evaluations.year, 2026)));
+    const [running] = await database.db
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .where(and(eq(evaluations.municipalityCode, "0484"), eq(evaluations.year, 2026)));
     await database.db
       .update(evaluationTexts)
       .set({ body: "Medborgardialog och utvärdering: zebraspår i fullmäktige." })
@@ -173,7 +213,11 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
   });
 
   it("names the field of a bad filter", async () => {
-    const problem = (filters: Record<string, string | number>) => search("kvalitet", filters).then(() => null, (e: unknown) => e);
+    const problem = (filters: Record<string, string | number>) =>
+      search("kvalitet", filters).then(
+        () => null,
+        (e: unknown) => e,
+      );
     const cases: [Record<string, string | number>, string][] = [
       [{ yearFrom: "tolv" }, "yearFrom"],
       [{ yearTo: 12 }, "yearTo"],
@@ -228,7 +272,9 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     const problem = (await bad.json()) as { errors: { parameter: string }[] };
     expect(problem.errors.map((e) => e.parameter)).toContain("colour");
     const badYear = await get("search?q=x&yearFrom=tolv");
-    expect(((await badYear.json()) as { errors: { parameter: string; message: string }[] }).errors).toEqual([{ parameter: "yearFrom", message: "expected a year such as 2012" }]);
+    expect(((await badYear.json()) as { errors: { parameter: string; message: string }[] }).errors).toEqual([
+      { parameter: "yearFrom", message: "expected a year such as 2012" },
+    ]);
     const long = await get(`search?q=${"x".repeat(201)}`);
     expect(((await long.json()) as { errors: { parameter: string }[] }).errors[0]!.parameter).toBe("q");
   });

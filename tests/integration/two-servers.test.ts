@@ -20,9 +20,19 @@ describe.skipIf(!adminUrl)("two servers and the CLI on one PostgreSQL", () => {
   let url = "";
   const servers: ChildProcess[] = [];
 
-  const env = () => ({ ...process.env, DATABASE_URL: url, KOMPASS_DEMO: "true", LOG_LEVEL: "warn", KOMPASS_DATA_DIR: join(folder, "unused") });
+  const env = () => ({
+    ...process.env,
+    DATABASE_URL: url,
+    KOMPASS_DEMO: "true",
+    LOG_LEVEL: "warn",
+    KOMPASS_DATA_DIR: join(folder, "unused"),
+  });
   const start = async (port: number) => {
-    const child = spawn(process.execPath, [join(root, "server/index.js")], { cwd: root, env: { ...env(), PORT: String(port) }, stdio: "inherit" });
+    const child = spawn(process.execPath, [join(root, "server/index.js")], {
+      cwd: root,
+      env: { ...env(), PORT: String(port) },
+      stdio: "inherit",
+    });
     servers.push(child);
     for (let i = 0; i < 300; i++) {
       if (child.exitCode !== null) throw new Error(`the server on port ${port} exited with ${child.exitCode}`);
@@ -72,8 +82,15 @@ describe.skipIf(!adminUrl)("two servers and the CLI on one PostgreSQL", () => {
     }
     // Synthetic test data, not a real result of Kiruna.
     const file = join(folder, "synthetic.json");
-    writeFileSync(file, JSON.stringify({ municipality: "2584", instrument: "2010", year: 2013, total: 777, source: "Syntetiska testdata" }));
-    const imported = spawnSync(process.execPath, [join(root, "bin/kompass.mjs"), "import", file], { cwd: root, env: env(), encoding: "utf8" });
+    writeFileSync(
+      file,
+      JSON.stringify({ municipality: "2584", instrument: "2010", year: 2013, total: 777, source: "Syntetiska testdata" }),
+    );
+    const imported = spawnSync(process.execPath, [join(root, "bin/kompass.mjs"), "import", file], {
+      cwd: root,
+      env: env(),
+      encoding: "utf8",
+    });
     expect(imported.status, imported.stderr).toBe(0);
     // Each server is given one second (the poll's limit) to show it in its page and its API.
     for (const port of PORTS) {

@@ -26,7 +26,11 @@ describe.each(testDatabaseKinds())("an unpublished evaluation appears nowhere pu
     const eva = new TestClient(baseUrl(server));
     await eva.signIn("eva@kompass.example", PASSWORD);
     const token = await eva.csrfToken("/arbetsyta/2/texter");
-    const saved = await eva.post("/arbetsyta/2/texter", { intent: "text", key: "area.1.strengths", body: `${SECRET_WORD} i dialogen med medborgarna`, version: "0" }, token);
+    const saved = await eva.post(
+      "/arbetsyta/2/texter",
+      { intent: "text", key: "area.1.strengths", body: `${SECRET_WORD} i dialogen med medborgarna`, version: "0" },
+      token,
+    );
     expect([200, 302, 303]).toContain(saved.status);
     visitor = new TestClient(baseUrl(server));
   }, 60_000);

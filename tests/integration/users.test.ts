@@ -25,7 +25,14 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const kompass = (args: string[], input?: string) =>
   spawnSync(process.execPath, [new URL("../../bin/kompass.mjs", import.meta.url).pathname, ...args], {
-    env: { ...process.env, KOMPASS_DATA_DIR: join(folder, "data"), DATABASE_URL: "", KOMPASS_DEMO: "false", KOMPASS_URL: "", KOMPASS_MAIL: "log" },
+    env: {
+      ...process.env,
+      KOMPASS_DATA_DIR: join(folder, "data"),
+      DATABASE_URL: "",
+      KOMPASS_DEMO: "false",
+      KOMPASS_URL: "",
+      KOMPASS_MAIL: "log",
+    },
     input: input ?? "",
     encoding: "utf8",
     timeout: 120_000,
@@ -36,7 +43,10 @@ const LINK = /\/losenord\/[A-Za-z0-9_-]{43}/;
 // Every run of the CLI starts Node and opens PGlite: seconds each, so these tests get time.
 describe("kompass user", { timeout: 240_000 }, () => {
   it("creates the first administrator with a password from standard input, and lists the accounts", () => {
-    const added = kompass(["user", "add", "--role", "administrator", "--name", "Ada Admin", "--password-stdin", "Ada@Example.se"], "ett-långt-lösenord\nignored\n");
+    const added = kompass(
+      ["user", "add", "--role", "administrator", "--name", "Ada Admin", "--password-stdin", "Ada@Example.se"],
+      "ett-långt-lösenord\nignored\n",
+    );
     expect(added.stderr).toBe("");
     expect(added.stdout).toContain("Created administrator ada@example.se with the password given.");
     expect(added.stdout).not.toMatch(LINK);
@@ -129,7 +139,9 @@ describe.each(testDatabaseKinds())("user management on %s", (kind) => {
   it("lets only administrators manage users", async () => {
     const db = database.db;
     for (const actor of [evaluator, contact, null]) {
-      await expect(createUser(db, actor, { email: "new@example.se", name: "Ny", role: "evaluator" })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createUser(db, actor, { email: "new@example.se", name: "Ny", role: "evaluator" })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       await expect(listUsers(db, actor)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(setUserDisabled(db, actor, evaluator!.id, true)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(createPasswordResetLink(db, actor, evaluator!.id)).rejects.toBeInstanceOf(ForbiddenError);
@@ -143,15 +155,22 @@ describe.each(testDatabaseKinds())("user management on %s", (kind) => {
   it("refuses a duplicate e-mail address, whatever its case, and a contact without a known municipality", async () => {
     const db = database.db;
     const problemsOf = async (promise: Promise<unknown>) => {
-      const error = await promise.then(() => null, (e: unknown) => e);
+      const error = await promise.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ValidationError);
       return (error as ValidationError).problems;
     };
-    expect(await problemsOf(createUser(db, admin, { email: " EVA@example.se ", name: "Eva igen", role: "evaluator" }))).toEqual([{ field: "email", message: "email_taken" }]);
-    expect(await problemsOf(createUser(db, admin, { email: "k2@example.se", name: "K", role: "contact" }))).toEqual([{ field: "municipalityCode", message: "municipality_required" }]);
-    expect(await problemsOf(createUser(db, admin, { email: "k3@example.se", name: "K", role: "contact", municipalityCode: "9999" }))).toEqual([
-      { field: "municipalityCode", message: "municipality_unknown" },
+    expect(await problemsOf(createUser(db, admin, { email: " EVA@example.se ", name: "Eva igen", role: "evaluator" }))).toEqual([
+      { field: "email", message: "email_taken" },
     ]);
+    expect(await problemsOf(createUser(db, admin, { email: "k2@example.se", name: "K", role: "contact" }))).toEqual([
+      { field: "municipalityCode", message: "municipality_required" },
+    ]);
+    expect(
+      await problemsOf(createUser(db, admin, { email: "k3@example.se", name: "K", role: "contact", municipalityCode: "9999" })),
+    ).toEqual([{ field: "municipalityCode", message: "municipality_unknown" }]);
     expect((await listUsers(db, admin)).length).toBe(3);
   });
 
@@ -166,13 +185,18 @@ describe.each(testDatabaseKinds())("user management on %s", (kind) => {
     expect(await passwordResetIsValid(db, token)).toBe(true);
     await resetPassword(db, { token, password: PASSWORD });
     expect(await passwordResetIsValid(db, token)).toBe(false);
-    await expect(resetPassword(db, { token, password: "ett-annat-lösenord" })).rejects.toMatchObject({ problems: [{ field: "token", message: "link_invalid" }] });
+    await expect(resetPassword(db, { token, password: "ett-annat-lösenord" })).rejects.toMatchObject({
+      problems: [{ field: "token", message: "link_invalid" }],
+    });
     const signedIn = await signIn(db, { email: "eva@example.se", password: PASSWORD, address: "192.0.2.1", headers: new Headers() });
     expect(signedIn.ok).toBe(true);
 
     const late = await createPasswordResetLinkBySystem(db, evaluator!.id);
     const lateToken = late.path.slice("/losenord/".length);
-    await db.update(passwordResets).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(passwordResets.userId, evaluator!.id));
+    await db
+      .update(passwordResets)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(passwordResets.userId, evaluator!.id));
     expect(await passwordResetIsValid(db, lateToken)).toBe(false);
     await expect(resetPassword(db, { token: lateToken, password: "ett-annat-lösenord" })).rejects.toBeInstanceOf(ValidationError);
   });
@@ -184,16 +208,23 @@ describe.each(testDatabaseKinds())("user management on %s", (kind) => {
     const headers = new Headers({ cookie: cookiesOf(signedIn.setCookies) });
     expect(await actorFromHeaders(db, headers)).toMatchObject({ id: admin!.id, role: "administrator" });
 
-    await expect(setUserDisabled(db, admin, admin!.id, true)).rejects.toMatchObject({ problems: [{ field: "user", message: "cannot_disable_self" }] });
+    await expect(setUserDisabled(db, admin, admin!.id, true)).rejects.toMatchObject({
+      problems: [{ field: "user", message: "cannot_disable_self" }],
+    });
     const other = await createUser(db, SYSTEM, { email: "ole@example.se", name: "Ole Admin", role: "administrator" });
     const ole: Actor = { id: other.id, name: "Ole Admin", role: "administrator", municipalityCode: null };
 
     expect(await setUserDisabled(db, ole, admin!.id, true)).toEqual({ email: "admin@example.se" });
     expect(await db.select().from(sessions).where(eq(sessions.userId, admin!.id))).toEqual([]);
     expect(await actorFromHeaders(db, headers)).toBeNull();
-    expect(await signIn(db, { email: "admin@example.se", password: PASSWORD, address: "192.0.2.2", headers: new Headers() })).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(db, { email: "admin@example.se", password: PASSWORD, address: "192.0.2.2", headers: new Headers() })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
 
     await setUserDisabled(db, ole, admin!.id, false);
-    expect((await signIn(db, { email: "admin@example.se", password: PASSWORD, address: "192.0.2.3", headers: new Headers() })).ok).toBe(true);
+    expect((await signIn(db, { email: "admin@example.se", password: PASSWORD, address: "192.0.2.3", headers: new Headers() })).ok).toBe(
+      true,
+    );
   });
 });

@@ -9,7 +9,13 @@ import { importDemo } from "../support/fixtures.ts";
 // Örebro has 2010, 2012 and 2015 under the 2010 version; here 2012 also under 2016 (area points
 // only) and 2010 under 2016 with one area only (no total), so that those years hold two versions.
 const twice = [
-  { municipality: "1880", instrument: "2016", year: 2012, date: "2012-11-01", areas: { "1": 60, "2": 70, "3": 80, "4": 60, "5": 60, "6": 70, "7": 60, "8": 80 } },
+  {
+    municipality: "1880",
+    instrument: "2016",
+    year: 2012,
+    date: "2012-11-01",
+    areas: { "1": 60, "2": 70, "3": 80, "4": 60, "5": 60, "6": 70, "7": 60, "8": 80 },
+  },
   { municipality: "1880", instrument: "2016", year: 2010, areas: { "1": 50 } },
 ];
 
@@ -42,7 +48,11 @@ describe.each(testDatabaseKinds())("links to an evaluation in a year with two ve
   });
 
   it("links a compared evaluation to the version chosen, and marks the mix of versions", async () => {
-    const comparison = await getComparison(database.db, slotsFromQuery(new URLSearchParams("k1=1880&u1=2012:2010&k2=1880&u2=2012:2016")), "sv");
+    const comparison = await getComparison(
+      database.db,
+      slotsFromQuery(new URLSearchParams("k1=1880&u1=2012:2010&k2=1880&u2=2012:2016")),
+      "sv",
+    );
     expect(comparison.compared.map((c) => [c.label, c.instrument, c.path])).toEqual([
       ["Örebro 2012", "2010", "/kommun/1880-orebro/2012?version=2010"],
       ["Örebro 2012", "2016", "/kommun/1880-orebro/2012?version=2016"],

@@ -5,7 +5,12 @@ import { agreedScores, evaluations, evaluationTexts, interviews, scoreSubmission
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
 import { auditEntries } from "../../src/services/evaluations/audit.server.ts";
 import { loadEvaluation } from "../../src/services/evaluations/evaluationContext.server.ts";
-import { correctEvaluation, listRevisions, transitionEvaluation, TransitionBlockedError } from "../../src/services/evaluations/transitionEvaluation.server.ts";
+import {
+  correctEvaluation,
+  listRevisions,
+  transitionEvaluation,
+  TransitionBlockedError,
+} from "../../src/services/evaluations/transitionEvaluation.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { createCast, createTestEvaluation, type Cast } from "../support/workspace.ts";
 
@@ -14,8 +19,13 @@ describe.each(testDatabaseKinds())("an evaluation's way to publication on %s", (
   let cast: Cast;
   let id: number;
   const version = async () => (await database.db.select({ v: evaluations.version }).from(evaluations).where(eq(evaluations.id, id)))[0]!.v;
-  const move = async (actor: Cast[keyof Cast], to: string) => transitionEvaluation(database.db, actor, id, { to, version: await version() });
-  const apiResults = async () => (await (await handleApiRequest(database.db, new Request("http://x/api/v1/municipalities/0484/results"))).json()) as { year: number; total: number }[];
+  const move = async (actor: Cast[keyof Cast], to: string) =>
+    transitionEvaluation(database.db, actor, id, { to, version: await version() });
+  const apiResults = async () =>
+    (await (await handleApiRequest(database.db, new Request("http://x/api/v1/municipalities/0484/results"))).json()) as {
+      year: number;
+      total: number;
+    }[];
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -41,13 +51,18 @@ describe.each(testDatabaseKinds())("an evaluation's way to publication on %s", (
   });
 
   it("refuses a step whose requirements are missing, and a stale one", async () => {
-    const blocked = await move(cast.eva, "scoring").then(() => null, (e: unknown) => e);
+    const blocked = await move(cast.eva, "scoring").then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(blocked).toBeInstanceOf(TransitionBlockedError);
     expect((blocked as TransitionBlockedError).blockers.map((b) => b.code)).toEqual(["no_interviews"]);
     await database.db.insert(interviews).values({ evaluationId: id, groupKind: "politicians", title: "KSAU" });
     const stale = (await version()) - 1;
     await expect(transitionEvaluation(database.db, cast.eva, id, { to: "scoring", version: stale })).rejects.toBeInstanceOf(ConflictError);
-    await expect(transitionEvaluation(database.db, cast.eva, id, { to: "published", version: await version() })).rejects.toBeInstanceOf(ValidationError);
+    await expect(transitionEvaluation(database.db, cast.eva, id, { to: "published", version: await version() })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await move(cast.eva, "scoring");
   });
 
@@ -56,7 +71,9 @@ describe.each(testDatabaseKinds())("an evaluation's way to publication on %s", (
     await expect(move(cast.per, "agreement")).rejects.toBeInstanceOf(TransitionBlockedError);
     await database.db.insert(scoreSubmissions).values({ evaluationId: id, userId: cast.per.id });
     await move(cast.per, "agreement");
-    await database.db.insert(agreedScores).values([1, 2, 3, 4, 5, 6, 7].map((n) => ({ evaluationId: id, itemId: String(n), points: String(60 + n) })));
+    await database.db
+      .insert(agreedScores)
+      .values([1, 2, 3, 4, 5, 6, 7].map((n) => ({ evaluationId: id, itemId: String(n), points: String(60 + n) })));
     await expect(move(cast.eva, "review")).rejects.toBeInstanceOf(TransitionBlockedError);
     await database.db.insert(agreedScores).values({ evaluationId: id, itemId: "8", points: "70.5" });
     await move(cast.eva, "review");
@@ -66,7 +83,9 @@ describe.each(testDatabaseKinds())("an evaluation's way to publication on %s", (
     expect((await apiResults()).map((r) => r.year)).not.toContain(2017);
     await expect(move(cast.eva, "published")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(move(cast.admin, "published")).rejects.toBeInstanceOf(TransitionBlockedError);
-    await database.db.insert(evaluationTexts).values({ evaluationId: id, key: "summary.evaluation", body: "Utvärderingen gjordes i mars 2017." });
+    await database.db
+      .insert(evaluationTexts)
+      .values({ evaluationId: id, key: "summary.evaluation", body: "Utvärderingen gjordes i mars 2017." });
     await move(cast.admin, "published");
     // 61 + 62 + … + 67 + 70.5 = 518.5 → 519 (rounded half up).
     expect((await apiResults()).find((r) => r.year === 2017)).toMatchObject({ total: 519, level: "area", warnings: [] });
@@ -76,8 +95,12 @@ describe.each(testDatabaseKinds())("an evaluation's way to publication on %s", (
   });
 
   it("keeps a published evaluation frozen: a correction is a new revision with a reason, the earlier stays readable", async () => {
-    await expect(correctEvaluation(database.db, cast.eva, id, { reason: "Fel i område 8", version: await version() })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(correctEvaluation(database.db, cast.admin, id, { reason: "", version: await version() })).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      correctEvaluation(database.db, cast.eva, id, { reason: "Fel i område 8", version: await version() }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(correctEvaluation(database.db, cast.admin, id, { reason: "", version: await version() })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await correctEvaluation(database.db, cast.admin, id, { reason: "Fel poäng i område 8", version: await version() });
     expect((await loadEvaluation(database.db, cast.admin, id)).status).toBe("review");
     // Until it is published again, the public figures and revision 1 stand.

@@ -88,7 +88,10 @@ describe("renderChartSvg", () => {
 
   it("leaves a missing value out instead of drawing it as zero", () => {
     // Area 2 has 85 points, a figure no other bar or axis tick shows.
-    const chart: Chart = { ...bar, series: [{ name: bar.series[0]!.name, values: bar.series[0]!.values.map((v, i) => (i === 1 ? null : v)) }] };
+    const chart: Chart = {
+      ...bar,
+      series: [{ name: bar.series[0]!.name, values: bar.series[0]!.values.map((v, i) => (i === 1 ? null : v)) }],
+    };
     expect(renderChartSvg(bar)).toContain(">85<");
     const svg = renderChartSvg(chart);
     expect(svg).not.toContain(">85<");

@@ -22,7 +22,10 @@ interface Parts {
 async function unpack(buffer: Buffer): Promise<Parts> {
   const zip = await JSZip.loadAsync(buffer);
   const text = async (path: string) => (await zip.file(path)?.async("string")) ?? "";
-  const named = (pattern: RegExp) => Object.keys(zip.files).filter((path) => pattern.test(path)).sort();
+  const named = (pattern: RegExp) =>
+    Object.keys(zip.files)
+      .filter((path) => pattern.test(path))
+      .sort();
   return {
     document: await text("word/document.xml"),
     styles: await text("word/styles.xml"),
@@ -35,7 +38,12 @@ async function unpack(buffer: Buffer): Promise<Parts> {
 }
 
 const unescapeXml = (xml: string): string =>
-  xml.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  xml
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -130,7 +138,9 @@ describe("renderReportDocx", () => {
     const { document } = await unpack(await renderReportDocx(model));
     const tables = wordTables(document);
     const strengths = model.areas[0]!.strengthsTable!;
-    const word = tables.find((t) => t.rows[0]?.cells.map((c) => c.text).join("|") === `${strengths.strengthsLabel}|${strengths.improvementsLabel}`);
+    const word = tables.find(
+      (t) => t.rows[0]?.cells.map((c) => c.text).join("|") === `${strengths.strengthsLabel}|${strengths.improvementsLabel}`,
+    );
     expect(word).toBeDefined();
     const items = word!.rows[1]!.cells;
     expect(items[0]!.text).toBe(strengths.strengths.join(""));
@@ -149,7 +159,8 @@ describe("renderReportDocx", () => {
     const positions = chapters.map((h) => headingAt(document, "Heading1", `${h.number} ${h.title}`));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    for (const area of model.areas) expect(headingAt(document, "Heading2", `${area.heading.number} ${area.heading.title}`)).toBeGreaterThan(positions[2]!);
+    for (const area of model.areas)
+      expect(headingAt(document, "Heading2", `${area.heading.number} ${area.heading.title}`)).toBeGreaterThan(positions[2]!);
     expect(headingAt(document, "Heading2", model.summary.methodHeading)).toBeGreaterThan(positions[1]!);
     expect(headingAt(document, "Heading3", model.areas[0]!.subareas[0]!.heading)).toBeGreaterThan(0);
     expect(headingAt(document, "Heading3", "7.4 Hur arbetar kommunen med kreativitet och innovationer?")).toBeGreaterThan(0);
@@ -266,7 +277,10 @@ describe("renderReportDocx in LibreOffice", () => {
       writeFileSync(input, await renderReportDocx(model));
       // A profile of its own, so parallel runs and a running LibreOffice do not clash.
       const profile = `file://${join(folder, "profile")}`;
-      execFileSync(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", folder, input], { timeout: 55_000, stdio: "pipe" });
+      execFileSync(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", folder, input], {
+        timeout: 55_000,
+        stdio: "pipe",
+      });
       const pdf = join(folder, `${model.fileStem}.pdf`);
       expect(existsSync(pdf)).toBe(true);
       const text = execFileSync(pdftotext, ["-layout", pdf, "-"], { encoding: "utf8" });

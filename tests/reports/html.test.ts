@@ -57,8 +57,20 @@ describe("renderReportHtml", () => {
   it("puts the cover title in h1, chapters in h2, areas in h3 and sub-areas in h4", () => {
     const list = headings(html);
     expect(list.filter((h) => h.level === 1).map((h) => h.text)).toEqual([model.cover.title]);
-    expect(list.filter((h) => h.level === 2).map((h) => h.id)).toEqual(["kk-contents-heading", "om-kommunkompassen", "sammanfattning", "omraden", "poangoversikt", "kortfakta"]);
-    expect(list.filter((h) => h.level === 3).map((h) => h.text)).toEqual(["Utvärderingen", "Sammanfattning av resultatet", "Område 1 Offentlighet och demokrati", "Område 2 Tillgänglighet och brukarorientering"]);
+    expect(list.filter((h) => h.level === 2).map((h) => h.id)).toEqual([
+      "kk-contents-heading",
+      "om-kommunkompassen",
+      "sammanfattning",
+      "omraden",
+      "poangoversikt",
+      "kortfakta",
+    ]);
+    expect(list.filter((h) => h.level === 3).map((h) => h.text)).toEqual([
+      "Utvärderingen",
+      "Sammanfattning av resultatet",
+      "Område 1 Offentlighet och demokrati",
+      "Område 2 Tillgänglighet och brukarorientering",
+    ]);
     const subHeadings = list.filter((h) => h.level === 4).map((h) => h.text);
     expect(subHeadings).toContain("1.1 Finns en plan/strategi för demokratiutveckling och information?");
     expect(subHeadings).toContain("2.5 Hur arbetar kommunen med brukarundersökningar?");
@@ -74,7 +86,21 @@ describe("renderReportHtml", () => {
   });
 
   it("lays the parts out in model order", () => {
-    const order = ["kk-cover", "kk-contents", 'id="om-kommunkompassen"', 'id="sammanfattning"', 'id="tabell-1"', 'id="diagram-poang"', 'id="diagram-profil"', "Som jämförelse visas medelvärdet", 'id="omraden"', 'id="omrade-1"', 'id="omrade-2"', 'id="poangoversikt"', 'id="kortfakta"'];
+    const order = [
+      "kk-cover",
+      "kk-contents",
+      'id="om-kommunkompassen"',
+      'id="sammanfattning"',
+      'id="tabell-1"',
+      'id="diagram-poang"',
+      'id="diagram-profil"',
+      "Som jämförelse visas medelvärdet",
+      'id="omraden"',
+      'id="omrade-1"',
+      'id="omrade-2"',
+      'id="poangoversikt"',
+      'id="kortfakta"',
+    ];
     const positions = order.map((s) => html.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -90,7 +116,9 @@ describe("renderReportHtml", () => {
     expect(html).toContain("<td>Information &amp; insyn &lt;öppen&gt;</td>");
     expect(html).toContain("<p>Örebro &amp; grannarna talar om &quot;styrning&quot; och &#39;ledning&#39; – 2 &lt; 3 &gt; 1.</p>");
     expect(html).toContain("<li>Medborgardialog &lt;öppen&gt; &amp; webbsänd</li>");
-    expect(html).toContain(`<li><span class="kk-example-place">Malmö &amp; Lund:</span> Bjuder in till &quot;öppet hus&quot; &lt;varje vår&gt;.</li>`);
+    expect(html).toContain(
+      `<li><span class="kk-example-place">Malmö &amp; Lund:</span> Bjuder in till &quot;öppet hus&quot; &lt;varje vår&gt;.</li>`,
+    );
     for (const text of [TRICKY.summary, TRICKY.rubric, TRICKY.strength, TRICKY.example.sentence]) expect(html).not.toContain(text);
     expect(html).not.toContain("<öppen>");
     expect(html).not.toContain("<varje vår>");
@@ -115,15 +143,21 @@ describe("renderReportHtml", () => {
 
   it("renders tables with caption, column and row headers, numeric columns, emphasis and notes", () => {
     const table1 = html.slice(html.indexOf('<table id="tabell-1"'), html.indexOf("</table>", html.indexOf('<table id="tabell-1"')));
-    expect(table1).toContain("<caption>Tabell 1. Örebro kommun 2012 inom Kommunkompassens huvudområden, jämfört med utvärderingen 2010.</caption>");
+    expect(table1).toContain(
+      "<caption>Tabell 1. Örebro kommun 2012 inom Kommunkompassens huvudområden, jämfört med utvärderingen 2010.</caption>",
+    );
     expect(table1).toContain(`<th scope="col">Område</th><th scope="col" class="kk-num">2012</th><th scope="col" class="kk-num">2010</th>`);
     expect(table1).toContain(`<th scope="row">1. Offentlighet och demokrati</th><td class="kk-num">68</td><td class="kk-num">52</td>`);
     // The two areas' total is derived by the builder (the published 615 is for all eight).
-    expect(table1).toContain(`<tr class="kk-emphasis"><th scope="row">Totalt</th><td class="kk-num">154</td><td class="kk-num">132</td></tr>`);
+    expect(table1).toContain(
+      `<tr class="kk-emphasis"><th scope="row">Totalt</th><td class="kk-num">154</td><td class="kk-num">132</td></tr>`,
+    );
     // Rows that name nothing have no row header (the rubric headings beside the area's points).
     expect(html).toContain(`<tbody><tr><td>Information &amp; insyn &lt;öppen&gt;</td><td class="kk-num"></td></tr>`);
     // Overview: percents as the model prints them ("60 %" with a no-break space).
-    expect(html).toContain(`<th scope="row">1.1 Finns en plan/strategi för demokratiutveckling och information?</th><td class="kk-num">9</td><td class="kk-num">15</td><td class="kk-num">60\u00a0%</td>`);
+    expect(html).toContain(
+      `<th scope="row">1.1 Finns en plan/strategi för demokratiutveckling och information?</th><td class="kk-num">9</td><td class="kk-num">15</td><td class="kk-num">60\u00a0%</td>`,
+    );
     // Notes come with a previous evaluation made with another version.
     const other = renderReportHtml(sampleModel({ areas: 2, previous: "other" }), { headingBase: 1 });
     expect(other).toContain(
@@ -137,17 +171,23 @@ describe("renderReportHtml", () => {
     const charts = [model.summary.barChart, model.summary.radarChart!];
     figures.forEach(([, , body], i) => {
       expect(body).toMatch(/^<figcaption>[^<]+<\/figcaption><svg /);
-      expect(body).toContain(`<table id="${charts[i]!.table.id}" class="kk-table"><caption>${escapeHtml(charts[i]!.table.caption)}</caption>`);
+      expect(body).toContain(
+        `<table id="${charts[i]!.table.id}" class="kk-table"><caption>${escapeHtml(charts[i]!.table.caption)}</caption>`,
+      );
     });
     expect(figures[0]![2]).toContain(`<figcaption>Örebro kommun 2012: 154 poäng</figcaption>`);
     expect(figures[0]![2]).toContain(`<th scope="row">2. Tillgänglighet och brukarorientering</th><td class="kk-num">85</td></tr>`);
-    expect(figures[1]![2]).toContain(`<th scope="row">2. Tillgänglighet och brukarorientering</th><td class="kk-num">85</td><td class="kk-num">70,25</td></tr>`);
+    expect(figures[1]![2]).toContain(
+      `<th scope="row">2. Tillgänglighet och brukarorientering</th><td class="kk-num">85</td><td class="kk-num">70,25</td></tr>`,
+    );
   });
 
   it("lays strengths and improvements out as two columns of bulleted lists, and good examples as a list", () => {
     expect(html).toContain(`<th scope="col">Styrkor</th><th scope="col">Förbättringsmöjligheter</th>`);
     expect(html).toContain(`<caption>Styrkor och förbättringsmöjligheter inom område 1</caption>`);
-    expect(html).toMatch(/<td><ul><li>Riktlinjer för medborgardialog<\/li><li>Medborgarbudget i utvalda områden<\/li>.*?<\/ul><\/td><td><ul><li>Handlingar till fullmäktige på webben<\/li>/);
+    expect(html).toMatch(
+      /<td><ul><li>Riktlinjer för medborgardialog<\/li><li>Medborgarbudget i utvalda områden<\/li>.*?<\/ul><\/td><td><ul><li>Handlingar till fullmäktige på webben<\/li>/,
+    );
     expect(html).toContain(
       `<ul class="kk-examples"><li><span class="kk-example-place">Stockholm:</span> Visar resultat per verksamhet på enhetsnivå på webben.</li><li><span class="kk-example-place">Malmö &amp; Lund:</span>`,
     );
@@ -165,11 +205,19 @@ describe("renderReportHtml", () => {
     expect(targets).toEqual(model.contents.map((e) => e.id));
     for (const id of targets) expect(html).toContain(`id="${id}"`);
     expect(html).not.toContain("kk-toc-page");
-    const numbered = renderReportHtml(model, { headingBase: 1, pageNumbers: new Map([["om-kommunkompassen", 3], ["omrade-2", 12]]) });
+    const numbered = renderReportHtml(model, {
+      headingBase: 1,
+      pageNumbers: new Map([
+        ["om-kommunkompassen", 3],
+        ["omrade-2", 12],
+      ]),
+    });
     expect(numbered).toContain(
       `<a href="#om-kommunkompassen"><span class="kk-toc-title"><span class="kk-toc-num">1</span> Vad är Kommunkompassen?</span><span class="kk-toc-leader" aria-hidden="true"></span> <span class="kk-toc-page">3</span></a>`,
     );
-    expect(numbered).toContain(`<a href="#omrade-2"><span class="kk-toc-title"><span class="kk-toc-num">Område 2</span> Tillgänglighet och brukarorientering</span>`);
+    expect(numbered).toContain(
+      `<a href="#omrade-2"><span class="kk-toc-title"><span class="kk-toc-num">Område 2</span> Tillgänglighet och brukarorientering</span>`,
+    );
     expect(numbered.match(/kk-toc-page/g)).toHaveLength(2);
     // Area entries are nested under the areas chapter.
     expect(numbered).toMatch(/<li class="kk-toc-l1"><a href="#omraden">[\s\S]*?<\/a><ol><li class="kk-toc-l2"><a href="#omrade-1">/);
@@ -188,10 +236,14 @@ describe("renderReportHtml", () => {
     expect(html.match(/kk-strengths/g)).toHaveLength(1);
     expect(html.indexOf("kk-strengths")).toBeGreaterThan(html.indexOf('id="omrade-2"'));
     // Area 2 has no general text: its rubric table is followed by the strengths.
-    expect(html).toMatch(/id="omrade-2-rubriker"[\s\S]*?<\/table><\/div>\n<div class="kk-table-wrap kk-short"[^>]*><table class="kk-strengths">/);
+    expect(html).toMatch(
+      /id="omrade-2-rubriker"[\s\S]*?<\/table><\/div>\n<div class="kk-table-wrap kk-short"[^>]*><table class="kk-strengths">/,
+    );
     expect(model.summary.summary).toEqual([]);
     expect(html).toContain(`<p>${escapeHtml(model.summary.method[0]!)}</p>\n<p>${escapeHtml(model.summary.method[1]!)}</p>`);
-    expect(html).toContain(`<p>${escapeHtml(model.summary.method.at(-1)!)}</p>\n<h3 class="kk-h kk-h-section">${model.summary.resultsHeading}</h3>`);
+    expect(html).toContain(
+      `<p>${escapeHtml(model.summary.method.at(-1)!)}</p>\n<h3 class="kk-h kk-h-section">${model.summary.resultsHeading}</h3>`,
+    );
     expectWellFormedHeadings(html, 1);
 
     model.about.paragraphs = [];
@@ -211,7 +263,7 @@ describe("renderReportDocument", () => {
   const doc = renderReportDocument(model);
 
   it("is a complete Swedish document with title, author and subject", () => {
-    expect(doc.startsWith("<!doctype html>\n<html lang=\"sv\">")).toBe(true);
+    expect(doc.startsWith('<!doctype html>\n<html lang="sv">')).toBe(true);
     expect(doc).toContain(`<title>Kommunkompassen – analys av Örebro kommun 2012</title>`);
     expect(doc).toContain(`<meta name="author" content="Anders Bergenek, Halmstad kommun; Lars Strid, SKL">`);
     expect(doc).toContain(`<meta name="subject" content="${model.subject}">`);
@@ -229,7 +281,9 @@ describe("renderReportDocument", () => {
 
   it("passes the page numbers to the contents", () => {
     const doc = renderReportDocument(model, { pageNumbers: new Map([["kortfakta", 9]]) });
-    expect(doc).toContain(`<a href="#kortfakta"><span class="kk-toc-title"><span class="kk-toc-num">5</span> Kortfakta om Örebro kommun</span><span class="kk-toc-leader" aria-hidden="true"></span> <span class="kk-toc-page">9</span></a>`);
+    expect(doc).toContain(
+      `<a href="#kortfakta"><span class="kk-toc-title"><span class="kk-toc-num">5</span> Kortfakta om Örebro kommun</span><span class="kk-toc-leader" aria-hidden="true"></span> <span class="kk-toc-page">9</span></a>`,
+    );
   });
 });
 

@@ -70,7 +70,10 @@ describe("renderReportPdf", () => {
     // Without a named destination for an id, the outline's heading text finds the page: here
     // for every heading that fits on one line (see the next test for one that wraps).
     const oneLine = model.contents.filter((e) => e.id !== "sammanfattning");
-    const byTitle = await contentsPageNumbers(pdf, oneLine.map((e) => ({ ...e, id: `x-${e.id}` })));
+    const byTitle = await contentsPageNumbers(
+      pdf,
+      oneLine.map((e) => ({ ...e, id: `x-${e.id}` })),
+    );
     expect(oneLine.map((e) => byTitle.get(`x-${e.id}`))).toEqual(oneLine.map((e) => numbers.get(e.id)));
     // An entry that matches nothing is left without a number.
     const unknown = await contentsPageNumbers(pdf, [{ id: "x", number: "9", title: "Finns inte", level: 1 }]);
@@ -173,7 +176,9 @@ describe("the printed document", () => {
     const instance = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
     try {
       const page = await instance.newPage();
-      await page.setContent(renderReportDocument(sampleModel({ areas: 3, draft: true, texts: "full", tricky: true })), { waitUntil: "load" });
+      await page.setContent(renderReportDocument(sampleModel({ areas: 3, draft: true, texts: "full", tricky: true })), {
+        waitUntil: "load",
+      });
       await page.addScriptTag({ path: axePath! });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;

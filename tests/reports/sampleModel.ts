@@ -61,7 +61,8 @@ export function sampleModel(options: SampleOptions = {}): ReportModel {
  * and their sum.
  */
 function trimAreas(input: ReportInput, count: number): void {
-  if (!Number.isInteger(count) || count < 1 || count > input.instrument.areas.length) throw new Error(`areas must be 1–${input.instrument.areas.length}, not ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > input.instrument.areas.length)
+    throw new Error(`areas must be 1–${input.instrument.areas.length}, not ${count}`);
   const areas = input.instrument.areas.slice(0, count);
   const kept = new Set(areas.map((a) => a.number));
   const subareas = new Set(areas.flatMap((a) => a.subareas.map((s) => s.id)));
@@ -73,7 +74,12 @@ function trimAreas(input: ReportInput, count: number): void {
   };
   if (input.previous?.sameInstrument) {
     const previousAreas = input.previous.areas.filter((a) => kept.has(a.number));
-    input.previous = { ...input.previous, areas: previousAreas, total: previousAreas.reduce((total, a) => total + a.points, 0), maxTotal: 100 * count };
+    input.previous = {
+      ...input.previous,
+      areas: previousAreas,
+      total: previousAreas.reduce((total, a) => total + a.points, 0),
+      maxTotal: 100 * count,
+    };
   }
   input.goodExamples = input.goodExamples.filter((g) => kept.has(g.areaNumber));
 }

@@ -104,7 +104,13 @@ export function orebroInput(options: InputOptions = {}): ReportInput {
             }
           : { year: 2008, instrumentKey: "2005", instrumentName: "2005", sameInstrument: false, total: 450, maxTotal: 800, areas: [] },
     comparison: comparison(options.comparison ?? 0),
-    keyFacts: { population: 137121, populationChange: 1661, populationChangePeriod: "2010–2011", employees: 11081, rulingParties: "S, KD och C" },
+    keyFacts: {
+      population: 137121,
+      populationChange: 1661,
+      populationChangePeriod: "2010–2011",
+      employees: 11081,
+      rulingParties: "S, KD och C",
+    },
   };
 }
 

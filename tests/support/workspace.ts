@@ -14,9 +14,19 @@ export interface Cast {
 
 /** Users of every kind, for workspace tests: a team of two, a contact of Eskilstuna, and outsiders. */
 export async function createCast(db: Db, tag = Math.random().toString(36).slice(2, 8)): Promise<Cast> {
-  const make = async (key: string, role: "administrator" | "evaluator" | "contact", municipalityCode: string | null = null): Promise<NonNullable<Actor>> => {
+  const make = async (
+    key: string,
+    role: "administrator" | "evaluator" | "contact",
+    municipalityCode: string | null = null,
+  ): Promise<NonNullable<Actor>> => {
     const name = `${key} ${tag}`;
-    const { id } = await createUser(db, SYSTEM, { email: `${key}.${tag}@test.example`, name, role, municipalityCode, password: "ett-langt-losenord" });
+    const { id } = await createUser(db, SYSTEM, {
+      email: `${key}.${tag}@test.example`,
+      name,
+      role,
+      municipalityCode,
+      password: "ett-langt-losenord",
+    });
     return { id, name, role, municipalityCode };
   };
   return {

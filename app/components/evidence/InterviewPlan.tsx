@@ -9,7 +9,21 @@ import { failureFor, Hidden, RemoveButton, Section, SubareaTies, Ties, TextField
 const SECTIONS = EVIDENCE_SECTIONS;
 type Permissions = EvidencePermissions;
 
-export function InterviewPlan({ id, interviews, subareas, can, failure, stamp }: { id: number; interviews: InterviewItem[]; subareas: SubareaOption[]; can: Permissions; failure: Failure | undefined; stamp: number }) {
+export function InterviewPlan({
+  id,
+  interviews,
+  subareas,
+  can,
+  failure,
+  stamp,
+}: {
+  id: number;
+  interviews: InterviewItem[];
+  subareas: SubareaOption[];
+  can: Permissions;
+  failure: Failure | undefined;
+  stamp: number;
+}) {
   const { t, localTime } = useFormats();
   return (
     <Section id={SECTIONS.interview} title={t("evidence.interviews")}>
@@ -64,7 +78,19 @@ export function InterviewPlan({ id, interviews, subareas, can, failure, stamp }:
   );
 }
 
-function InterviewCard({ id, interview: i, subareas, can, failure }: { id: number; interview: InterviewItem; subareas: SubareaOption[]; can: Permissions; failure: Failure | undefined }) {
+function InterviewCard({
+  id,
+  interview: i,
+  subareas,
+  can,
+  failure,
+}: {
+  id: number;
+  interview: InterviewItem;
+  subareas: SubareaOption[];
+  can: Permissions;
+  failure: Failure | undefined;
+}) {
   const { t, localTime } = useFormats();
   const key = `interview-update-${i.id}`;
   const { failed } = failureFor(failure, key);
@@ -86,7 +112,16 @@ function InterviewCard({ id, interview: i, subareas, can, failure }: { id: numbe
                   {t("evidence.conflictSaved", { version: conflict.currentVersion })}
                 </Heading>
                 <dl className="facts">
-                  {([["group", t(`evidence.groups.${conflict.current.groupKind}`)], ["interviewTitle", conflict.current.title], ["startsAt", localTime(conflict.current.startsAt)], ["participants", conflict.current.participants], ["participantCount", String(conflict.current.participantCount ?? "")], ["interviewNotes", conflict.current.notes]] as const).map(([label, saved]) => (
+                  {(
+                    [
+                      ["group", t(`evidence.groups.${conflict.current.groupKind}`)],
+                      ["interviewTitle", conflict.current.title],
+                      ["startsAt", localTime(conflict.current.startsAt)],
+                      ["participants", conflict.current.participants],
+                      ["participantCount", String(conflict.current.participantCount ?? "")],
+                      ["interviewNotes", conflict.current.notes],
+                    ] as const
+                  ).map(([label, saved]) => (
                     <div key={label} style={{ display: "contents" }}>
                       <dt>{t(`evidence.${label}`)}</dt>
                       <dd style={{ whiteSpace: "pre-wrap" }}>{saved}</dd>
@@ -108,7 +143,17 @@ function InterviewCard({ id, interview: i, subareas, can, failure }: { id: numbe
           </Details.Content>
         </Details>
       )}
-      {can.tag && <SubareaTies sourceKind="interview" sourceId={i.id} title={i.title} section={SECTIONS.interview} chosen={i.subareaIds} subareas={subareas} failure={failure} />}
+      {can.tag && (
+        <SubareaTies
+          sourceKind="interview"
+          sourceId={i.id}
+          title={i.title}
+          section={SECTIONS.interview}
+          chosen={i.subareaIds}
+          subareas={subareas}
+          failure={failure}
+        />
+      )}
     </Card>
   );
 }
@@ -121,7 +166,13 @@ function InterviewFields({ formKey, failure, interview }: { formKey: string; fai
     <>
       <Field>
         <Label htmlFor={`${formKey}-groupKind`}>{t("evidence.group")}</Label>
-        <Select id={`${formKey}-groupKind`} name="groupKind" required defaultValue={value("groupKind", interview?.groupKind ?? "politicians")} aria-invalid={error("groupKind") ? true : undefined}>
+        <Select
+          id={`${formKey}-groupKind`}
+          name="groupKind"
+          required
+          defaultValue={value("groupKind", interview?.groupKind ?? "politicians")}
+          aria-invalid={error("groupKind") ? true : undefined}
+        >
           {INTERVIEW_GROUPS.map((group) => (
             <Select.Option key={group} value={group}>
               {t(`evidence.groups.${group}`)}
@@ -130,9 +181,29 @@ function InterviewFields({ formKey, failure, interview }: { formKey: string; fai
         </Select>
       </Field>
       <TextField {...field("title")} required label={t("evidence.interviewTitle")} defaultValue={value("title", interview?.title)} />
-      <TextField {...field("startsAt")} type="datetime-local" label={t("evidence.startsAt")} hint={t("evidence.startsAtHint")} defaultValue={value("startsAt", interview?.startsAt ?? "")} />
-      <TextField {...field("participants")} rows={2} label={t("evidence.participants")} hint={t("evidence.participantsHint")} defaultValue={value("participants", interview?.participants)} />
-      <TextField {...field("participantCount")} type="number" min={0} max={100} label={t("evidence.participantCount")} hint={t("evidence.participantCountHint")} defaultValue={value("participantCount", interview?.participantCount ?? null)} />
+      <TextField
+        {...field("startsAt")}
+        type="datetime-local"
+        label={t("evidence.startsAt")}
+        hint={t("evidence.startsAtHint")}
+        defaultValue={value("startsAt", interview?.startsAt ?? "")}
+      />
+      <TextField
+        {...field("participants")}
+        rows={2}
+        label={t("evidence.participants")}
+        hint={t("evidence.participantsHint")}
+        defaultValue={value("participants", interview?.participants)}
+      />
+      <TextField
+        {...field("participantCount")}
+        type="number"
+        min={0}
+        max={100}
+        label={t("evidence.participantCount")}
+        hint={t("evidence.participantCountHint")}
+        defaultValue={value("participantCount", interview?.participantCount ?? null)}
+      />
       <TextField {...field("notes")} rows={6} label={t("evidence.interviewNotes")} defaultValue={value("notes", interview?.notes)} />
     </>
   );

@@ -1,4 +1,16 @@
-import { Button, Details, Field, Fieldset, Heading, Input, Label, Paragraph, Tag, Textarea, ValidationMessage } from "@digdir/designsystemet-react";
+import {
+  Button,
+  Details,
+  Field,
+  Fieldset,
+  Heading,
+  Input,
+  Label,
+  Paragraph,
+  Tag,
+  Textarea,
+  ValidationMessage,
+} from "@digdir/designsystemet-react";
 import { Fragment } from "react";
 import { Form } from "react-router";
 import { CsrfField } from "../../forms.tsx";
@@ -23,7 +35,11 @@ export function useFormats() {
     /** "2031-03-12T09:30" is already Swedish wall-clock time. */
     localTime: (value: string | null) => (value ? local.format(new Date(`${value}:00Z`)) : t("evidence.notScheduled")),
     size: (bytes: number | null) =>
-      bytes === null ? "" : bytes < 1024 * 1024 ? t("evidence.size_kb", { size: number.format(Math.max(0.1, bytes / 1024)) }) : t("evidence.size_mb", { size: number.format(bytes / (1024 * 1024)) }),
+      bytes === null
+        ? ""
+        : bytes < 1024 * 1024
+          ? t("evidence.size_kb", { size: number.format(Math.max(0.1, bytes / 1024)) })
+          : t("evidence.size_mb", { size: number.format(bytes / (1024 * 1024)) }),
   };
 }
 
@@ -37,7 +53,20 @@ export function failureFor(actionData: Failure | undefined, key: string) {
   };
 }
 
-export type TextProps = { id: string; name: string; label: string; hint?: string; error?: string; rows?: number; type?: "text" | "url" | "file" | "number" | "datetime-local"; required?: boolean; defaultValue?: string; accept?: string; min?: number; max?: number };
+export type TextProps = {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  rows?: number;
+  type?: "text" | "url" | "file" | "number" | "datetime-local";
+  required?: boolean;
+  defaultValue?: string;
+  accept?: string;
+  min?: number;
+  max?: number;
+};
 
 /** A labelled field whose label, hint and error are tied to it in the HTML itself, so also without JavaScript. */
 export function TextField({ id, label, hint, error, rows, ...input }: TextProps) {
@@ -47,7 +76,11 @@ export function TextField({ id, label, hint, error, rows, ...input }: TextProps)
     <Field>
       <Label htmlFor={id}>{label}</Label>
       {hint && <Field.Description id={`${id}-hint`}>{hint}</Field.Description>}
-      {rows ? <Textarea {...common} rows={rows} name={input.name} required={input.required} defaultValue={input.defaultValue} /> : <Input {...common} {...input} />}
+      {rows ? (
+        <Textarea {...common} rows={rows} name={input.name} required={input.required} defaultValue={input.defaultValue} />
+      ) : (
+        <Input {...common} {...input} />
+      )}
       {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
     </Field>
   );
@@ -105,7 +138,15 @@ export function Ties({ ids }: { ids: string[] }) {
   );
 }
 
-export function SubareaTies(props: { sourceKind: "evidence" | "interview"; sourceId: number; title: string; section: string; chosen: string[]; subareas: SubareaOption[]; failure: Failure | undefined }) {
+export function SubareaTies(props: {
+  sourceKind: "evidence" | "interview";
+  sourceId: number;
+  title: string;
+  section: string;
+  chosen: string[];
+  subareas: SubareaOption[];
+  failure: Failure | undefined;
+}) {
   const { t } = useT();
   const key = `tag-${props.sourceKind}-${props.sourceId}`;
   const { failed, error } = failureFor(props.failure, key);
@@ -122,7 +163,13 @@ export function SubareaTies(props: { sourceKind: "evidence" | "interview"; sourc
               const options = props.subareas.filter((s) => s.areaNumber === number);
               const box = (s: SubareaOption) => (
                 <Field key={s.id}>
-                  <Input type="checkbox" id={`${key}-${s.id}`} name="subareaIds" value={s.id} defaultChecked={props.chosen.includes(s.id)} />
+                  <Input
+                    type="checkbox"
+                    id={`${key}-${s.id}`}
+                    name="subareaIds"
+                    value={s.id}
+                    defaultChecked={props.chosen.includes(s.id)}
+                  />
                   <Label htmlFor={`${key}-${s.id}`} weight="regular">
                     {s.id === String(number) ? t("evidence.area", { number, name }) : `${s.id} ${s.text}`}
                   </Label>

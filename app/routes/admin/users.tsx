@@ -90,7 +90,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     const user = await setUserDisabled(kompass(context).db, actor, userId, intent === "disable");
     return redirect(`${PATH}?${intent === "disable" ? "avstangd" : "aktiverad"}=${encodeURIComponent(user.email)}`);
   } catch (error) {
-    if (error instanceof ValidationError) return data({ problems: translate(error.problems), values: creating ? values : {} }, { status: 400 });
+    if (error instanceof ValidationError)
+      return data({ problems: translate(error.problems), values: creating ? values : {} }, { status: 400 });
     return failureOf(error, request);
   }
 }

@@ -56,7 +56,15 @@ export default function Password({ loaderData, actionData }: Route.ComponentProp
           )}
           <Field>
             <Label htmlFor="password">{t("auth.newPassword")}</Label>
-            <Input id="password" name="password" type="password" autoComplete="new-password" minLength={10} required aria-describedby={problem ? "password-error" : undefined} />
+            <Input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              minLength={10}
+              required
+              aria-describedby={problem ? "password-error" : undefined}
+            />
           </Field>
           <Button type="submit">{t("auth.setPassword")}</Button>
         </Form>

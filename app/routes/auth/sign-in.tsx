@@ -9,7 +9,8 @@ import { signInForm } from "../../auth-forms.server.ts";
 import { parseForm } from "../../submission.ts";
 
 /** Only paths on this site: a sign-in link cannot send anyone elsewhere. */
-const safeReturn = (value: FormDataEntryValue | string | null) => (typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/arbetsyta");
+const safeReturn = (value: FormDataEntryValue | string | null) =>
+  typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/arbetsyta";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const back = safeReturn(new URL(request.url).searchParams.get("tillbaka"));
@@ -52,7 +53,15 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
         )}
         <Field>
           <Label htmlFor="email">{t("auth.email")}</Label>
-          <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={actionData?.email} aria-describedby={error ? "sign-in-error" : undefined} />
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={actionData?.email}
+            aria-describedby={error ? "sign-in-error" : undefined}
+          />
         </Field>
         <Field>
           <Label htmlFor="password">{t("auth.password")}</Label>

@@ -2,7 +2,14 @@ import { Alert, Card, Heading, Paragraph, Table, Input, Textarea } from "@digdir
 import { redirect } from "react-router";
 import { LabelledField } from "../../components/LabelledField.tsx";
 import type { Route } from "./+types/agreement";
-import { AutosaveForm, failedSubmission, failureWithValues, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
+import {
+  AutosaveForm,
+  failedSubmission,
+  failureWithValues,
+  isAutosave,
+  type AutosaveFailure,
+  type Submitted,
+} from "../../components/AutosaveForm.tsx";
 import { failureOf, Problems, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { getAgreement, saveAgreedScore, type AgreedConflict, type AgreementItem } from "../../../src/services/scoring/agreement.server.ts";
@@ -41,7 +48,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 type Failure = AutosaveFailure | undefined;
 
-
 function Evaluators({ item }: { item: AgreementItem }) {
   const { t, formatNumber } = useT();
   return (
@@ -60,7 +66,9 @@ function Evaluators({ item }: { item: AgreementItem }) {
         <Table.Body>
           {item.evaluators.map((e) => (
             <Table.Row key={e.userId}>
-              <Table.HeaderCell scope="row">{e.submitted ? e.name : t("scoring.agreement.notSubmitted", { name: e.name })}</Table.HeaderCell>
+              <Table.HeaderCell scope="row">
+                {e.submitted ? e.name : t("scoring.agreement.notSubmitted", { name: e.name })}
+              </Table.HeaderCell>
               {e.hidden ? (
                 <Table.Cell colSpan={2}>{t("scoring.agreement.hiddenPoints")}</Table.Cell>
               ) : (
@@ -86,7 +94,13 @@ function AgreedForm({ item, editable, failure }: { item: AgreementItem; editable
   };
   const max = formatNumber(item.max);
   if (!editable) {
-    return <Paragraph>{item.agreed ? t("scoring.agreement.agreedValue", { points: formatNumber(Number(item.agreed.points)) }) : t("scoring.agreement.notAgreed")}</Paragraph>;
+    return (
+      <Paragraph>
+        {item.agreed
+          ? t("scoring.agreement.agreedValue", { points: formatNumber(Number(item.agreed.points)) })
+          : t("scoring.agreement.notAgreed")}
+      </Paragraph>
+    );
   }
   const labels = { points: t("scoring.agreement.agreedLabel", { max }), reason: t("scoring.agreement.reasonLabel") };
   // When every evaluator gave the same points, they are the obvious proposal.
@@ -99,19 +113,39 @@ function AgreedForm({ item, editable, failure }: { item: AgreementItem; editable
       version={item.agreed?.version ?? 0}
       label={t("scoring.agreement.formLabel", { id: item.id })}
       conflict={conflict}
-      toFields={(current) => ({ points: pointsForInput((current as AgreedConflict).points, language), reason: (current as AgreedConflict).reason })}
+      toFields={(current) => ({
+        points: pointsForInput((current as AgreedConflict).points, language),
+        reason: (current as AgreedConflict).reason,
+      })}
       fieldLabels={labels}
       fieldIds={{ points: `points-${item.id}`, reason: `reason-${item.id}` }}
       headingLevel={4}
     >
       <LabelledField id={`points-${item.id}`} label={labels.points} hint={t("scoring.agreement.pointsHint")} error={problem("points")}>
         {(describedBy) => (
-          <Input id={`points-${item.id}`} name="points" inputMode="decimal" autoComplete="off" required defaultValue={mine && !conflict ? mine.points : pointsForInput(item.agreed?.points ?? unanimous, language)} aria-describedby={describedBy} aria-invalid={problem("points") ? true : undefined} style={{ maxWidth: "12rem" }} />
+          <Input
+            id={`points-${item.id}`}
+            name="points"
+            inputMode="decimal"
+            autoComplete="off"
+            required
+            defaultValue={mine && !conflict ? mine.points : pointsForInput(item.agreed?.points ?? unanimous, language)}
+            aria-describedby={describedBy}
+            aria-invalid={problem("points") ? true : undefined}
+            style={{ maxWidth: "12rem" }}
+          />
         )}
       </LabelledField>
       <LabelledField id={`reason-${item.id}`} label={labels.reason} error={problem("reason")}>
         {(describedBy) => (
-          <Textarea id={`reason-${item.id}`} name="reason" rows={3} defaultValue={mine && !conflict ? mine.reason : (item.agreed?.reason ?? "")} aria-describedby={describedBy} aria-invalid={problem("reason") ? true : undefined} />
+          <Textarea
+            id={`reason-${item.id}`}
+            name="reason"
+            rows={3}
+            defaultValue={mine && !conflict ? mine.reason : (item.agreed?.reason ?? "")}
+            aria-describedby={describedBy}
+            aria-invalid={problem("reason") ? true : undefined}
+          />
         )}
       </LabelledField>
     </AutosaveForm>
@@ -157,7 +191,9 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
               {totals.areas.map((area) => (
                 <Table.Row key={area.number}>
                   <Table.HeaderCell scope="row">{t("scoring.areaHeading", { number: area.number, name: area.name })}</Table.HeaderCell>
-                  <Table.Cell className="numeric">{t("scoring.areaPoints", { points: formatNumber(area.points), max: formatNumber(area.max) })}</Table.Cell>
+                  <Table.Cell className="numeric">
+                    {t("scoring.areaPoints", { points: formatNumber(area.points), max: formatNumber(area.max) })}
+                  </Table.Cell>
                   <Table.Cell className="numeric">{t("scoring.agreement.progress", { agreed: area.scored, items: area.items })}</Table.Cell>
                 </Table.Row>
               ))}
@@ -176,7 +212,10 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
               {t("scoring.itemHeading", { id: item.id, text: item.text })}
             </Heading>
             <Paragraph data-size="sm">
-              {t("scoring.maxPoints", { max: formatNumber(item.max) })} · {item.spread === null ? t("scoring.agreement.noSpread") : t("scoring.agreement.spread", { spread: formatNumber(Number(item.spread)) })}
+              {t("scoring.maxPoints", { max: formatNumber(item.max) })} ·{" "}
+              {item.spread === null
+                ? t("scoring.agreement.noSpread")
+                : t("scoring.agreement.spread", { spread: formatNumber(Number(item.spread)) })}
             </Paragraph>
             <Evaluators item={item} />
             <AgreedForm item={item} editable={agreement.mayAgree} failure={failure} />

@@ -45,7 +45,9 @@ export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRe
 }
 
 export function meta({ data, matches }: Route.MetaArgs) {
-  return [{ title: data ? pageTitle(matches, "workspace.evaluationTitle", { name: data.municipalityName, year: data.year }) : "Kommunkompassen" }];
+  return [
+    { title: data ? pageTitle(matches, "workspace.evaluationTitle", { name: data.municipalityName, year: data.year }) : "Kommunkompassen" },
+  ];
 }
 
 export default function EvaluationLayout({ loaderData }: Route.ComponentProps) {

@@ -8,7 +8,12 @@ import { workspaceContext } from "../../workspace.server.ts";
 /** RFC 5987/6266: the name in UTF-8 for browsers, and a plain ASCII one for the rest. */
 function contentDisposition(fileName: string): string {
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const ascii = fileName.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\%;]/g, "_").trim() || "dokument";
+  const ascii =
+    fileName
+      .normalize("NFD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\%;]/g, "_")
+      .trim() || "dokument";
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 

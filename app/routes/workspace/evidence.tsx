@@ -2,7 +2,18 @@ import { Alert, Button, Card, Heading, Paragraph } from "@digdir/designsystemet-
 import { data, Form, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/evidence";
 import { InterviewPlan } from "../../components/evidence/InterviewPlan.tsx";
-import { failureFor, Hidden, RemoveButton, Section, SubareaTies, Ties, TextField, useFormats, type Failure, type Values } from "../../components/evidence/shared.tsx";
+import {
+  failureFor,
+  Hidden,
+  RemoveButton,
+  Section,
+  SubareaTies,
+  Ties,
+  TextField,
+  useFormats,
+  type Failure,
+  type Values,
+} from "../../components/evidence/shared.tsx";
 import { failureOf, Problems, readForm } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import { translator } from "../../../src/i18n/index.ts";
@@ -56,7 +67,6 @@ export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "evidence.title") }];
 }
 
-
 export default function EvidencePage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
   const [search] = useSearchParams();
@@ -71,7 +81,9 @@ export default function EvidencePage({ loaderData, actionData }: Route.Component
   const cards = (kind: EvidenceItem["kind"], none: string) => {
     const list = of(kind);
     if (list.length === 0) return <Paragraph>{t(none)}</Paragraph>;
-    return list.map((item) => <EvidenceCard key={`${item.id}-${stamp}`} id={id} item={item} subareas={subareas} canTag={can.tag} failure={failure} />);
+    return list.map((item) => (
+      <EvidenceCard key={`${item.id}-${stamp}`} id={id} item={item} subareas={subareas} canTag={can.tag} failure={failure} />
+    ));
   };
   return (
     <div className="stack">
@@ -90,8 +102,24 @@ export default function EvidencePage({ loaderData, actionData }: Route.Component
               {t("evidence.uploadTitle")}
             </Heading>
             <Hidden values={{ intent: "upload" }} />
-            <TextField type="file" id="upload-file" name="file" required label={t("evidence.file")} hint={t("evidence.fileHint", messageValues)} accept={acceptAttribute()} error={upload.error("file")} />
-            <TextField id="upload-title" name="title" label={t("evidence.documentTitle")} hint={t("evidence.documentTitleHint")} defaultValue={upload.value("title")} error={upload.error("title")} />
+            <TextField
+              type="file"
+              id="upload-file"
+              name="file"
+              required
+              label={t("evidence.file")}
+              hint={t("evidence.fileHint", messageValues)}
+              accept={acceptAttribute()}
+              error={upload.error("file")}
+            />
+            <TextField
+              id="upload-title"
+              name="title"
+              label={t("evidence.documentTitle")}
+              hint={t("evidence.documentTitleHint")}
+              defaultValue={upload.value("title")}
+              error={upload.error("title")}
+            />
             <Button type="submit">{t("evidence.upload")}</Button>
           </Form>
         )}
@@ -101,8 +129,24 @@ export default function EvidencePage({ loaderData, actionData }: Route.Component
         {can.upload && (
           <Form method="post" className="stack form-narrow" key={`link-${stamp}`}>
             <Hidden values={{ intent: "link" }} />
-            <TextField id="link-title" name="title" required label={t("evidence.linkTitle")} defaultValue={link.value("title")} error={link.error("title")} />
-            <TextField id="link-url" name="url" type="url" required label={t("evidence.url")} hint={t("evidence.urlHint")} defaultValue={link.value("url")} error={link.error("url")} />
+            <TextField
+              id="link-title"
+              name="title"
+              required
+              label={t("evidence.linkTitle")}
+              defaultValue={link.value("title")}
+              error={link.error("title")}
+            />
+            <TextField
+              id="link-url"
+              name="url"
+              type="url"
+              required
+              label={t("evidence.url")}
+              hint={t("evidence.urlHint")}
+              defaultValue={link.value("url")}
+              error={link.error("url")}
+            />
             <Button type="submit" variant="secondary">
               {t("evidence.addLink")}
             </Button>
@@ -116,9 +160,31 @@ export default function EvidencePage({ loaderData, actionData }: Route.Component
           {can.addNote && (
             <Form method="post" className="stack form-narrow" key={`note-${stamp}`}>
               <Hidden values={{ intent: "note" }} />
-              <TextField id="note-title" name="title" required label={t("evidence.noteTitle")} defaultValue={note.value("title")} error={note.error("title")} />
-              <TextField id="note-body" name="body" rows={5} required label={t("evidence.noteBody")} defaultValue={note.value("body")} error={note.error("body")} />
-              <TextField id="note-url" name="url" type="url" label={t("evidence.noteUrl")} defaultValue={note.value("url")} error={note.error("url")} />
+              <TextField
+                id="note-title"
+                name="title"
+                required
+                label={t("evidence.noteTitle")}
+                defaultValue={note.value("title")}
+                error={note.error("title")}
+              />
+              <TextField
+                id="note-body"
+                name="body"
+                rows={5}
+                required
+                label={t("evidence.noteBody")}
+                defaultValue={note.value("body")}
+                error={note.error("body")}
+              />
+              <TextField
+                id="note-url"
+                name="url"
+                type="url"
+                label={t("evidence.noteUrl")}
+                defaultValue={note.value("url")}
+                error={note.error("url")}
+              />
               <Button type="submit" variant="secondary">
                 {t("evidence.addNote")}
               </Button>
@@ -131,7 +197,19 @@ export default function EvidencePage({ loaderData, actionData }: Route.Component
   );
 }
 
-function EvidenceCard({ id, item, subareas, canTag, failure }: { id: number; item: EvidenceItem; subareas: SubareaOption[]; canTag: boolean; failure: Failure | undefined }) {
+function EvidenceCard({
+  id,
+  item,
+  subareas,
+  canTag,
+  failure,
+}: {
+  id: number;
+  item: EvidenceItem;
+  subareas: SubareaOption[];
+  canTag: boolean;
+  failure: Failure | undefined;
+}) {
   const { t, when, size } = useFormats();
   const section = SECTIONS[item.kind];
   return (
@@ -157,7 +235,17 @@ function EvidenceCard({ id, item, subareas, canTag, failure }: { id: number; ite
       )}
       <Paragraph data-size="sm">{t("evidence.addedBy", { name: item.createdByName ?? "–", when: when(item.createdAt) })}</Paragraph>
       {subareas.length > 0 && <Ties ids={item.subareaIds} />}
-      {canTag && <SubareaTies sourceKind="evidence" sourceId={item.id} title={item.title} section={section} chosen={item.subareaIds} subareas={subareas} failure={failure} />}
+      {canTag && (
+        <SubareaTies
+          sourceKind="evidence"
+          sourceId={item.id}
+          title={item.title}
+          section={section}
+          chosen={item.subareaIds}
+          subareas={subareas}
+          failure={failure}
+        />
+      )}
       {item.canDelete && (
         <Form method="post">
           <Hidden values={{ intent: "delete-evidence", evidenceId: item.id, section: section }} />

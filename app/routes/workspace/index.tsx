@@ -55,7 +55,11 @@ export default function Workspace({ loaderData }: Route.ComponentProps) {
                   </Table.Cell>
                   <Table.Cell>{e.year}</Table.Cell>
                   <Table.Cell>{e.instrumentKey}</Table.Cell>
-                  <Table.Cell>{e.visitStart ? `${formatDate(e.visitStart)}${e.visitEnd && e.visitEnd !== e.visitStart ? ` – ${formatDate(e.visitEnd)}` : ""}` : ""}</Table.Cell>
+                  <Table.Cell>
+                    {e.visitStart
+                      ? `${formatDate(e.visitStart)}${e.visitEnd && e.visitEnd !== e.visitStart ? ` – ${formatDate(e.visitEnd)}` : ""}`
+                      : ""}
+                  </Table.Cell>
                   <Table.Cell>{t(`status.${e.status}`)}</Table.Cell>
                 </Table.Row>
               ))}

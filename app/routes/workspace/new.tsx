@@ -31,7 +31,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     const failure = failureOf(error, request);
     const typed = typedValues(form, ["municipalityCode", "instrumentKey", "year", "visitStart", "visitEnd"]);
     const chosen = (name: string) => form.getAll(name).map(String);
-    return data({ ...failure.data, values: { ...typed, evaluatorIds: chosen("evaluatorIds"), contactIds: chosen("contactIds") } }, failure.init ?? undefined);
+    return data(
+      { ...failure.data, values: { ...typed, evaluatorIds: chosen("evaluatorIds"), contactIds: chosen("contactIds") } },
+      failure.init ?? undefined,
+    );
   }
 }
 
@@ -70,9 +73,26 @@ export default function NewEvaluation({ loaderData, actionData }: Route.Componen
         </Field>
         <Field>
           <Label htmlFor="year">{t("workspace.year")}</Label>
-          <Input id="year" name="year" inputMode="numeric" pattern="[0-9]{4}" required defaultValue={values?.year ?? String(new Date().getFullYear())} />
+          <Input
+            id="year"
+            name="year"
+            inputMode="numeric"
+            pattern="[0-9]{4}"
+            required
+            defaultValue={values?.year ?? String(new Date().getFullYear())}
+          />
         </Field>
-        <SetupFields choices={choices} values={values && { visitStart: values.visitStart ?? null, visitEnd: values.visitEnd ?? null, evaluatorIds: values.evaluatorIds, contactIds: values.contactIds }} />
+        <SetupFields
+          choices={choices}
+          values={
+            values && {
+              visitStart: values.visitStart ?? null,
+              visitEnd: values.visitEnd ?? null,
+              evaluatorIds: values.evaluatorIds,
+              contactIds: values.contactIds,
+            }
+          }
+        />
         <Button type="submit">{t("workspace.createSubmit")}</Button>
       </Form>
     </div>

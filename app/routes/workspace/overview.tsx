@@ -84,11 +84,21 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
           <dt>{t("workspace.visit")}</dt>
           <dd>{o.visitStart ? `${formatDate(o.visitStart)} – ${formatDate(o.visitEnd)}` : t("workspace.noneChosen")}</dd>
           <dt>{t("workspace.evaluators")}</dt>
-          <dd>{o.evaluators.map((p) => (p.organisation ? `${p.name}, ${p.organisation}` : p.name)).join("; ") || t("workspace.noneChosen")}</dd>
+          <dd>
+            {o.evaluators.map((p) => (p.organisation ? `${p.name}, ${p.organisation}` : p.name)).join("; ") || t("workspace.noneChosen")}
+          </dd>
           <dt>{t("workspace.contacts")}</dt>
           <dd>{o.contacts.map((p) => p.name).join("; ") || t("workspace.noneChosen")}</dd>
           <dt>{t("workspace.progress")}</dt>
-          <dd>{t("workspace.progressText", { interviews: o.interviewCount, submitted: o.submittedCount, evaluators: o.evaluators.length, agreed: o.agreedCount, items: o.itemCount })}</dd>
+          <dd>
+            {t("workspace.progressText", {
+              interviews: o.interviewCount,
+              submitted: o.submittedCount,
+              evaluators: o.evaluators.length,
+              agreed: o.agreedCount,
+              items: o.itemCount,
+            })}
+          </dd>
         </dl>
         {o.canEditSetup && o.choices && (
           <details>
@@ -97,7 +107,15 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
               <CsrfField />
               <input type="hidden" name="intent" value="setup" />
               <input type="hidden" name="version" value={o.version} />
-              <SetupFields choices={o.choices} values={{ visitStart: o.visitStart, visitEnd: o.visitEnd, evaluatorIds: o.evaluators.map((p) => p.id), contactIds: o.contacts.map((p) => p.id) }} />
+              <SetupFields
+                choices={o.choices}
+                values={{
+                  visitStart: o.visitStart,
+                  visitEnd: o.visitEnd,
+                  evaluatorIds: o.evaluators.map((p) => p.id),
+                  contactIds: o.contacts.map((p) => p.id),
+                }}
+              />
               <Button type="submit" variant="secondary">
                 {t("workspace.saveSetup")}
               </Button>

@@ -105,7 +105,13 @@ export default function WorkspaceReport({ loaderData, actionData }: Route.Compon
               </Alert>
             )}
             {FIELDS.map((field) => (
-              <LabelledField key={field} id={`kf-${field}`} label={t(`report.keyFacts.${field}`)} hint={hints[field]} error={problemOf(field)}>
+              <LabelledField
+                key={field}
+                id={`kf-${field}`}
+                label={t(`report.keyFacts.${field}`)}
+                hint={hints[field]}
+                error={problemOf(field)}
+              >
                 {(describedBy) => (
                   <Input
                     id={`kf-${field}`}

@@ -18,7 +18,11 @@ import { parseForm } from "../../submission.ts";
 
 type Revision = Awaited<ReturnType<typeof listRevisions>>[number];
 
-const lines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /** A frozen revision as the report reads: per area its agreed points, texts and good examples. */
 function present(r: Revision, instrument: InstrumentVersion, names: Map<string, string>, when: Intl.DateTimeFormat) {
@@ -61,7 +65,9 @@ function present(r: Revision, instrument: InstrumentVersion, names: Map<string, 
     evaluators: snapshot.evaluators ?? [],
     summaries,
     areas,
-    otherTexts: Object.entries(texts).filter(([, body]) => body.trim()).map(([key, body]) => ({ key, body })),
+    otherTexts: Object.entries(texts)
+      .filter(([, body]) => body.trim())
+      .map(([key, body]) => ({ key, body })),
     otherItems: Object.entries(agreed).map(([id, a]) => ({ id, points: a.points, reason: a.reason })),
   };
 }
@@ -71,7 +77,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   try {
     const evaluation = await loadEvaluation(db, actor, id);
     const [revisions, names] = await Promise.all([listRevisions(db, actor, id), municipalityNames(db)]);
-    const when = new Intl.DateTimeFormat(localeOf(languageFromRequest(request)), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" });
+    const when = new Intl.DateTimeFormat(localeOf(languageFromRequest(request)), {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: "Europe/Stockholm",
+    });
     return {
       id,
       name: evaluation.municipalityName,
@@ -153,7 +163,9 @@ function RevisionContent({ r }: { r: Presented }) {
                     <Table.HeaderCell scope="row">
                       {item.id} {item.text}
                     </Table.HeaderCell>
-                    <Table.Cell className="numeric">{item.points === null ? t("admin.revisions.notAgreed") : formatNumber(Number(item.points))}</Table.Cell>
+                    <Table.Cell className="numeric">
+                      {item.points === null ? t("admin.revisions.notAgreed") : formatNumber(Number(item.points))}
+                    </Table.Cell>
                     <Table.Cell className="numeric">{formatNumber(Number(item.max))}</Table.Cell>
                     <Table.Cell style={{ whiteSpace: "pre-wrap" }}>{item.reason}</Table.Cell>
                   </Table.Row>

@@ -3,7 +3,14 @@ import type { ReactNode } from "react";
 import { Form, Link, redirect } from "react-router";
 import { LabelledField } from "../../components/LabelledField.tsx";
 import type { Route } from "./+types/scoring";
-import { AutosaveForm, failedSubmission, failureWithValues, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
+import {
+  AutosaveForm,
+  failedSubmission,
+  failureWithValues,
+  isAutosave,
+  type AutosaveFailure,
+  type Submitted,
+} from "../../components/AutosaveForm.tsx";
 import { PreviousResult } from "../../components/PreviousResult.tsx";
 import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
@@ -11,7 +18,14 @@ import { evidenceBySubarea } from "../../../src/services/evidence/index.server.t
 import { pointsForInput } from "../../components/points.ts";
 import { scoringForms } from "../../scoring-forms.server.ts";
 import { parseForm, typedValues } from "../../submission.ts";
-import { getMyScoring, saveMyScore, submitMyScoring, type MyScoreItem, type ScoreConflict, type ScoringGroup } from "../../../src/services/scoring/myScoring.server.ts";
+import {
+  getMyScoring,
+  saveMyScore,
+  submitMyScoring,
+  type MyScoreItem,
+  type ScoreConflict,
+  type ScoringGroup,
+} from "../../../src/services/scoring/myScoring.server.ts";
 import { previousResultFor } from "../../../src/services/scoring/previous.server.ts";
 import { workspaceContext } from "../../workspace.server.ts";
 
@@ -28,11 +42,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   try {
     const scoring = await getMyScoring(db, actor, id);
     const e = scoring.evaluation;
-    const previous = await previousResultFor(db, { municipalityCode: e.municipalityCode, year: e.year, instrument: { key: e.instrumentKey } });
+    const previous = await previousResultFor(db, {
+      municipalityCode: e.municipalityCode,
+      year: e.year,
+      instrument: { key: e.instrumentKey },
+    });
     const evidence: Record<string, TiedEvidence[]> = {};
     for (const [subareaId, tied] of await evidenceBySubarea(db, actor, id)) {
       evidence[subareaId] = [
-        ...tied.evidence.map((item): TiedEvidence => ({ id: item.id, kind: item.kind, title: item.title, url: item.kind === "document" ? `/arbetsyta/${id}/underlag/${item.id}/fil` : item.url })),
+        ...tied.evidence.map(
+          (item): TiedEvidence => ({
+            id: item.id,
+            kind: item.kind,
+            title: item.title,
+            url: item.kind === "document" ? `/arbetsyta/${id}/underlag/${item.id}/fil` : item.url,
+          }),
+        ),
         ...tied.interviews.map((item): TiedEvidence => ({ id: item.id, kind: "interview", title: item.title, url: null })),
       ];
     }
@@ -50,7 +75,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
   const typed = typedValues(form, ["intent", "itemId", "points", "justification"]);
-  const submitted: Submitted = { form: typed.intent === "save" ? `item:${typed.itemId}` : typed.intent, values: { points: typed.points, justification: typed.justification } };
+  const submitted: Submitted = {
+    form: typed.intent === "save" ? `item:${typed.itemId}` : typed.intent,
+    values: { points: typed.points, justification: typed.justification },
+  };
   try {
     const input = parseForm(form, scoringForms);
     if (input.intent === "submit") {
@@ -67,7 +95,6 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 type Failure = AutosaveFailure | undefined;
 
-
 function EvidenceList({ items }: { items: TiedEvidence[] | undefined }) {
   const { t } = useT();
   return (
@@ -80,7 +107,15 @@ function EvidenceList({ items }: { items: TiedEvidence[] | undefined }) {
           <ul>
             {items.map((item) => (
               <li key={`${item.kind}-${item.id}`}>
-                {item.kind === "interview" ? t("scoring.interview", { title: item.title }) : item.kind === "note" && !item.url ? t("scoring.note", { title: item.title }) : item.url ? <DsLink href={item.url}>{item.title}</DsLink> : item.title}
+                {item.kind === "interview" ? (
+                  t("scoring.interview", { title: item.title })
+                ) : item.kind === "note" && !item.url ? (
+                  t("scoring.note", { title: item.title })
+                ) : item.url ? (
+                  <DsLink href={item.url}>{item.title}</DsLink>
+                ) : (
+                  item.title
+                )}
               </li>
             ))}
           </ul>
@@ -90,7 +125,19 @@ function EvidenceList({ items }: { items: TiedEvidence[] | undefined }) {
   );
 }
 
-function ItemForm({ item, editable, failure, headingLevel, children }: { item: MyScoreItem; editable: boolean; failure: Failure; headingLevel: 3 | 4; children?: ReactNode }) {
+function ItemForm({
+  item,
+  editable,
+  failure,
+  headingLevel,
+  children,
+}: {
+  item: MyScoreItem;
+  editable: boolean;
+  failure: Failure;
+  headingLevel: 3 | 4;
+  children?: ReactNode;
+}) {
   const { t, formatNumber, language } = useT();
   const { values: mine, conflict } = failedSubmission(failure, `item:${item.id}`);
   const problem = (field: string) => {
@@ -114,19 +161,38 @@ function ItemForm({ item, editable, failure, headingLevel, children }: { item: M
           version={item.version}
           label={t("scoring.formLabel", { id: item.id })}
           conflict={conflict}
-          toFields={(current) => ({ points: pointsForInput((current as ScoreConflict).points, language), justification: (current as ScoreConflict).justification })}
+          toFields={(current) => ({
+            points: pointsForInput((current as ScoreConflict).points, language),
+            justification: (current as ScoreConflict).justification,
+          })}
           fieldLabels={labels}
           fieldIds={{ points: `points-${item.id}`, justification: `justification-${item.id}` }}
           headingLevel={(headingLevel + 1) as 4 | 5}
         >
           <LabelledField id={`points-${item.id}`} label={labels.points} hint={t("scoring.pointsHint")} error={problem("points")}>
             {(describedBy) => (
-              <Input id={`points-${item.id}`} name="points" inputMode="decimal" autoComplete="off" defaultValue={mine && !conflict ? mine.points : pointsForInput(item.points, language)} aria-describedby={describedBy} aria-invalid={problem("points") ? true : undefined} style={{ maxWidth: "12rem" }} />
+              <Input
+                id={`points-${item.id}`}
+                name="points"
+                inputMode="decimal"
+                autoComplete="off"
+                defaultValue={mine && !conflict ? mine.points : pointsForInput(item.points, language)}
+                aria-describedby={describedBy}
+                aria-invalid={problem("points") ? true : undefined}
+                style={{ maxWidth: "12rem" }}
+              />
             )}
           </LabelledField>
           <LabelledField id={`justification-${item.id}`} label={labels.justification} error={problem("justification")}>
             {(describedBy) => (
-              <Textarea id={`justification-${item.id}`} name="justification" rows={4} defaultValue={mine && !conflict ? mine.justification : item.justification} aria-describedby={describedBy} aria-invalid={problem("justification") ? true : undefined} />
+              <Textarea
+                id={`justification-${item.id}`}
+                name="justification"
+                rows={4}
+                defaultValue={mine && !conflict ? mine.justification : item.justification}
+                aria-describedby={describedBy}
+                aria-invalid={problem("justification") ? true : undefined}
+              />
             )}
           </LabelledField>
         </AutosaveForm>
@@ -142,7 +208,19 @@ function ItemForm({ item, editable, failure, headingLevel, children }: { item: M
   );
 }
 
-function Group({ group, evidence, editable, failure, previous }: { group: ScoringGroup; evidence: TiedEvidence[] | undefined; editable: boolean; failure: Failure; previous: Route.ComponentProps["loaderData"]["previous"] }) {
+function Group({
+  group,
+  evidence,
+  editable,
+  failure,
+  previous,
+}: {
+  group: ScoringGroup;
+  evidence: TiedEvidence[] | undefined;
+  editable: boolean;
+  failure: Failure;
+  previous: Route.ComponentProps["loaderData"]["previous"];
+}) {
   const { t, formatNumber } = useT();
   const single = group.items.length === 1 && group.items[0]!.id === (group.subareaId ?? group.evidenceKey);
   const context = (
@@ -163,7 +241,15 @@ function Group({ group, evidence, editable, failure, previous }: { group: Scorin
       <Heading level={3} data-size="xs">
         {t("scoring.itemHeading", { id: group.subareaId, text: group.question })}
       </Heading>
-      {group.points !== null && <Paragraph data-size="sm">{t("scoring.subareaPoints", { points: formatNumber(group.points), max: formatNumber(group.max), percent: formatNumber(group.percent) })}</Paragraph>}
+      {group.points !== null && (
+        <Paragraph data-size="sm">
+          {t("scoring.subareaPoints", {
+            points: formatNumber(group.points),
+            max: formatNumber(group.max),
+            percent: formatNumber(group.percent),
+          })}
+        </Paragraph>
+      )}
       {context}
       {group.items.map((item) => (
         <ItemForm key={item.id} item={item} editable={editable} failure={failure} headingLevel={4} />
@@ -179,7 +265,9 @@ export default function ScoringPage({ loaderData, actionData }: Route.ComponentP
   const problems = failure?.problems;
   const first = failure?.problems.map((p) => (p as { values?: { first?: string } }).values?.first).find(Boolean);
   const failedItem = failure?.submitted?.form.startsWith("item:") ? failure.submitted.form.slice("item:".length) : undefined;
-  const fieldIds: Record<string, string> = failedItem ? { points: `points-${failedItem}`, justification: `justification-${failedItem}` } : {};
+  const fieldIds: Record<string, string> = failedItem
+    ? { points: `points-${failedItem}`, justification: `justification-${failedItem}` }
+    : {};
   if (first) fieldIds.items = `item-${first}`;
   const total = scoring.total;
   return (
@@ -191,12 +279,14 @@ export default function ScoringPage({ loaderData, actionData }: Route.ComponentP
           {t("scoring.summaryTitle")}
         </Heading>
         <Paragraph>
-          <strong>{t("scoring.total", { points: formatNumber(total.points), max: formatNumber(total.max) })}</strong> · {t("scoring.progress", { scored: total.scored, items: total.items })}
+          <strong>{t("scoring.total", { points: formatNumber(total.points), max: formatNumber(total.max) })}</strong> ·{" "}
+          {t("scoring.progress", { scored: total.scored, items: total.items })}
         </Paragraph>
         <Paragraph data-size="sm">{t("scoring.exactNote")}</Paragraph>
         {scoring.submitted && scoring.submittedAt && (
           <Alert data-color="success">
-            {t("scoring.submitted", { date: formatDate(scoring.submittedAt.slice(0, 10)) })} <Link to={`/arbetsyta/${scoring.evaluation.id}/samsyn`}>{t("scoring.toAgreement")}</Link>
+            {t("scoring.submitted", { date: formatDate(scoring.submittedAt.slice(0, 10)) })}{" "}
+            <Link to={`/arbetsyta/${scoring.evaluation.id}/samsyn`}>{t("scoring.toAgreement")}</Link>
           </Alert>
         )}
         {!scoring.mayScore && !scoring.submitted && <Alert data-color="info">{t("scoring.readOnly")}</Alert>}
@@ -208,7 +298,8 @@ export default function ScoringPage({ loaderData, actionData }: Route.ComponentP
             {t("scoring.areaHeading", { number: area.number, name: area.name })}
           </Heading>
           <Paragraph>
-            <strong>{t("scoring.areaPoints", { points: formatNumber(area.points), max: formatNumber(area.max) })}</strong> · {t("scoring.progress", { scored: area.scored, items: area.items })}
+            <strong>{t("scoring.areaPoints", { points: formatNumber(area.points), max: formatNumber(area.max) })}</strong> ·{" "}
+            {t("scoring.progress", { scored: area.scored, items: area.items })}
           </Paragraph>
           <PreviousResult previous={previous} areaNumber={area.number} />
           {area.rubricHeadings.length > 0 && (
@@ -222,7 +313,14 @@ export default function ScoringPage({ loaderData, actionData }: Route.ComponentP
             </div>
           )}
           {area.groups.map((group) => (
-            <Group key={group.evidenceKey} group={group} evidence={evidence[group.evidenceKey]} editable={scoring.mayScore} failure={failure} previous={previous} />
+            <Group
+              key={group.evidenceKey}
+              group={group}
+              evidence={evidence[group.evidenceKey]}
+              editable={scoring.mayScore}
+              failure={failure}
+              previous={previous}
+            />
           ))}
         </section>
       ))}

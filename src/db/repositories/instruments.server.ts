@@ -28,28 +28,30 @@ export async function loadAllInstruments(db: Queryable): Promise<InstrumentVersi
     description: version.description,
     areas: areas
       .filter((area) => area.instrumentKey === version.key)
-      .map((area): Area => ({
-        number: area.number,
-        name: area.name,
-        role: area.role,
-        rubricHeadings: area.rubricHeadings,
-        maxPoints: points(area.maxPoints),
-        subareas: subareas
-          .filter((s) => s.instrumentKey === version.key && s.areaNumber === area.number)
-          .map((s) => ({
-            id: s.id,
-            areaNumber: s.areaNumber,
-            question: s.question,
-            maxPoints: points(s.maxPoints),
-            questions: questions
-              .filter((q) => q.instrumentKey === version.key && q.subareaId === s.id)
-              .map((q) => ({
-                id: q.id,
-                text: q.text,
-                maxPoints: q.maxPoints === null ? null : points(q.maxPoints),
-              })),
-          })),
-      })),
+      .map(
+        (area): Area => ({
+          number: area.number,
+          name: area.name,
+          role: area.role,
+          rubricHeadings: area.rubricHeadings,
+          maxPoints: points(area.maxPoints),
+          subareas: subareas
+            .filter((s) => s.instrumentKey === version.key && s.areaNumber === area.number)
+            .map((s) => ({
+              id: s.id,
+              areaNumber: s.areaNumber,
+              question: s.question,
+              maxPoints: points(s.maxPoints),
+              questions: questions
+                .filter((q) => q.instrumentKey === version.key && q.subareaId === s.id)
+                .map((q) => ({
+                  id: q.id,
+                  text: q.text,
+                  maxPoints: q.maxPoints === null ? null : points(q.maxPoints),
+                })),
+            })),
+        }),
+      ),
   }));
 }
 

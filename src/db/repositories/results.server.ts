@@ -2,7 +2,14 @@ import { municipalityYear } from "../../domain/paths.ts";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client.server.ts";
 import { concurrently } from "./concurrently.server.ts";
-import { municipalityGroups, resultAreaPoints, resultRevisions, results, resultSubareaPoints, type ResultSnapshot } from "../schema.server.ts";
+import {
+  municipalityGroups,
+  resultAreaPoints,
+  resultRevisions,
+  results,
+  resultSubareaPoints,
+  type ResultSnapshot,
+} from "../schema.server.ts";
 import type { PublishedFigures, Result, ResultLevel } from "../../domain/result.ts";
 import { points, pointsText, type Points } from "../../domain/points.ts";
 
@@ -60,7 +67,13 @@ export async function findYearsWithTwoVersions(db: Queryable): Promise<Set<strin
 /** What orders results, without their figures: enough to choose which few to read in full. */
 export async function findResultKeys(db: Queryable, filter: ResultFilter = {}) {
   return db
-    .select({ id: results.id, municipalityCode: results.municipalityCode, instrumentKey: results.instrumentKey, year: results.year, date: results.date })
+    .select({
+      id: results.id,
+      municipalityCode: results.municipalityCode,
+      instrumentKey: results.instrumentKey,
+      year: results.year,
+      date: results.date,
+    })
     .from(results)
     .where(whereOf(filter));
 }

@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { bigserial, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import type { KeyFactsInput } from "../../domain/report/input.ts";
 import { users } from "./auth.server.ts";
 import { instrumentVersions, municipalities } from "./reference.server.ts";
@@ -111,7 +125,10 @@ export const evidenceLinks = pgTable(
     sourceId: integer("source_id").notNull(),
     subareaId: text("subarea_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sourceKind, t.sourceId, t.subareaId] }), index("evidence_links_evaluation_idx").on(t.evaluationId, t.subareaId)],
+  (t) => [
+    primaryKey({ columns: [t.sourceKind, t.sourceId, t.subareaId] }),
+    index("evidence_links_evaluation_idx").on(t.evaluationId, t.subareaId),
+  ],
 );
 
 /**

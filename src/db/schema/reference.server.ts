@@ -1,6 +1,6 @@
 /** Reference data: instrument versions, counties, municipalities and their groupings. */
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text, } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { stampedAt } from "./columns.server.ts";
 
 /** Points are stored as numeric without scale: exactly what was given, never a float. */
@@ -23,10 +23,7 @@ export const instrumentAreas = pgTable(
     number: integer("number").notNull(),
     name: text("name").notNull(),
     role: text("role"),
-    rubricHeadings: jsonb("rubric_headings")
-      .$type<string[]>()
-      .notNull()
-      .default(sql`'[]'::jsonb`),
+    rubricHeadings: jsonb("rubric_headings").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     maxPoints: pointsColumn("max_points").notNull(),
   },
   (t) => [primaryKey({ columns: [t.instrumentKey, t.number] })],

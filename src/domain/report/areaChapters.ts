@@ -12,7 +12,12 @@ export function areaChapters(input: ReportInput, figures: ReportFigures, w: Repo
     const texts = input.texts;
     const general = paragraphsOf(texts[`area.${area.number}.general`]);
     const subareas = area.subareas
-      .map((subarea): SubareaText => ({ heading: `${subarea.id} ${subarea.question}`, paragraphs: paragraphsOf(texts[`subarea.${subarea.id}`]) }))
+      .map(
+        (subarea): SubareaText => ({
+          heading: `${subarea.id} ${subarea.question}`,
+          paragraphs: paragraphsOf(texts[`subarea.${subarea.id}`]),
+        }),
+      )
       .filter((s) => s.paragraphs.length > 0);
     const strengths = itemsOf(texts[`area.${area.number}.strengths`]);
     const improvements = itemsOf(texts[`area.${area.number}.improvements`]);
@@ -52,7 +57,11 @@ function rubricTable(headings: readonly string[], figure: AreaFigures, w: Report
     ],
     rows: [
       ...headings.map((heading) => ({ cells: [{ text: heading }, { text: "" }] })),
-      { cells: [{ text: `${figure.number}. ${figure.name}` }, { text: figure.points.text, value: figure.points.value }], emphasis: true, header: true },
+      {
+        cells: [{ text: `${figure.number}. ${figure.name}` }, { text: figure.points.text, value: figure.points.value }],
+        emphasis: true,
+        header: true,
+      },
     ],
     notes: [],
   };

@@ -1,7 +1,6 @@
 import { pointsNumber, roundHalfUp, type Points } from "../points.ts";
 import type { Figure } from "./model.ts";
 
-
 // Swedish number formatting: space as thousands separator, comma as decimal sign.
 const whole = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
 const decimals = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });

@@ -123,7 +123,13 @@ export interface AreaChapter {
   general: TextBlock | null;
   subareas: SubareaText[];
   /** Two columns: strengths and improvement opportunities. Null when both are empty. */
-  strengthsTable: { caption: string; strengthsLabel: string; improvementsLabel: string; strengths: string[]; improvements: string[] } | null;
+  strengthsTable: {
+    caption: string;
+    strengthsLabel: string;
+    improvementsLabel: string;
+    strengths: string[];
+    improvements: string[];
+  } | null;
   goodExamples: { heading: string; items: GoodExample[] } | null;
 }
 

@@ -38,7 +38,10 @@ export function overviewSection(input: ReportInput, figures: ReportFigures, muni
       caption: fill(o.caption, { number: area.number, name: area.name }),
       columns: [{ label: o.question, align: "left", numeric: false }, ...numberColumns(w)],
       rows: [
-        ...area.subareas.map((s) => ({ header: true, cells: [{ text: `${s.id} ${s.question}` }, cell(s.points), cell(s.max), cell(s.percent)] })),
+        ...area.subareas.map((s) => ({
+          header: true,
+          cells: [{ text: `${s.id} ${s.question}` }, cell(s.points), cell(s.max), cell(s.percent)],
+        })),
         { header: true, emphasis: true, cells: [{ text: o.areaLine }, cell(area.points), cell(area.max), cell(area.percent)] },
       ],
       notes: [],
@@ -69,7 +72,11 @@ export function keyFactsSection(input: ReportInput, municipality: string, w: Rep
 }
 
 /** The Excel workbook's two sheets: the same figures as the tables, as numbers. */
-export function workbookSheets(input: ReportInput, figures: ReportFigures, w: ReportWording): { subareas: WorkbookSheet; areas: WorkbookSheet } {
+export function workbookSheets(
+  input: ReportInput,
+  figures: ReportFigures,
+  w: ReportWording,
+): { subareas: WorkbookSheet; areas: WorkbookSheet } {
   const b = w.workbook;
   const previous = input.previous?.sameInstrument ? input.previous : null;
   return {

@@ -39,12 +39,14 @@ function methodParagraphs(input: ReportInput, municipality: string, w: ReportWor
         ? fill(s.visitDay, { municipality, instrument, date: longDate((input.visitStart ?? input.visitEnd)!) })
         : fill(s.visitYear, { municipality, instrument, year: input.year }),
   ];
-  if (input.earlierEvaluations > 0) first.push(fill(input.earlierEvaluations === 1 ? s.earlier : s.earlierPlural, { count: input.earlierEvaluations }));
+  if (input.earlierEvaluations > 0)
+    first.push(fill(input.earlierEvaluations === 1 ? s.earlier : s.earlierPlural, { count: input.earlierEvaluations }));
 
   const how: string[] = [];
   const { interviews } = input;
   if (interviews.count === 1 && interviews.people) how.push(fill(s.interviewOne, { people: count(interviews.people) }));
-  else if (interviews.count > 0 && interviews.people) how.push(fill(s.interviews, { count: count(interviews.count), people: count(interviews.people) }));
+  else if (interviews.count > 0 && interviews.people)
+    how.push(fill(s.interviews, { count: count(interviews.count), people: count(interviews.people) }));
   else if (interviews.count > 0) how.push(fill(s.interviewsNoPeople, { count: count(interviews.count) }));
   if (interviews.count > 0 && interviews.groups.length > 0) how.push(fill(s.groups, { groups: joinSv(interviews.groups) }));
   how.push(input.documentCount > 0 ? fill(s.documents, { count: count(input.documentCount) }) : s.documentsNone);
@@ -65,12 +67,15 @@ function table1(input: ReportInput, figures: ReportFigures, municipality: string
     const cells = [{ text: areaLabel(area.number, area.name) }, { text: area.points.text, value: area.points.value }];
     if (paired) {
       const before = previous.areas.find((a) => a.number === area.number);
-      cells.push(before ? { text: `${count(before.points)}${before.derived ? "*" : ""}`, value: before.points } : { text: "–", value: null });
+      cells.push(
+        before ? { text: `${count(before.points)}${before.derived ? "*" : ""}`, value: before.points } : { text: "–", value: null },
+      );
     }
     return { cells, header: true };
   });
   const totalCells = [{ text: s.totalRow }, { text: figures.total.text, value: figures.total.value }];
-  if (paired) totalCells.push(previous.total === null ? { text: "–", value: null } : { text: count(previous.total), value: previous.total });
+  if (paired)
+    totalCells.push(previous.total === null ? { text: "–", value: null } : { text: count(previous.total), value: previous.total });
   rows.push({ cells: totalCells, header: true, emphasis: true });
 
   const notes: string[] = [];
@@ -79,7 +84,12 @@ function table1(input: ReportInput, figures: ReportFigures, municipality: string
     notes.push(
       previous.total === null
         ? fill(s.otherVersionNoTotal, { year: previous.year, instrument: previous.instrumentKey })
-        : fill(s.otherVersion, { year: previous.year, instrument: previous.instrumentKey, total: count(previous.total), max: count(previous.maxTotal) }),
+        : fill(s.otherVersion, {
+            year: previous.year,
+            instrument: previous.instrumentKey,
+            total: count(previous.total),
+            max: count(previous.maxTotal),
+          }),
     );
   }
   return {
@@ -107,7 +117,10 @@ function chartTable(id: string, caption: string, categories: string[], series: C
     ],
     rows: categories.map((category, index) => ({
       header: true,
-      cells: [{ text: category }, ...series.map((serie) => ({ text: valueText(serie.values[index] ?? null), value: serie.values[index] ?? null }))],
+      cells: [
+        { text: category },
+        ...series.map((serie) => ({ text: valueText(serie.values[index] ?? null), value: serie.values[index] ?? null })),
+      ],
     })),
     notes: [],
   };
@@ -145,7 +158,10 @@ function radarChart(input: ReportInput, figures: ReportFigures, municipality: st
       values: figures.areas.map((a) => input.comparison.areas[String(a.number)] ?? null),
     });
   }
-  const title = used > 0 ? fill(s.radarTitle, { municipality, year: input.year, count: used }) : fill(s.radarTitleAlone, { municipality, year: input.year });
+  const title =
+    used > 0
+      ? fill(s.radarTitle, { municipality, year: input.year, count: used })
+      : fill(s.radarTitleAlone, { municipality, year: input.year });
   const list = figures.areas
     .map((a, index) => `${areaLabel(a.number, a.name)}: ${series.map((serie) => valueText(serie.values[index] ?? null)).join(" mot ")}`)
     .join(", ");

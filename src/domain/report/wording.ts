@@ -27,8 +27,17 @@ export const reportDocument = {
       "De åtta huvudområdena i den version som användes här är:",
       "Rapporten beskriver både kommunens styrkor och dess förbättringsmöjligheter. Den pekar ofta ut kommuner som har kommit långt inom ett område, så att man kan lära av varandra. Många kommuner låter utvärdera sig på nytt efter några år för att se vad förbättringsarbetet har gett.",
     ],
-    parts: ["det politiska systemet", "hur kommunen ger service till medborgarna", "kommunen som arbetsplats", "utvecklingen av lokalsamhället"],
-    sources: ["intervjuer med politiker, chefer, medarbetare och fackliga företrädare", "kommunens officiella dokument", "kommunens webbplats"],
+    parts: [
+      "det politiska systemet",
+      "hur kommunen ger service till medborgarna",
+      "kommunen som arbetsplats",
+      "utvecklingen av lokalsamhället",
+    ],
+    sources: [
+      "intervjuer med politiker, chefer, medarbetare och fackliga företrädare",
+      "kommunens officiella dokument",
+      "kommunens webbplats",
+    ],
   },
   summary: {
     title: "{{municipality}} och Kommunkompassen: en sammanfattning",
@@ -52,7 +61,8 @@ export const reportDocument = {
     totalRow: "Totalt",
     otherVersion:
       "Den förra utvärderingen ({{year}}) gjordes med version {{instrument}} av Kommunkompassen, där områdena inte är desamma. Den gav {{total}} av {{max}} poäng; områdena jämförs därför inte rad för rad.",
-    otherVersionNoTotal: "Den förra utvärderingen ({{year}}) gjordes med version {{instrument}} av Kommunkompassen, där områdena inte är desamma, och jämförs därför inte rad för rad.",
+    otherVersionNoTotal:
+      "Den förra utvärderingen ({{year}}) gjordes med version {{instrument}} av Kommunkompassen, där områdena inte är desamma, och jämförs därför inte rad för rad.",
     derivedNote: "Poäng markerade med * är inte publicerade som sådana utan summerade från delområdenas poäng.",
     barTitle: "{{municipality}} {{year}}: {{total}} poäng",
     barDescription: "Stapeldiagram över poängen per område, högst 100 per område. {{list}}.",

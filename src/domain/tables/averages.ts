@@ -8,7 +8,9 @@ export const averagesSchema = z.strictObject({
   count: z.int().meta({ description: "How many results were averaged (at most latest)" }),
   areas: z.record(z.string(), z.number()).meta({ description: "Area number → average points, rounded half up to two decimals" }),
   total: z.number().nullable(),
-  results: z.array(z.strictObject({ municipality: municipalityCode, name: z.string(), year, date: isoDate })).meta({ description: "The results averaged" }),
+  results: z
+    .array(z.strictObject({ municipality: municipalityCode, name: z.string(), year, date: isoDate }))
+    .meta({ description: "The results averaged" }),
 });
 
 export type Averages = z.infer<typeof averagesSchema>;

@@ -4,7 +4,13 @@ import { instrumentKey, municipalityCode, year, type Column } from "./table.ts";
 export const comparisonSchema = z.strictObject({
   mixedVersions: z.boolean().meta({ description: "The results are of different instrument versions: areas meet by number only" }),
   evaluations: z.array(
-    z.strictObject({ municipality: municipalityCode, name: z.string(), year, instrument: instrumentKey, page: z.string().meta({ description: "The evaluation page" }) }),
+    z.strictObject({
+      municipality: municipalityCode,
+      name: z.string(),
+      year,
+      instrument: instrumentKey,
+      page: z.string().meta({ description: "The evaluation page" }),
+    }),
   ),
   areas: z.array(
     z.strictObject({

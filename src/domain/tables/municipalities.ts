@@ -34,8 +34,18 @@ export function municipalityColumns(list: readonly Municipality[]): Column<Munic
   return [
     ...fixed,
     ...groupings.flatMap((g): Column<Municipality>[] => [
-      { key: `${g}_group`, header: { sv: `Kommungrupp (${g})`, en: `Municipality group (${g})` }, type: "code", value: (m) => group(m, g)?.code },
-      { key: `${g}_group_name`, header: { sv: `Kommungruppens namn (${g})`, en: `Group name (${g})` }, type: "text", value: (m) => group(m, g)?.name },
+      {
+        key: `${g}_group`,
+        header: { sv: `Kommungrupp (${g})`, en: `Municipality group (${g})` },
+        type: "code",
+        value: (m) => group(m, g)?.code,
+      },
+      {
+        key: `${g}_group_name`,
+        header: { sv: `Kommungruppens namn (${g})`, en: `Group name (${g})` },
+        type: "text",
+        value: (m) => group(m, g)?.name,
+      },
     ]),
   ];
 }

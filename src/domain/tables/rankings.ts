@@ -13,7 +13,9 @@ export const rankingEntrySchema = z.strictObject({
     description: "Exact points since the previous result of the same version; null when there is none or it is of another version",
   }),
   previousYear: year.nullable(),
-  previousInstrument: instrumentKey.nullable().meta({ description: "Version of the previous result; differs from the ranked version when change is null" }),
+  previousInstrument: instrumentKey
+    .nullable()
+    .meta({ description: "Version of the previous result; differs from the ranked version when change is null" }),
 });
 
 export type RankingEntry = z.infer<typeof rankingEntrySchema>;
@@ -28,7 +30,12 @@ export const rankingColumns: readonly Column<RankingEntry>[] = [
   { key: "total_published", header: { sv: "Publicerad total", en: "Total published" }, type: "boolean", value: (e) => e.totalPublished },
   { key: "change", header: { sv: "Förändring", en: "Change" }, type: "points", value: (e) => e.change },
   { key: "previous_year", header: { sv: "Föregående år", en: "Previous year" }, type: "year", value: (e) => e.previousYear },
-  { key: "previous_instrument", header: { sv: "Föregående version", en: "Previous version" }, type: "text", value: (e) => e.previousInstrument },
+  {
+    key: "previous_instrument",
+    header: { sv: "Föregående version", en: "Previous version" },
+    type: "text",
+    value: (e) => e.previousInstrument,
+  },
 ];
 
 /** What the rankings page shows, and the start page's top lists. */

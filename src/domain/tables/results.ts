@@ -18,7 +18,10 @@ export const resultSchema = z.strictObject({
   year,
   date: isoDate,
   level: z.enum(["subarea", "area", "total"]).meta({ description: "The finest level at which figures were given" }),
-  total: z.number().nullable().meta({ description: "As published, or derived (rounded half up) when none was published; null when unknown" }),
+  total: z
+    .number()
+    .nullable()
+    .meta({ description: "As published, or derived (rounded half up) when none was published; null when unknown" }),
   totalPublished: z.boolean(),
   areas: z
     .record(z.string(), z.number())
@@ -47,10 +50,20 @@ export const resultColumns: readonly Column<ResultView>[] = [
   { key: "total", header: { sv: "Totalpoäng", en: "Total points" }, type: "points", value: (r) => r.total },
   { key: "total_published", header: { sv: "Publicerad total", en: "Total published" }, type: "boolean", value: (r) => r.totalPublished },
   ...AREA_NUMBERS.map(
-    (n): Column<ResultView> => ({ key: `area${n}`, header: { sv: `Område ${n}`, en: `Area ${n}` }, type: "points", value: (r) => r.areas?.[String(n)] }),
+    (n): Column<ResultView> => ({
+      key: `area${n}`,
+      header: { sv: `Område ${n}`, en: `Area ${n}` },
+      type: "points",
+      value: (r) => r.areas?.[String(n)],
+    }),
   ),
   { key: "source", header: { sv: "Källa", en: "Source" }, type: "text", value: (r) => r.source },
-  { key: "warnings", header: { sv: "Varningar", en: "Warnings" }, type: "text", value: (r) => r.warnings.map((w) => w.message).join(" | ") },
+  {
+    key: "warnings",
+    header: { sv: "Varningar", en: "Warnings" },
+    type: "text",
+    value: (r) => r.warnings.map((w) => w.message).join(" | "),
+  },
 ];
 
 /** /resultat, and the start page's latest results. */

@@ -43,7 +43,10 @@ export function pick<Row>(columns: readonly Column<Row>[], keys: readonly string
 export const isNumeric = (type: ColumnType) => type === "integer" || type === "points";
 
 // Fields that several tables share, described once.
-export const municipalityCode = z.string().regex(/^\d{4}$/).meta({ description: "Four-digit municipality code (SCB)", example: "1880" });
+export const municipalityCode = z
+  .string()
+  .regex(/^\d{4}$/)
+  .meta({ description: "Four-digit municipality code (SCB)", example: "1880" });
 export const year = z.int().meta({ example: 2012 });
 export const isoDate = z.iso.date().nullable().meta({ description: "Day of the evaluation (YYYY-MM-DD), when known" });
 export const points = z.number().meta({ description: "Points, exact as published" });

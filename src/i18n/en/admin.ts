@@ -24,7 +24,8 @@ export const admin: Messages<typeof sv> = {
   users: {
     nav: "Users",
     title: "Users",
-    intro: "Accounts of administrators, evaluators and the municipalities' contacts. A new account has no password: create a one-time link and hand it to the person, who then chooses their own password.",
+    intro:
+      "Accounts of administrators, evaluators and the municipalities' contacts. A new account has no password: create a one-time link and hand it to the person, who then chooses their own password.",
     caption: "All accounts",
     name: "Name",
     email: "E-mail address",
@@ -45,7 +46,8 @@ export const admin: Messages<typeof sv> = {
     created: "The account of {{email}} has been created. Create a one-time link below so that they can choose a password.",
     createLink: "Create a one-time password link",
     linkTitle: "One-time link for {{name}}",
-    linkIntro: "Hand this link to {{email}}. It is shown only now, is valid until {{expires}} and can be used once. It has also been sent through the configured mail transport, if there is one.",
+    linkIntro:
+      "Hand this link to {{email}}. It is shown only now, is valid until {{expires}} and can be used once. It has also been sent through the configured mail transport, if there is one.",
     linkLabel: "Link",
     disable: "Disable",
     enable: "Enable",
@@ -90,7 +92,8 @@ export const admin: Messages<typeof sv> = {
   revisions: {
     title: "Published revisions",
     pageTitle: "Published revisions: {{name}} {{year}}",
-    intro: "Every publication is frozen as a revision. A correction becomes a new revision with a stated reason; the earlier revisions stay readable.",
+    intro:
+      "Every publication is frozen as a revision. A correction becomes a new revision with a stated reason; the earlier revisions stay readable.",
     none: "No revision has been published yet.",
     summary: "Revision {{revision}}, published {{when}}",
     reason: "Reason",
@@ -109,7 +112,8 @@ export const admin: Messages<typeof sv> = {
     goodExamples: "Good examples",
     otherTexts: "Other content",
     correctTitle: "Correct the published evaluation",
-    correctIntro: "The evaluation reopens in the review step as revision {{next}}. Revision {{current}} stays readable here until the new one is published.",
+    correctIntro:
+      "The evaluation reopens in the review step as revision {{next}}. Revision {{current}} stays readable here until the new one is published.",
     correctReason: "Reason for the correction",
     correctReasonDescription: "Shown with the new revision (at least 5 characters).",
     correctSubmit: "Reopen for correction",

@@ -4,7 +4,8 @@ import type { Messages } from "../messages.ts";
 /** English messages of the evidence pages. */
 export const evidence: Messages<typeof sv> = {
   title: "Evidence",
-  introTeam: "Documents and links from the municipality, the evaluators' notes and the interview plan. Tie the evidence to the sub-areas it bears on, and it is shown when scoring.",
+  introTeam:
+    "Documents and links from the municipality, the evaluators' notes and the interview plan. Tie the evidence to the sub-areas it bears on, and it is shown when scoring.",
   introContact: "Here the municipality hands in documents and links to the evaluators. You see what you and the evaluators have handed in.",
   done: {
     upload: "The document has been handed in.",

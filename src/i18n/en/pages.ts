@@ -46,7 +46,8 @@ export const pages: Messages<typeof sv> = {
   },
   compare: {
     title: "Compare municipalities",
-    intro: "Choose two to six municipalities and which evaluation of each to compare. The points are shown side by side and in one profile chart.",
+    intro:
+      "Choose two to six municipalities and which evaluation of each to compare. The points are shown side by side and in one profile chart.",
     slot: "Municipality {{n}}",
     none: "None",
     evaluationFor: "Evaluation of {{name}}",
@@ -55,14 +56,16 @@ export const pages: Messages<typeof sv> = {
     tooFew: "Choose at least two municipalities with published evaluations.",
     resultHeading: "The comparison",
     caption: "Comparison of {{list}}",
-    mixed: "The evaluations were made with different versions of the instrument. Areas are compared by number only and are not fully comparable.",
+    mixed:
+      "The evaluations were made with different versions of the instrument. Areas are compared by number only and are not fully comparable.",
     versionNote: "version {{version}}",
     chartTitle: "Profiles: {{list}}",
     tableLabel: "the comparison",
   },
   search: {
     title: "Search for good examples",
-    intro: "Search the strengths, improvement opportunities, area texts and good examples of every published evaluation. The search also finds other forms of the words.",
+    intro:
+      "Search the strengths, improvement opportunities, area texts and good examples of every published evaluation. The search also finds other forms of the words.",
     query: "Search words",
     queryHint: "Such as medborgardialog or utvärdering (the texts are Swedish).",
     area: "Area",

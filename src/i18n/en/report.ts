@@ -5,7 +5,8 @@ export const report: Messages<typeof sv> = {
   tab: "Report",
   title: "Report: {{name}} {{year}}",
   pageTitle: "Kommunkompassen – analysis of {{name}} {{year}}",
-  intro: "The analysis report for {{name}} {{year}}, with points, texts and charts. It is also available as PDF, Word and Excel. The report itself is in Swedish.",
+  intro:
+    "The analysis report for {{name}} {{year}}, with points, texts and charts. It is also available as PDF, Word and Excel. The report itself is in Swedish.",
   draftNote: "This is a draft: the evaluation has not been published. Every page of the files is marked Utkast (draft).",
   correctionNote: "A correction is in progress. The published version stands until the correction is published.",
   downloads: "Download",

@@ -4,7 +4,8 @@ import type { Messages } from "../messages.ts";
 /** English messages of the scoring pages. */
 export const scoring: Messages<typeof sv> = {
   title: "Points",
-  intro: "Give your own points with a justification for every sub-area. You do not see the other evaluators' points until you have handed in your own, and they do not see yours.",
+  intro:
+    "Give your own points with a justification for every sub-area. You do not see the other evaluators' points until you have handed in your own, and they do not see yours.",
   summaryTitle: "Your points",
   total: "In total {{points}} of {{max}} points",
   progress: "{{scored}} of {{items}} scored",

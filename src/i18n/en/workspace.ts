@@ -4,7 +4,8 @@ import type { Messages } from "../messages.ts";
 /** English messages: signing in, forms, the workspace. */
 export const forms: Messages<typeof sv.forms> = {
   csrf: "The form could not be accepted: its security code is missing or has expired. Reload the page and try again. Nothing was changed.",
-  conflict: "Someone else saved a change after you opened the page. Nothing was overwritten: compare and choose which version should stand.",
+  conflict:
+    "Someone else saved a change after you opened the page. Nothing was overwritten: compare and choose which version should stand.",
   forbidden: "You are not allowed to do this.",
   problemsHeading: "Could not save",
   save: "Save",
@@ -56,7 +57,8 @@ export const auth: Messages<typeof sv.auth> = {
   invalid: "Wrong e-mail address or password.",
   throttled: "Too many failed attempts. Wait 15 minutes and try again.",
   signedInAs: "Signed in as {{name}}",
-  intro: "Signing in is for evaluators, the municipalities' contacts and administrators. Anyone can read published results without signing in.",
+  intro:
+    "Signing in is for evaluators, the municipalities' contacts and administrators. Anyone can read published results without signing in.",
   resetTitle: "Choose a password",
   newPassword: "New password (at least 10 characters)",
   setPassword: "Save the password",
@@ -115,8 +117,9 @@ export const workspace: Messages<typeof sv.workspace> = {
   previousNone: "The municipality has no earlier result.",
   evaluationTitle: "Kommunkompassen {{year}}: {{name}}",
   progress: "Progress",
-  progressText: "{{interviews}} interviews · {{submitted}} of {{evaluators}} evaluators have handed in their points · {{agreed}} of {{items}} points agreed",
-  correctIntro: "A published evaluation does not change. A correction becomes a new version with a stated reason; the published version stays readable.",
+  progressText:
+    "{{interviews}} interviews · {{submitted}} of {{evaluators}} evaluators have handed in their points · {{agreed}} of {{items}} points agreed",
+  correctIntro:
+    "A published evaluation does not change. A correction becomes a new version with a stated reason; the published version stays readable.",
   workspaceNav: "Parts of the evaluation",
 };
-

@@ -21,7 +21,8 @@ export const admin = {
   users: {
     nav: "Användare",
     title: "Användare",
-    intro: "Konton för administratörer, utvärderare och kommunernas kontaktpersoner. Ett nytt konto har inget lösenord: skapa en engångslänk och lämna den till personen, som själv väljer sitt lösenord.",
+    intro:
+      "Konton för administratörer, utvärderare och kommunernas kontaktpersoner. Ett nytt konto har inget lösenord: skapa en engångslänk och lämna den till personen, som själv väljer sitt lösenord.",
     caption: "Alla konton",
     name: "Namn",
     email: "E-postadress",
@@ -42,7 +43,8 @@ export const admin = {
     created: "Kontot för {{email}} är skapat. Skapa en engångslänk nedan så att personen kan välja sitt lösenord.",
     createLink: "Skapa engångslänk för lösenord",
     linkTitle: "Engångslänk för {{name}}",
-    linkIntro: "Lämna länken till {{email}}. Den visas bara nu, gäller till {{expires}} och kan användas en gång. Den har också skickats med den inställda e-posttjänsten, om en sådan finns.",
+    linkIntro:
+      "Lämna länken till {{email}}. Den visas bara nu, gäller till {{expires}} och kan användas en gång. Den har också skickats med den inställda e-posttjänsten, om en sådan finns.",
     linkLabel: "Länk",
     disable: "Stäng av",
     enable: "Aktivera",
@@ -87,7 +89,8 @@ export const admin = {
   revisions: {
     title: "Publicerade versioner",
     pageTitle: "Publicerade versioner: {{name}} {{year}}",
-    intro: "Varje publicering fryses som en version. En rättelse blir en ny version med ett angivet skäl; de tidigare versionerna går fortfarande att läsa.",
+    intro:
+      "Varje publicering fryses som en version. En rättelse blir en ny version med ett angivet skäl; de tidigare versionerna går fortfarande att läsa.",
     none: "Ingen version är publicerad ännu.",
     summary: "Version {{revision}}, publicerad {{when}}",
     reason: "Skäl",
@@ -106,7 +109,8 @@ export const admin = {
     goodExamples: "Goda exempel",
     otherTexts: "Övrigt innehåll",
     correctTitle: "Rätta den publicerade utvärderingen",
-    correctIntro: "Utvärderingen öppnas igen i steget granskning som version {{next}}. Version {{current}} går att läsa här tills den nya publiceras.",
+    correctIntro:
+      "Utvärderingen öppnas igen i steget granskning som version {{next}}. Version {{current}} går att läsa här tills den nya publiceras.",
     correctReason: "Skäl till rättelsen",
     correctReasonDescription: "Visas med den nya versionen (minst 5 tecken).",
     correctSubmit: "Öppna för rättelse",

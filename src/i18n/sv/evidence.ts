@@ -1,7 +1,8 @@
 /** Swedish messages of the evidence pages. */
 export const evidence = {
   title: "Underlag",
-  introTeam: "Dokument och länkar från kommunen, utvärderarnas anteckningar och intervjuplanen. Knyt underlaget till de delområden det belyser, så visas det vid poängsättningen.",
+  introTeam:
+    "Dokument och länkar från kommunen, utvärderarnas anteckningar och intervjuplanen. Knyt underlaget till de delområden det belyser, så visas det vid poängsättningen.",
   introContact: "Här lämnar kommunen in dokument och länkar till utvärderarna. Ni ser det som ni och utvärderarna har lämnat in.",
   done: {
     upload: "Dokumentet är inlämnat.",

@@ -44,7 +44,8 @@ export const pages = {
   },
   compare: {
     title: "Jämför kommuner",
-    intro: "Välj två till sex kommuner och vilken utvärdering av varje du vill jämföra. Poängen visas sida vid sida och i ett gemensamt profildiagram.",
+    intro:
+      "Välj två till sex kommuner och vilken utvärdering av varje du vill jämföra. Poängen visas sida vid sida och i ett gemensamt profildiagram.",
     slot: "Kommun {{n}}",
     none: "Ingen vald",
     evaluationFor: "Utvärdering av {{name}}",
@@ -60,7 +61,8 @@ export const pages = {
   },
   search: {
     title: "Sök goda exempel",
-    intro: "Sök i styrkor, förbättringsmöjligheter, områdestexter och goda exempel i alla publicerade utvärderingar. Sökningen hittar också andra böjningar av orden.",
+    intro:
+      "Sök i styrkor, förbättringsmöjligheter, områdestexter och goda exempel i alla publicerade utvärderingar. Sökningen hittar också andra böjningar av orden.",
     query: "Sökord",
     queryHint: "Till exempel medborgardialog eller utvärdering.",
     area: "Område",

@@ -1,7 +1,8 @@
 /** Swedish messages of the scoring pages. */
 export const scoring = {
   title: "Poäng",
-  intro: "Sätt dina egna poäng med en motivering för varje delområde. Du ser inte de andra utvärderarnas poäng förrän du har lämnat in dina egna, och de ser inte dina.",
+  intro:
+    "Sätt dina egna poäng med en motivering för varje delområde. Du ser inte de andra utvärderarnas poäng förrän du har lämnat in dina egna, och de ser inte dina.",
   summaryTitle: "Dina poäng",
   total: "Totalt {{points}} av {{max}} poäng",
   progress: "{{scored}} av {{items}} bedömda",

@@ -1,7 +1,8 @@
 /** Swedish messages: signing in, forms, the workspace and its evaluations. */
 export const forms = {
   csrf: "Formuläret kunde inte tas emot: dess säkerhetskod saknas eller har gått ut. Ladda om sidan och försök igen. Ingenting ändrades.",
-  conflict: "Någon annan har sparat en ändring sedan du öppnade sidan. Ingenting skrevs över: jämför och välj vilken version som ska gälla.",
+  conflict:
+    "Någon annan har sparat en ändring sedan du öppnade sidan. Ingenting skrevs över: jämför och välj vilken version som ska gälla.",
   forbidden: "Du har inte behörighet att göra detta.",
   problemsHeading: "Det gick inte att spara",
   save: "Spara",
@@ -53,7 +54,8 @@ export const auth = {
   invalid: "Fel e-postadress eller lösenord.",
   throttled: "För många misslyckade försök. Vänta 15 minuter och försök igen.",
   signedInAs: "Inloggad som {{name}}",
-  intro: "Inloggningen är till för utvärderare, kommunernas kontaktpersoner och administratörer. Publicerade resultat kan alla läsa utan att logga in.",
+  intro:
+    "Inloggningen är till för utvärderare, kommunernas kontaktpersoner och administratörer. Publicerade resultat kan alla läsa utan att logga in.",
   resetTitle: "Välj lösenord",
   newPassword: "Nytt lösenord (minst 10 tecken)",
   setPassword: "Spara lösenordet",
@@ -112,7 +114,9 @@ export const workspace = {
   previousNone: "Kommunen har inget tidigare resultat.",
   evaluationTitle: "Kommunkompassen {{year}}: {{name}}",
   progress: "Läge",
-  progressText: "{{interviews}} intervjuer · {{submitted}} av {{evaluators}} utvärderare har lämnat in sina poäng · {{agreed}} av {{items}} poäng överenskomna",
-  correctIntro: "En publicerad utvärdering ändras inte. En rättelse blir en ny version med ett angivet skäl; den publicerade versionen finns kvar att läsa.",
+  progressText:
+    "{{interviews}} intervjuer · {{submitted}} av {{evaluators}} utvärderare har lämnat in sina poäng · {{agreed}} av {{items}} poäng överenskomna",
+  correctIntro:
+    "En publicerad utvärdering ändras inte. En rättelse blir en ny version med ett angivet skäl; den publicerade versionen finns kvar att läsa.",
   workspaceNav: "Utvärderingens delar",
 } as const;

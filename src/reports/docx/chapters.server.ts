@@ -1,5 +1,13 @@
 import { HeadingLevel, Paragraph, TableOfContents, TextRun, type FileChild } from "docx";
-import type { AboutSection, AreaChapter, Cover, KeyFactsSection, OverviewSection, ReportModel, SummarySection } from "../../domain/report/model.ts";
+import type {
+  AboutSection,
+  AreaChapter,
+  Cover,
+  KeyFactsSection,
+  OverviewSection,
+  ReportModel,
+  SummarySection,
+} from "../../domain/report/model.ts";
 import { bullets, heading, headingText, pairTable, paragraphs, tableBlocks, twoListTable } from "./blocks.server.ts";
 import { chartBlocks, type ChartPng } from "./chart.server.ts";
 
@@ -22,9 +30,7 @@ function coverLine(text: string, style: string): Paragraph[] {
 
 export function cover(model: ReportModel): FileChild[] {
   const c: Cover = model.cover;
-  const draft = model.draft
-    ? [new Paragraph({ style: "CoverDraft", children: [new TextRun({ text: model.draftLabel })] })]
-    : [];
+  const draft = model.draft ? [new Paragraph({ style: "CoverDraft", children: [new TextRun({ text: model.draftLabel })] })] : [];
   const evaluators = c.evaluators.length > 0 ? `${c.evaluatorsLabel}: ${c.evaluators.join(", ")}` : "";
   return [
     ...draft,
@@ -84,7 +90,10 @@ function goodExamples(examples: AreaChapter["goodExamples"]): FileChild[] {
       (item) =>
         new Paragraph({
           bullet: { level: 0 },
-          children: [new TextRun({ text: item.municipality, bold: true }), new TextRun({ text: `${GOOD_EXAMPLE_SEPARATOR}${item.sentence}` })],
+          children: [
+            new TextRun({ text: item.municipality, bold: true }),
+            new TextRun({ text: `${GOOD_EXAMPLE_SEPARATOR}${item.sentence}` }),
+          ],
         }),
     ),
   ];
@@ -102,7 +111,11 @@ function area(chapter: AreaChapter): FileChild[] {
       return body.length > 0 ? [heading(subarea.heading, 3), ...body] : [];
     }),
     ...(hasStrengths
-      ? twoListTable(strengths.caption, [strengths.strengthsLabel, strengths.improvementsLabel], [strengths.strengths, strengths.improvements])
+      ? twoListTable(
+          strengths.caption,
+          [strengths.strengthsLabel, strengths.improvementsLabel],
+          [strengths.strengths, strengths.improvements],
+        )
       : []),
     ...goodExamples(chapter.goodExamples),
   ];

@@ -22,7 +22,6 @@ import type { ChartPng } from "./chart.server.ts";
  * report is a draft and "Sida X av Y" in the footer.
  */
 
-
 export const FONT = "Calibri";
 export const LANGUAGE = "sv-SE";
 const TEXT_COLOR = "1F1F1F";
@@ -34,9 +33,19 @@ const MARGIN = 1440;
 const HEADER_DISTANCE = 708;
 
 /** Headings stay with the text after them and are never split over two pages. */
-const headingParagraph = (before: number, outlineLevel: number) => ({ spacing: { before, after: 120 }, keepNext: true, keepLines: true, outlineLevel });
+const headingParagraph = (before: number, outlineLevel: number) => ({
+  spacing: { before, after: 120 },
+  keepNext: true,
+  keepLines: true,
+  outlineLevel,
+});
 
-function paragraphStyle(id: string, name: string, run: NonNullable<IParagraphStyleOptions["run"]>, paragraph: IParagraphStyleOptions["paragraph"] = {}): IParagraphStyleOptions {
+function paragraphStyle(
+  id: string,
+  name: string,
+  run: NonNullable<IParagraphStyleOptions["run"]>,
+  paragraph: IParagraphStyleOptions["paragraph"] = {},
+): IParagraphStyleOptions {
   return { id, name, basedOn: "Normal", next: "Normal", quickFormat: true, run, paragraph };
 }
 
@@ -52,16 +61,27 @@ export const STYLES: IStylesOptions = {
     heading1: { run: { font: FONT, size: 32, bold: true, color: HEADING_COLOR }, paragraph: headingParagraph(240, 0) },
     heading2: { run: { font: FONT, size: 26, bold: true, color: HEADING_COLOR }, paragraph: headingParagraph(240, 1) },
     heading3: { run: { font: FONT, size: 23, bold: true, color: HEADING_COLOR }, paragraph: headingParagraph(180, 2) },
-    caption: { run: { font: FONT, size: 20, bold: true, italics: false, color: HEADING_COLOR }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } },
+    caption: {
+      run: { font: FONT, size: 20, bold: true, italics: false, color: HEADING_COLOR },
+      paragraph: { spacing: { before: 160, after: 80 }, keepNext: true },
+    },
   },
   paragraphStyles: [
     paragraphStyle("Subtitle", "Subtitle", { size: 32, color: HEADING_COLOR }, { spacing: { after: 480 } }),
     paragraphStyle("CoverMunicipality", "Cover Municipality", { size: 36, bold: true }, { spacing: { after: 120 } }),
     paragraphStyle("CoverDetail", "Cover Detail", { size: 24 }, { spacing: { after: 80 } }),
-    paragraphStyle("CoverDraft", "Cover Draft", { size: 48, bold: true, allCaps: true, color: DRAFT_COLOR }, {
-      border: { top: { style: BorderStyle.SINGLE, size: 12, color: DRAFT_COLOR, space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 12, color: DRAFT_COLOR, space: 4 } },
-      alignment: AlignmentType.CENTER,
-    }),
+    paragraphStyle(
+      "CoverDraft",
+      "Cover Draft",
+      { size: 48, bold: true, allCaps: true, color: DRAFT_COLOR },
+      {
+        border: {
+          top: { style: BorderStyle.SINGLE, size: 12, color: DRAFT_COLOR, space: 4 },
+          bottom: { style: BorderStyle.SINGLE, size: 12, color: DRAFT_COLOR, space: 4 },
+        },
+        alignment: AlignmentType.CENTER,
+      },
+    ),
     // Looks like a chapter heading but has no outline level, so the contents do not list it.
     paragraphStyle("TOCHeading", "TOC Heading", { size: 32, bold: true, color: HEADING_COLOR }, { spacing: { before: 240, after: 240 } }),
     paragraphStyle("TOC1", "toc 1", { bold: true }, { spacing: { before: 120, after: 40 } }),
@@ -70,7 +90,12 @@ export const STYLES: IStylesOptions = {
     paragraphStyle("TableText", "Table Text", { size: 20 }, { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } }),
     paragraphStyle("TableNote", "Table Note", { size: 18, italics: true }, { spacing: { before: 60, after: 0 } }),
     paragraphStyle("TableSpacer", "Table Spacer", { size: 12 }, { spacing: { after: 120, line: 240, lineRule: LineRuleType.AUTO } }),
-    paragraphStyle("PageHeader", "Page Header", { size: 20, bold: true, allCaps: true, color: DRAFT_COLOR }, { alignment: AlignmentType.RIGHT }),
+    paragraphStyle(
+      "PageHeader",
+      "Page Header",
+      { size: 20, bold: true, allCaps: true, color: DRAFT_COLOR },
+      { alignment: AlignmentType.RIGHT },
+    ),
     paragraphStyle("PageFooter", "Page Footer", { size: 18 }, { alignment: AlignmentType.CENTER, spacing: { after: 0 } }),
   ],
 };
@@ -84,7 +109,9 @@ function pageFooter(model: ReportModel): Footer {
     children: [
       new Paragraph({
         style: "PageFooter",
-        children: [new TextRun({ children: [`${model.pageLabel} `, PageNumber.CURRENT, ` ${model.pageOfLabel} `, PageNumber.TOTAL_PAGES] })],
+        children: [
+          new TextRun({ children: [`${model.pageLabel} `, PageNumber.CURRENT, ` ${model.pageOfLabel} `, PageNumber.TOTAL_PAGES] }),
+        ],
       }),
     ],
   });

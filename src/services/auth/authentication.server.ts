@@ -27,7 +27,9 @@ export async function installationSecret(db: Db): Promise<string> {
 export function authFor(db: Db): Promise<Auth> {
   let auth = auths.get(db);
   if (!auth) {
-    auth = installationSecret(db).then((secret) => createAuth(db, secret, process.env.KOMPASS_URL ?? `http://localhost:${process.env.PORT ?? 3000}`));
+    auth = installationSecret(db).then((secret) =>
+      createAuth(db, secret, process.env.KOMPASS_URL ?? `http://localhost:${process.env.PORT ?? 3000}`),
+    );
     auths.set(db, auth);
   }
   return auth;
@@ -53,7 +55,10 @@ export type SignInOutcome = { ok: true; setCookies: string[] } | { ok: false; re
  * Signs in with e-mail and password. After 5 failures for one e-mail (or 20 from one address)
  * in 15 minutes, further attempts are refused until the window has passed.
  */
-export async function signIn(db: Db, input: { email: string; password: string; address: string; headers: Headers }): Promise<SignInOutcome> {
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; address: string; headers: Headers },
+): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
   const keys = [`email:${email}`, `address:${input.address}`];
   const since = sql`now() - make_interval(mins => ${FAILURE_WINDOW_MINUTES})`;
@@ -70,9 +75,12 @@ export async function signIn(db: Db, input: { email: string; password: string; a
 
   const [user] = await db.select({ disabled: users.disabled }).from(users).where(eq(users.email, email));
   const auth = await authFor(db);
-  const response = user && !user.disabled && !demoRefused(email)
-    ? await auth.api.signInEmail({ body: { email, password: input.password }, headers: input.headers, asResponse: true }).catch(() => null)
-    : null;
+  const response =
+    user && !user.disabled && !demoRefused(email)
+      ? await auth.api
+          .signInEmail({ body: { email, password: input.password }, headers: input.headers, asResponse: true })
+          .catch(() => null)
+      : null;
   if (!response?.ok) {
     await db.insert(loginFailures).values(keys.map((key) => ({ key })));
     return { ok: false, reason: "invalid" };

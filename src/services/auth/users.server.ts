@@ -21,7 +21,10 @@ export const newUserSchema = z
     email: z.string({ error: "email_invalid" }).trim().toLowerCase().email("email_invalid"),
     name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(200, "too_long"),
     role: z.enum(["administrator", "evaluator", "contact"], { error: "role_invalid" }),
-    municipalityCode: z.string().regex(/^\d{4}$/, "municipality_invalid").nullish(),
+    municipalityCode: z
+      .string()
+      .regex(/^\d{4}$/, "municipality_invalid")
+      .nullish(),
     organisation: z.string().trim().max(200, "too_long").nullish(),
     password: z.string().min(10, "password_length").max(256, "password_length").optional(),
   })
@@ -50,14 +53,17 @@ export async function createUser(db: Db, actor: Actor | typeof SYSTEM, input: Ne
     if (!known) throw refused("the user was not created", "municipalityCode", "municipality_unknown");
   }
   const ctx = await (await authFor(db)).$context;
-  const user = await ctx.internalAdapter.createUser({
-    email: data.email,
-    name: data.name,
-    emailVerified: true,
-    role: data.role,
-    municipalityCode,
-    organisation,
-  }, { method: "admin" });
+  const user = await ctx.internalAdapter.createUser(
+    {
+      email: data.email,
+      name: data.name,
+      emailVerified: true,
+      role: data.role,
+      municipalityCode,
+      organisation,
+    },
+    { method: "admin" },
+  );
   // Without a password the account waits for a one-time link from an administrator.
   await ctx.internalAdapter.linkAccount({
     userId: user.id,
@@ -65,14 +71,28 @@ export async function createUser(db: Db, actor: Actor | typeof SYSTEM, input: Ne
     accountId: user.id,
     password: data.password ? await ctx.password.hash(data.password) : undefined,
   });
-  await appendAudit(db, { evaluationId: null, actor, action: "user.created", target: data.email, after: { name: data.name, role: data.role, municipalityCode, organisation } });
+  await appendAudit(db, {
+    evaluationId: null,
+    actor,
+    action: "user.created",
+    target: data.email,
+    after: { name: data.name, role: data.role, municipalityCode, organisation },
+  });
   return { id: user.id, email: user.email };
 }
 
 export async function listUsers(db: Db, actor: Actor | typeof SYSTEM) {
   if (!mayManage(actor)) throw new ForbiddenError("manage users");
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, municipalityCode: users.municipalityCode, organisation: users.organisation, disabled: users.disabled })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      municipalityCode: users.municipalityCode,
+      organisation: users.organisation,
+      disabled: users.disabled,
+    })
     .from(users)
     .orderBy(asc(users.name));
   const collator = new Intl.Collator("sv");
@@ -84,7 +104,11 @@ export async function setUserDisabled(db: Db, actor: Actor, userId: string, disa
   if (!userPolicy.manage(actor)) throw new ForbiddenError("manage users");
   if (actor!.id === userId && disabled) throw refused("not changed", "user", "cannot_disable_self");
   return db.transaction(async (tx) => {
-    const [user] = await tx.update(users).set({ disabled, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ email: users.email });
+    const [user] = await tx
+      .update(users)
+      .set({ disabled, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
     if (!user) throw refused("not changed", "user", "user_unknown");
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
     await appendAudit(tx, { evaluationId: null, actor, action: disabled ? "user.disabled" : "user.enabled", target: user.email });
@@ -113,11 +137,23 @@ export async function createPasswordResetLink(db: Db, actor: Actor | typeof SYST
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3600_000);
   await db.transaction(async (tx) => {
-    await tx.insert(passwordResets).values({ tokenHash: tokenHash(token), userId, createdBy: actor === SYSTEM ? null : actor!.id, expiresAt });
-    await appendAudit(tx, { evaluationId: null, actor, action: "user.resetLink", target: user.email, after: { expiresAt: expiresAt.toISOString() } });
+    await tx
+      .insert(passwordResets)
+      .values({ tokenHash: tokenHash(token), userId, createdBy: actor === SYSTEM ? null : actor!.id, expiresAt });
+    await appendAudit(tx, {
+      evaluationId: null,
+      actor,
+      action: "user.resetLink",
+      target: user.email,
+      after: { expiresAt: expiresAt.toISOString() },
+    });
   });
   const path = `/losenord/${token}`;
-  await sendMail({ to: user.email, subject: "Kommunkompassen: välj ett lösenord", text: `Hej ${user.name}!\n\nVälj ditt lösenord här (länken gäller i ${RESET_LINK_HOURS} timmar och kan användas en gång):\n${process.env.KOMPASS_URL ?? ""}${path}\n` });
+  await sendMail({
+    to: user.email,
+    subject: "Kommunkompassen: välj ett lösenord",
+    text: `Hej ${user.name}!\n\nVälj ditt lösenord här (länken gäller i ${RESET_LINK_HOURS} timmar och kan användas en gång):\n${process.env.KOMPASS_URL ?? ""}${path}\n`,
+  });
   return { path, expiresAt, email: user.email, name: user.name };
 }
 
@@ -145,7 +181,9 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     const [row] = await tx
       .update(passwordResets)
       .set({ usedAt: new Date() })
-      .where(and(eq(passwordResets.tokenHash, tokenHash(input.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
+      .where(
+        and(eq(passwordResets.tokenHash, tokenHash(input.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())),
+      )
       .returning({ userId: passwordResets.userId });
     if (!row) throw new ValidationError("the password was not changed", [{ field: "token", message: "link_invalid" }]);
     await tx

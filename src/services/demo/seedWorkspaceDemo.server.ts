@@ -42,8 +42,19 @@ interface DemoEvaluation {
 
 interface DemoFile {
   password: string;
-  users: { key: string; email: string; name: string; role: "administrator" | "evaluator" | "contact"; organisation?: string; municipalityCode?: string; noLogin?: boolean }[];
-  published: DemoEvaluation & { goodExamples: { areaNumber: number; municipalityCode: string; sentence: string }[]; keyFacts: KeyFactsInput };
+  users: {
+    key: string;
+    email: string;
+    name: string;
+    role: "administrator" | "evaluator" | "contact";
+    organisation?: string;
+    municipalityCode?: string;
+    noLogin?: boolean;
+  }[];
+  published: DemoEvaluation & {
+    goodExamples: { areaNumber: number; municipalityCode: string; sentence: string }[];
+    keyFacts: KeyFactsInput;
+  };
   inProgress: DemoEvaluation & {
     status: string;
     scores: Record<string, Record<string, string>>;
@@ -76,11 +87,18 @@ export async function seedWorkspaceDemo(db: Db): Promise<void> {
     if (orebro2012) {
       const agreed = [...orebro2012.figures.subareas].map(([itemId, value]) => ({ itemId, points: pointsText(value) }));
       for (const key of demo.published.evaluators) {
-        await tx.insert(scores).values(agreed.map((a) => ({ evaluationId: published, userId: ids.get(key)!, itemId: a.itemId, points: a.points })));
+        await tx
+          .insert(scores)
+          .values(agreed.map((a) => ({ evaluationId: published, userId: ids.get(key)!, itemId: a.itemId, points: a.points })));
         await tx.insert(scoreSubmissions).values({ evaluationId: published, userId: ids.get(key)! });
       }
-      await tx.insert(agreedScores).values(agreed.map((a) => ({ evaluationId: published, itemId: a.itemId, points: a.points, reason: "Överens vid samsynsmötet." })));
-      await tx.update(evaluations).set({ resultId: orebro2012.id, publishedAt: new Date("2012-12-30T12:00:00Z") }).where(eq(evaluations.id, published));
+      await tx
+        .insert(agreedScores)
+        .values(agreed.map((a) => ({ evaluationId: published, itemId: a.itemId, points: a.points, reason: "Överens vid samsynsmötet." })));
+      await tx
+        .update(evaluations)
+        .set({ resultId: orebro2012.id, publishedAt: new Date("2012-12-30T12:00:00Z") })
+        .where(eq(evaluations.id, published));
       await tx.insert(goodExamples).values(demo.published.goodExamples.map((g, position) => ({ evaluationId: published, ...g, position })));
       await tx.insert(evaluationKeyFacts).values({ evaluationId: published, ...demo.published.keyFacts });
       await tx.insert(evaluationRevisions).values({
@@ -108,25 +126,53 @@ export async function seedWorkspaceDemo(db: Db): Promise<void> {
     const running = await createDemoEvaluation(tx, progress, ids, progress.status);
     for (const [key, points] of Object.entries(progress.scores)) {
       const userId = ids.get(key)!;
-      await tx.insert(scores).values(
-        Object.entries(points).map(([itemId, value]) => ({ evaluationId: running, userId, itemId, points: value, justification: progress.justifications[key]?.[itemId] ?? "" })),
-      );
+      await tx
+        .insert(scores)
+        .values(
+          Object.entries(points).map(([itemId, value]) => ({
+            evaluationId: running,
+            userId,
+            itemId,
+            points: value,
+            justification: progress.justifications[key]?.[itemId] ?? "",
+          })),
+        );
       await tx.insert(scoreSubmissions).values({ evaluationId: running, userId });
     }
-    await tx.insert(agreedScores).values(Object.entries(progress.agreed).map(([itemId, a]) => ({ evaluationId: running, itemId, points: a.points, reason: a.reason, agreedBy: ids.get("eva")! })));
+    await tx
+      .insert(agreedScores)
+      .values(
+        Object.entries(progress.agreed).map(([itemId, a]) => ({
+          evaluationId: running,
+          itemId,
+          points: a.points,
+          reason: a.reason,
+          agreedBy: ids.get("eva")!,
+        })),
+      );
   });
 }
 
 async function createDemoEvaluation(tx: Tx, demo: DemoEvaluation, ids: Map<string, string>, status: string): Promise<number> {
   const [row] = await tx
     .insert(evaluations)
-    .values({ municipalityCode: demo.municipalityCode, instrumentKey: demo.instrumentKey, year: demo.year, status, visitStart: demo.visitStart, visitEnd: demo.visitEnd, createdBy: ids.get("admin")! })
+    .values({
+      municipalityCode: demo.municipalityCode,
+      instrumentKey: demo.instrumentKey,
+      year: demo.year,
+      status,
+      visitStart: demo.visitStart,
+      visitEnd: demo.visitEnd,
+      createdBy: ids.get("admin")!,
+    })
     .returning({ id: evaluations.id });
   const id = row!.id;
-  await tx.insert(evaluationMembers).values([
-    ...demo.evaluators.map((key) => ({ evaluationId: id, userId: ids.get(key)!, role: "evaluator" })),
-    ...demo.contacts.map((key) => ({ evaluationId: id, userId: ids.get(key)!, role: "contact" })),
-  ]);
+  await tx
+    .insert(evaluationMembers)
+    .values([
+      ...demo.evaluators.map((key) => ({ evaluationId: id, userId: ids.get(key)!, role: "evaluator" })),
+      ...demo.contacts.map((key) => ({ evaluationId: id, userId: ids.get(key)!, role: "contact" })),
+    ]);
   await tx.insert(interviews).values(
     demo.interviews.map((i, n) => ({
       evaluationId: id,

@@ -20,7 +20,13 @@ async function evaluationForAudit(db: Db, actor: Actor, evaluationId: number): P
 export async function auditPage(db: Db, actor: Actor, evaluationId: number, page: { limit: number; offset: number }) {
   const evaluation = await evaluationForAudit(db, actor, evaluationId);
   const [entries, [count]] = await Promise.all([
-    db.select().from(auditLog).where(eq(auditLog.evaluationId, evaluationId)).orderBy(desc(auditLog.id)).limit(page.limit).offset(page.offset),
+    db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.evaluationId, evaluationId))
+      .orderBy(desc(auditLog.id))
+      .limit(page.limit)
+      .offset(page.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.evaluationId, evaluationId)),
   ]);
   return { evaluation, entries, total: Number(count?.n ?? 0) };

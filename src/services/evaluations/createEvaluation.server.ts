@@ -37,7 +37,8 @@ async function checkPeople(tx: Db | Tx, municipalityCode: string, evaluatorIds: 
   const problems: Problem[] = [];
   for (const id of evaluatorIds) {
     const person = people.find((p) => p.id === id);
-    if (!person || person.role === "contact" || person.disabled) problems.push({ field: "evaluatorIds", message: "not_an_evaluator", values: { name: person?.name ?? id } });
+    if (!person || person.role === "contact" || person.disabled)
+      problems.push({ field: "evaluatorIds", message: "not_an_evaluator", values: { name: person?.name ?? id } });
   }
   for (const id of contactIds) {
     const person = people.find((p) => p.id === id);
@@ -66,21 +67,40 @@ export async function createEvaluation(db: Db, actor: Actor, input: z.input<type
   if (!parsed.success) throw new ValidationError("the evaluation was not created", problemsFromZod(parsed.error.issues));
   const data = parsed.data;
   const problems: Problem[] = [];
-  if (!(await getInstruments(db)).has(data.instrumentKey)) problems.push({ field: "instrumentKey", message: "instrument_unknown", values: { instrument: data.instrumentKey } });
+  if (!(await getInstruments(db)).has(data.instrumentKey))
+    problems.push({ field: "instrumentKey", message: "instrument_unknown", values: { instrument: data.instrumentKey } });
   const [municipality] = await db.select().from(municipalities).where(eq(municipalities.code, data.municipalityCode));
   if (!municipality) problems.push({ field: "municipalityCode", message: "municipality_unknown", values: { code: data.municipalityCode } });
   const [existing] = await db
     .select({ id: evaluations.id })
     .from(evaluations)
-    .where(and(eq(evaluations.municipalityCode, data.municipalityCode), eq(evaluations.instrumentKey, data.instrumentKey), eq(evaluations.year, data.year)));
-  if (existing) problems.push({ field: "year", message: "evaluation_exists", values: { name: municipality?.name ?? data.municipalityCode, year: data.year, instrument: data.instrumentKey } });
+    .where(
+      and(
+        eq(evaluations.municipalityCode, data.municipalityCode),
+        eq(evaluations.instrumentKey, data.instrumentKey),
+        eq(evaluations.year, data.year),
+      ),
+    );
+  if (existing)
+    problems.push({
+      field: "year",
+      message: "evaluation_exists",
+      values: { name: municipality?.name ?? data.municipalityCode, year: data.year, instrument: data.instrumentKey },
+    });
   problems.push(...(await checkPeople(db, data.municipalityCode, data.evaluatorIds, data.contactIds)));
   if (problems.length) throw new ValidationError("the evaluation was not created", problems);
 
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(evaluations)
-      .values({ municipalityCode: data.municipalityCode, instrumentKey: data.instrumentKey, year: data.year, visitStart: data.visitStart ?? null, visitEnd: data.visitEnd ?? null, createdBy: actor!.id })
+      .values({
+        municipalityCode: data.municipalityCode,
+        instrumentKey: data.instrumentKey,
+        year: data.year,
+        visitStart: data.visitStart ?? null,
+        visitEnd: data.visitEnd ?? null,
+        createdBy: actor!.id,
+      })
       .returning({ id: evaluations.id });
     await replaceMembers(tx, row!.id, data.evaluatorIds, data.contactIds);
     await appendAudit(tx, { evaluationId: row!.id, actor, action: "created", after: data });
@@ -102,7 +122,12 @@ export async function updateEvaluationSetup(
   const data = parsed.data;
   const problems = await checkPeople(db, evaluation.municipalityCode, data.evaluatorIds, data.contactIds);
   if (problems.length) throw new ValidationError("the evaluation was not changed", problems);
-  const before = { visitStart: evaluation.visitStart, visitEnd: evaluation.visitEnd, evaluatorIds: evaluation.access.evaluatorIds, contactIds: evaluation.access.contactIds };
+  const before = {
+    visitStart: evaluation.visitStart,
+    visitEnd: evaluation.visitEnd,
+    evaluatorIds: evaluation.access.evaluatorIds,
+    contactIds: evaluation.access.contactIds,
+  };
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(evaluations)

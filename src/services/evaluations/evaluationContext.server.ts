@@ -1,6 +1,15 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.server.ts";
-import { agreedScores, evaluationMembers, evaluations, evaluationTexts, interviews, municipalities, scoreSubmissions, users } from "../../db/schema.server.ts";
+import {
+  agreedScores,
+  evaluationMembers,
+  evaluations,
+  evaluationTexts,
+  interviews,
+  municipalities,
+  scoreSubmissions,
+  users,
+} from "../../db/schema.server.ts";
 import type { InstrumentVersion } from "../../domain/instrument.ts";
 import type { EvaluationAccessFacts } from "../../domain/policies.ts";
 import { evaluationPolicy } from "../../domain/policies.ts";
@@ -121,7 +130,10 @@ export async function workflowFacts(db: Db | Tx, evaluation: EvaluationContext):
             .from(agreedScores)
             .where(and(eq(agreedScores.evaluationId, id), inArray(agreedScores.itemId, items))),
         );
-  const submitted = await db.select({ userId: scoreSubmissions.userId }).from(scoreSubmissions).where(eq(scoreSubmissions.evaluationId, id));
+  const submitted = await db
+    .select({ userId: scoreSubmissions.userId })
+    .from(scoreSubmissions)
+    .where(eq(scoreSubmissions.evaluationId, id));
   const [summary] = await db
     .select({ body: evaluationTexts.body })
     .from(evaluationTexts)

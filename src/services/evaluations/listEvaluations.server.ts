@@ -21,7 +21,9 @@ export async function listEvaluations(db: Db, actor: Actor): Promise<EvaluationS
   if (!actor) return [];
   const mine = isAdministrator(actor)
     ? undefined
-    : (await db.select({ id: evaluationMembers.evaluationId }).from(evaluationMembers).where(eq(evaluationMembers.userId, actor.id))).map((r) => r.id);
+    : (await db.select({ id: evaluationMembers.evaluationId }).from(evaluationMembers).where(eq(evaluationMembers.userId, actor.id))).map(
+        (r) => r.id,
+      );
   if (mine && mine.length === 0) return [];
   const rows = await db
     .select({ e: evaluations, municipalityName: municipalities.name })

@@ -16,7 +16,11 @@ export async function getOverview(db: Db, actor: Actor, id: number) {
   const facts = await workflowFacts(db, evaluation);
   const transitions: TransitionOption[] = nextStatuses(evaluation.status)
     .filter((to) => evaluationPolicy.transition(actor, evaluation.access, to))
-    .map((to) => ({ to, forward: statusIndex(to) > statusIndex(evaluation.status), blockers: transitionRule(evaluation.status, to)!.requires(facts) }));
+    .map((to) => ({
+      to,
+      forward: statusIndex(to) > statusIndex(evaluation.status),
+      blockers: transitionRule(evaluation.status, to)!.requires(facts),
+    }));
   const canEditSetup = evaluationPolicy.editSetup(actor, evaluation.access);
   const choices: SetupChoices | null = canEditSetup ? await setupChoices(db, actor) : null;
   return {

@@ -14,7 +14,13 @@ export async function setupChoices(db: Db, actor: Actor) {
     getInstruments(db),
     db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities),
     db
-      .select({ id: users.id, name: users.name, role: users.role, municipalityCode: users.municipalityCode, organisation: users.organisation })
+      .select({
+        id: users.id,
+        name: users.name,
+        role: users.role,
+        municipalityCode: users.municipalityCode,
+        organisation: users.organisation,
+      })
       .from(users)
       .where(eq(users.disabled, false))
       .orderBy(asc(users.name)),
@@ -25,7 +31,11 @@ export async function setupChoices(db: Db, actor: Actor) {
     instruments: sortInstrumentKeys(instruments.keys()).map((key) => ({ key, name: instruments.get(key)!.name })),
     municipalities: sorted(places),
     evaluators: sorted(people.filter((p) => p.role !== "contact")).map((p) => ({ id: p.id, name: p.name, organisation: p.organisation })),
-    contacts: sorted(people.filter((p) => p.role === "contact")).map((p) => ({ id: p.id, name: p.name, municipality: names.get(p.municipalityCode ?? "") ?? "" })),
+    contacts: sorted(people.filter((p) => p.role === "contact")).map((p) => ({
+      id: p.id,
+      name: p.name,
+      municipality: names.get(p.municipalityCode ?? "") ?? "",
+    })),
   };
 }
 

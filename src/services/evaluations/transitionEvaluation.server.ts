@@ -4,7 +4,16 @@ import type { KeyFactsInput } from "../../domain/report/input.ts";
 import { readKeyFacts, type KeyFacts } from "../reports/keyFacts.server.ts";
 import type { Db, Tx } from "../../db/client.server.ts";
 import { storeResults } from "../../db/repositories/results.server.ts";
-import { agreedScores, evaluationMembers, evaluationRevisions, evaluations, evaluationTexts, goodExamples, results, users } from "../../db/schema.server.ts";
+import {
+  agreedScores,
+  evaluationMembers,
+  evaluationRevisions,
+  evaluations,
+  evaluationTexts,
+  goodExamples,
+  results,
+  users,
+} from "../../db/schema.server.ts";
 import { points, pointsText } from "../../domain/points.ts";
 import { evaluationPolicy } from "../../domain/policies.ts";
 import { assessResult, levelOf } from "../../domain/result.ts";
@@ -18,7 +27,10 @@ import { loadEvaluation, workflowFacts, type EvaluationContext } from "./evaluat
 
 export class TransitionBlockedError extends ValidationError {
   constructor(readonly blockers: Blocker[]) {
-    super("the status was not changed", blockers.map((b) => ({ field: "status", message: b.code })));
+    super(
+      "the status was not changed",
+      blockers.map((b) => ({ field: "status", message: b.code })),
+    );
   }
 }
 
@@ -29,7 +41,9 @@ export class TransitionBlockedError extends ValidationError {
 export async function transitionEvaluation(db: Db, actor: Actor, id: number, input: { to: string; version: number }): Promise<void> {
   const evaluation = await loadEvaluation(db, actor, id);
   if (!isStatus(input.to) || !transitionRule(evaluation.status, input.to)) {
-    throw new ValidationError("the status was not changed", [{ field: "to", message: "transition_not_allowed", values: { from: evaluation.status, to: input.to } }]);
+    throw new ValidationError("the status was not changed", [
+      { field: "to", message: "transition_not_allowed", values: { from: evaluation.status, to: input.to } },
+    ]);
   }
   const to: EvaluationStatus = input.to;
   if (!evaluationPolicy.transition(actor, evaluation.access, to)) throw new ForbiddenError(`move the evaluation to ${to}`);
@@ -69,7 +83,13 @@ async function publish(tx: Tx, actor: Actor, evaluation: EvaluationContext): Pro
   const [result] = await tx
     .select({ id: results.id })
     .from(results)
-    .where(and(eq(results.municipalityCode, evaluation.municipalityCode), eq(results.instrumentKey, evaluation.instrument.key), eq(results.year, evaluation.year)));
+    .where(
+      and(
+        eq(results.municipalityCode, evaluation.municipalityCode),
+        eq(results.instrumentKey, evaluation.instrument.key),
+        eq(results.year, evaluation.year),
+      ),
+    );
   await tx.update(evaluations).set({ resultId: result!.id }).where(eq(evaluations.id, evaluation.id));
 
   const [latest] = await tx
@@ -84,13 +104,26 @@ async function publish(tx: Tx, actor: Actor, evaluation: EvaluationContext): Pro
       .set({ snapshot, createdBy: actor!.id, createdAt: new Date() })
       .where(and(eq(evaluationRevisions.evaluationId, evaluation.id), eq(evaluationRevisions.revision, evaluation.revision)));
   } else {
-    await tx.insert(evaluationRevisions).values({ evaluationId: evaluation.id, revision: evaluation.revision, reason: "Första publiceringen", snapshot, createdBy: actor!.id });
+    await tx
+      .insert(evaluationRevisions)
+      .values({
+        evaluationId: evaluation.id,
+        revision: evaluation.revision,
+        reason: "Första publiceringen",
+        snapshot,
+        createdBy: actor!.id,
+      });
   }
-  await appendAudit(tx, { evaluationId: evaluation.id, actor, action: "published", target: `revision ${evaluation.revision}`, after: { total: figures.total === null ? null : pointsText(figures.total) } });
+  await appendAudit(tx, {
+    evaluationId: evaluation.id,
+    actor,
+    action: "published",
+    target: `revision ${evaluation.revision}`,
+    after: { total: figures.total === null ? null : pointsText(figures.total) },
+  });
   // The search index follows the published revision in the same transaction: never ahead of it.
   await indexEvaluation(tx, evaluation.id);
 }
-
 
 const withoutVersion = ({ version: _v, ...facts }: KeyFacts): KeyFactsInput => facts;
 
@@ -98,7 +131,11 @@ async function snapshotOf(tx: Tx, evaluation: EvaluationContext): Promise<Evalua
   const [agreed, texts, examples, team] = [
     await tx.select().from(agreedScores).where(eq(agreedScores.evaluationId, evaluation.id)),
     await tx.select().from(evaluationTexts).where(eq(evaluationTexts.evaluationId, evaluation.id)),
-    await tx.select().from(goodExamples).where(eq(goodExamples.evaluationId, evaluation.id)).orderBy(asc(goodExamples.areaNumber), asc(goodExamples.position)),
+    await tx
+      .select()
+      .from(goodExamples)
+      .where(eq(goodExamples.evaluationId, evaluation.id))
+      .orderBy(asc(goodExamples.areaNumber), asc(goodExamples.position)),
     await tx
       .select({ name: users.name, organisation: users.organisation })
       .from(evaluationMembers)
@@ -134,7 +171,14 @@ export async function correctEvaluation(db: Db, actor: Actor, id: number, input:
       .returning({ id: evaluations.id });
     if (updated.length === 0) throw new ConflictError({ status: evaluation.status }, evaluation.version);
     await tx.insert(evaluationRevisions).values({ evaluationId: id, revision: next, reason, snapshot: {}, createdBy: actor!.id });
-    await appendAudit(tx, { evaluationId: id, actor, action: "correction", target: `revision ${next}`, before: "published", after: { status: "review", reason } });
+    await appendAudit(tx, {
+      evaluationId: id,
+      actor,
+      action: "correction",
+      target: `revision ${next}`,
+      before: "published",
+      after: { status: "review", reason },
+    });
   });
 }
 
@@ -147,6 +191,7 @@ export async function listRevisions(db: Db, actor: Actor, id: number) {
     .where(eq(evaluationRevisions.evaluationId, id))
     .orderBy(desc(evaluationRevisions.revision));
   // Only frozen (published) revisions are shown; an open correction has an empty snapshot.
-  return rows.filter((r) => Object.keys(r.snapshot as object).length > 0).map((r) => ({ ...r, snapshot: r.snapshot as EvaluationSnapshot }));
+  return rows
+    .filter((r) => Object.keys(r.snapshot as object).length > 0)
+    .map((r) => ({ ...r, snapshot: r.snapshot as EvaluationSnapshot }));
 }
-

@@ -33,7 +33,11 @@ const webAddress = z
 export const linkSchema = z.object({ title, url: webAddress });
 export const noteSchema = z.object({
   title,
-  body: z.string({ error: "evidence.problem.body_required" }).trim().min(1, "evidence.problem.body_required").max(20000, "evidence.problem.body_too_long"),
+  body: z
+    .string({ error: "evidence.problem.body_required" })
+    .trim()
+    .min(1, "evidence.problem.body_required")
+    .max(20000, "evidence.problem.body_too_long"),
   url: z.union([z.literal(""), webAddress]).nullish(),
 });
 
@@ -48,8 +52,20 @@ export type LinkInput = z.input<typeof linkSchema>;
 export type NoteInput = z.input<typeof noteSchema>;
 
 /** What the audit log keeps of a piece of evidence: everything but the file's bytes. */
-function described(row: Pick<typeof evidence.$inferSelect, "kind" | "title" | "url" | "body" | "fileName" | "mediaType" | "size">, sha256?: string) {
-  return { kind: row.kind, title: row.title, url: row.url, body: row.body, fileName: row.fileName, mediaType: row.mediaType, size: row.size, ...(sha256 ? { sha256 } : {}) };
+function described(
+  row: Pick<typeof evidence.$inferSelect, "kind" | "title" | "url" | "body" | "fileName" | "mediaType" | "size">,
+  sha256?: string,
+) {
+  return {
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    body: row.body,
+    fileName: row.fileName,
+    mediaType: row.mediaType,
+    size: row.size,
+    ...(sha256 ? { sha256 } : {}),
+  };
 }
 
 /** The municipality (or the team) hands in a document: PDF, Word, Excel, OpenDocument or an image. */
@@ -64,7 +80,16 @@ export async function uploadDocument(db: Db, actor: Actor, evaluationId: number,
   if (!parsedTitle.success) problems.push(...problemsFromZod(parsedTitle.error.issues).map((p) => ({ ...p, field: "title" })));
   if (!check.ok || !parsedTitle.success) throw new ValidationError("the document was not stored", problems);
   const bytes = Buffer.from(input.bytes!.buffer, input.bytes!.byteOffset, input.bytes!.byteLength);
-  const row = { evaluationId, kind: "document", title: parsedTitle.data, url: null, body: null, fileName, mediaType: check.mediaType, size: bytes.length };
+  const row = {
+    evaluationId,
+    kind: "document",
+    title: parsedTitle.data,
+    url: null,
+    body: null,
+    fileName,
+    mediaType: check.mediaType,
+    size: bytes.length,
+  };
   return db.transaction(async (tx) => {
     const [stored] = await tx
       .insert(evidence)
@@ -82,7 +107,16 @@ export async function addLink(db: Db, actor: Actor, evaluationId: number, input:
   if (!evidencePolicy.uploadDocument(actor, evaluation.access)) throw new ForbiddenError("add links");
   const parsed = linkSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError("the link was not stored", problemsFromZod(parsed.error.issues));
-  const row = { evaluationId, kind: "link", title: parsed.data.title, url: parsed.data.url, body: null, fileName: null, mediaType: null, size: null };
+  const row = {
+    evaluationId,
+    kind: "link",
+    title: parsed.data.title,
+    url: parsed.data.url,
+    body: null,
+    fileName: null,
+    mediaType: null,
+    size: null,
+  };
   return insertEvidence(db, actor, row);
 }
 
@@ -92,17 +126,36 @@ export async function addNote(db: Db, actor: Actor, evaluationId: number, input:
   if (!evidencePolicy.addNote(actor, evaluation.access)) throw new ForbiddenError("add notes");
   const parsed = noteSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError("the note was not stored", problemsFromZod(parsed.error.issues));
-  const row = { evaluationId, kind: "note", title: parsed.data.title, url: parsed.data.url || null, body: parsed.data.body, fileName: null, mediaType: null, size: null };
+  const row = {
+    evaluationId,
+    kind: "note",
+    title: parsed.data.title,
+    url: parsed.data.url || null,
+    body: parsed.data.body,
+    fileName: null,
+    mediaType: null,
+    size: null,
+  };
   return insertEvidence(db, actor, row);
 }
 
-async function insertEvidence(db: Db, actor: Actor, row: Omit<typeof evidence.$inferInsert, "content" | "createdBy">): Promise<{ id: number }> {
+async function insertEvidence(
+  db: Db,
+  actor: Actor,
+  row: Omit<typeof evidence.$inferInsert, "content" | "createdBy">,
+): Promise<{ id: number }> {
   return db.transaction(async (tx) => {
     const [stored] = await tx
       .insert(evidence)
       .values({ ...row, createdBy: actor!.id })
       .returning({ id: evidence.id });
-    await appendAudit(tx, { evaluationId: row.evaluationId, actor, action: "evidence", target: `evidence ${stored!.id}`, after: described(row as typeof evidence.$inferSelect) });
+    await appendAudit(tx, {
+      evaluationId: row.evaluationId,
+      actor,
+      action: "evidence",
+      target: `evidence ${stored!.id}`,
+      after: described(row as typeof evidence.$inferSelect),
+    });
     return { id: stored!.id };
   });
 }
@@ -114,11 +167,23 @@ async function visibleEvidence(db: Db, actor: Actor, evaluationId: number, evide
   const [row] =
     id > 0
       ? await db
-          .select({ id: evidence.id, kind: evidence.kind, title: evidence.title, url: evidence.url, body: evidence.body, fileName: evidence.fileName, mediaType: evidence.mediaType, size: evidence.size, createdBy: evidence.createdBy })
+          .select({
+            id: evidence.id,
+            kind: evidence.kind,
+            title: evidence.title,
+            url: evidence.url,
+            body: evidence.body,
+            fileName: evidence.fileName,
+            mediaType: evidence.mediaType,
+            size: evidence.size,
+            createdBy: evidence.createdBy,
+          })
           .from(evidence)
           .where(and(eq(evidence.id, id), eq(evidence.evaluationId, evaluation.id)))
       : [];
-  const visible = row && (row.kind === "note" ? evidencePolicy.viewNotes(actor, evaluation.access) : evidencePolicy.viewDocuments(actor, evaluation.access));
+  const visible =
+    row &&
+    (row.kind === "note" ? evidencePolicy.viewNotes(actor, evaluation.access) : evidencePolicy.viewDocuments(actor, evaluation.access));
   if (!row || !visible) throw new NotFoundError("evidence", String(evidenceId));
   return { evaluation, row };
 }
@@ -130,7 +195,14 @@ export async function deleteEvidence(db: Db, actor: Actor, evaluationId: number,
   await db.transaction(async (tx) => {
     await removeTies(tx, evaluation.id, "evidence", row.id);
     await tx.delete(evidence).where(and(eq(evidence.id, row.id), eq(evidence.evaluationId, evaluation.id)));
-    await appendAudit(tx, { evaluationId: evaluation.id, actor, action: "evidence", target: `evidence ${row.id}`, before: described(row), after: null });
+    await appendAudit(tx, {
+      evaluationId: evaluation.id,
+      actor,
+      action: "evidence",
+      target: `evidence ${row.id}`,
+      before: described(row),
+      after: null,
+    });
   });
 }
 
@@ -141,7 +213,12 @@ export interface DocumentFile {
 }
 
 /** A document's file, for download by whoever may see the evaluation's documents. */
-export async function getDocumentFile(db: Db, actor: Actor, evaluationId: number, input: { evidenceId: number | string }): Promise<DocumentFile> {
+export async function getDocumentFile(
+  db: Db,
+  actor: Actor,
+  evaluationId: number,
+  input: { evidenceId: number | string },
+): Promise<DocumentFile> {
   const { row } = await visibleEvidence(db, actor, evaluationId, input.evidenceId);
   if (row.kind !== "document") throw new NotFoundError("document", String(input.evidenceId));
   const [file] = await db.select({ content: evidence.content }).from(evidence).where(eq(evidence.id, row.id));

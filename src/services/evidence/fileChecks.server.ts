@@ -31,7 +31,15 @@ function ole(bytes: Uint8Array) {
 
 export type FileCheck =
   | { ok: true; mediaType: string; extension: string }
-  | { ok: false; message: "evidence.problem.file_missing" | "evidence.problem.file_empty" | "evidence.problem.file_too_large" | "evidence.problem.file_type" | "evidence.problem.file_content" };
+  | {
+      ok: false;
+      message:
+        | "evidence.problem.file_missing"
+        | "evidence.problem.file_empty"
+        | "evidence.problem.file_too_large"
+        | "evidence.problem.file_type"
+        | "evidence.problem.file_content";
+    };
 
 /** The lower-case extension of a file name (".pdf"), or "" when it has none. */
 export function extensionOf(fileName: string): string {

@@ -17,7 +17,11 @@ const text = (max: number, message: string) => z.string({ error: message }).trim
 
 export const interviewSchema = z.object({
   groupKind: z.enum(INTERVIEW_GROUPS, { error: "evidence.problem.group_invalid" }),
-  title: z.string({ error: "evidence.problem.title_required" }).trim().min(1, "evidence.problem.title_required").max(300, "evidence.problem.title_too_long"),
+  title: z
+    .string({ error: "evidence.problem.title_required" })
+    .trim()
+    .min(1, "evidence.problem.title_required")
+    .max(300, "evidence.problem.title_too_long"),
   /** Swedish local time as in <input type="datetime-local">, or empty. */
   startsAt: z
     .string({ error: "evidence.problem.time_invalid" })
@@ -26,8 +30,18 @@ export const interviewSchema = z.object({
     .refine((value) => !value || parseLocalDateTime(value) !== null, "evidence.problem.time_invalid"),
   participants: text(5000, "evidence.problem.participants_too_long"),
   participantCount: z.preprocess(
-    (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? null : typeof value === "string" ? Number(value.trim()) : value),
-    z.number({ error: "evidence.problem.count_invalid" }).int("evidence.problem.count_invalid").min(0, "evidence.problem.count_invalid").max(100, "evidence.problem.count_invalid").nullable(),
+    (value) =>
+      value === undefined || value === null || (typeof value === "string" && value.trim() === "")
+        ? null
+        : typeof value === "string"
+          ? Number(value.trim())
+          : value,
+    z
+      .number({ error: "evidence.problem.count_invalid" })
+      .int("evidence.problem.count_invalid")
+      .min(0, "evidence.problem.count_invalid")
+      .max(100, "evidence.problem.count_invalid")
+      .nullable(),
   ),
   notes: text(50000, "evidence.problem.notes_too_long"),
 });
@@ -72,7 +86,14 @@ function itemOf(row: typeof interviews.$inferSelect, subareaIds: string[] = []):
 }
 
 /** What the audit log keeps of an interview. */
-const described = (item: InterviewItem) => ({ groupKind: item.groupKind, title: item.title, startsAt: item.startsAt, participants: item.participants, participantCount: item.participantCount, notes: item.notes });
+const described = (item: InterviewItem) => ({
+  groupKind: item.groupKind,
+  title: item.title,
+  startsAt: item.startsAt,
+  participants: item.participants,
+  participantCount: item.participantCount,
+  notes: item.notes,
+});
 
 function parse(input: InterviewInput) {
   const parsed = interviewSchema.safeParse(input);
@@ -89,7 +110,13 @@ async function editable(db: Db, actor: Actor, evaluationId: number) {
 
 async function currentInterview(db: Db | Tx, evaluationId: number, interviewId: unknown): Promise<InterviewItem> {
   const id = idOf(interviewId);
-  const [row] = id > 0 ? await db.select().from(interviews).where(and(eq(interviews.id, id), eq(interviews.evaluationId, evaluationId))) : [];
+  const [row] =
+    id > 0
+      ? await db
+          .select()
+          .from(interviews)
+          .where(and(eq(interviews.id, id), eq(interviews.evaluationId, evaluationId)))
+      : [];
   if (!row) throw new NotFoundError("interview", String(interviewId));
   return itemOf(row, (await tiesOf(db, evaluationId, "interview", [row.id])).get(row.id));
 }
@@ -115,7 +142,13 @@ export async function addInterview(db: Db, actor: Actor, evaluationId: number, i
       .insert(interviews)
       .values({ ...values, evaluationId: evaluation.id, createdBy: actor!.id })
       .returning();
-    await appendAudit(tx, { evaluationId: evaluation.id, actor, action: "interview", target: `interview ${row!.id}`, after: described(itemOf(row!)) });
+    await appendAudit(tx, {
+      evaluationId: evaluation.id,
+      actor,
+      action: "interview",
+      target: `interview ${row!.id}`,
+      after: described(itemOf(row!)),
+    });
     return { id: row!.id };
   });
 }
@@ -142,13 +175,25 @@ export async function updateInterview(
       .where(and(eq(interviews.id, before.id), eq(interviews.version, loaded)))
       .returning();
     if (!row) throw new ConflictError(before, before.version);
-    await appendAudit(tx, { evaluationId: evaluation.id, actor, action: "interview", target: `interview ${row.id}`, before: described(before), after: described(itemOf(row)) });
+    await appendAudit(tx, {
+      evaluationId: evaluation.id,
+      actor,
+      action: "interview",
+      target: `interview ${row.id}`,
+      before: described(before),
+      after: described(itemOf(row)),
+    });
     return { version: row.version };
   });
 }
 
 /** Removes an interview and its ties; with a version, only if nobody changed it since. */
-export async function deleteInterview(db: Db, actor: Actor, evaluationId: number, input: { interviewId: number | string; version?: number | string | null }): Promise<void> {
+export async function deleteInterview(
+  db: Db,
+  actor: Actor,
+  evaluationId: number,
+  input: { interviewId: number | string; version?: number | string | null },
+): Promise<void> {
   const evaluation = await editable(db, actor, evaluationId);
   await db.transaction(async (tx) => {
     const before = await currentInterview(tx, evaluation.id, input.interviewId);
@@ -157,6 +202,13 @@ export async function deleteInterview(db: Db, actor: Actor, evaluationId: number
     }
     await removeTies(tx, evaluation.id, "interview", before.id);
     await tx.delete(interviews).where(eq(interviews.id, before.id));
-    await appendAudit(tx, { evaluationId: evaluation.id, actor, action: "interview", target: `interview ${before.id}`, before: described(before), after: null });
+    await appendAudit(tx, {
+      evaluationId: evaluation.id,
+      actor,
+      action: "interview",
+      target: `interview ${before.id}`,
+      before: described(before),
+      after: null,
+    });
   });
 }

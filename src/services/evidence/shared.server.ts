@@ -61,7 +61,12 @@ export function subareaOptions(instrument: InstrumentVersion): SubareaOption[] {
 }
 
 /** The sub-areas tied to each source of one kind: source id → sub-area ids in instrument order. */
-export async function tiesOf(db: Db | Tx, evaluationId: number, sourceKind: SourceKind, sourceIds?: number[]): Promise<Map<number, string[]>> {
+export async function tiesOf(
+  db: Db | Tx,
+  evaluationId: number,
+  sourceKind: SourceKind,
+  sourceIds?: number[],
+): Promise<Map<number, string[]>> {
   if (sourceIds && sourceIds.length === 0) return new Map();
   const rows = await db
     .select({ sourceId: evidenceLinks.sourceId, subareaId: evidenceLinks.subareaId })
@@ -75,12 +80,20 @@ export async function tiesOf(db: Db | Tx, evaluationId: number, sourceKind: Sour
     );
   const ties = new Map<number, string[]>();
   for (const row of rows) ties.set(row.sourceId, [...(ties.get(row.sourceId) ?? []), row.subareaId]);
-  const order = (id: string) => id.split(".").map((part) => part.padStart(4, "0")).join(".");
+  const order = (id: string) =>
+    id
+      .split(".")
+      .map((part) => part.padStart(4, "0"))
+      .join(".");
   for (const list of ties.values()) list.sort((a, b) => order(a).localeCompare(order(b)));
   return ties;
 }
 
 /** Forgets a removed source's ties. */
 export async function removeTies(tx: Db | Tx, evaluationId: number, sourceKind: SourceKind, sourceId: number): Promise<void> {
-  await tx.delete(evidenceLinks).where(and(eq(evidenceLinks.evaluationId, evaluationId), eq(evidenceLinks.sourceKind, sourceKind), eq(evidenceLinks.sourceId, sourceId)));
+  await tx
+    .delete(evidenceLinks)
+    .where(
+      and(eq(evidenceLinks.evaluationId, evaluationId), eq(evidenceLinks.sourceKind, sourceKind), eq(evidenceLinks.sourceId, sourceId)),
+    );
 }

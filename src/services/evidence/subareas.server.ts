@@ -11,7 +11,9 @@ import { idOf, subareaOptions, tiesOf, type SourceKind } from "./shared.server.t
 
 export const tagSchema = z.object({
   sourceKind: z.enum(["evidence", "interview"], { error: "evidence.problem.source_invalid" }),
-  subareaIds: z.array(z.string({ error: "evidence.problem.subarea_unknown" }).trim(), { error: "evidence.problem.subarea_unknown" }).max(200, "evidence.problem.subarea_unknown"),
+  subareaIds: z
+    .array(z.string({ error: "evidence.problem.subarea_unknown" }).trim(), { error: "evidence.problem.subarea_unknown" })
+    .max(200, "evidence.problem.subarea_unknown"),
 });
 
 export interface TagInput {
@@ -34,12 +36,19 @@ export async function tagSubareas(db: Db, actor: Actor, evaluationId: number, in
   const known = subareaOptions(evaluation.instrument).map((option) => option.id);
   const wanted = new Set(parsed.data.subareaIds.filter((id) => id !== ""));
   const unknown = [...wanted].filter((id) => !known.includes(id));
-  if (unknown.length) throw new ValidationError("the ties were not saved", [{ field: "subareaIds", message: "evidence.problem.subarea_unknown" }]);
+  if (unknown.length)
+    throw new ValidationError("the ties were not saved", [{ field: "subareaIds", message: "evidence.problem.subarea_unknown" }]);
   const subareaIds = known.filter((id) => wanted.has(id));
 
   const sourceId = idOf(input.sourceId);
   const table = sourceKind === "evidence" ? evidence : interviews;
-  const [source] = sourceId > 0 ? await db.select({ id: table.id }).from(table).where(and(eq(table.id, sourceId), eq(table.evaluationId, evaluation.id))) : [];
+  const [source] =
+    sourceId > 0
+      ? await db
+          .select({ id: table.id })
+          .from(table)
+          .where(and(eq(table.id, sourceId), eq(table.evaluationId, evaluation.id)))
+      : [];
   if (!source) throw new NotFoundError(sourceKind, String(input.sourceId));
 
   return db.transaction(async (tx) => {
@@ -47,9 +56,13 @@ export async function tagSubareas(db: Db, actor: Actor, evaluationId: number, in
     if (before.length === subareaIds.length && before.every((id) => subareaIds.includes(id))) return { subareaIds };
     await tx
       .delete(evidenceLinks)
-      .where(and(eq(evidenceLinks.evaluationId, evaluation.id), eq(evidenceLinks.sourceKind, sourceKind), eq(evidenceLinks.sourceId, source.id)));
+      .where(
+        and(eq(evidenceLinks.evaluationId, evaluation.id), eq(evidenceLinks.sourceKind, sourceKind), eq(evidenceLinks.sourceId, source.id)),
+      );
     if (subareaIds.length) {
-      await tx.insert(evidenceLinks).values(subareaIds.map((subareaId) => ({ evaluationId: evaluation.id, sourceKind, sourceId: source.id, subareaId })));
+      await tx
+        .insert(evidenceLinks)
+        .values(subareaIds.map((subareaId) => ({ evaluationId: evaluation.id, sourceKind, sourceId: source.id, subareaId })));
     }
     await appendAudit(tx, {
       evaluationId: evaluation.id,

@@ -11,7 +11,6 @@ import { ValidationError, type Problem } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { municipalityNames } from "../results/queries.server.ts";
 
-
 /** One slot of the comparison form: a municipality and, optionally, which evaluation ("2012:2010"). */
 export interface CompareSlot {
   code: string;
@@ -26,8 +25,10 @@ export function slotsFromQuery(query: URLSearchParams): CompareSlot[] {
     const code = query.get(`k${n}`)?.trim() ?? "";
     const choice = query.get(`u${n}`)?.trim() ?? "";
     if (code === "") continue;
-    if (!/^\d{4}$/.test(code)) problems.push({ field: `k${n}`, message: `expected a four-digit municipality code, such as 1880; got "${code}"` });
-    else if (choice !== "" && !/^\d{4}:[\w.-]+$/.test(choice)) problems.push({ field: `u${n}`, message: `expected year:version, such as 2012:2010; got "${choice}"` });
+    if (!/^\d{4}$/.test(code))
+      problems.push({ field: `k${n}`, message: `expected a four-digit municipality code, such as 1880; got "${code}"` });
+    else if (choice !== "" && !/^\d{4}:[\w.-]+$/.test(choice))
+      problems.push({ field: `u${n}`, message: `expected year:version, such as 2012:2010; got "${choice}"` });
     else slots.push({ code, choice: choice || undefined });
   }
   if (problems.length > 0) throw new ValidationError("the comparison was not made", problems);
@@ -41,7 +42,9 @@ export function slotsFromQuery(query: URLSearchParams): CompareSlot[] {
 export async function getComparison(db: Db, slots: readonly CompareSlot[], language: Language) {
   const t = translator(language);
   const [names, instruments] = await Promise.all([municipalityNames(db), getInstruments(db)]);
-  const unknown = slots.flatMap((s, i) => (names.has(s.code) ? [] : [{ field: `k${i + 1}`, message: `no municipality has the code ${s.code}` }]));
+  const unknown = slots.flatMap((s, i) =>
+    names.has(s.code) ? [] : [{ field: `k${i + 1}`, message: `no municipality has the code ${s.code}` }],
+  );
   if (unknown.length > 0) throw new ValidationError("the comparison was not made", unknown);
 
   const chosen = await Promise.all(
@@ -52,7 +55,10 @@ export async function getComparison(db: Db, slots: readonly CompareSlot[], langu
         (a, b) => b.year - a.year || b.instrumentKey.localeCompare(a.instrumentKey, "sv", { numeric: true }),
       );
       const shared = yearsWithTwoVersions(results.map((r) => ({ municipality: slot.code, year: r.year })));
-      const options = results.map((r) => ({ value: `${r.year}:${r.instrumentKey}`, label: `${r.year} (${t("pages.compare.versionNote", { version: r.instrumentKey })})` }));
+      const options = results.map((r) => ({
+        value: `${r.year}:${r.instrumentKey}`,
+        label: `${r.year} (${t("pages.compare.versionNote", { version: r.instrumentKey })})`,
+      }));
       // By default the latest result with area points: a total alone says little side by side.
       const withAreas = results.find((r) => r.figures.areas.size > 0 || r.figures.subareas.size > 0);
       const result = results.find((r) => `${r.year}:${r.instrumentKey}` === slot.choice) ?? withAreas ?? results[0] ?? null;
@@ -97,7 +103,12 @@ export async function getComparison(db: Db, slots: readonly CompareSlot[], langu
     );
   }
   return {
-    slots: chosen.map(({ code, name, options, result }) => ({ code, name, options, chosen: result ? `${result.year}:${result.instrumentKey}` : null })),
+    slots: chosen.map(({ code, name, options, result }) => ({
+      code,
+      name,
+      options,
+      chosen: result ? `${result.year}:${result.instrumentKey}` : null,
+    })),
     compared: compared.map(({ code, name, year, path, label, instrument }) => ({ code, name, year, path, label, instrument })),
     table,
     chart,

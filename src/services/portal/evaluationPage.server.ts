@@ -3,7 +3,16 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.server.ts";
 import { findResults } from "../../db/repositories/results.server.ts";
 import { evaluations } from "../../db/schema.server.ts";
-import { anchors, evaluationHref, municipalityPath, REPORT_FILE_FORMATS, reportFilePath, reportFileStem, reportPath, yearsWithTwoVersions } from "../../domain/paths.ts";
+import {
+  anchors,
+  evaluationHref,
+  municipalityPath,
+  REPORT_FILE_FORMATS,
+  reportFilePath,
+  reportFileStem,
+  reportPath,
+  yearsWithTwoVersions,
+} from "../../domain/paths.ts";
 import { DEFAULT_COMPARE } from "../../domain/report/compare.ts";
 import { profileChart } from "../../domain/portal.ts";
 import { reportFigures } from "../../domain/report/figures.ts";
@@ -16,7 +25,6 @@ import { NotFoundError } from "../errors.ts";
 import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.server.ts";
 import { publishedSnapshot } from "../evaluations/publishedSnapshot.server.ts";
 import { getAverages, getMunicipality, municipalityNames } from "../results/queries.server.ts";
-
 
 export interface Passage {
   anchor: string;
@@ -39,7 +47,8 @@ export interface EvaluationTexts {
   }[];
 }
 
-const passages = (texts: string[], anchor: (index: number) => string): Passage[] => texts.map((text, i) => ({ anchor: anchor(i + 1), text }));
+const passages = (texts: string[], anchor: (index: number) => string): Passage[] =>
+  texts.map((text, i) => ({ anchor: anchor(i + 1), text }));
 
 /**
  * One published result of a municipality as a page: its figures down to sub-areas, its profile
@@ -48,7 +57,11 @@ const passages = (texts: string[], anchor: (index: number) => string): Passage[]
  */
 export async function getEvaluationPage(db: Db, code: string, year: number, options: { instrument?: string; language: Language }) {
   const t = translator(options.language);
-  const [municipality, all, instruments] = await Promise.all([getMunicipality(db, code), findResults(db, { municipalityCode: code }), getInstruments(db)]);
+  const [municipality, all, instruments] = await Promise.all([
+    getMunicipality(db, code),
+    findResults(db, { municipalityCode: code }),
+    getInstruments(db),
+  ]);
   const found = all.filter((r) => r.year === year);
   const versions = sortInstrumentKeys(new Set(found.map((r) => r.instrumentKey)));
   const key = options.instrument && versions.includes(options.instrument) ? options.instrument : versions[versions.length - 1];
@@ -58,11 +71,19 @@ export async function getEvaluationPage(db: Db, code: string, year: number, opti
   const figures = reportFigures(instrument, result.figures);
   const assessment = assessResult(instrument, result.figures);
 
-  const averages = await getAverages(db, { instrument: instrument.key, latest: DEFAULT_COMPARE, before: result.date ?? `${year}-01-01`, exclude: code });
+  const averages = await getAverages(db, {
+    instrument: instrument.key,
+    latest: DEFAULT_COMPARE,
+    before: result.date ?? `${year}-01-01`,
+    exclude: code,
+  });
   const label = `${municipality.name} ${year}`;
   const series = [{ name: label, values: figures.areas.map((a) => a.points.value) }];
   if (averages.count > 0) {
-    series.push({ name: t("pages.evaluation.average", { count: averages.count }), values: figures.areas.map((a) => averages.areas[String(a.number)] ?? null) });
+    series.push({
+      name: t("pages.evaluation.average", { count: averages.count }),
+      values: figures.areas.map((a) => averages.areas[String(a.number)] ?? null),
+    });
   }
   const profile: Chart = profileChart("profil", instrument.areas, series, 100, {
     title: t("pages.evaluation.profileTitle", { name: label }),
@@ -73,7 +94,11 @@ export async function getEvaluationPage(db: Db, code: string, year: number, opti
   const shared = yearsWithTwoVersions(all.map((r) => ({ municipality: code, year: r.year })));
   const others = all
     .filter((r) => r.id !== result.id)
-    .map((r) => ({ year: r.year, instrument: instruments.get(r.instrumentKey)?.name ?? r.instrumentKey, path: evaluationHref(shared, code, municipality.name, r.year, r.instrumentKey) }));
+    .map((r) => ({
+      year: r.year,
+      instrument: instruments.get(r.instrumentKey)?.name ?? r.instrumentKey,
+      path: evaluationHref(shared, code, municipality.name, r.year, r.instrumentKey),
+    }));
 
   return {
     municipality: { code, name: municipality.name, path: municipalityPath(code, municipality.name) },
@@ -96,25 +121,46 @@ export async function getEvaluationPage(db: Db, code: string, year: number, opti
     profile,
     comparedWith: averages.results.map((r) => `${r.name} ${r.year}`),
     others,
-    texts: await publishedTexts(db, result.id, municipality.name, year, new Map(instrument.areas.flatMap((a) => a.subareas.map((sub) => [sub.id, sub.question])))),
+    texts: await publishedTexts(
+      db,
+      result.id,
+      municipality.name,
+      year,
+      new Map(instrument.areas.flatMap((a) => a.subareas.map((sub) => [sub.id, sub.question]))),
+    ),
   };
 }
 
-
-async function publishedTexts(db: Db, resultId: number, name: string, year: number, questions: Map<string, string>): Promise<EvaluationTexts | null> {
+async function publishedTexts(
+  db: Db,
+  resultId: number,
+  name: string,
+  year: number,
+  questions: Map<string, string>,
+): Promise<EvaluationTexts | null> {
   const [evaluation] = await db.select({ id: evaluations.id }).from(evaluations).where(eq(evaluations.resultId, resultId));
   if (!evaluation) return null;
   const snapshot = await publishedSnapshot(db, evaluation.id);
   if (!snapshot) return null;
   const names = await municipalityNames(db);
   const texts = snapshot.texts;
-  const areaNumbers = [...new Set(Object.keys(texts).flatMap((k) => /^(?:area|subarea)\.(\d+)/.exec(k)?.[1] ?? []).map(Number))];
+  const areaNumbers = [
+    ...new Set(
+      Object.keys(texts)
+        .flatMap((k) => /^(?:area|subarea)\.(\d+)/.exec(k)?.[1] ?? [])
+        .map(Number),
+    ),
+  ];
   const exampleAreas = snapshot.goodExamples.map((g) => g.areaNumber);
   const stem = reportFileStem(name, year);
   return {
     evaluationId: evaluation.id,
     reportPath: reportPath(evaluation.id),
-    files: REPORT_FILE_FORMATS.map((format) => ({ format, fileName: `${stem}.${format}`, href: reportFilePath(evaluation.id, `${stem}.${format}`) })),
+    files: REPORT_FILE_FORMATS.map((format) => ({
+      format,
+      fileName: `${stem}.${format}`,
+      href: reportFilePath(evaluation.id, `${stem}.${format}`),
+    })),
     evaluators: snapshot.evaluators,
     summary: passages(paragraphsOf(texts["summary.evaluation"]), anchors.summary),
     areas: [...new Set([...areaNumbers, ...exampleAreas])]
@@ -126,14 +172,23 @@ async function publishedTexts(db: Db, resultId: number, name: string, year: numb
           .filter((k) => k.startsWith(`subarea.${number}.`))
           .map((k) => k.slice("subarea.".length))
           .sort((a, b) => a.localeCompare(b, "sv", { numeric: true }))
-          .map((id) => ({ id, question: questions.get(id) ?? id, paragraphs: passages(paragraphsOf(texts[`subarea.${id}`]), (i) => anchors.subarea(id, i)) })),
+          .map((id) => ({
+            id,
+            question: questions.get(id) ?? id,
+            paragraphs: passages(paragraphsOf(texts[`subarea.${id}`]), (i) => anchors.subarea(id, i)),
+          })),
         strengths: passages(itemsOf(texts[`area.${number}.strengths`]), (i) => anchors.strength(number, i)),
         improvements: passages(itemsOf(texts[`area.${number}.improvements`]), (i) => anchors.improvement(number, i)),
         goodExamples: snapshot.goodExamples
           .filter((g) => g.areaNumber === number)
           .map((g, i) => {
             const other = names.get(g.municipalityCode) ?? g.municipalityCode;
-            return { anchor: anchors.goodExample(number, i + 1), text: g.sentence, municipality: other, path: municipalityPath(g.municipalityCode, other) };
+            return {
+              anchor: anchors.goodExample(number, i + 1),
+              text: g.sentence,
+              municipality: other,
+              path: municipalityPath(g.municipalityCode, other),
+            };
           }),
       })),
   };

@@ -11,5 +11,10 @@ export async function searchFilterChoices(db: Db) {
   const [choices, instruments] = await Promise.all([getRankingChoices(db), getInstruments(db)]);
   const keys = sortInstrumentKeys(instruments.keys());
   const newest = instruments.get(keys.at(-1)!)!;
-  return { counties: choices.counties, groups: choices.groups, areas: newest.areas.map((a) => ({ number: a.number, name: a.name })), instruments: keys };
+  return {
+    counties: choices.counties,
+    groups: choices.groups,
+    areas: newest.areas.map((a) => ({ number: a.number, name: a.name })),
+    instruments: keys,
+  };
 }

@@ -13,7 +13,6 @@ import { DEFAULT_COMPARE, MAX_COMPARE } from "../../domain/report/compare.ts";
 /** The published revision's report (public), or the working one (the team's draft). */
 export type ReportEdition = "published" | "current";
 
-
 export interface ReportRequest {
   edition?: ReportEdition;
   /** N, the number of latest evaluations the profile is compared with. */

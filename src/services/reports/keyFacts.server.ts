@@ -9,14 +9,26 @@ import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { ConflictError, ForbiddenError, problemsFromZod, ValidationError } from "../errors.ts";
 
-export const EMPTY_KEY_FACTS: KeyFactsInput = { population: null, populationChange: null, populationChangePeriod: null, employees: null, rulingParties: null };
+export const EMPTY_KEY_FACTS: KeyFactsInput = {
+  population: null,
+  populationChange: null,
+  populationChangePeriod: null,
+  employees: null,
+  rulingParties: null,
+};
 
 /** A form field left blank is "not entered"; digits may be written with spaces ("137 121"). */
 const wholeNumber = (min: number, max: number) =>
   z
     .union([z.string(), z.number(), z.null()])
     .optional()
-    .transform((value) => (value === null || value === undefined ? "" : String(value).replace(/[\s\u00a0]/g, "").replace(/^\u2212/, "-")))
+    .transform((value) =>
+      value === null || value === undefined
+        ? ""
+        : String(value)
+            .replace(/[\s\u00a0]/g, "")
+            .replace(/^\u2212/, "-"),
+    )
     .pipe(
       z
         .string()
@@ -72,7 +84,11 @@ export async function saveKeyFacts(db: Db, actor: Actor, evaluationId: number, i
     const values = { ...facts, version: version + 1, updatedBy: actor!.id, updatedAt: new Date() };
     const written =
       version === 0
-        ? await tx.insert(evaluationKeyFacts).values({ evaluationId: evaluation.id, ...values }).onConflictDoNothing().returning({ v: evaluationKeyFacts.version })
+        ? await tx
+            .insert(evaluationKeyFacts)
+            .values({ evaluationId: evaluation.id, ...values })
+            .onConflictDoNothing()
+            .returning({ v: evaluationKeyFacts.version })
         : await tx
             .update(evaluationKeyFacts)
             .set(values)
@@ -84,7 +100,14 @@ export async function saveKeyFacts(db: Db, actor: Actor, evaluationId: number, i
       throw new ConflictError(current, current.version);
     }
     const { version: _v, ...previous } = before;
-    await appendAudit(tx, { evaluationId: evaluation.id, actor, action: "key_facts", target: "report.5", before: before.version === 0 ? null : previous, after: facts });
+    await appendAudit(tx, {
+      evaluationId: evaluation.id,
+      actor,
+      action: "key_facts",
+      target: "report.5",
+      before: before.version === 0 ? null : previous,
+      after: facts,
+    });
     return { ...facts, version: version + 1 };
   });
 }

@@ -27,7 +27,12 @@ interface EditionParts {
 const stockholmDate = (date: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(date);
 
 /** The published revision: its frozen texts and team, and the figures the public sees. */
-async function publishedParts(db: Db, evaluation: EvaluationContext, snapshot: EvaluationSnapshot, history: readonly Result[]): Promise<EditionParts> {
+async function publishedParts(
+  db: Db,
+  evaluation: EvaluationContext,
+  snapshot: EvaluationSnapshot,
+  history: readonly Result[],
+): Promise<EditionParts> {
   const result = history.find((r) => r.instrumentKey === evaluation.instrument.key && r.year === evaluation.year);
   return {
     draft: false,
@@ -109,7 +114,11 @@ export async function reportInput(
     documentCount: documents[0]?.n ?? 0,
     figures: parts.figures,
     texts: parts.texts,
-    goodExamples: parts.goodExamples.map((g) => ({ areaNumber: g.areaNumber, municipality: names.get(g.municipalityCode) ?? g.municipalityCode, sentence: g.sentence })),
+    goodExamples: parts.goodExamples.map((g) => ({
+      areaNumber: g.areaNumber,
+      municipality: names.get(g.municipalityCode) ?? g.municipalityCode,
+      sentence: g.sentence,
+    })),
     previous: previous ? previousInput(previous) : null,
     comparison,
     keyFacts: parts.keyFacts,
@@ -131,6 +140,11 @@ function previousInput(previous: NonNullable<Awaited<ReturnType<typeof previousR
 /** The average of the N latest evaluations with the same version made before this one, other municipalities only. */
 async function comparisonFor(db: Db, evaluation: EvaluationContext, compare: number): Promise<ComparisonInput> {
   const before = evaluation.visitStart ?? `${evaluation.year}-01-01`;
-  const averages = await getAverages(db, { instrument: evaluation.instrument.key, latest: compare, before, exclude: evaluation.municipalityCode });
+  const averages = await getAverages(db, {
+    instrument: evaluation.instrument.key,
+    latest: compare,
+    before,
+    exclude: evaluation.municipalityCode,
+  });
   return { asked: compare, areas: averages.areas, used: averages.results.map((r) => ({ municipality: r.name, year: r.year })) };
 }

@@ -2,7 +2,15 @@ import type { Db } from "../../db/client.server.ts";
 import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.server.ts";
 import { findResultKeys } from "../../db/repositories/results.server.ts";
 import { effectiveDate } from "../../domain/rankingFilters.ts";
-import { DEFAULT_GROUPING, listResults, municipalityList, municipalityNames, presentResults, resultFilter, type ResultQuery } from "./queries.server.ts";
+import {
+  DEFAULT_GROUPING,
+  listResults,
+  municipalityList,
+  municipalityNames,
+  presentResults,
+  resultFilter,
+  type ResultQuery,
+} from "./queries.server.ts";
 import type { ResultView } from "./presentResult.server.ts";
 import { getHistoryFacts } from "./rankings.server.ts";
 
@@ -54,13 +62,22 @@ interface Ordered {
 // ISO dates order as plain strings; localeCompare would consult the locale's collation for each pair.
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const latestFirst = (a: Ordered, b: Ordered) =>
-  byText(effectiveDate(b), effectiveDate(a)) || b.year - a.year || byName.compare(a.name, b.name) || byCode.compare(a.instrument, b.instrument);
+  byText(effectiveDate(b), effectiveDate(a)) ||
+  b.year - a.year ||
+  byName.compare(a.name, b.name) ||
+  byCode.compare(a.instrument, b.instrument);
 
 /** The ids of the results a query selects, latest first, without reading their figures. */
 async function latestIds(db: Db, query: ResultQuery): Promise<number[]> {
   const [keys, names] = await Promise.all([findResultKeys(db, await resultFilter(db, query)), municipalityNames(db)]);
   return keys
-    .map((k) => ({ id: k.id, date: k.date, year: k.year, instrument: k.instrumentKey, name: names.get(k.municipalityCode) ?? k.municipalityCode }))
+    .map((k) => ({
+      id: k.id,
+      date: k.date,
+      year: k.year,
+      instrument: k.instrumentKey,
+      name: names.get(k.municipalityCode) ?? k.municipalityCode,
+    }))
     .sort(latestFirst)
     .map((k) => k.id);
 }

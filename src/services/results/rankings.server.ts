@@ -91,7 +91,10 @@ export async function getRankings(db: Db, query: RankingQuery): Promise<RankingE
   const allowed = await municipalitiesOf(db, query);
   const entries = allowed
     ? await computeRanking(db, await histories.get(db, "all"), { ...query, municipalities: allowed })
-    : await rankings.get(db, JSON.stringify({ instrument: query.instrument, all: query.all ?? false, yearFrom: query.yearFrom, yearTo: query.yearTo }));
+    : await rankings.get(
+        db,
+        JSON.stringify({ instrument: query.instrument, all: query.all ?? false, yearFrom: query.yearFrom, yearTo: query.yearTo }),
+      );
   return query.limit === undefined || query.limit >= entries.length ? entries : entries.slice(0, query.limit);
 }
 

@@ -75,7 +75,8 @@ export interface SaveAgreedInput {
  */
 export async function getAgreement(db: Db, actor: Actor, evaluationId: number): Promise<Agreement> {
   const evaluation = await loadEvaluation(db, actor, evaluationId);
-  if (!scoringPolicy.open(actor, evaluation.access) || !scoringPolicy.viewAgreed(actor, evaluation.access)) throw new ForbiddenError("open the agreement");
+  if (!scoringPolicy.open(actor, evaluation.access) || !scoringPolicy.viewAgreed(actor, evaluation.access))
+    throw new ForbiddenError("open the agreement");
   const othersVisible = scoringPolicy.viewOthers(actor, evaluation.access);
   const id = evaluation.id;
   const [scoreRows, submissions, agreedRows] = [
@@ -119,7 +120,8 @@ export async function getAgreement(db: Db, actor: Actor, evaluationId: number): 
     };
   });
   items.sort((a, b) => {
-    if (a.spreadValue === null || b.spreadValue === null) return (a.spreadValue === null ? 1 : 0) - (b.spreadValue === null ? 1 : 0) || a.order - b.order;
+    if (a.spreadValue === null || b.spreadValue === null)
+      return (a.spreadValue === null ? 1 : 0) - (b.spreadValue === null ? 1 : 0) || a.order - b.order;
     return b.spreadValue.comparedTo(a.spreadValue) || a.order - b.order;
   });
   return {
@@ -134,13 +136,21 @@ export async function getAgreement(db: Db, actor: Actor, evaluationId: number): 
 }
 
 async function currentAgreed(tx: Db | Tx, evaluationId: number, itemId: string) {
-  const [row] = await tx.select().from(agreedScores).where(and(eq(agreedScores.evaluationId, evaluationId), eq(agreedScores.itemId, itemId)));
+  const [row] = await tx
+    .select()
+    .from(agreedScores)
+    .where(and(eq(agreedScores.evaluationId, evaluationId), eq(agreedScores.itemId, itemId)));
   const value: AgreedConflict = row ? { points: storedPoints(row.points), reason: row.reason } : { points: null, reason: "" };
   return { row, value, version: row?.version ?? 0 };
 }
 
 /** Records the team's agreed points and reason for an item; an outdated version changes nothing (ConflictError). */
-export async function saveAgreedScore(db: Db, actor: Actor, evaluationId: number, input: SaveAgreedInput): Promise<AgreedPoints & { itemId: string }> {
+export async function saveAgreedScore(
+  db: Db,
+  actor: Actor,
+  evaluationId: number,
+  input: SaveAgreedInput,
+): Promise<AgreedPoints & { itemId: string }> {
   const evaluation = await loadEvaluation(db, actor, evaluationId);
   if (!scoringPolicy.agree(actor, evaluation.access)) throw new ForbiddenError("agree on points");
   const { item, version, text, value } = checkScoreInput(
@@ -162,7 +172,14 @@ export async function saveAgreedScore(db: Db, actor: Actor, evaluationId: number
           .returning({ version: agreedScores.version })
       : await tx
           .insert(agreedScores)
-          .values({ evaluationId: evaluation.id, itemId: item.id, points: after.points, reason: after.reason, version: 1, agreedBy: actor!.id })
+          .values({
+            evaluationId: evaluation.id,
+            itemId: item.id,
+            points: after.points,
+            reason: after.reason,
+            version: 1,
+            agreedBy: actor!.id,
+          })
           .onConflictDoNothing()
           .returning({ version: agreedScores.version });
     if (written.length === 0) {

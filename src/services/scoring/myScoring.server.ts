@@ -94,7 +94,12 @@ export async function getMyScoring(db: Db, actor: Actor, evaluationId: number): 
   const [rows, submission] = actor
     ? [
         await db.select().from(scores).where(mine(evaluation.id, actor.id)),
-        (await db.select().from(scoreSubmissions).where(and(eq(scoreSubmissions.evaluationId, evaluation.id), eq(scoreSubmissions.userId, actor.id))))[0],
+        (
+          await db
+            .select()
+            .from(scoreSubmissions)
+            .where(and(eq(scoreSubmissions.evaluationId, evaluation.id), eq(scoreSubmissions.userId, actor.id)))
+        )[0],
       ]
     : [[], undefined];
   const byItem = new Map(rows.map((row) => [row.itemId, row]));
@@ -135,7 +140,15 @@ export async function getMyScoring(db: Db, actor: Actor, evaluationId: number): 
     const groups =
       area.subareas.length === 0
         ? [group(null, String(area.number), area.name, area.maxPoints, own)]
-        : area.subareas.map((s) => group(s.id, s.id, s.question, s.maxPoints, own.filter((item) => item.subareaId === s.id)));
+        : area.subareas.map((s) =>
+            group(
+              s.id,
+              s.id,
+              s.question,
+              s.maxPoints,
+              own.filter((item) => item.subareaId === s.id),
+            ),
+          );
     return { ...running.areas[index]!, rubricHeadings: area.rubricHeadings, groups };
   });
   const { areas: _running, ...total } = running;
@@ -152,7 +165,11 @@ export async function getMyScoring(db: Db, actor: Actor, evaluationId: number): 
 }
 
 /** Reads a score form's fields, or throws a ValidationError naming every problem. */
-export function checkScoreInput(evaluation: EvaluationContext, input: { itemId: unknown; points: unknown; text: unknown; version: unknown }, options: { required: boolean; textField: string }) {
+export function checkScoreInput(
+  evaluation: EvaluationContext,
+  input: { itemId: unknown; points: unknown; text: unknown; version: unknown },
+  options: { required: boolean; textField: string },
+) {
   const problems: ScoringProblem[] = [];
   const item = findItem(evaluation.instrument, input.itemId);
   if (!item) problems.push({ field: "itemId", message: "unknown_item" });
@@ -164,13 +181,19 @@ export function checkScoreInput(evaluation: EvaluationContext, input: { itemId: 
   const parsed = item ? parsePointsInput(input.points, item.maxPoints, { required: options.required }) : null;
   // The item's id goes with the problem, so that the words name it ("Poängen för 1.2 …").
   if (parsed && !parsed.ok) problems.push({ ...parsed.problem, values: { ...parsed.problem.values, item: item!.id } });
-  if (problems.length > 0 || !item || !parsed?.ok || version === null || text === null) throw new ValidationError("the points were not saved", problems);
+  if (problems.length > 0 || !item || !parsed?.ok || version === null || text === null)
+    throw new ValidationError("the points were not saved", problems);
   return { item, version, text, value: parsed.value };
 }
 
 async function currentScore(tx: Db | Tx, evaluationId: number, userId: string, itemId: string) {
-  const [row] = await tx.select().from(scores).where(and(mine(evaluationId, userId), eq(scores.itemId, itemId)));
-  const value: ScoreConflict = row ? { points: storedPoints(row.points), justification: row.justification } : { points: null, justification: "" };
+  const [row] = await tx
+    .select()
+    .from(scores)
+    .where(and(mine(evaluationId, userId), eq(scores.itemId, itemId)));
+  const value: ScoreConflict = row
+    ? { points: storedPoints(row.points), justification: row.justification }
+    : { points: null, justification: "" };
   return { row, value, version: row?.version ?? 0 };
 }
 
@@ -191,7 +214,8 @@ export async function saveMyScore(db: Db, actor: Actor, evaluationId: number, in
   return db.transaction(async (tx) => {
     const current = await currentScore(tx, evaluation.id, userId, item.id);
     if (current.version !== version) throw new ConflictError(current.value, current.version);
-    if (current.value.points === after.points && current.value.justification === after.justification) return { itemId: item.id, ...after, version };
+    if (current.value.points === after.points && current.value.justification === after.justification)
+      return { itemId: item.id, ...after, version };
     const written = current.row
       ? await tx
           .update(scores)
@@ -200,7 +224,14 @@ export async function saveMyScore(db: Db, actor: Actor, evaluationId: number, in
           .returning({ version: scores.version })
       : await tx
           .insert(scores)
-          .values({ evaluationId: evaluation.id, userId, itemId: item.id, points: after.points, justification: after.justification, version: 1 })
+          .values({
+            evaluationId: evaluation.id,
+            userId,
+            itemId: item.id,
+            points: after.points,
+            justification: after.justification,
+            version: 1,
+          })
           .onConflictDoNothing()
           .returning({ version: scores.version });
     if (written.length === 0) {
@@ -223,12 +254,27 @@ export async function submitMyScoring(db: Db, actor: Actor, evaluationId: number
     const items = scorableItems(evaluation.instrument);
     const missing = items.filter((item) => !given.has(item.id));
     if (missing.length > 0) {
-      const problem: ScoringProblem = { field: "items", message: "scores_missing", values: { count: missing.length, first: missing[0]!.id } };
+      const problem: ScoringProblem = {
+        field: "items",
+        message: "scores_missing",
+        values: { count: missing.length, first: missing[0]!.id },
+      };
       throw new ValidationError(`${missing.length} of ${items.length} items have no points yet`, [problem]);
     }
-    const inserted = await tx.insert(scoreSubmissions).values({ evaluationId: evaluation.id, userId }).onConflictDoNothing().returning({ userId: scoreSubmissions.userId });
+    const inserted = await tx
+      .insert(scoreSubmissions)
+      .values({ evaluationId: evaluation.id, userId })
+      .onConflictDoNothing()
+      .returning({ userId: scoreSubmissions.userId });
     if (inserted.length === 0) return;
     const total = sum(items.map((item) => given.get(item.id)!));
-    await appendAudit(tx, { evaluationId: evaluation.id, actor, action: "submitted", target: "scores", before: null, after: { items: items.length, exact: pointsText(total) } });
+    await appendAudit(tx, {
+      evaluationId: evaluation.id,
+      actor,
+      action: "submitted",
+      target: "scores",
+      before: null,
+      after: { items: items.length, exact: pointsText(total) },
+    });
   });
 }

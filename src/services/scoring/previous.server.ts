@@ -40,7 +40,11 @@ export interface PreviousResult {
 export type PreviousOf = Pick<EvaluationContext, "municipalityCode" | "year"> & { instrument: { key: string } };
 
 /** The latest result of the municipality from a year before the evaluation's, or null (from its results, when the caller has them). */
-export async function previousResultFor(db: Db | Tx, evaluation: PreviousOf, municipalityResults?: readonly Result[]): Promise<PreviousResult | null> {
+export async function previousResultFor(
+  db: Db | Tx,
+  evaluation: PreviousOf,
+  municipalityResults?: readonly Result[],
+): Promise<PreviousResult | null> {
   const all = municipalityResults ?? (await findResults(db, { municipalityCode: evaluation.municipalityCode }));
   const earlier = all.filter((r) => r.year < evaluation.year);
   if (earlier.length === 0) return null;
@@ -68,7 +72,9 @@ export async function previousResultFor(db: Db | Tx, evaluation: PreviousOf, mun
     instrumentName: instrument.name,
     sameInstrument: result.instrumentKey === evaluation.instrument.key,
     level: assessment.level,
-    total: assessment.total ? pointsNumber(assessment.total.published ? assessment.total.points : roundHalfUp(assessment.total.points)) : null,
+    total: assessment.total
+      ? pointsNumber(assessment.total.published ? assessment.total.points : roundHalfUp(assessment.total.points))
+      : null,
     totalPublished: assessment.total?.published ?? false,
     maxTotal: pointsNumber(maxTotal(instrument)),
     areas,

@@ -29,7 +29,10 @@ export async function indexEvaluation(tx: Db | Tx, evaluationId: number): Promis
     })
     .from(evaluations)
     .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
-    .leftJoin(municipalityGroups, and(eq(municipalityGroups.municipalityCode, evaluations.municipalityCode), eq(municipalityGroups.groupingKey, DEFAULT_GROUPING)))
+    .leftJoin(
+      municipalityGroups,
+      and(eq(municipalityGroups.municipalityCode, evaluations.municipalityCode), eq(municipalityGroups.groupingKey, DEFAULT_GROUPING)),
+    )
     .where(eq(evaluations.id, evaluationId));
   if (!evaluation || (evaluation.status !== "published" && evaluation.resultId === null)) return 0;
   const snapshot = await publishedSnapshot(tx, evaluationId);
@@ -40,7 +43,12 @@ export async function indexEvaluation(tx: Db | Tx, evaluationId: number): Promis
   const names = new Map(
     exampleCodes.length === 0
       ? []
-      : (await tx.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).where(inArray(municipalities.code, exampleCodes))).map((m) => [m.code, m.name]),
+      : (
+          await tx
+            .select({ code: municipalities.code, name: municipalities.name })
+            .from(municipalities)
+            .where(inArray(municipalities.code, exampleCodes))
+        ).map((m) => [m.code, m.name]),
   );
   const rows = passages.map((p) => ({
     evaluationId,

@@ -28,7 +28,8 @@ export async function searchMunicipalities(db: Db, text: string, limit = 5): Pro
     -- The functions rather than the % and <% operators: with the operators, PGlite's next query
     -- could hang the process (seen with PGlite 0.5.16), and 290 names need no index.
     where similarity(lower(m.name), ${needle}) >= 0.3 or word_similarity(${needle}, lower(m.name)) >= 0.6 or lower(m.name) like ${prefix}`);
-  const rows = (result as unknown as { rows: { code: string; name: string; county_code: string; county_name: string; score: number }[] }).rows;
+  const rows = (result as unknown as { rows: { code: string; name: string; county_code: string; county_name: string; score: number }[] })
+    .rows;
   return rows
     .map((r) => ({ code: r.code, name: r.name, county: { code: r.county_code, name: r.county_name }, score: Number(r.score) }))
     .sort((a, b) => b.score - a.score || collator.compare(a.name, b.name))

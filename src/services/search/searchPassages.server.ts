@@ -1,7 +1,17 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.server.ts";
 import { evaluationPath } from "../../domain/paths.ts";
-import { facetQuery, isEmptySearch, MARK_START, MARK_STOP, parseSearch, snippetSegments, wordQuery, type ParsedSearch, type PassageKind } from "../../domain/search.ts";
+import {
+  facetQuery,
+  isEmptySearch,
+  MARK_START,
+  MARK_STOP,
+  parseSearch,
+  snippetSegments,
+  wordQuery,
+  type ParsedSearch,
+  type PassageKind,
+} from "../../domain/search.ts";
 import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.server.ts";
 import { municipalityList } from "../results/queries.server.ts";
 import { unknownInstrument, validateSearchQuery, type SearchInput } from "./searchQuery.server.ts";
@@ -62,7 +72,8 @@ interface Row {
 export async function searchPassages(db: Db, input: SearchInput): Promise<SearchResult> {
   const query = validateSearchQuery(input);
   const instruments = await getInstruments(db);
-  if (query.instrument && !instruments.has(query.instrument)) throw unknownInstrument(query.instrument, sortInstrumentKeys(instruments.keys()));
+  if (query.instrument && !instruments.has(query.instrument))
+    throw unknownInstrument(query.instrument, sortInstrumentKeys(instruments.keys()));
   const search = parseSearch(query.text);
   if (isEmptySearch(search)) return { total: 0, more: false, hits: [] };
 
@@ -108,21 +119,24 @@ export async function searchPassages(db: Db, input: SearchInput): Promise<Search
   return {
     total: Math.min(found, RANKED_AT_MOST),
     more: found > RANKED_AT_MOST,
-    hits: rows.filter((row) => row.id !== null).map((row) => {
-      const area = row.area_number === null ? undefined : instruments.get(row.instrument_key)?.areas.find((a) => a.number === row.area_number);
-      return {
-        evaluationId: Number(row.evaluation_id),
-        municipality: { code: row.municipality_code, name: row.municipality_name },
-        year: Number(row.year),
-        instrument: row.instrument_key,
-        area: row.area_number === null ? null : { number: Number(row.area_number), name: area?.name ?? "" },
-        subareaId: row.subarea_id,
-        kind: row.kind,
-        anchor: row.anchor,
-        link: `${evaluationPath(row.municipality_code, row.municipality_name, Number(row.year), row.ambiguous ? row.instrument_key : undefined)}#${row.anchor}`,
-        snippet: snippetSegments(row.headline),
-        rank: Number(row.rank),
-      };
-    }),
+    hits: rows
+      .filter((row) => row.id !== null)
+      .map((row) => {
+        const area =
+          row.area_number === null ? undefined : instruments.get(row.instrument_key)?.areas.find((a) => a.number === row.area_number);
+        return {
+          evaluationId: Number(row.evaluation_id),
+          municipality: { code: row.municipality_code, name: row.municipality_name },
+          year: Number(row.year),
+          instrument: row.instrument_key,
+          area: row.area_number === null ? null : { number: Number(row.area_number), name: area?.name ?? "" },
+          subareaId: row.subarea_id,
+          kind: row.kind,
+          anchor: row.anchor,
+          link: `${evaluationPath(row.municipality_code, row.municipality_name, Number(row.year), row.ambiguous ? row.instrument_key : undefined)}#${row.anchor}`,
+          snippet: snippetSegments(row.headline),
+          rank: Number(row.rank),
+        };
+      }),
   };
 }

@@ -28,24 +28,27 @@ export const MAX_OFFSET = 1_000;
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 function wholeNumber(min: number, max: number, message: string) {
-  return z.preprocess(
-    (value) => {
-      const given = blankToUndefined(value);
-      return typeof given === "string" && /^\s*\d+\s*$/.test(given) ? Number(given) : given;
-    },
-    z.number({ error: message }).int(message).min(min, message).max(max, message).optional(),
-  );
+  return z.preprocess((value) => {
+    const given = blankToUndefined(value);
+    return typeof given === "string" && /^\s*\d+\s*$/.test(given) ? Number(given) : given;
+  }, z.number({ error: message }).int(message).min(min, message).max(max, message).optional());
 }
 
 function code(pattern: RegExp, message: string) {
-  return z.preprocess((value) => (typeof value === "string" ? blankToUndefined(value.trim()) : blankToUndefined(value)), z.string({ error: message }).regex(pattern, message).optional());
+  return z.preprocess(
+    (value) => (typeof value === "string" ? blankToUndefined(value.trim()) : blankToUndefined(value)),
+    z.string({ error: message }).regex(pattern, message).optional(),
+  );
 }
 
 const year = () => wholeNumber(1990, 2100, "expected a year such as 2012");
 
 const schema = z
   .object({
-    text: z.preprocess((value) => value ?? "", z.string({ error: "expected text" }).max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`)),
+    text: z.preprocess(
+      (value) => value ?? "",
+      z.string({ error: "expected text" }).max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`),
+    ),
     area: wholeNumber(1, 99, "expected an area number such as 3"),
     instrument: code(/^[\w.-]{1,40}$/, "expected an instrument version key such as 2010"),
     county: code(/^\d{2}$/, "expected a two-digit county code such as 18"),
@@ -55,7 +58,10 @@ const schema = z
     limit: wholeNumber(1, MAX_LIMIT, `expected a whole number from 1 to ${MAX_LIMIT}`),
     offset: wholeNumber(0, MAX_OFFSET, `expected a whole number from 0 to ${MAX_OFFSET}`),
   })
-  .refine((q) => q.yearFrom === undefined || q.yearTo === undefined || q.yearFrom <= q.yearTo, { path: ["yearTo"], message: "must not be before yearFrom" });
+  .refine((q) => q.yearFrom === undefined || q.yearTo === undefined || q.yearFrom <= q.yearTo, {
+    path: ["yearTo"],
+    message: "must not be before yearFrom",
+  });
 
 export type ValidSearchQuery = Required<Pick<SearchQuery, "text" | "limit" | "offset">> & Omit<SearchQuery, "text" | "limit" | "offset">;
 

@@ -36,4 +36,3 @@ export function listItems(body: string): string[] {
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
 }
-
