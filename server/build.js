@@ -105,10 +105,13 @@ export async function ensureBuild(force = false) {
     const bin = join(root, "node_modules/@react-router/dev/bin.js");
     const result = spawnSync(process.execPath, [bin, "build"], {
       cwd: root,
-      stdio: ["ignore", force ? "inherit" : "ignore", "inherit"],
+      // npm start says only that it builds; the builder's own messages are shown if it fails.
+      stdio: ["ignore", force ? "inherit" : "pipe", force ? "inherit" : "pipe"],
+      encoding: "utf8",
       env: { ...process.env, NODE_ENV: "production", KOMPASS_BUILD_DIR: next },
     });
     if (result.status !== 0) {
+      if (!force) console.error(`${result.stdout ?? ""}${result.stderr ?? ""}`);
       rmSync(next, { recursive: true, force: true });
       throw new Error(`The build failed (exit ${result.status ?? result.signal}); see the messages above.`);
     }
