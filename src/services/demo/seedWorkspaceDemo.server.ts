@@ -126,30 +126,26 @@ export async function seedWorkspaceDemo(db: Db): Promise<void> {
     const running = await createDemoEvaluation(tx, progress, ids, progress.status);
     for (const [key, points] of Object.entries(progress.scores)) {
       const userId = ids.get(key)!;
-      await tx
-        .insert(scores)
-        .values(
-          Object.entries(points).map(([itemId, value]) => ({
-            evaluationId: running,
-            userId,
-            itemId,
-            points: value,
-            justification: progress.justifications[key]?.[itemId] ?? "",
-          })),
-        );
-      await tx.insert(scoreSubmissions).values({ evaluationId: running, userId });
-    }
-    await tx
-      .insert(agreedScores)
-      .values(
-        Object.entries(progress.agreed).map(([itemId, a]) => ({
+      await tx.insert(scores).values(
+        Object.entries(points).map(([itemId, value]) => ({
           evaluationId: running,
+          userId,
           itemId,
-          points: a.points,
-          reason: a.reason,
-          agreedBy: ids.get("eva")!,
+          points: value,
+          justification: progress.justifications[key]?.[itemId] ?? "",
         })),
       );
+      await tx.insert(scoreSubmissions).values({ evaluationId: running, userId });
+    }
+    await tx.insert(agreedScores).values(
+      Object.entries(progress.agreed).map(([itemId, a]) => ({
+        evaluationId: running,
+        itemId,
+        points: a.points,
+        reason: a.reason,
+        agreedBy: ids.get("eva")!,
+      })),
+    );
   });
 }
 

@@ -104,15 +104,13 @@ async function publish(tx: Tx, actor: Actor, evaluation: EvaluationContext): Pro
       .set({ snapshot, createdBy: actor!.id, createdAt: new Date() })
       .where(and(eq(evaluationRevisions.evaluationId, evaluation.id), eq(evaluationRevisions.revision, evaluation.revision)));
   } else {
-    await tx
-      .insert(evaluationRevisions)
-      .values({
-        evaluationId: evaluation.id,
-        revision: evaluation.revision,
-        reason: "Första publiceringen",
-        snapshot,
-        createdBy: actor!.id,
-      });
+    await tx.insert(evaluationRevisions).values({
+      evaluationId: evaluation.id,
+      revision: evaluation.revision,
+      reason: "Första publiceringen",
+      snapshot,
+      createdBy: actor!.id,
+    });
   }
   await appendAudit(tx, {
     evaluationId: evaluation.id,
