@@ -1,6 +1,6 @@
-import { createContext, data, type MiddlewareFunction } from "react-router";
+import { createContext, data, type MiddlewareFunction, type RouterContextProvider } from "react-router";
 import { kompass } from "./context.ts";
-import { requireActor } from "./forms.tsx";
+import { failureOf, requireActor } from "./forms.tsx";
 import { languageFromRequest } from "./i18n.ts";
 import type { Db } from "../src/db/client.server.ts";
 import type { Actor } from "../src/domain/workflow.ts";
@@ -29,3 +29,18 @@ export const workspaceMiddleware: MiddlewareFunction<Response> = ({ request, par
   context.set(workspaceContext, { db: kompass(context).db, actor, evaluationId });
   return next();
 };
+
+/**
+ * A workspace loader's work for the evaluation in the address: the checked values in, and the
+ * services' typed errors out as the page's answer (403, 404 …), the same way on every page.
+ */
+export async function forEvaluation<T>(
+  { request, context }: { request: Request; context: Readonly<RouterContextProvider> },
+  work: (workspace: Workspace) => Promise<T>,
+): Promise<T> {
+  try {
+    return await work(context.get(workspaceContext));
+  } catch (error) {
+    throw failureOf(error, request);
+  }
+}

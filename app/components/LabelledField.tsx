@@ -1,5 +1,5 @@
-import { Field, Label, ValidationMessage } from "@digdir/designsystemet-react";
-import type { ReactNode } from "react";
+import { Field, Input, Label, ValidationMessage } from "@digdir/designsystemet-react";
+import type { ComponentProps, ReactNode } from "react";
 
 /** A labelled field that stays labelled without JavaScript: label, hint and problem tied by id. */
 export function LabelledField({
@@ -22,6 +22,16 @@ export function LabelledField({
       {hint && <Field.Description id={`${id}-hint`}>{hint}</Field.Description>}
       {children(describedBy)}
       {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
+    </Field>
+  );
+}
+
+/** A label and its input, tied by id; the input's own attributes pass through. */
+export function LabelledInput({ label, ...input }: { label: string; id: string } & ComponentProps<typeof Input>) {
+  return (
+    <Field>
+      <Label htmlFor={input.id}>{label}</Label>
+      <Input {...input} />
     </Field>
   );
 }

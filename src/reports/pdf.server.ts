@@ -9,6 +9,7 @@ import { chromium, type Browser } from "playwright-core";
 import type { ReportModel } from "../domain/report/model.ts";
 import { escapeHtml, renderReportDocument, renderReportHtml } from "./html.server.ts";
 import { addInfo, loadPdf, pageNumbersIn } from "./pdfOutline.server.ts";
+import { CHROMIUM_ARGS } from "./chromiumArgs.ts";
 
 export class PdfUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -17,16 +18,7 @@ export class PdfUnavailableError extends Error {
   }
 }
 
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const LAUNCH_ARGS = ["--headless", ...CHROMIUM_ARGS];
 
 const unavailable = (path: string, reason: string) =>
   `PDF needs the Chromium browser, which ${reason} (${path}). Install it with "apt-get install chromium" ` +

@@ -6,7 +6,7 @@ import { evaluations, scores } from "../../src/db/schema.server.ts";
 import { points, pointsText } from "../../src/domain/points.ts";
 import type { Actor, EvaluationStatus } from "../../src/domain/workflow.ts";
 import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../src/services/errors.ts";
 import { auditEntries } from "../../src/services/evaluations/audit.server.ts";
 import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
 import { getAgreement, saveAgreedScore } from "../../src/services/scoring/agreement.server.ts";
@@ -14,6 +14,7 @@ import { getMyScoring, saveMyScore, submitMyScoring } from "../../src/services/s
 import { previousResultFor } from "../../src/services/scoring/previous.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
+import { problemsOf } from "../support/errors.ts";
 
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/orebro-2012.json", import.meta.url), "utf8")) as {
   areas: { subareas: { id: string; exact: number }[] }[];
@@ -47,14 +48,6 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
       rows: { scores: number; audit: number }[];
     };
     return rows[0];
-  };
-  const problemsOf = async (promise: Promise<unknown>) => {
-    const error = await promise.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).problems;
   };
   const itemOf = async (actor: Person, itemId: string) =>
     (await getMyScoring(db, actor, id)).areas.flatMap((a) => a.groups.flatMap((g) => g.items)).find((i) => i.id === itemId)!;

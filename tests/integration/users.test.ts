@@ -19,6 +19,7 @@ import {
 } from "../../src/services/auth/users.server.ts";
 import { ForbiddenError, ValidationError } from "../../src/services/errors.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { problemsOf } from "../support/errors.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "kompass-users-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -154,14 +155,6 @@ describe.each(testDatabaseKinds())("user management on %s", (kind) => {
 
   it("refuses a duplicate e-mail address, whatever its case, and a contact without a known municipality", async () => {
     const db = database.db;
-    const problemsOf = async (promise: Promise<unknown>) => {
-      const error = await promise.then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(ValidationError);
-      return (error as ValidationError).problems;
-    };
     expect(await problemsOf(createUser(db, admin, { email: " EVA@example.se ", name: "Eva igen", role: "evaluator" }))).toEqual([
       { field: "email", message: "email_taken" },
     ]);

@@ -1,4 +1,4 @@
-import { Alert, Button, Field, Heading, Input, Label, Link as DsLink, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Link as DsLink, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/password";
 import { CsrfField, failureOf, readForm } from "../../forms.tsx";
@@ -7,6 +7,7 @@ import { passwordResetIsValid, resetPassword } from "../../../src/services/auth/
 import { kompass } from "../../context.ts";
 import { passwordForm } from "../../auth-forms.server.ts";
 import { parseForm } from "../../submission.ts";
+import { LabelledInput } from "../../components/LabelledField.tsx";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return { valid: await passwordResetIsValid(kompass(context).db, params.token) };
@@ -54,18 +55,16 @@ export default function Password({ loaderData, actionData }: Route.ComponentProp
               {t(`problem.${problem}`, { defaultValue: problem })}
             </ValidationMessage>
           )}
-          <Field>
-            <Label htmlFor="password">{t("auth.newPassword")}</Label>
-            <Input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              minLength={10}
-              required
-              aria-describedby={problem ? "password-error" : undefined}
-            />
-          </Field>
+          <LabelledInput
+            label={t("auth.newPassword")}
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={10}
+            required
+            aria-describedby={problem ? "password-error" : undefined}
+          />
           <Button type="submit">{t("auth.setPassword")}</Button>
         </Form>
       )}

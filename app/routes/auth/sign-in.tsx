@@ -1,4 +1,4 @@
-import { Button, Field, Heading, Input, Label, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, ValidationMessage } from "@digdir/designsystemet-react";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { CsrfField, readForm } from "../../forms.tsx";
@@ -7,6 +7,7 @@ import { signIn } from "../../../src/services/auth/authentication.server.ts";
 import { kompass } from "../../context.ts";
 import { signInForm } from "../../auth-forms.server.ts";
 import { parseForm } from "../../submission.ts";
+import { LabelledInput } from "../../components/LabelledField.tsx";
 
 /** Only paths on this site: a sign-in link cannot send anyone elsewhere. */
 const safeReturn = (value: FormDataEntryValue | string | null) =>
@@ -51,22 +52,17 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
             {t(error === "throttled" ? "auth.throttled" : "auth.invalid")}
           </ValidationMessage>
         )}
-        <Field>
-          <Label htmlFor="email">{t("auth.email")}</Label>
-          <Input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={actionData?.email}
-            aria-describedby={error ? "sign-in-error" : undefined}
-          />
-        </Field>
-        <Field>
-          <Label htmlFor="password">{t("auth.password")}</Label>
-          <Input id="password" name="password" type="password" autoComplete="current-password" required />
-        </Field>
+        <LabelledInput
+          label={t("auth.email")}
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={actionData?.email}
+          aria-describedby={error ? "sign-in-error" : undefined}
+        />
+        <LabelledInput label={t("auth.password")} id="password" name="password" type="password" autoComplete="current-password" required />
         <Button type="submit">{t("auth.signIn")}</Button>
       </Form>
     </div>

@@ -10,21 +10,18 @@ import {
   type AutosaveFailure,
   type Submitted,
 } from "../../components/AutosaveForm.tsx";
-import { failureOf, Problems, readForm } from "../../forms.tsx";
+import { Problems, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { getAgreement, saveAgreedScore, type AgreedConflict, type AgreementItem } from "../../../src/services/scoring/agreement.server.ts";
 import { pointsForInput } from "../../components/points.ts";
 import { agreementForms } from "../../scoring-forms.server.ts";
 import { parseForm, typedValues } from "../../submission.ts";
-import { workspaceContext } from "../../workspace.server.ts";
+import { forEvaluation, workspaceContext } from "../../workspace.server.ts";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db, actor, evaluationId: id } = context.get(workspaceContext);
-  try {
+export function loader({ request, context }: Route.LoaderArgs) {
+  return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {
     return await getAgreement(db, actor, id);
-  } catch (error) {
-    throw failureOf(error, request);
-  }
+  });
 }
 
 export function meta({ matches }: Route.MetaArgs) {

@@ -1,12 +1,10 @@
 import type { Route } from "./+types/audit-csv";
-import { failureOf } from "../../forms.tsx";
 import { auditCsv } from "../../../src/services/evaluations/auditCsv.server.ts";
-import { workspaceContext } from "../../workspace.server.ts";
+import { forEvaluation } from "../../workspace.server.ts";
 
 /** The evaluation's whole audit log as CSV (RFC 4180), for the team and administrators. */
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db, actor, evaluationId: id } = context.get(workspaceContext);
-  try {
+export function loader({ request, context }: Route.LoaderArgs) {
+  return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {
     const { filename, csv } = await auditCsv(db, actor, id);
     return new Response(csv, {
       headers: {
@@ -15,7 +13,5 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         "Cache-Control": "private, no-store",
       },
     });
-  } catch (error) {
-    throw failureOf(error, request);
-  }
+  });
 }

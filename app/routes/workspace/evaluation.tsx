@@ -2,19 +2,17 @@ import { Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { NavLink, Outlet, type ShouldRevalidateFunctionArgs } from "react-router";
 import { isAutosave } from "../../components/AutosaveForm.tsx";
 import type { Route } from "./+types/evaluation";
-import { failureOf } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { evaluationPolicy, evidencePolicy, scoringPolicy, writingPolicy } from "../../../src/domain/policies.ts";
 import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.server.ts";
-import { workspaceContext, workspaceMiddleware } from "../../workspace.server.ts";
+import { forEvaluation, workspaceMiddleware } from "../../workspace.server.ts";
 
 /** Every page below checks its actor and evaluation id here, once (see app/workspace.server.ts). */
 export const middleware: Route.MiddlewareFunction[] = [workspaceMiddleware];
 
 /** The frame of one evaluation: its name, step and the parts the actor may open. */
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db, actor, evaluationId: id } = context.get(workspaceContext);
-  try {
+export function loader({ request, context }: Route.LoaderArgs) {
+  return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {
     const e = await loadEvaluation(db, actor, id);
     return {
       id: e.id,
@@ -33,9 +31,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         report: evaluationPolicy.viewReport(actor, e.access),
       },
     };
-  } catch (error) {
-    throw failureOf(error, request);
-  }
+  });
 }
 
 /** Saving as you type changes nothing the frame shows: no need to reload it each time. */

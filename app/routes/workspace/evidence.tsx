@@ -25,19 +25,16 @@ import { evidenceFormKey, runEvidenceForm } from "../../evidence-forms.server.ts
 import { problemText } from "../../forms.tsx";
 import { CSRF_FIELD } from "../../csrf.ts";
 import type { EvidenceItem, InterviewItem, SubareaOption } from "../../../src/services/evidence/index.server.ts";
-import { workspaceContext } from "../../workspace.server.ts";
+import { forEvaluation, workspaceContext } from "../../workspace.server.ts";
 
 const SECTIONS = EVIDENCE_SECTIONS;
 const FIELDS = ["file", "title", "url", "body", "groupKind", "startsAt", "participants", "participantCount", "notes", "subareaIds"];
 const messageValues = { mb: MAX_UPLOAD_MEGABYTES, types: acceptedExtensions().join(", ") };
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db, actor, evaluationId: id } = context.get(workspaceContext);
-  try {
+export function loader({ request, context }: Route.LoaderArgs) {
+  return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {
     return { ...(await evidence.loadEvidencePage(db, actor, id)), stamp: Date.now() };
-  } catch (error) {
-    throw failureOf(error, request);
-  }
+  });
 }
 
 export async function action({ request, context }: Route.ActionArgs) {

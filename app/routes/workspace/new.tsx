@@ -1,4 +1,4 @@
-import { Button, Field, Heading, Input, Label, Select } from "@digdir/designsystemet-react";
+import { Button, Field, Heading, Label, Select } from "@digdir/designsystemet-react";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/new";
 import { SetupFields } from "../../components/SetupFields.tsx";
@@ -10,6 +10,7 @@ import { createEvaluation } from "../../../src/services/evaluations/createEvalua
 import { setupChoices } from "../../../src/services/evaluations/setupChoices.server.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
 import { kompass } from "../../context.ts";
+import { LabelledInput } from "../../components/LabelledField.tsx";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
@@ -71,17 +72,15 @@ export default function NewEvaluation({ loaderData, actionData }: Route.Componen
             ))}
           </Select>
         </Field>
-        <Field>
-          <Label htmlFor="year">{t("workspace.year")}</Label>
-          <Input
-            id="year"
-            name="year"
-            inputMode="numeric"
-            pattern="[0-9]{4}"
-            required
-            defaultValue={values?.year ?? String(new Date().getFullYear())}
-          />
-        </Field>
+        <LabelledInput
+          label={t("workspace.year")}
+          id="year"
+          name="year"
+          inputMode="numeric"
+          pattern="[0-9]{4}"
+          required
+          defaultValue={values?.year ?? String(new Date().getFullYear())}
+        />
         <SetupFields
           choices={choices}
           values={

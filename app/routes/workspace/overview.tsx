@@ -8,17 +8,14 @@ import { STATUSES } from "../../../src/domain/workflow.ts";
 import { updateEvaluationSetup } from "../../../src/services/evaluations/createEvaluation.server.ts";
 import { getOverview } from "../../../src/services/evaluations/overview.server.ts";
 import { correctEvaluation, transitionEvaluation } from "../../../src/services/evaluations/transitionEvaluation.server.ts";
-import { workspaceContext } from "../../workspace.server.ts";
+import { forEvaluation, workspaceContext } from "../../workspace.server.ts";
 import { overviewForms } from "../../evaluation-forms.server.ts";
 import { parseForm } from "../../submission.ts";
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db, actor, evaluationId: id } = context.get(workspaceContext);
-  try {
+export function loader({ request, context }: Route.LoaderArgs) {
+  return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {
     return await getOverview(db, actor, id);
-  } catch (error) {
-    throw failureOf(error, request);
-  }
+  });
 }
 
 export async function action({ request, context }: Route.ActionArgs) {

@@ -12,7 +12,7 @@ import { loadEvaluation } from "../../../src/services/evaluations/evaluationCont
 import { correctEvaluation, listRevisions } from "../../../src/services/evaluations/transitionEvaluation.server.ts";
 import type { EvaluationSnapshot } from "../../../src/db/schema.server.ts";
 import { municipalityNames } from "../../../src/services/results/queries.server.ts";
-import { workspaceContext } from "../../workspace.server.ts";
+import { forEvaluation, workspaceContext } from "../../workspace.server.ts";
 import { revisionsForms } from "../../evaluation-forms.server.ts";
 import { parseForm } from "../../submission.ts";
 
@@ -72,9 +72,8 @@ function present(r: Revision, instrument: InstrumentVersion, names: Map<string, 
   };
 }
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db, actor, evaluationId: id } = context.get(workspaceContext);
-  try {
+export function loader({ request, context }: Route.LoaderArgs) {
+  return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {
     const evaluation = await loadEvaluation(db, actor, id);
     const [revisions, names] = await Promise.all([listRevisions(db, actor, id), municipalityNames(db)]);
     const when = new Intl.DateTimeFormat(localeOf(languageFromRequest(request)), {
@@ -91,9 +90,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       canCorrect: evaluationPolicy.correct(actor, evaluation.access),
       revisions: revisions.map((r) => present(r, evaluation.instrument, names, when)),
     };
-  } catch (error) {
-    throw failureOf(error, request);
-  }
+  });
 }
 
 /** An administrator reopens the published evaluation for a correction, with a reason. */

@@ -12,7 +12,7 @@ import {
   type Submitted,
 } from "../../components/AutosaveForm.tsx";
 import { PreviousResult } from "../../components/PreviousResult.tsx";
-import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
+import { CsrfField, Problems, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { evidenceBySubarea } from "../../../src/services/evidence/index.server.ts";
 import { pointsForInput } from "../../components/points.ts";
@@ -27,7 +27,7 @@ import {
   type ScoringGroup,
 } from "../../../src/services/scoring/myScoring.server.ts";
 import { previousResultFor } from "../../../src/services/scoring/previous.server.ts";
-import { workspaceContext } from "../../workspace.server.ts";
+import { forEvaluation, workspaceContext } from "../../workspace.server.ts";
 
 /** What is tied to a sub-area, as the scoring page lists it. */
 interface TiedEvidence {
@@ -37,9 +37,8 @@ interface TiedEvidence {
   url: string | null;
 }
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db, actor, evaluationId: id } = context.get(workspaceContext);
-  try {
+export function loader({ request, context }: Route.LoaderArgs) {
+  return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {
     const scoring = await getMyScoring(db, actor, id);
     const e = scoring.evaluation;
     const previous = await previousResultFor(db, {
@@ -62,9 +61,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       ];
     }
     return { scoring, previous, evidence };
-  } catch (error) {
-    throw failureOf(error, request);
-  }
+  });
 }
 
 export function meta({ matches }: Route.MetaArgs) {

@@ -10,7 +10,7 @@ import {
   type Submitted,
 } from "../../components/AutosaveForm.tsx";
 import { PreviousResult } from "../../components/PreviousResult.tsx";
-import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
+import { CsrfField, Problems, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import {
   getWriting,
@@ -23,7 +23,7 @@ import { addGoodExample, deleteGoodExample, moveGoodExample } from "../../../src
 import { saveText } from "../../../src/services/writing/saveText.server.ts";
 import { MAX_SENTENCE_LENGTH, MAX_TEXT_LENGTH } from "../../../src/services/writing/textKeys.shared.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
-import { workspaceContext } from "../../workspace.server.ts";
+import { forEvaluation, workspaceContext } from "../../workspace.server.ts";
 import { writingForms } from "../../writing-forms.server.ts";
 import { parseForm, typedValues } from "../../submission.ts";
 
@@ -31,13 +31,10 @@ const slug = (key: string) => key.replace(/[^\w-]/g, "-");
 const textAnchor = (key: string) => `text-${slug(key)}`;
 const examplesAnchor = (area: string | number) => `examples-${slug(String(area))}`;
 
-export async function loader({ request, context }: Route.LoaderArgs) {
-  const { db, actor, evaluationId: id } = context.get(workspaceContext);
-  try {
+export function loader({ request, context }: Route.LoaderArgs) {
+  return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {
     return await getWriting(db, actor, id);
-  } catch (error) {
-    throw failureOf(error, request);
-  }
+  });
 }
 
 export function meta({ matches }: Route.MetaArgs) {

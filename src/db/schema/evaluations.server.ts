@@ -16,7 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { KeyFactsInput } from "../../domain/report/input.ts";
 import { users } from "./auth.server.ts";
-import { instrumentVersions, municipalities } from "./reference.server.ts";
+import { instrumentRef, municipalityRef } from "./reference.server.ts";
 import { results } from "./results.server.ts";
 import { stampedAt } from "./columns.server.ts";
 
@@ -31,12 +31,8 @@ export const evaluations = pgTable(
   "evaluations",
   {
     id: serial("id").primaryKey(),
-    municipalityCode: text("municipality_code")
-      .notNull()
-      .references(() => municipalities.code),
-    instrumentKey: text("instrument_key")
-      .notNull()
-      .references(() => instrumentVersions.key),
+    municipalityCode: municipalityRef(),
+    instrumentKey: instrumentRef(),
     year: integer("year").notNull(),
     status: text("status").notNull().default("planned"),
     visitStart: date("visit_start", { mode: "string" }),
@@ -218,9 +214,7 @@ export const goodExamples = pgTable(
     id: serial("id").primaryKey(),
     evaluationId: evaluationRef(),
     areaNumber: integer("area_number").notNull(),
-    municipalityCode: text("municipality_code")
-      .notNull()
-      .references(() => municipalities.code),
+    municipalityCode: municipalityRef(),
     sentence: text("sentence").notNull(),
     position: integer("position").notNull().default(0),
   },

@@ -17,9 +17,7 @@ export const instrumentVersions = pgTable("instrument_versions", {
 export const instrumentAreas = pgTable(
   "instrument_areas",
   {
-    instrumentKey: text("instrument_key")
-      .notNull()
-      .references(() => instrumentVersions.key),
+    instrumentKey: instrumentRef(),
     number: integer("number").notNull(),
     name: text("name").notNull(),
     role: text("role"),
@@ -95,9 +93,7 @@ export const municipalityGroups = pgTable(
     groupingKey: text("grouping_key")
       .notNull()
       .references(() => groupings.key),
-    municipalityCode: text("municipality_code")
-      .notNull()
-      .references(() => municipalities.code),
+    municipalityCode: municipalityRef(),
     groupCode: text("group_code").notNull(),
   },
   (t) => [
@@ -105,3 +101,17 @@ export const municipalityGroups = pgTable(
     index("municipality_groups_group_idx").on(t.groupingKey, t.groupCode),
   ],
 );
+
+/** The municipality a row is about (by its code). */
+export function municipalityRef() {
+  return text("municipality_code")
+    .notNull()
+    .references(() => municipalities.code);
+}
+
+/** The instrument version a row follows (by its key). */
+export function instrumentRef() {
+  return text("instrument_key")
+    .notNull()
+    .references(() => instrumentVersions.key);
+}

@@ -1,7 +1,7 @@
 /** Published results, their points and earlier revisions. */
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, unique } from "drizzle-orm/pg-core";
-import { instrumentVersions, municipalities } from "./reference.server.ts";
+import { instrumentRef, municipalityRef } from "./reference.server.ts";
 import { stampedAt } from "./columns.server.ts";
 
 /** Points are stored as numeric without scale: exactly what was given, never a float. */
@@ -11,12 +11,8 @@ export const results = pgTable(
   "results",
   {
     id: serial("id").primaryKey(),
-    municipalityCode: text("municipality_code")
-      .notNull()
-      .references(() => municipalities.code),
-    instrumentKey: text("instrument_key")
-      .notNull()
-      .references(() => instrumentVersions.key),
+    municipalityCode: municipalityRef(),
+    instrumentKey: instrumentRef(),
     year: integer("year").notNull(),
     date: date("date", { mode: "string" }),
     source: text("source"),

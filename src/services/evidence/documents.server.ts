@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError, problemsFromZod, ValidationError, type P
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { checkUpload, cleanFileName } from "./fileChecks.server.ts";
-import { idOf, mayDeleteEvidence, removeTies } from "./shared.server.ts";
+import { evidenceColumns, idOf, mayDeleteEvidence, removeTies } from "./shared.server.ts";
 
 const title = z
   .string({ error: "evidence.problem.title_required" })
@@ -168,14 +168,7 @@ async function visibleEvidence(db: Db, actor: Actor, evaluationId: number, evide
     id > 0
       ? await db
           .select({
-            id: evidence.id,
-            kind: evidence.kind,
-            title: evidence.title,
-            url: evidence.url,
-            body: evidence.body,
-            fileName: evidence.fileName,
-            mediaType: evidence.mediaType,
-            size: evidence.size,
+            ...evidenceColumns,
             createdBy: evidence.createdBy,
           })
           .from(evidence)

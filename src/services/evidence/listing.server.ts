@@ -6,7 +6,7 @@ import type { EvaluationContext } from "../evaluations/evaluationContext.server.
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { ForbiddenError } from "../errors.ts";
 import { listInterviews, type InterviewItem } from "./interviews.server.ts";
-import { evidencePermissions, mayDeleteEvidence, subareaOptions, tiesOf } from "./shared.server.ts";
+import { evidenceColumns, evidencePermissions, mayDeleteEvidence, subareaOptions, tiesOf } from "./shared.server.ts";
 
 export type EvidenceKind = "document" | "link" | "note";
 
@@ -34,14 +34,7 @@ async function visibleEvidence(db: Db, actor: Actor, evaluation: EvaluationConte
   const kinds: EvidenceKind[] = permissions.viewNotes ? ["document", "link", "note"] : ["document", "link"];
   const rows = await db
     .select({
-      id: evidence.id,
-      kind: evidence.kind,
-      title: evidence.title,
-      url: evidence.url,
-      body: evidence.body,
-      fileName: evidence.fileName,
-      mediaType: evidence.mediaType,
-      size: evidence.size,
+      ...evidenceColumns,
       createdById: evidence.createdBy,
       createdByName: users.name,
       createdAt: evidence.createdAt,

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.server.ts";
-import { evidenceLinks } from "../../db/schema.server.ts";
+import { evidence, evidenceLinks } from "../../db/schema.server.ts";
 import type { InstrumentVersion } from "../../domain/instrument.ts";
 import { evidencePolicy, type EvaluationAccessFacts } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
@@ -97,3 +97,15 @@ export async function removeTies(tx: Db | Tx, evaluationId: number, sourceKind: 
       and(eq(evidenceLinks.evaluationId, evaluationId), eq(evidenceLinks.sourceKind, sourceKind), eq(evidenceLinks.sourceId, sourceId)),
     );
 }
+
+/** What every reading of a piece of evidence selects (its bytes are read only for a download). */
+export const evidenceColumns = {
+  id: evidence.id,
+  kind: evidence.kind,
+  title: evidence.title,
+  url: evidence.url,
+  body: evidence.body,
+  fileName: evidence.fileName,
+  mediaType: evidence.mediaType,
+  size: evidence.size,
+};
