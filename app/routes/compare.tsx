@@ -7,7 +7,8 @@ import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { renderChartSvg } from "../../src/reports/charts.server.ts";
-import { describeProblem, ValidationError } from "../../src/services/errors.ts";
+import { ValidationError } from "../../src/services/errors.ts";
+import { translator } from "../../src/i18n/index.ts";
 import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.server.ts";
 import { MAX_COMPARED } from "../../src/domain/portal.ts";
 import { pick } from "../../src/domain/tables/table.ts";
@@ -42,7 +43,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       query: url.searchParams.toString(),
     };
   } catch (error) {
-    if (error instanceof ValidationError) throw data(error.problems.map(describeProblem).join("; "), { status: 400 });
+    // A hand-edited address: the page names the municipality slot (k2, u2 → Kommun 2) in the visitor's language.
+    if (error instanceof ValidationError) {
+      const t = translator(languageFromRequest(request));
+      const slots = [...new Set(error.problems.map((p) => /\d+$/.exec(p.field ?? "")?.[0] ?? "1"))];
+      throw data(slots.map((n) => t("pages.compare.badSlot", { slot: t("pages.compare.slot", { n }) })).join(" "), { status: 400 });
+    }
     throw error;
   }
 }

@@ -4,15 +4,29 @@ import type { Route } from "./+types/search";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { PageLinks } from "../components/PageLinks.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
-import { pageTitle, useT } from "../i18n.ts";
+import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { municipalityPath } from "../../src/domain/paths.ts";
-import { describeProblem, ValidationError } from "../../src/services/errors.ts";
+import { ValidationError } from "../../src/services/errors.ts";
+import { translator } from "../../src/i18n/index.ts";
 import { DEFAULT_LIMIT, searchMunicipalities, searchPassages } from "../../src/services/search/index.server.ts";
 import { searchFilterChoices } from "../../src/services/portal/searchChoices.server.ts";
 import { kompass } from "../context.ts";
 
 /** The page's query words: the same as the API's, so that the page links to its own query there. */
 const FIELDS = ["q", "area", "instrument", "county", "group", "yearFrom", "yearTo"] as const;
+
+/** The search service's fields, by the keys of their labels on this page. */
+const SEARCH_FIELD_LABELS: Record<string, string> = {
+  text: "query",
+  area: "area",
+  instrument: "instrument",
+  county: "county",
+  group: "group",
+  yearFrom: "yearFrom",
+  yearTo: "yearTo",
+  limit: "page",
+  offset: "page",
+};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
@@ -43,7 +57,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       ]).toString(),
     };
   } catch (error) {
-    if (error instanceof ValidationError) throw data(error.problems.map(describeProblem).join("; "), { status: 400 });
+    // A hand-edited address: the page names the field in the visitor's language (the API, for developers, says more).
+    if (error instanceof ValidationError) {
+      const t = translator(languageFromRequest(request));
+      const label = (field: string | undefined) => t(`pages.search.${SEARCH_FIELD_LABELS[field ?? ""] ?? "query"}`);
+      throw data(error.problems.map((p) => t("pages.search.badField", { field: label(p.field) })).join(" "), { status: 400 });
+    }
     throw error;
   }
 }

@@ -61,6 +61,7 @@ export const pages: Messages<typeof sv> = {
     versionNote: "version {{version}}",
     chartTitle: "Profiles: {{list}}",
     tableLabel: "the comparison",
+    badSlot: "The choice for {{slot}} cannot be used: choose the municipality and evaluation in the lists and compare again.",
   },
   search: {
     title: "Search for good examples",
@@ -78,6 +79,8 @@ export const pages: Messages<typeof sv> = {
     anyGroup: "All groups",
     yearFrom: "From year",
     yearTo: "To year",
+    page: "Page",
+    badField: "The value in “{{field}}” cannot be used. Change it and search again.",
     submit: "Search",
     count_one: "{{count}} hit",
     count_other: "{{count}} hits",

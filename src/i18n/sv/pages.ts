@@ -58,6 +58,7 @@ export const pages = {
     versionNote: "version {{version}}",
     chartTitle: "Profiler: {{list}}",
     tableLabel: "jämförelsen",
+    badSlot: "Valet för {{slot}} går inte att använda: välj kommun och utvärdering i listorna och jämför igen.",
   },
   search: {
     title: "Sök goda exempel",
@@ -75,6 +76,8 @@ export const pages = {
     anyGroup: "Alla kommungrupper",
     yearFrom: "Från år",
     yearTo: "Till år",
+    page: "Sida",
+    badField: "Värdet i fältet ”{{field}}” går inte att använda. Ändra det och sök igen.",
     submit: "Sök",
     count_one: "{{count}} träff",
     count_other: "{{count}} träffar",
