@@ -30,10 +30,10 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   if (options.demo) {
     const name = "reference/demo/results.json";
     await importResults(database.db, { name, text: readFileSync(`${referenceFolder}demo/results.json`, "utf8") });
-    // Made-up results of a few other municipalities, marked as such in their source, so that
-    // the demo can show comparisons and rankings.
-    const others = "reference/demo/comparison-results.json";
-    await importResults(database.db, { name: others, text: readFileSync(`${referenceFolder}demo/comparison-results.json`, "utf8") });
+    // Real published results of other municipalities, each with the page it was read from
+    // (../shared/data/published-results.json), so that the demo can show comparisons and rankings.
+    const published = "reference/demo/published-results.json";
+    await importResults(database.db, { name: published, text: readFileSync(`${referenceFolder}demo/published-results.json`, "utf8") });
     await seedWorkspaceDemo(database.db);
   }
   return { seeded: true };

@@ -132,6 +132,14 @@ describe("the report leaves out what is missing, without empty headings", () => 
     expect(model.summary.comparisonNote).toContain("Kommun 1 2011, Kommun 2 2011 och Kommun 3 2011");
   });
 
+  it("with one earlier evaluation, the words are singular", () => {
+    const model = orebroReport({ comparison: 1 });
+    expect(model.summary.radarChart!.series.map((s) => s.name)).toEqual(["Örebro kommun 2012", "Medelvärde, 1 utvärdering"]);
+    expect(model.summary.radarChart!.title).toBe("Profil: Örebro kommun 2012 och en tidigare utvärdering");
+    expect(model.summary.comparisonNote).toContain("den enda tidigare utvärderingen med samma version");
+    expect(model.summary.comparisonNote).toContain("Kommun 1 2011.");
+  });
+
   it("a draft with points not yet agreed prints a dash for them", () => {
     const input = orebroInput();
     input.draft = true;

@@ -2,10 +2,12 @@ import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, waitForHydration } from "./helpers.ts";
 
-// The rankings page and the start page against the production build with the demo results, all
-// with the 2010 version: Örebro (1880, county 18, group 3) 2010 (515), 2012 (615), 2015 (650);
-// Stockholm (0180) 2011 (524), 2014 (558); Upplands Väsby (0114) 2011 (538); Eskilstuna (0484,
-// group 3) 2011 (455); Malmö (1280) 2012 (486); Göteborg (1480) 2013 (509).
+// The rankings page and the start page against the production build with the demo results:
+// Örebro (1880, county 18, group 3) 2010 (515), 2012 (615), 2015 (650), and the real published
+// results of reference/demo/published-results.json, among them with the 2010 version Nacka 2011
+// (644), Tyresö 2010 (452) and 2015 (536), Karlskrona (group 3) 2011 (415) and 2014 (509),
+// Karlskoga (county 18) 2014 (450), Strängnäs 2014 (437) and Ängelholm 2013 (426); the newest
+// version with results is 2020 (Vallentuna 2021, Höganäs 2020 and 2023).
 
 const VERSION = "Kommunkompassen, 2010 års version";
 
@@ -36,25 +38,28 @@ test.describe("/rankning", () => {
   test("ranks the latest result per municipality by default, with its change", async ({ page }) => {
     await page.goto("/rankning");
     await expect(page).toHaveTitle("Rankning – Kommunkompassen");
-    await expect(page.getByLabel("Version av instrumentet")).toHaveValue("2010");
-    await expect(page.getByRole("status")).toHaveText("6 kommuner i rankningen");
+    // The newest version that has results is chosen first.
+    await expect(page.getByLabel("Version av instrumentet")).toHaveValue("2020");
+    await page.goto("/rankning?instrument=2010");
+    await expect(page.getByRole("status")).toHaveText("7 kommuner i rankningen");
     await expect(rankingRows(page).locator("td:nth-child(2)")).toHaveText([
       "Örebro",
-      "Stockholm",
-      "Upplands Väsby",
-      "Göteborg",
-      "Malmö",
-      "Eskilstuna",
+      "Nacka",
+      "Tyresö",
+      "Karlskrona",
+      "Karlskoga",
+      "Strängnäs",
+      "Ängelholm",
     ]);
     await expect(rankingRows(page).first().locator("td")).toHaveText(["1", "Örebro", "2015", "650", "+35 sedan 2012"]);
-    await expect(rankingRows(page).nth(1).locator("td:nth-child(5)")).toHaveText("+34 sedan 2011");
-    await expect(rankingRows(page).nth(2).locator("td:nth-child(5)")).toHaveText("–ingen tidigare utvärdering");
+    await expect(rankingRows(page).nth(1).locator("td:nth-child(5)")).toHaveText("–ingen tidigare utvärdering");
+    await expect(rankingRows(page).nth(2).locator("td:nth-child(5)")).toHaveText("+84 sedan 2010");
     await expect(rankingRows(page).getByRole("link", { name: "Örebro", exact: true })).toHaveAttribute("href", "/kommun/1880-orebro");
     await expect(rankingRows(page).getByRole("link", { name: "Örebro 2015" })).toHaveAttribute("href", "/kommun/1880-orebro/2015");
   });
 
   test("filters by keyboard: every result, county and years", async ({ page }) => {
-    await page.goto("/rankning");
+    await page.goto("/rankning?instrument=2010");
     await waitForHydration(page);
     await page.getByLabel("Version av instrumentet").focus();
     await page.keyboard.press("Tab");
@@ -72,14 +77,18 @@ test.describe("/rankning", () => {
     await page.keyboard.type("2011");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/rankning\?instrument=2010&all=true&county=18&group=&yearFrom=2011&yearTo=$/);
-    await expect(page.getByRole("status")).toHaveText("2 resultat i rankningen");
-    await expect(rankingRows(page).locator("td:nth-child(3)")).toHaveText(["2015", "2012"]);
-    await expect(rankingRows(page).locator("td:nth-child(5)")).toHaveText(["+35 sedan 2012", "+100 sedan 2010"]);
+    await expect(page.getByRole("status")).toHaveText("3 resultat i rankningen");
+    await expect(rankingRows(page).locator("td:nth-child(3)")).toHaveText(["2015", "2012", "2014"]);
+    await expect(rankingRows(page).locator("td:nth-child(5)")).toHaveText([
+      "+35 sedan 2012",
+      "+100 sedan 2010",
+      "–ingen tidigare utvärdering",
+    ]);
     await expect(page.getByLabel("Från år")).toHaveValue("2011");
   });
 
   test("the download links answer with the filtered rows as CSV, Excel and JSON", async ({ page, request }) => {
-    await page.goto("/rankning?all=true&county=18&yearTo=2012");
+    await page.goto("/rankning?instrument=2010&all=true&county=18&yearTo=2012");
     const csvLink = page.getByRole("link", { name: "Ladda ned rankningen som CSV" });
     await expect(csvLink).toHaveAttribute("href", "/api/v1/rankings.csv?instrument=2010&all=true&county=18&yearTo=2012");
     const csv = await request.get((await csvLink.getAttribute("href"))!);
@@ -119,29 +128,41 @@ test.describe("/ (start page)", () => {
   test("shows the latest evaluations and the highest totals with downloads and links", async ({ page, request }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kommunkompassen");
-    const latest = page.getByRole("table", { name: "De 9 senast publicerade utvärderingarna" }).locator("tbody tr");
+    const latest = page.getByRole("table", { name: "De 10 senast publicerade utvärderingarna" }).locator("tbody tr");
     // By date, then year: an undated result counts as of 31 December.
     await expect(latest.locator("td:nth-child(1)")).toHaveText([
-      "Örebro",
-      "Stockholm",
-      "Göteborg",
-      "Örebro",
-      "Malmö",
-      "Eskilstuna",
-      "Stockholm",
-      "Upplands Väsby",
+      "Höganäs",
+      "Vallentuna",
+      "Höganäs",
+      "Vallentuna",
+      "Enköping",
+      "Vallentuna",
+      "Strängnäs",
+      "Ängelholm",
+      "Tyresö",
       "Örebro",
     ]);
-    await expect(latest.locator("td:nth-child(2)")).toHaveText(["2015", "2014", "2013", "2012", "2012", "2011", "2011", "2011", "2010"]);
-    await expect(latest.first().getByRole("link", { name: "Örebro 2015" })).toHaveAttribute("href", "/kommun/1880-orebro/2015");
+    await expect(latest.locator("td:nth-child(2)")).toHaveText([
+      "2023",
+      "2021",
+      "2020",
+      "2019",
+      "2018",
+      "2017",
+      "2016",
+      "2016",
+      "2015",
+      "2015",
+    ]);
+    await expect(latest.last().getByRole("link", { name: "Örebro 2015" })).toHaveAttribute("href", "/kommun/1880-orebro/2015");
     const top = page.getByRole("table", { name: `Högsta totalpoäng, ${VERSION}` }).locator("tbody tr");
-    await expect(top.locator("td:nth-child(1)")).toHaveText(["Örebro", "Örebro", "Stockholm", "Upplands Väsby", "Stockholm"]);
-    await expect(top.locator("td:nth-child(3)")).toHaveText(["650", "615", "558", "538", "524"]);
+    await expect(top.locator("td:nth-child(1)")).toHaveText(["Örebro", "Nacka", "Örebro", "Tyresö", "Örebro"]);
+    await expect(top.locator("td:nth-child(3)")).toHaveText(["650", "644", "615", "536", "515"]);
 
     const latestCsv = page.getByRole("link", { name: "Ladda ned de senast publicerade utvärderingarna som CSV" });
     await expect(latestCsv).toHaveAttribute("href", "/api/v1/results.csv?sort=latest&limit=10");
     const csv = await request.get((await latestCsv.getAttribute("href"))!);
-    expect((await csv.text()).trim().split("\r\n")).toHaveLength(10);
+    expect((await csv.text()).trim().split("\r\n")).toHaveLength(11);
     const topXlsx = page.getByRole("link", { name: `Ladda ned topplistan för ${VERSION} som Excel` });
     await expect(topXlsx).toHaveAttribute("href", "/api/v1/rankings.xlsx?instrument=2010&all=true&limit=5");
     expect((await request.get((await topXlsx.getAttribute("href"))!)).status()).toBe(200);
@@ -155,7 +176,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the rankings filter is a GET form", async ({ page }) => {
-    await page.goto("/rankning");
+    await page.goto("/rankning?instrument=2010");
     await page.getByLabel("Alla resultat").check();
     await page.getByLabel("Kommungrupp (SKL 2011)").selectOption("3");
     await page.getByLabel("Till år").fill("2012");
@@ -165,8 +186,8 @@ test.describe("without JavaScript", () => {
     ]);
     expect(request.method()).toBe("GET");
     await expect(page.getByRole("status")).toHaveText("3 resultat i rankningen");
-    await expect(rankingRows(page).locator("td:nth-child(2)")).toHaveText(["Örebro", "Örebro", "Eskilstuna"]);
-    await expect(rankingRows(page).locator("td:nth-child(4)")).toHaveText(["615", "515", "455"]);
+    await expect(rankingRows(page).locator("td:nth-child(2)")).toHaveText(["Örebro", "Örebro", "Karlskrona"]);
+    await expect(rankingRows(page).locator("td:nth-child(4)")).toHaveText(["615", "515", "415"]);
     await expect(rankingRows(page).locator("td:nth-child(5)")).toHaveText([
       "+100 sedan 2010",
       "–ingen tidigare utvärdering",

@@ -5,13 +5,13 @@ import { expectNoAxeViolations, waitForHydration } from "./helpers.ts";
 // The public portal's page types, at a desktop and at the narrowest phone width, and the
 // visitor's journey of the issue: start page → municipality → comparison with two others →
 // search for a strength in citizen dialogue → that table as CSV, by keyboard alone and with
-// JavaScript turned off. The demo has Örebro's results and published 2012 evaluation, and
-// made-up results for Stockholm, Upplands Väsby, Eskilstuna, Malmö and Göteborg.
+// JavaScript turned off. The demo has Örebro's results and published 2012 evaluation, and real
+// published results of nine other municipalities with their sources (reference/demo/published-results.json).
 const pages = [
   { path: "/kommun/1880-orebro", heading: "Örebro" },
   { path: "/kommun/1880-orebro/2012", heading: "Örebro 2012" },
-  { path: "/kommun/0180-stockholm/2014", heading: "Stockholm 2014" },
-  { path: "/jamfor?k1=1880&k2=0180&k3=0484", heading: "Jämför kommuner" },
+  { path: "/kommun/1080-karlskrona/2014", heading: "Karlskrona 2014" },
+  { path: "/jamfor?k1=1880&k2=1080&k3=0486", heading: "Jämför kommuner" },
   { path: "/jamfor", heading: "Jämför kommuner" },
   { path: "/sok?q=medborgardialog", heading: "Sök goda exempel" },
   { path: "/sok?q=finnsintealls", heading: "Sök goda exempel" },
@@ -80,16 +80,16 @@ test.describe("the visitor's journey, by keyboard alone and without JavaScript",
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL("/jamfor?k1=1880");
     await tabTo(page, page.getByLabel("Kommun 2", { exact: true }));
-    await page.keyboard.type("Stockholm");
+    await page.keyboard.type("Karlskrona");
     await tabTo(page, page.getByLabel("Kommun 3", { exact: true }));
-    await page.keyboard.type("Eskilstuna");
+    await page.keyboard.type("Strängnäs");
     await tabTo(page, page.getByRole("button", { name: "Jämför" }));
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(/k2=0180/);
-    const table = page.getByRole("table", { name: /^Jämförelse av Örebro 2012, Stockholm 2014, Eskilstuna 2011$/ });
+    await expect(page).toHaveURL(/k2=1080/);
+    const table = page.getByRole("table", { name: /^Jämförelse av Örebro 2012, Karlskrona 2014, Strängnäs 2014$/ });
     await expect(table.locator("tfoot")).toContainText("615");
-    await expect(table.locator("tfoot")).toContainText("558");
-    await expect(table.locator("tfoot")).toContainText("455");
+    await expect(table.locator("tfoot")).toContainText("509");
+    await expect(table.locator("tfoot")).toContainText("437");
 
     await tabTo(page, page.getByRole("link", { name: "Kommunkompassen", exact: true }));
     await page.keyboard.press("Enter");

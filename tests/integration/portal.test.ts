@@ -10,7 +10,8 @@ import { importResults } from "../../src/services/results/importResults.server.t
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 
-const others = readFileSync(new URL("../../reference/demo/comparison-results.json", import.meta.url), "utf8");
+// Real published results of other municipalities, each with its source (reference/demo/published-results.json).
+const others = readFileSync(new URL("../../reference/demo/published-results.json", import.meta.url), "utf8");
 const query = (text: string) => new URLSearchParams(text);
 
 describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages on %s", (kind) => {
@@ -19,7 +20,7 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await importResults(database.db, { name: "comparison-results.json", text: others });
+    await importResults(database.db, { name: "published-results.json", text: others });
     await seedWorkspaceDemo(database.db);
   }, 60_000);
   afterAll(() => database.dispose());
@@ -30,10 +31,10 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
     expect(page.result.total).toEqual({ text: "615", value: 615 });
     expect(page.areas.map((a) => a.points.value)).toEqual([68, 85, 86, 74, 70, 74, 71, 87]);
     expect(page.areas[0]!.subareas.map((s) => [s.id, s.points.text, s.percent.text])[0]).toEqual(["1.1", "9", "60\u00a0%"]);
-    // Before 2012-12-30, with the same version, other municipalities: Stockholm, Upplands Väsby,
-    // Eskilstuna (2011) and Malmö (2012).
-    expect(page.comparedWith).toEqual(["Malmö 2012", "Eskilstuna 2011", "Stockholm 2011", "Upplands Väsby 2011"]);
-    expect(page.profile.series.map((s) => s.name)).toEqual(["Örebro 2012", "Medelvärde, 4 utvärderingar"]);
+    // Before 2012-12-30, with the same version and area points, another municipality: Karlskrona
+    // 2011 (Tyresö 2010 and Nacka 2011 were published as totals only).
+    expect(page.comparedWith).toEqual(["Karlskrona 2011"]);
+    expect(page.profile.series.map((s) => s.name)).toEqual(["Örebro 2012", "Medelvärde, 1 utvärdering"]);
     expect(page.texts!.reportPath).toBe("/rapport/1");
     expect(page.texts!.files.map((f) => f.fileName)).toEqual([
       "kommunkompassen-orebro-2012.pdf",
@@ -51,8 +52,8 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
   });
 
   it("a result imported from elsewhere has figures but no texts", async () => {
-    const page = await getEvaluationPage(database.db, "0180", 2014, { language: "sv" });
-    expect(page.result.total.value).toBe(558);
+    const page = await getEvaluationPage(database.db, "1080", 2014, { language: "sv" });
+    expect(page.result.total.value).toBe(509);
     expect(page.texts).toBeNull();
   });
 
@@ -63,14 +64,15 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
   });
 
   it("compares chosen evaluations side by side, the latest by default", async () => {
-    const comparison = await getComparison(database.db, slotsFromQuery(query("k1=1880&u1=2012:2010&k2=0180&k3=0484")), "sv");
-    expect(comparison.compared.map((c) => c.label)).toEqual(["Örebro 2012", "Stockholm 2014", "Eskilstuna 2011"]);
+    const comparison = await getComparison(database.db, slotsFromQuery(query("k1=1880&u1=2012:2010&k2=1080&k3=0486&k4=0484")), "sv");
+    expect(comparison.compared.map((c) => c.label)).toEqual(["Örebro 2012", "Karlskrona 2014", "Strängnäs 2014"]);
     expect(comparison.table.mixed).toBe(false);
-    expect(comparison.table.rows[0]).toEqual({ number: 1, name: "Offentlighet och demokrati", values: [68, 66, 50] });
-    expect(comparison.table.totals).toEqual([615, 558, 455]);
+    expect(comparison.table.rows[0]).toEqual({ number: 1, name: "Offentlighet och demokrati", values: [68, 69, 54] });
+    expect(comparison.table.totals).toEqual([615, 509, 437]);
     expect(comparison.chart!.series).toHaveLength(3);
-    // Eskilstuna's unpublished 2026 evaluation is not among its choices.
-    expect(comparison.slots[2]!.options.map((o) => o.value)).toEqual(["2011:2010"]);
+    expect(comparison.slots[1]!.options.map((o) => o.value)).toEqual(["2014:2010", "2011:2010"]);
+    // Eskilstuna's unpublished 2026 evaluation is not among its choices: it has none.
+    expect(comparison.slots[3]!.options).toEqual([]);
   });
 
   it("a municipality without results is shown as such, and bad slots are named", async () => {
@@ -85,13 +87,13 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
 
   it("the API answers the same comparison as JSON, CSV and Excel, and names a bad parameter", async () => {
     const get = (path: string) => handleApiRequest(database.db, new Request(`http://test/api/v1/${path}`));
-    const json = (await (await get("compare?k1=1880&u1=2012:2010&k2=0180&u2=2011:2010")).json()) as { totals: number[] };
-    expect(json.totals).toEqual([615, 524]);
-    const csv = await (await get("compare.csv?k1=1880&u1=2012:2010&k2=0180&u2=2011:2010")).text();
-    expect(csv.split("\r\n")[0]).toBe("area,name,1880 2012 (2010),0180 2011 (2010)");
+    const json = (await (await get("compare?k1=1880&u1=2012:2010&k2=1080&u2=2011:2010")).json()) as { totals: number[] };
+    expect(json.totals).toEqual([615, 415]);
+    const csv = await (await get("compare.csv?k1=1880&u1=2012:2010&k2=1080&u2=2011:2010")).text();
+    expect(csv.split("\r\n")[0]).toBe("area,name,1880 2012 (2010),1080 2011 (2010)");
     const total = (parse(csv, { columns: true }) as Record<string, string>[]).find((row) => row.area === "total");
-    expect(total).toEqual({ area: "total", name: "", "1880 2012 (2010)": "615", "0180 2011 (2010)": "524" });
-    const xlsx = await get("compare.xlsx?k1=1880&k2=0180");
+    expect(total).toEqual({ area: "total", name: "", "1880 2012 (2010)": "615", "1080 2011 (2010)": "415" });
+    const xlsx = await get("compare.xlsx?k1=1880&k2=1080");
     expect(xlsx.status).toBe(200);
     const bad = await get("compare?k1=abc");
     expect(bad.status).toBe(400);

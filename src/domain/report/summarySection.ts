@@ -19,7 +19,7 @@ export function summarySection(input: ReportInput, figures: ReportFigures, munic
     radarChart: radarChart(input, figures, municipality, w),
     comparisonNote:
       input.comparison.used.length > 0
-        ? fill(s.comparison, {
+        ? fill(input.comparison.used.length === 1 ? s.comparisonOne : s.comparison, {
             count: input.comparison.used.length,
             asked: input.comparison.asked,
             list: joinSv(input.comparison.used.map((u) => `${u.municipality} ${u.year}`)),
@@ -154,13 +154,13 @@ function radarChart(input: ReportInput, figures: ReportFigures, municipality: st
   const series = [{ name: `${municipality} ${input.year}`, values: figures.areas.map((a) => a.points.value) }];
   if (used > 0) {
     series.push({
-      name: fill(s.averageSeries, { count: used }),
+      name: fill(used === 1 ? s.averageSeriesOne : s.averageSeries, { count: used }),
       values: figures.areas.map((a) => input.comparison.areas[String(a.number)] ?? null),
     });
   }
   const title =
     used > 0
-      ? fill(s.radarTitle, { municipality, year: input.year, count: used })
+      ? fill(used === 1 ? s.radarTitleOne : s.radarTitle, { municipality, year: input.year, count: used })
       : fill(s.radarTitleAlone, { municipality, year: input.year });
   const list = figures.areas
     .map((a, index) => `${areaLabel(a.number, a.name)}: ${series.map((serie) => valueText(serie.values[index] ?? null)).join(" mot ")}`)

@@ -67,11 +67,15 @@ export const reportDocument = {
     barTitle: "{{municipality}} {{year}}: {{total}} poäng",
     barDescription: "Stapeldiagram över poängen per område, högst 100 per område. {{list}}.",
     radarTitle: "Profil: {{municipality}} {{year}} och medelvärdet av {{count}} utvärderingar",
+    radarTitleOne: "Profil: {{municipality}} {{year}} och en tidigare utvärdering",
     radarTitleAlone: "Profil: {{municipality}} {{year}}",
     radarDescription: "Profildiagram över poängen per område. {{list}}.",
     averageSeries: "Medelvärde, {{count}} utvärderingar",
+    averageSeriesOne: "Medelvärde, 1 utvärdering",
     comparison:
       "Som jämförelse visas medelvärdet av de {{count}} senaste utvärderingarna med samma version som gjordes före denna (högst {{asked}} valdes): {{list}}.",
+    comparisonOne:
+      "Som jämförelse visas den enda tidigare utvärderingen med samma version som gjordes före denna (högst {{asked}} valdes): {{list}}.",
     comparisonNone: "Det finns inga tidigare utvärderingar med version {{instrument}} att jämföra profilen med.",
     figureColumn: "Poäng",
   },
