@@ -67,12 +67,13 @@ export async function startServer(options: StartOptions): Promise<Server> {
   app.use("/api/v1", apiMiddleware(db));
   if (!vite) {
     // Before compression and cookies: stored pages carry their own gzip and set no cookie.
-    const cache = createPublicCache({
-      db,
-      handler: createPageHandler(build, "production"),
-      store: options.pageCache ?? process.env.KOMPASS_PAGE_CACHE !== "off",
-    });
-    app.use(cache.middleware);
+    app.use(
+      createPublicCache({
+        db,
+        handler: createPageHandler(build, "production"),
+        store: options.pageCache ?? process.env.KOMPASS_PAGE_CACHE !== "off",
+      }),
+    );
   }
   app.use(compression());
   const secret = await installationSecret(db);

@@ -22,20 +22,10 @@ export interface PublicCacheOptions {
   handler: PageHandler;
   /** false: anonymous pages are rendered for every request and nothing is kept (for measuring). */
   store?: boolean;
-  maxEntries?: number;
-  maxBytes?: number;
-}
-
-export interface PublicCache {
-  middleware: (request: ExpressRequest, response: ExpressResponse, next: NextFunction) => void;
-  /** Drops every page (a change of public data does not need it: it moves the key). */
-  clear(): void;
-  readonly entries: number;
-  readonly bytes: number;
 }
 
 /** One stored page: both encodings with their headers ready for writeHead. */
-export interface PageEntry {
+interface PageEntry {
   /** An answer that is not kept (redirect, error): handed to the requests that waited for it, then dropped. */
   transient?: { status: number; headers: OutgoingHttpHeaders; body: Buffer };
   status: number;
@@ -69,7 +59,7 @@ const DROPPED_HEADERS = new Set([
   "vary",
 ]);
 
-export function isPublicPagePath(path: string): boolean {
+function isPublicPagePath(path: string): boolean {
   return !PRIVATE_PATH.test(path) && !FILE_PATH.test(path);
 }
 
@@ -80,15 +70,15 @@ export function isPublicPagePath(path: string): boolean {
  * are rendered without a CSRF token, session or cookie of the visitor, so a stored page carries
  * nothing personal; a request with a session cookie never touches the cache.
  */
-export function createPublicCache(options: PublicCacheOptions): PublicCache {
+export function createPublicCache(options: PublicCacheOptions) {
   const keep = options.store ?? true;
   const origin = process.env.KOMPASS_URL || `http://localhost:${process.env.PORT ?? 3000}`;
   // Keys start with the data version the page was rendered under: after a change of public data
   // no request asks for the old keys again, and a render that began before the change can only
   // be stored under the old version. Concurrent misses share one render (lru-cache's fetch).
   const pages = new LRUCache<string, PageEntry, RenderContext>({
-    max: options.maxEntries ?? 500,
-    maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+    max: 500,
+    maxSize: 64 * 1024 * 1024,
     sizeCalculation: (entry) => Math.max(1, entry.size),
     fetchMethod: (_key, _stale, { context }) => renderEntry(context),
   });
@@ -142,16 +132,7 @@ export function createPublicCache(options: PublicCacheOptions): PublicCache {
     serve(request, response, { request, url, language }).catch(next);
   }
 
-  return {
-    middleware,
-    clear: () => pages.clear(),
-    get entries() {
-      return pages.size;
-    },
-    get bytes() {
-      return pages.calculatedSize;
-    },
-  };
+  return middleware;
 }
 
 interface RenderContext {
