@@ -2,6 +2,7 @@
 export * from "./schema/auth.server.ts";
 export * from "./schema/dataVersion.server.ts";
 export * from "./schema/evaluations.server.ts";
+export * from "./schema/rateCounters.server.ts";
 export * from "./schema/reference.server.ts";
 export * from "./schema/results.server.ts";
 export * from "./schema/search.server.ts";
