@@ -17,6 +17,7 @@ const USAGE = `Usage: kompass <command> [options]
 Commands:
   import FILE...                 Import results (JSON, JSON array, NDJSON or CSV); each file all or nothing.
                                  "-" reads standard input (format detected from the content).
+                                 UTF-8, UTF-16 with BOM or Windows-1252; CSV separated by "," ";" or tab.
   instrument list                List the instrument versions.
   instrument load FILE.json      Add an instrument version or extend one (validated first).
   grouping load FILE.csv --key KEY --name NAME [--valid-from YYYY-MM-DD] [--source TEXT]
@@ -31,8 +32,13 @@ Formats: docs/import-formats.md and docs/instrument-format.md.`;
 class UsageError extends Error {}
 
 function readInput(file: string): string {
+  return readBytes(file).toString("utf8");
+}
+
+/** A file's bytes as they are: the import detects their encoding itself. */
+function readBytes(file: string): Buffer {
   try {
-    return readFileSync(file === "-" ? 0 : file, "utf8");
+    return readFileSync(file === "-" ? 0 : file);
   } catch (error) {
     throw new UsageError(
       `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
@@ -83,15 +89,17 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "import": {
       if (rest.length === 0) throw new UsageError("import needs at least one FILE");
-      const files = rest.map((file) => ({ file, text: readInput(file) }));
+      const files = rest.map((file) => ({ file, bytes: readBytes(file) }));
       return withDatabase(async ({ db }) => {
         let failed = 0;
-        for (const { file, text } of files) {
+        for (const { file, bytes } of files) {
           const name = file === "-" ? "standard input" : file;
           try {
-            const summary = await importResults(db, { name: file === "-" ? "stdin" : basename(file), text });
+            const summary = await importResults(db, { name: file === "-" ? "stdin" : basename(file), bytes });
+            // Say how a file not in plain UTF-8 was read, so a wrong guess shows at once.
+            const read = summary.encoding && summary.encoding !== "UTF-8" ? ` (read as ${summary.encoding})` : "";
             console.log(
-              `${name}: ${plural(summary.records, "result")}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged.`,
+              `${name}${read}: ${plural(summary.records, "result")}: ${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged.`,
             );
           } catch (error) {
             if (!(error instanceof ValidationError)) throw error;

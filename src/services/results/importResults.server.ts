@@ -8,17 +8,20 @@ import type { InstrumentVersion } from "../../domain/instrument.ts";
 import { problemsFromZod, ValidationError, type Problem } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { changePublicData } from "../../db/dataVersion.server.ts";
+import type { FileEncoding } from "./decodeResultFile.server.ts";
 import { parseResultFile, type RawRecord, type ResultFileFormat } from "./parseResultFile.server.ts";
 import { resultDocumentSchema } from "./resultDocument.server.ts";
 
 const ANALYZE_AFTER = 1000;
 
-export interface ImportResultsOptions {
+export type ImportResultsOptions = {
   /** The file's name, for format detection and messages. */
   name: string;
-  text: string;
   format?: ResultFileFormat;
-}
+} & (
+  | /** Text already decoded (the reference data, tests). */ { text: string }
+  | /** A file as it came: its encoding is detected (UTF-8, UTF-16 with BOM, Windows-1252). */ { bytes: Uint8Array }
+);
 
 export interface ImportSummary {
   file: string;
@@ -26,6 +29,8 @@ export interface ImportSummary {
   created: number;
   updated: number;
   unchanged: number;
+  /** How the file's bytes were read; absent when text was given. */
+  encoding?: FileEncoding;
 }
 
 /** A validated record, ready to store. */
@@ -45,7 +50,7 @@ interface Prepared {
  * are stored in one transaction.
  */
 export async function importResults(db: Db, options: ImportResultsOptions): Promise<ImportSummary> {
-  const parsed = parseResultFile(options.name, options.text, options.format);
+  const parsed = parseResultFile(options.name, "bytes" in options ? options.bytes : options.text, options.format);
   if (!parsed.ok) throw new ValidationError(`${options.name} was not imported`, parsed.problems);
 
   const [instruments, knownMunicipalities] = await Promise.all([
@@ -93,7 +98,7 @@ export async function importResults(db: Db, options: ImportResultsOptions): Prom
   // After a large import the planner's statistics are stale; without them PostgreSQL scans
   // whole point tables for one municipality's results.
   if (prepared.length >= ANALYZE_AFTER) await db.execute(sql`analyze results, result_area_points, result_subarea_points`);
-  return { file: options.name, records: prepared.length, ...counts };
+  return { file: options.name, records: prepared.length, ...counts, ...(parsed.encoding ? { encoding: parsed.encoding } : {}) };
 }
 
 function prepareRecord(

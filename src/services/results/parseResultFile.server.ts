@@ -1,5 +1,6 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import type { Problem } from "../errors.ts";
+import { decodeResultFile, type FileEncoding } from "./decodeResultFile.server.ts";
 import { jsonErrorOffset, lineOf } from "./jsonErrorOffset.server.ts";
 
 /** One raw record of an import file and where it stood, for error messages. */
@@ -29,9 +30,28 @@ export function formatOfFile(name: string, text: string): ResultFileFormat {
   return "csv";
 }
 
-export type ParsedFile = { ok: true; records: RawRecord[] } | { ok: false; problems: Problem[] };
+export type ParsedFile =
+  | { ok: true; records: RawRecord[] /** How the bytes were read; absent when text was given. */; encoding?: FileEncoding }
+  | { ok: false; problems: Problem[] };
 
-export function parseResultFile(name: string, text: string, format = formatOfFile(name, text)): ParsedFile {
+/**
+ * Parses an import file: its bytes (the encoding is detected, see decodeResultFile) or text
+ * already decoded. Either way a leading byte order mark is not part of the content.
+ */
+export function parseResultFile(name: string, input: string | Uint8Array, format?: ResultFileFormat): ParsedFile {
+  let text: string;
+  let encoding: FileEncoding | undefined;
+  if (typeof input === "string") text = input.replace(/^\uFEFF/, "");
+  else {
+    const decoded = decodeResultFile(input);
+    if (!decoded.ok) return decoded;
+    ({ text, encoding } = decoded);
+  }
+  const parsed = parseText(text, format ?? formatOfFile(name, text));
+  return parsed.ok && encoding ? { ...parsed, encoding } : parsed;
+}
+
+function parseText(text: string, format: ResultFileFormat): ParsedFile {
   if (format === "csv") return parseCsvRecords(text);
   if (format === "ndjson") return parseNdjson(text);
   return parseJson(text);
@@ -90,11 +110,40 @@ export const CSV_COLUMNS = [
 const REQUIRED_CSV_COLUMNS = ["municipality", "instrument", "year"];
 const OPTIONAL_CSV_COLUMNS = ["date", "source"];
 
-/** CSV rows become result documents: areaN columns map to areas["N"], empty cells are left out. */
+type Separator = "," | ";" | "\t";
+const SEPARATOR_NAMES: Record<Separator, string> = { ",": "commas", ";": "semicolons", "\t": "tabs" };
+
+/**
+ * The separator is the one the header line uses most, outside quotes: Swedish Excel writes ";"
+ * (the comma is its decimal sign) and "Unicode-text" writes tabs; a header without any is ",".
+ */
+export function separatorOf(text: string): Separator {
+  const counts: Record<Separator, number> = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && char in counts) counts[char as Separator]++;
+  }
+  const best = (Object.keys(counts) as Separator[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  return counts[best] > 0 ? best : ",";
+}
+
+/** A figure with a decimal comma ("12,5"), as Excel writes it where the comma is the decimal sign. */
+const DECIMAL_COMMA = /^\d+,\d+$/;
+
+/**
+ * CSV rows become result documents: areaN columns map to areas["N"], empty cells are left out.
+ * In a file separated by ";" or tabs a figure's decimal comma becomes a point, as text (the
+ * figure goes to decimal.js, never through a float); in a comma-separated file "12,5" stays
+ * as written and is refused as not a decimal with a point.
+ */
 function parseCsvRecords(text: string): ParsedFile {
+  const separator = separatorOf(text);
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    parsed = parseCsv(text.replace(/^\uFEFF/, ""), {
+    parsed = parseCsv(text, {
+      delimiter: separator,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
@@ -114,7 +163,10 @@ function parseCsvRecords(text: string): ParsedFile {
   const problems: Problem[] = [];
   for (const required of REQUIRED_CSV_COLUMNS) {
     if (!columns.includes(required))
-      problems.push({ location: "line 1", message: `missing column "${required}"; expected the header ${CSV_COLUMNS.join(",")}` });
+      problems.push({
+        location: "line 1",
+        message: `missing column "${required}" (the header was read as separated by ${SEPARATOR_NAMES[separator]}); expected the header ${CSV_COLUMNS.join(separator === "\t" ? "," : separator)}`,
+      });
   }
   columns.forEach((column, index) => {
     if (!(CSV_COLUMNS as readonly string[]).includes(column) && !OPTIONAL_CSV_COLUMNS.includes(column)) {
@@ -138,7 +190,9 @@ function parseCsvRecords(text: string): ParsedFile {
       const cell = cells[i] ?? "";
       if (cell === "") return;
       const area = /^area(\d+)$/.exec(column);
-      if (area) areas[area[1]!] = cell;
+      const figure = separator !== "," && (area || column === "total") && DECIMAL_COMMA.test(cell) ? cell.replace(",", ".") : cell;
+      if (area) areas[area[1]!] = figure;
+      else if (column === "total") document.total = figure;
       else if (column === "year") document.year = /^\d+$/.test(cell) ? Number(cell) : cell;
       else document[column] = cell;
     });
