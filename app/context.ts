@@ -9,6 +9,13 @@ export type KompassContext = {
   actor: Actor;
   /** The token every form must carry (see server/csrf.ts). */
   csrfToken: string;
+  /** The nonce of this page's inline scripts, named in its Content Security Policy (app/csp.ts). */
+  cspNonce: string;
+  /**
+   * The client's address as Express sees it (req.ip): the connection's peer, or the address a
+   * trusted proxy forwarded when KOMPASS_TRUST_PROXY is set. Never a header the client chose.
+   */
+  clientAddress: string;
 };
 
 /** The key of the server's values in React Router's context (middleware is on: see react-router.config.ts). */

@@ -15,7 +15,11 @@ export function CsrfField() {
 
 /** Reads a posted form and refuses it, changing nothing, when its CSRF token is missing or wrong. */
 export async function readForm(request: Request, context: Readonly<RouterContextProvider>): Promise<FormData> {
-  const form = await request.formData();
+  // The body was bounded and its type checked before (server/requestGuard.ts); one that still
+  // cannot be read as a form (a broken multipart boundary) is the sender's fault: 400.
+  const form = await request.formData().catch(() => {
+    throw data(translator(languageFromRequest(request))("error.refusal.badBody.text"), { status: 400 });
+  });
   if (!csrfMatches(kompass(context).csrfToken, form.get(CSRF_FIELD))) {
     throw data(translator(languageFromRequest(request))("forms.csrf"), { status: 403 });
   }

@@ -1,4 +1,5 @@
 import "@fontsource/inter/latin-400.css";
+import { useNonce } from "./nonce.ts";
 import "@fontsource/inter/latin-600.css";
 import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme.css";
@@ -48,6 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const location = useLocation();
   const root = useRouteLoaderData("root") as { actor?: { name: string; role: string } | null } | undefined;
   const actor = root?.actor ?? null;
+  const nonce = useNonce();
   const back = encodeURIComponent(location.pathname + location.search);
   return (
     <html lang={language} data-color-scheme="light">
@@ -126,8 +128,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </Paragraph>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

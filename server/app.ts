@@ -1,7 +1,7 @@
 import "../src/i18n/catalogs.server.ts";
+import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { join } from "node:path";
-import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
 import { createRequestHandler as createPageHandler, type ServerBuild } from "react-router";
@@ -11,7 +11,8 @@ import { demoEnabled } from "../src/config.server.ts";
 import { openDatabase, settingsFromEnv, type Database } from "../src/db/client.server.ts";
 import { watchDataVersion } from "../src/db/dataVersion.server.ts";
 import { DataFolderLockedError } from "../src/db/lock.server.ts";
-import { MAX_UPLOAD_BYTES } from "../src/domain/evidence.ts";
+import { databaseIsDown, describeConnectionFailure, noteDatabaseError } from "../src/db/health.server.ts";
+import { SESSION_COOKIE_PREFIX } from "../src/auth/auth.server.ts";
 import { logger } from "../src/logger.server.ts";
 import { projectRoot } from "../src/projectRoot.server.ts";
 import { actorFromHeaders, installationSecret } from "../src/services/auth/authentication.server.ts";
@@ -21,6 +22,15 @@ import { routerContextOf } from "../app/context.ts";
 import { csrfCookie, csrfTokenFor } from "./csrf.ts";
 import { nodeHeaders } from "./nodeHeaders.ts";
 import { createPublicCache } from "./publicCache.ts";
+import { pageHandler } from "./pageHandler.ts";
+import { rateLimits } from "./rateLimits.ts";
+import { refusalPage } from "./refusalPage.ts";
+import { boundedBody, methodGuard, originGuard, ownOrigin, urlHygiene } from "./requestGuard.ts";
+import { securityHeaders } from "./securityHeaders.ts";
+import { sql } from "drizzle-orm";
+
+// better-auth's session cookie ("<prefix>.session_token", "__Secure-" first over https).
+const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)(?:__Secure-)?${SESSION_COOKIE_PREFIX}\\.session_token=`);
 
 /**
  * The web server, built by Vite together with the routes (this module is the server build's
@@ -40,6 +50,8 @@ export interface StartOptions {
   pageCache?: boolean;
   /** `npm run dev`: Vite's dev server serves the browser's modules and reloads the routes. */
   vite?: ViteDevServer;
+  /** Rate limits per client address (default; KOMPASS_RATE_LIMITS=off turns them off, as tests that hammer the server do). */
+  rateLimits?: boolean;
 }
 
 /** Serves the app with the database in every loader's context; resolves once it listens. */
@@ -48,6 +60,8 @@ export async function startServer(options: StartOptions): Promise<Server> {
   const db = database.db;
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxySetting(process.env.KOMPASS_TRUST_PROXY));
+  const https = (process.env.KOMPASS_URL ?? "").startsWith("https://");
   const watch = await watchDataVersion(database);
   // Cheap per request (a cached page costs little more): details only when debug is on.
   const debug = logger.isLevelEnabled("debug");
@@ -56,15 +70,26 @@ export async function startServer(options: StartOptions): Promise<Server> {
     response.on("finish", () => {
       if (response.statusCode < 500 && !debug) return;
       const fields = { method: request.method, url: request.originalUrl, status: response.statusCode, ms: performance.now() - started };
-      // 503 is a known, named condition (such as Chromium missing for PDFs), not a failure of the app.
+      // 503 is a known, named condition (the database or Chromium out of reach), not a failure of the app.
       if (response.statusCode === 503) logger.warn(fields, "service unavailable");
       else if (response.statusCode >= 500) logger.error(fields, "request failed");
       else logger.debug(fields, "request");
     });
     next();
   });
+  // Before anything reads a request: headers on every answer, then cheap refusals (docs/security.md).
+  app.use(securityHeaders({ https, development: Boolean(vite) }));
+  app.use(urlHygiene);
+  app.use(methodGuard);
+  const limits = (options.rateLimits ?? process.env.KOMPASS_RATE_LIMITS !== "off") ? rateLimits(database) : null;
   // The open data API answers before static files and page rendering: it needs neither.
+  if (limits) app.use("/api/", limits.api);
   app.use("/api/v1", apiMiddleware(db));
+  if (limits) {
+    app.use("/sok", limits.search);
+    app.use(/^\/rapport\/[^/]+\/[^/]+$/, limits.reportFiles);
+    app.use("/logga-in", limits.signIn);
+  }
   if (!vite) {
     // Before compression and cookies: stored pages carry their own gzip and set no cookie.
     app.use(
@@ -75,35 +100,54 @@ export async function startServer(options: StartOptions): Promise<Server> {
       }),
     );
   }
+  // A form from another site is refused before its body is read; a body is read only up to its bound.
+  app.use(originGuard);
+  app.use(boundedBody);
+  // The database out of reach: what the cache could not answer waits for it (503), rather than failing.
+  app.use((request, response, next) => {
+    if (!databaseIsDown(db) || request.path.startsWith("/assets/")) return next();
+    unavailable(request, response);
+  });
   app.use(compression());
   const secret = await installationSecret(db);
-  app.use(csrfCookie((process.env.KOMPASS_URL ?? "").startsWith("https://")));
-  app.use(uploadLimit);
-  const getLoadContext = async (request: express.Request) =>
-    routerContextOf({
+  app.use(csrfCookie(https));
+  const getLoadContext = async (request: express.Request) => {
+    const headers = nodeHeaders(request);
+    const actor = await actorFromHeaders(db, headers);
+    // A session that could not be read because the database is gone is not a signed-out user.
+    if (!actor && SESSION_COOKIE.test(request.headers.cookie ?? "")) await db.execute(sql`select 1`);
+    return routerContextOf({
       db,
-      actor: await actorFromHeaders(db, nodeHeaders(request)),
+      actor,
       csrfToken: csrfTokenFor(secret, (request as express.Request & { csrfCookie: string }).csrfCookie),
+      cspNonce: randomBytes(16).toString("base64"),
+      clientAddress: request.ip ?? "",
     });
+  };
 
   if (vite) {
     app.use(vite.middlewares);
     app.use(
-      createRequestHandler({
+      pageHandler({
         build: () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>,
-        getLoadContext,
         mode: "development",
+        origin: ownOrigin,
+        getLoadContext,
       }),
     );
   } else {
     const client = join(projectRoot, "build/client");
     app.use("/assets", express.static(join(client, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(client, { maxAge: "1h" }));
-    app.use(createRequestHandler({ build, getLoadContext, mode: "production" }));
+    app.use(pageHandler({ build, mode: "production", origin: ownOrigin, getLoadContext }));
   }
 
   // Last resort: an unexpected failure is logged and answered without internals.
   app.use((error: unknown, request: express.Request, response: express.Response, _next: express.NextFunction) => {
+    if (noteDatabaseError(db, error) || databaseIsDown(db)) {
+      if (response.headersSent) return void response.end();
+      return unavailable(request, response);
+    }
     logger.error({ err: error, method: request.method, url: request.originalUrl }, "unexpected error");
     if (response.headersSent) return void response.end();
     response.status(500);
@@ -112,9 +156,7 @@ export async function startServer(options: StartOptions): Promise<Server> {
         .type("application/problem+json")
         .send(JSON.stringify({ type: "about:blank", title: "Internal Server Error", status: 500, instance: request.originalUrl }));
     } else {
-      response
-        .type("text/plain; charset=utf-8")
-        .send("Ett oväntat fel inträffade. Försök igen om en stund.\nAn unexpected error occurred. Please try again later.");
+      response.type("text/html; charset=utf-8").send(refusalPage(request, "error"));
     }
   });
 
@@ -128,6 +170,31 @@ export async function startServer(options: StartOptions): Promise<Server> {
   });
 }
 
+/** 503 with Retry-After: the database is out of reach; the visitor's session and work are kept. */
+function unavailable(request: express.Request, response: express.Response) {
+  response.setHeader("Retry-After", "5");
+  response.status(503);
+  if (request.originalUrl.startsWith("/api/")) {
+    response
+      .type("application/problem+json")
+      .send(JSON.stringify({ type: "about:blank", title: "Service Unavailable", status: 503, detail: "The database is out of reach." }));
+  } else {
+    response.type("text/html; charset=utf-8").send(refusalPage(request, "unavailable"));
+  }
+}
+
+/**
+ * KOMPASS_TRUST_PROXY: off (default) uses the connection's peer as the client's address; "true"
+ * or a number of hops, or addresses/subnets ("loopback", "10.0.0.0/8"), trusts X-Forwarded-For
+ * from those proxies only (Express's trust proxy setting).
+ */
+export function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (!value || value === "off" || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
 /**
  * `npm start` (and `npm run dev`): opens the database (PGlite in KOMPASS_DATA_DIR, or
  * DATABASE_URL), applies migrations, loads reference data (and the demo) into an empty one,
@@ -136,19 +203,22 @@ export async function startServer(options: StartOptions): Promise<Server> {
 export async function main(options: { vite?: ViteDevServer } = {}): Promise<void> {
   const settings = settingsFromEnv();
   const port = Number(process.env.PORT ?? 3000);
-  let database: Database;
+  const demo = demoEnabled();
+  let database: Database | undefined;
+  let server: Server;
+  let seeded: boolean;
   try {
     database = await openDatabase(settings);
+    ({ seeded } = await prepareDatabase(database, { demo }));
+    server = await startServer({ database, port, vite: options.vite });
   } catch (error) {
-    if (error instanceof DataFolderLockedError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+    // What an operator can fix gets one line saying what to check, not a stack trace.
+    const line = error instanceof DataFolderLockedError ? error.message : describeConnectionFailure(error, settings.databaseUrl);
+    if (line === null) throw error;
+    console.error(line);
+    await database?.close().catch(() => {});
+    process.exit(1);
   }
-  const demo = demoEnabled();
-  const { seeded } = await prepareDatabase(database, { demo });
-  const server = await startServer({ database, port, vite: options.vite });
   logger.info(
     { database: database.kind, location: database.location, seeded, demo, port },
     `Kommunkompassen serves http://localhost:${port}`,
@@ -171,27 +241,4 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
-}
-
-/**
- * A request body larger than an upload may be is refused before it is read, with a page that
- * says why; nothing is stored. (Forms are small; only uploads come near the limit.)
- */
-function uploadLimit(request: express.Request, response: express.Response, next: express.NextFunction) {
-  const length = Number(request.headers["content-length"] ?? 0);
-  if (request.method === "POST" && length > MAX_UPLOAD_BYTES + 1024 * 1024) {
-    const mb = Math.round(MAX_UPLOAD_BYTES / 1024 / 1024);
-    response
-      .status(413)
-      .type("text/html; charset=utf-8")
-      .set("Connection", "close")
-      .send(
-        `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Filen är för stor – Kommunkompassen</title></head>` +
-          `<body><main><h1>Filen är för stor</h1><p>En fil får vara högst ${mb} MB. Ingenting sparades.</p>` +
-          `<p><a href="${request.headers.referer && new URL(request.headers.referer, "http://x").pathname.startsWith("/") ? new URL(request.headers.referer, "http://x").pathname : "/"}">Tillbaka</a></p></main></body></html>`,
-      );
-    request.resume();
-    return;
-  }
-  next();
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip as gzipCallback } from "node:zlib";
@@ -58,6 +58,7 @@ const DROPPED_HEADERS = new Set([
   "cache-control",
   "vary",
 ]);
+// The page's own Content-Security-Policy (with the nonce of its render) is kept with it.
 
 function isPublicPagePath(path: string): boolean {
   return !PRIVATE_PATH.test(path) && !FILE_PATH.test(path);
@@ -92,7 +93,8 @@ export function createPublicCache(options: PublicCacheOptions) {
     // A fixed origin: the Host header is the visitor's and must not end up in a stored page.
     return options.handler(
       new Request(origin + url, { method: "GET", headers }),
-      routerContextOf({ db: options.db, actor: null, csrfToken: "" }),
+      // A nonce of its own per render: the stored page and its policy header go out together.
+      routerContextOf({ db: options.db, actor: null, csrfToken: "", cspNonce: randomBytes(16).toString("base64"), clientAddress: "" }),
     );
   }
 
@@ -103,16 +105,35 @@ export function createPublicCache(options: PublicCacheOptions) {
     return makeEntry(answer, body);
   }
 
+  // The key each page was last stored under, whatever the version: when the database is out of
+  // reach, the last good copy is served (stale is better than nothing) until it is back.
+  const lastStored = new LRUCache<string, string>({ max: 2000 });
+
   async function serve(request: ExpressRequest, response: ExpressResponse, context: RenderContext) {
     const version = keep ? dataVersionOf(options.db) : null;
+    const page = `${context.language ?? ""} ${context.url}`;
     // Not keeping, or the data version is not known (notifications lost): render for this request only.
-    if (version === null) return send(await renderEntry(context), request, response, "miss");
-    const key = `${version} ${context.language ?? ""} ${context.url}`;
+    if (version === null) {
+      const entry = await renderEntry(context).catch(() => null);
+      if (entry && entry.status < 500) return send(entry, request, response, "miss");
+      return sendStale(page, entry, request, response);
+    }
+    const key = `${version} ${page}`;
     const stored = pages.get(key);
     if (stored) return send(stored, request, response, "hit");
-    const entry = (await pages.fetch(key, { context }))!;
-    if (entry.transient) pages.delete(key);
-    send(entry, request, response, "miss");
+    const entry = await pages.fetch(key, { context }).catch(() => null);
+    if (!entry || entry.transient) pages.delete(key);
+    if (entry && !entry.transient) lastStored.set(page, key);
+    if (entry && entry.status < 500) return send(entry, request, response, "miss");
+    sendStale(page, entry ?? null, request, response);
+  }
+
+  function sendStale(page: string, failed: PageEntry | null, request: ExpressRequest, response: ExpressResponse) {
+    const previous = lastStored.get(page);
+    const stale = previous === undefined ? undefined : pages.get(previous);
+    if (stale) return send(stale, request, response, "stale");
+    if (failed) return send(failed, request, response, "miss");
+    throw new Error(`the page ${page} could not be rendered`);
   }
 
   function middleware(request: ExpressRequest, response: ExpressResponse, next: NextFunction) {
@@ -163,7 +184,7 @@ async function makeEntry(answer: Response, body: Buffer): Promise<PageEntry> {
   return { status: answer.status, size: body.length + zipped.length, etags: [`"${hash}"`, `"${hash}-gz"`], identity, gzip: gzipped };
 }
 
-function send(entry: PageEntry, request: IncomingMessage, response: ServerResponse, state: "hit" | "miss") {
+function send(entry: PageEntry, request: IncomingMessage, response: ServerResponse, state: "hit" | "miss" | "stale") {
   if (entry.transient) {
     response.writeHead(entry.transient.status, entry.transient.headers);
     return void response.end(request.method === "HEAD" ? undefined : entry.transient.body);

@@ -54,7 +54,9 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
 }
 
 export async function openPostgres(url: string, poolSize = 16): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A server that does not answer (a dropped network, not a refusal) fails a query after 5 s
+  // instead of holding the request until the client gives up.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle connection that the server drops (restart, admin command) must not end the process:
   // the pool discards it and opens a new one when needed.
   pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection lost"));

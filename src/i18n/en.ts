@@ -102,5 +102,30 @@ export const en: Messages<typeof sv> = {
     notFound: "The page you are looking for does not exist. Check the address or go to the start page.",
     generic: "An unexpected error occurred. Please try again in a while.",
     home: "To the start page",
+    back: "Back",
+    refusal: {
+      badUrl: { title: "The address cannot be read", text: "The address contains characters that no page here uses. Check the link." },
+      method: { title: "Method not supported", text: "The page cannot take this kind of request." },
+      crossSite: {
+        title: "The form came from another website",
+        text: "For security, only forms from Kommunkompassen's own pages are accepted. Nothing was saved. Go back and send the form again from the page.",
+      },
+      contentType: { title: "Content not supported", text: "The page only takes forms as a browser sends them. Nothing was saved." },
+      tooLarge: { title: "The form is too large", text: "The form held more than the page accepts. Nothing was saved." },
+      fileTooLarge: { title: "The file is too large", text: "A file may be at most {{mb}} MB. Nothing was saved." },
+      badBody: {
+        title: "The form could not be read",
+        text: "The form arrived incomplete or damaged. Nothing was saved. Please try again.",
+      },
+      rateLimited: {
+        title: "Too many requests",
+        text: "You have made many requests in a short time. Wait a while and try again (in {{seconds}} seconds).",
+      },
+      unavailable: {
+        title: "The service is temporarily unavailable",
+        text: "Kommunkompassen cannot reach its database right now. Nothing has been lost. Please try again in a while.",
+      },
+      error: { title: "Something went wrong", text: "An unexpected error occurred. Please try again in a while." },
+    },
   },
 };

@@ -100,5 +100,33 @@ export const sv = {
     notFound: "Sidan du söker finns inte. Kontrollera adressen eller gå till startsidan.",
     generic: "Ett oväntat fel inträffade. Försök igen om en stund.",
     home: "Till startsidan",
+    back: "Tillbaka",
+    refusal: {
+      badUrl: { title: "Adressen kan inte läsas", text: "Adressen innehåller tecken som ingen sida här använder. Kontrollera länken." },
+      method: { title: "Metoden stöds inte", text: "Sidan kan inte ta emot den sortens anrop." },
+      crossSite: {
+        title: "Formuläret kom från en annan webbplats",
+        text: "Av säkerhetsskäl tas bara formulär från Kommunkompassens egna sidor emot. Ingenting sparades. Gå tillbaka och skicka formuläret igen från sidan.",
+      },
+      contentType: {
+        title: "Innehållet stöds inte",
+        text: "Sidan tar bara emot formulär som webbläsaren skickar dem. Ingenting sparades.",
+      },
+      tooLarge: { title: "Formuläret är för stort", text: "Formuläret innehöll mer än sidan tar emot. Ingenting sparades." },
+      fileTooLarge: { title: "Filen är för stor", text: "En fil får vara högst {{mb}} MB. Ingenting sparades." },
+      badBody: {
+        title: "Formuläret kunde inte läsas",
+        text: "Formuläret kom fram ofullständigt eller skadat. Ingenting sparades. Försök igen.",
+      },
+      rateLimited: {
+        title: "För många förfrågningar",
+        text: "Du har gjort många förfrågningar på kort tid. Vänta en stund och försök igen (om {{seconds}} sekunder).",
+      },
+      unavailable: {
+        title: "Tjänsten är tillfälligt otillgänglig",
+        text: "Kommunkompassen når inte sin databas just nu. Ingenting har gått förlorat. Försök igen om en stund.",
+      },
+      error: { title: "Något gick fel", text: "Ett oväntat fel inträffade. Försök igen om en stund." },
+    },
   },
 } as const;

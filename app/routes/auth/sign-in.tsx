@@ -5,13 +5,13 @@ import { CsrfField, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { signIn } from "../../../src/services/auth/authentication.server.ts";
 import { kompass } from "../../context.ts";
+import { safeReturnPath } from "../../../src/domain/safeRedirect.ts";
 import { signInForm } from "../../auth-forms.server.ts";
 import { parseForm } from "../../submission.ts";
 import { LabelledInput } from "../../components/LabelledField.tsx";
 
 /** Only paths on this site: a sign-in link cannot send anyone elsewhere. */
-const safeReturn = (value: FormDataEntryValue | string | null) =>
-  typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/arbetsyta";
+const safeReturn = (value: unknown) => safeReturnPath(value, "/arbetsyta");
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const back = safeReturn(new URL(request.url).searchParams.get("tillbaka"));
@@ -21,7 +21,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request, context);
-  const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  // Express's req.ip: a forwarded address only from a proxy KOMPASS_TRUST_PROXY trusts.
+  const address = kompass(context).clientAddress;
   // Every field is optional text, so the form always fits: a wrong one is a failed sign-in.
   const { email, password, tillbaka } = parseForm(form, signInForm);
   const outcome = await signIn(kompass(context).db, { email, password, address, headers: request.headers });
