@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { municipalities } from "./reference.server.ts";
 import { stampedAt } from "./columns.server.ts";
 
@@ -78,17 +78,6 @@ export const passwordResets = pgTable("password_resets", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
-
-/** Failed sign-ins, for throttling by e-mail and by address. */
-export const loginFailures = pgTable(
-  "login_failures",
-  {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    key: text("key").notNull(),
-    at: stampedAt("at"),
-  },
-  (t) => [index("login_failures_key_idx").on(t.key, t.at)],
-);
 
 /** Installation settings, such as the generated secret for signing CSRF tokens. */
 export const settings = pgTable("settings", {

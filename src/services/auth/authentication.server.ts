@@ -1,10 +1,11 @@
 import { demoEnabled } from "../../config.server.ts";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, sql } from "drizzle-orm";
-import { createAuth, type Auth } from "../../auth/auth.server.ts";
+import { and, eq } from "drizzle-orm";
+import { createAuth, MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword, type Auth } from "../../auth/auth.server.ts";
 import type { Db } from "../../db/client.server.ts";
-import { loginFailures, settings, users } from "../../db/schema.server.ts";
+import { accounts, settings, users } from "../../db/schema.server.ts";
 import type { Actor, UserRole } from "../../domain/workflow.ts";
+import { countSignInAttempt } from "./throttle.server.ts";
 
 /** Demo accounts use this domain; they sign in only while the demo is on (KOMPASS_DEMO). */
 export const DEMO_EMAIL_DOMAIN = "@kompass.example";
@@ -45,46 +46,44 @@ export async function actorFromHeaders(db: Db, headers: Headers): Promise<Actor>
   return { id: user.id, name: user.name, role: user.role, municipalityCode: user.municipalityCode ?? null };
 }
 
-const FAILURE_WINDOW_MINUTES = 15;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_ADDRESS = 20;
-
 export type SignInOutcome = { ok: true; setCookies: string[] } | { ok: false; reason: "invalid" | "throttled" };
 
 /**
- * Signs in with e-mail and password. After 5 failures for one e-mail (or 20 from one address)
- * in 15 minutes, further attempts are refused until the window has passed.
+ * Signs in with e-mail and password. Every attempt is counted first (throttle.server.ts): past 5
+ * for one e-mail, or 20 failures from one address, in 15 minutes, attempts are refused without
+ * their password being checked until the window has passed. `address` must be the real client
+ * address (Express's req.ip), never a header the client writes.
+ *
+ * Whether the account exists must not show in the answer's time, so every attempt that is not
+ * throttled takes the same path until its password is known to be right: one query, one argon2
+ * check, against the account's hash or, for an unknown, disabled, demo-refused or password-less
+ * account (or a password longer than any), against a dummy hash made with the same parameters.
+ * Only then does better-auth sign in (checking the password again, so a success costs two
+ * checks: only someone who knows the password can tell).
  */
 export async function signIn(
   db: Db,
   input: { email: string; password: string; address: string; headers: Headers },
 ): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
-  const keys = [`email:${email}`, `address:${input.address}`];
-  const since = sql`now() - make_interval(mins => ${FAILURE_WINDOW_MINUTES})`;
-  const counts = await Promise.all(
-    keys.map(async (key) => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(loginFailures)
-        .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)));
-      return Number(row?.n ?? 0);
-    }),
-  );
-  if (counts[0]! >= MAX_FAILURES_PER_EMAIL || counts[1]! >= MAX_FAILURES_PER_ADDRESS) return { ok: false, reason: "throttled" };
-
-  const [user] = await db.select({ disabled: users.disabled }).from(users).where(eq(users.email, email));
   const auth = await authFor(db);
-  const response =
-    user && !user.disabled && !demoRefused(email)
-      ? await auth.api
-          .signInEmail({ body: { email, password: input.password }, headers: input.headers, asResponse: true })
-          .catch(() => null)
-      : null;
-  if (!response?.ok) {
-    await db.insert(loginFailures).values(keys.map((key) => ({ key })));
-    return { ok: false, reason: "invalid" };
-  }
+  const attempt = await countSignInAttempt(db, email, input.address);
+  if (attempt.throttled) return { ok: false, reason: "throttled" };
+
+  const [account] = await db
+    .select({ disabled: users.disabled, hash: accounts.password })
+    .from(users)
+    .innerJoin(accounts, and(eq(accounts.userId, users.id), eq(accounts.providerId, "credential"), eq(accounts.accountId, users.id)))
+    .where(eq(users.email, email));
+  const usable = account?.hash && !account.disabled && !demoRefused(email) && input.password.length <= MAX_PASSWORD_LENGTH;
+  const right = usable ? await verifyPassword(account.hash!, input.password) : await verifyAgainstDummy(input.password);
+  if (!right) return { ok: false, reason: "invalid" };
+
+  const response = await auth.api
+    .signInEmail({ body: { email, password: input.password }, headers: input.headers, asResponse: true })
+    .catch(() => null);
+  if (!response?.ok) return { ok: false, reason: "invalid" };
+  await attempt.succeeded();
   return { ok: true, setCookies: response.headers.getSetCookie() };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client.server.ts";
+import type { Db, Tx } from "../../db/client.server.ts";
 import { accounts, municipalities, passwordResets, sessions, users } from "../../db/schema.server.ts";
 import { userPolicy } from "../../domain/policies.ts";
 import type { Actor, UserRole } from "../../domain/workflow.ts";
@@ -129,14 +129,16 @@ export interface ResetLink {
 /**
  * A one-time link to set a password, valid for 72 hours, that an administrator hands to the
  * user (and that is also sent through the configured mail transport). Only its hash is kept.
+ * It replaces every earlier link of the user: only the newest one handed out works.
  */
 export async function createPasswordResetLink(db: Db, actor: Actor | typeof SYSTEM, userId: string): Promise<ResetLink> {
   if (!mayManage(actor)) throw new ForbiddenError("manage users");
-  const [user] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
-  if (!user) throw refused("no link was made", "user", "user_unknown");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3600_000);
-  await db.transaction(async (tx) => {
+  const user = await db.transaction(async (tx) => {
+    const user = await lockUser(tx, userId);
+    if (!user) throw refused("no link was made", "user", "user_unknown");
+    await tx.delete(passwordResets).where(eq(passwordResets.userId, userId));
     await tx
       .insert(passwordResets)
       .values({ tokenHash: tokenHash(token), userId, createdBy: actor === SYSTEM ? null : actor!.id, expiresAt });
@@ -147,6 +149,7 @@ export async function createPasswordResetLink(db: Db, actor: Actor | typeof SYST
       target: user.email,
       after: { expiresAt: expiresAt.toISOString() },
     });
+    return user;
   });
   const path = `/losenord/${token}`;
   await sendMail({
@@ -170,26 +173,45 @@ export async function passwordResetIsValid(db: Db, token: string): Promise<boole
   return !!row;
 }
 
-/** Sets a new password through a one-time link; the link is used up and all sessions end. */
+/**
+ * Sets a new password through a one-time link; the link is used up, every other link of the user
+ * is revoked, and all the user's sessions end. Of two uses of one link at once, one wins.
+ */
 export async function resetPassword(db: Db, input: { token: string; password: string }): Promise<void> {
   if (input.password.length < 10 || input.password.length > 256) {
     throw new ValidationError("the password was not changed", [{ field: "password", message: "password_length" }]);
   }
+  const invalid = () => new ValidationError("the password was not changed", [{ field: "token", message: "link_invalid" }]);
+  const hash = tokenHash(input.token);
+  const [link] = await db.select({ userId: passwordResets.userId }).from(passwordResets).where(eq(passwordResets.tokenHash, hash));
+  if (!link) throw invalid();
   const ctx = await (await authFor(db)).$context;
   const hashed = await ctx.password.hash(input.password);
   await db.transaction(async (tx) => {
+    await lockUser(tx, link.userId);
+    // Claiming the link is one conditional update: a second use at the same time waits for the
+    // row and then finds it used (or gone).
     const [row] = await tx
       .update(passwordResets)
       .set({ usedAt: new Date() })
-      .where(
-        and(eq(passwordResets.tokenHash, tokenHash(input.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())),
-      )
+      .where(and(eq(passwordResets.tokenHash, hash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
       .returning({ userId: passwordResets.userId });
-    if (!row) throw new ValidationError("the password was not changed", [{ field: "token", message: "link_invalid" }]);
+    if (!row) throw invalid();
+    await tx.delete(passwordResets).where(and(eq(passwordResets.userId, row.userId), ne(passwordResets.tokenHash, hash)));
     await tx
       .update(accounts)
       .set({ password: hashed, updatedAt: new Date() })
       .where(and(eq(accounts.userId, row.userId), eq(accounts.providerId, "credential")));
     await tx.delete(sessions).where(eq(sessions.userId, row.userId));
   });
+}
+
+/**
+ * Locks the user's row for the rest of the transaction: making and using a user's links take
+ * the user first and the links after, so two of them at once run one after the other (and
+ * never deadlock), and a link made at the same time as another is not left valid beside it.
+ */
+async function lockUser(tx: Tx, userId: string) {
+  const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).for("update");
+  return user;
 }
