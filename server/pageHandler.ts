@@ -45,7 +45,12 @@ async function send(response: ExpressResponse, answer: Response) {
   }
   response.statusMessage = answer.statusText;
   response.status(answer.status);
-  for (const [name, value] of answer.headers.entries()) response.append(name, value);
+  // Set, not appended: a page's own Content-Security-Policy replaces the fallback set before
+  // (two policies would both apply, and the fallback has no nonce). Cookies are each their own.
+  for (const [name, value] of answer.headers.entries()) {
+    if (name === "set-cookie") response.append(name, value);
+    else response.setHeader(name, value);
+  }
   if (!answer.body) return void response.end();
   try {
     await writeReadableStreamToWritable(answer.body, response);
