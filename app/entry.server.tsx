@@ -6,6 +6,7 @@ import { type EntryContext, type HandleErrorFunction, type RouterContextProvider
 import { contentSecurityPolicy } from "./csp.ts";
 import { kompass } from "./context.ts";
 import { NonceContext } from "./nonce.ts";
+import { refusalPage } from "./refusalPage.ts";
 import { noteDatabaseError, databaseIsDown } from "../src/db/health.server.ts";
 import { logger } from "../src/logger.server.ts";
 
@@ -24,7 +25,12 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   const { cspNonce, db } = kompass(loadContext);
-  if (responseStatusCode === 500 && databaseIsDown(db)) responseStatusCode = 503;
+  if (responseStatusCode >= 500 && databaseIsDown(db)) {
+    // Not the error page: it needs the database (the root loader) and says nothing useful.
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    responseHeaders.set("Retry-After", "5");
+    return new Response(refusalPage(request.headers.get("cookie"), "unavailable"), { status: 503, headers: responseHeaders });
+  }
   // Vite's development client writes inline scripts of its own: the policy is for production.
   if (!import.meta.env.DEV) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(cspNonce));
   if (request.method === "HEAD") return new Response(null, { status: responseStatusCode, headers: responseHeaders });

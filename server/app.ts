@@ -24,7 +24,7 @@ import { nodeHeaders } from "./nodeHeaders.ts";
 import { createPublicCache } from "./publicCache.ts";
 import { pageHandler } from "./pageHandler.ts";
 import { rateLimits } from "./rateLimits.ts";
-import { refusalPage } from "./refusalPage.ts";
+import { refusalPage } from "../app/refusalPage.ts";
 import { boundedBody, methodGuard, originGuard, ownOrigin, urlHygiene } from "./requestGuard.ts";
 import { securityHeaders } from "./securityHeaders.ts";
 import { sql } from "drizzle-orm";
@@ -156,7 +156,7 @@ export async function startServer(options: StartOptions): Promise<Server> {
         .type("application/problem+json")
         .send(JSON.stringify({ type: "about:blank", title: "Internal Server Error", status: 500, instance: request.originalUrl }));
     } else {
-      response.type("text/html; charset=utf-8").send(refusalPage(request, "error"));
+      response.type("text/html; charset=utf-8").send(refusalPage(request.headers.cookie, "error"));
     }
   });
 
@@ -179,7 +179,7 @@ function unavailable(request: express.Request, response: express.Response) {
       .type("application/problem+json")
       .send(JSON.stringify({ type: "about:blank", title: "Service Unavailable", status: 503, detail: "The database is out of reach." }));
   } else {
-    response.type("text/html; charset=utf-8").send(refusalPage(request, "unavailable"));
+    response.type("text/html; charset=utf-8").send(refusalPage(request.headers.cookie, "unavailable"));
   }
 }
 

@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from "express";
 import { rateLimit, type Options, type Store } from "express-rate-limit";
 import type { Database, Db } from "../src/db/client.server.ts";
 import { clearHits, countHit, takeBackHit } from "../src/db/rateCounters.server.ts";
-import { refusalPage } from "./refusalPage.ts";
+import { refusalPage } from "../app/refusalPage.ts";
 
 /**
  * Rate limits per client address (req.ip: see KOMPASS_TRUST_PROXY) on what is costly or
@@ -60,7 +60,7 @@ function tooMany(request: Request, response: Response) {
       .type("application/problem+json")
       .send(JSON.stringify({ type: "about:blank", title: "Too Many Requests", status: 429, detail: `Try again in ${seconds} s.` }));
   } else {
-    response.type("text/html; charset=utf-8").send(refusalPage(request, "rateLimited", { seconds }));
+    response.type("text/html; charset=utf-8").send(refusalPage(request.headers.cookie, "rateLimited", { seconds }));
   }
 }
 

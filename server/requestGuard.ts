@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { MAX_UPLOAD_BYTES } from "../src/domain/evidence.ts";
-import { refusalPage } from "./refusalPage.ts";
+import { refusalPage } from "../app/refusalPage.ts";
 
 /**
  * The first checks every request meets, before a session is looked up, a CSRF token compared or
@@ -176,7 +176,7 @@ function refuse(request: Request, response: Response, status: number, reason: Re
   response
     .status(status)
     .type("text/html; charset=utf-8")
-    .send(refusalPage(request, reason, { mb }));
+    .send(refusalPage(request.headers.cookie, reason, { mb }));
 }
 
 const TITLES: Record<Refusal, string> = {

@@ -1,11 +1,11 @@
-import type { IncomingMessage } from "node:http";
 import { parseLanguage, translator } from "../src/i18n/index.ts";
-import { LANGUAGE_COOKIE } from "../app/i18n.ts";
+import { LANGUAGE_COOKIE } from "./i18n.ts";
 
 /**
  * The short page for an answer made before React Router is reached (a refused request, too
- * many requests, the database out of reach): in the visitor's language, with its title and a
- * way back, and nothing from the request but the language cookie.
+ * many requests, the database out of reach): in the visitor's language (its cookie), with its
+ * title and a way back, and nothing else from the request. Plain HTML: it must not need the
+ * database or the app's scripts.
  */
 export type PageReason =
   | "badUrl"
@@ -21,8 +21,8 @@ export type PageReason =
 
 const LANGUAGE = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=(\\w+)`);
 
-export function refusalPage(request: IncomingMessage, reason: PageReason, values: Record<string, unknown> = {}): string {
-  const language = parseLanguage(LANGUAGE.exec(request.headers.cookie ?? "")?.[1]);
+export function refusalPage(cookie: string | null | undefined, reason: PageReason, values: Record<string, unknown> = {}): string {
+  const language = parseLanguage(LANGUAGE.exec(cookie ?? "")?.[1]);
   const t = translator(language);
   const title = escapeHtml(t(`error.refusal.${reason}.title`));
   const text = escapeHtml(t(`error.refusal.${reason}.text`, values));
