@@ -1,14 +1,30 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
+import { CONTROL_CHARACTERS, hasControlCharacters } from "../src/domain/text.ts";
 import { problemsFromZod, ValidationError, type Problem } from "../src/services/errors.ts";
+
+/**
+ * The fields of a posted form that hold control characters (NUL and the like: see
+ * src/domain/text.ts), one problem each. Checked before anything else, for every field of every
+ * form: PostgreSQL refuses a NUL, and no field anywhere has a use for the others.
+ */
+export function controlCharacterProblems(form: FormData): Problem[] {
+  const fields = new Set<string>();
+  for (const [name, value] of form) if (typeof value === "string" && hasControlCharacters(value)) fields.add(name);
+  return [...fields].map((field) => ({ field, message: CONTROL_CHARACTERS }));
+}
 
 /**
  * Reads a posted form with its route's schema, one discriminated union of the route's intents
  * (conform turns the form's strings into numbers, arrays and files and empty fields into
  * nothing). A form that does not fit throws ValidationError with the problems, as a service
- * would, so that an action maps both in one place. The CSRF check (readForm) comes first.
+ * would, so that an action maps both in one place. The CSRF check (readForm) comes first; a
+ * field with control characters refuses the form before its schema is read (the page shows what
+ * was typed again, as after any refused save).
  */
 export function parseForm<Schema extends z.ZodType>(form: FormData, schema: Schema): z.output<Schema> {
+  const unclean = controlCharacterProblems(form);
+  if (unclean.length > 0) throw new ValidationError("a field holds control characters", unclean);
   const submission = parseWithZod(form, { schema, formatError: (issues: z.core.$ZodIssue[]): Problem[] => problemsFromZod(issues) });
   if (submission.status === "success") return submission.value as z.output<Schema>;
   const problems = Object.values(submission.error ?? {}).flatMap((found) => found ?? []);

@@ -31,6 +31,8 @@ export const problem: Messages<typeof sv.problem> = {
   not_all_submitted: "{{count}} evaluators have not handed in their points.",
   not_all_agreed: "{{count}} items have no agreed points.",
   no_summary: "Write the evaluation summary before publishing.",
+  control_characters:
+    "The text contains an invisible control character (such as a NUL byte) that cannot be saved. Such characters sometimes come along when text is pasted from other programs: remove it, for instance by retyping where the text was pasted, and save again.",
   unknown_intent: "The form was not recognised. Reload the page and try again.",
   version_invalid: "The page is too old to save from. Reload it and try again.",
   date_invalid: "Give the date as YYYY-MM-DD, for example 2026-03-12.",

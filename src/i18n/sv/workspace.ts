@@ -28,6 +28,8 @@ export const problem = {
   not_all_submitted: "{{count}} utvärderare har inte lämnat in sina poäng.",
   not_all_agreed: "{{count}} bedömningspunkter saknar överenskomna poäng.",
   no_summary: "Skriv sammanfattningen av utvärderingen innan publicering.",
+  control_characters:
+    "Texten innehåller ett osynligt styrtecken (till exempel ett nolltecken) som inte kan sparas. Sådana tecken följer ibland med när text klistras in från andra program: ta bort det, till exempel genom att skriva om stället där texten klistrades in, och spara igen.",
   unknown_intent: "Formuläret känns inte igen. Ladda om sidan och försök igen.",
   version_invalid: "Sidan är för gammal för att spara från. Ladda om den och försök igen.",
   date_invalid: "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-12.",

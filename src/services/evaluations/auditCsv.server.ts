@@ -34,37 +34,16 @@ export async function auditPage(db: Db, actor: Actor, evaluationId: number, page
 
 export const AUDIT_CSV_COLUMNS = ["id", "at", "actor", "action", "target", "before", "after"] as const;
 
-/** A value as a cell: text as it is, anything else (numbers, lists, objects) as JSON. */
-function valueCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-/**
- * Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return) as a
- * formula. Texts in the log are written by users, so such a cell gets a leading apostrophe,
- * which the programs show as text (OWASP's advice on CSV injection). Numbers are left alone.
- */
-export function defuseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
-}
-
 /**
  * The whole audit log of an evaluation as RFC 4180 CSV, oldest first: id, at (ISO 8601, UTC),
- * actor, action, target, before, after.
+ * actor, action, target, before, after. Texts in the log are written by users: toCsv defuses
+ * cells that a spreadsheet would run as formulas.
  */
 export async function auditCsv(db: Db, actor: Actor, evaluationId: number): Promise<{ filename: string; csv: string }> {
   const evaluation = await evaluationForAudit(db, actor, evaluationId);
   const entries = await db.select().from(auditLog).where(eq(auditLog.evaluationId, evaluationId)).orderBy(asc(auditLog.id));
-  const rows = entries.map((e) => [
-    e.id,
-    e.at.toISOString(),
-    defuseFormula(e.actorName),
-    defuseFormula(e.action),
-    defuseFormula(e.target),
-    defuseFormula(valueCell(e.before)),
-    defuseFormula(valueCell(e.after)),
-  ]);
+  // toCsv writes the time in ISO 8601 and the before and after values (lists, objects) as JSON.
+  const rows = entries.map((e) => [e.id, e.at, e.actorName, e.action, e.target, e.before, e.after]);
   const slug = `${evaluation.municipalityName}-${evaluation.year}`
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

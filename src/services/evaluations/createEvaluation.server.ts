@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, problemsFromZod, ValidationError, type P
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { appendAudit } from "./audit.server.ts";
 import { loadEvaluation } from "./evaluationContext.server.ts";
+import { plainText } from "../../domain/text.ts";
 
 // Messages are codes (with values where a person is named): the pages put them into words.
 const isoDate = z.iso.date({ error: "date_invalid" });
@@ -16,15 +17,15 @@ export const evaluationSetupSchema = z
   .object({
     visitStart: isoDate.nullish(),
     visitEnd: isoDate.nullish(),
-    evaluatorIds: z.array(z.string().min(1)).max(3, "too_many_evaluators"),
-    contactIds: z.array(z.string().min(1)).max(5, "too_many_contacts"),
+    evaluatorIds: z.array(plainText().min(1)).max(3, "too_many_evaluators"),
+    contactIds: z.array(plainText().min(1)).max(5, "too_many_contacts"),
   })
   .refine((s) => !s.visitStart || !s.visitEnd || s.visitStart <= s.visitEnd, { path: ["visitEnd"], message: "visit_end_before_start" });
 
 /** What planning an evaluation adds to its setup. */
 export const newEvaluationFields = z.object({
   municipalityCode: z.string({ error: "municipality_missing" }).regex(/^\d{4}$/, "municipality_missing"),
-  instrumentKey: z.string({ error: "instrument_missing" }).min(1, "instrument_missing"),
+  instrumentKey: plainText({ error: "instrument_missing" }).min(1, "instrument_missing"),
   year: z.coerce.number({ error: "year_invalid" }).int("year_invalid").min(1990, "year_invalid").max(2100, "year_invalid"),
 });
 

@@ -24,6 +24,7 @@ import { changePublicData } from "../../db/dataVersion.server.ts";
 import { appendAudit } from "./audit.server.ts";
 import { indexEvaluation } from "../search/indexEvaluation.server.ts";
 import { loadEvaluation, workflowFacts, type EvaluationContext } from "./evaluationContext.server.ts";
+import { CONTROL_CHARACTERS, hasControlCharacters } from "../../domain/text.ts";
 
 export class TransitionBlockedError extends ValidationError {
   constructor(readonly blockers: Blocker[]) {
@@ -160,6 +161,8 @@ export async function correctEvaluation(db: Db, actor: Actor, id: number, input:
   if (!evaluationPolicy.correct(actor, evaluation.access)) throw new ForbiddenError("correct a published evaluation");
   const reason = input.reason.trim();
   if (reason.length < 5) throw new ValidationError("the evaluation was not reopened", [{ field: "reason", message: "reason_required" }]);
+  if (hasControlCharacters(reason))
+    throw new ValidationError("the evaluation was not reopened", [{ field: "reason", message: CONTROL_CHARACTERS }]);
   await changePublicData(db, async (tx) => {
     const next = evaluation.revision + 1;
     const updated = await tx

@@ -10,15 +10,14 @@ import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { checkUpload, cleanFileName } from "./fileChecks.server.ts";
 import { evidenceColumns, idOf, mayDeleteEvidence, removeTies } from "./shared.server.ts";
+import { plainText } from "../../domain/text.ts";
 
-const title = z
-  .string({ error: "evidence.problem.title_required" })
+const title = plainText({ error: "evidence.problem.title_required" })
   .trim()
   .min(1, "evidence.problem.title_required")
   .max(300, "evidence.problem.title_too_long");
 
-const webAddress = z
-  .string({ error: "evidence.problem.url_invalid" })
+const webAddress = plainText({ error: "evidence.problem.url_invalid" })
   .trim()
   .max(2000, "evidence.problem.url_invalid")
   .refine((value) => {
@@ -33,8 +32,7 @@ const webAddress = z
 export const linkSchema = z.object({ title, url: webAddress });
 export const noteSchema = z.object({
   title,
-  body: z
-    .string({ error: "evidence.problem.body_required" })
+  body: plainText({ error: "evidence.problem.body_required" })
     .trim()
     .min(1, "evidence.problem.body_required")
     .max(20000, "evidence.problem.body_too_long"),

@@ -1,4 +1,5 @@
 import { ACCEPTED_UPLOADS, MAX_UPLOAD_BYTES } from "../../domain/evidence.ts";
+import { withoutControlCharacters } from "../../domain/text.ts";
 
 /** The first bytes every file of a kind starts with (checked as well as the name and type). */
 const SIGNATURES: Record<string, ((bytes: Uint8Array) => boolean)[]> = {
@@ -49,11 +50,13 @@ export function extensionOf(fileName: string): string {
 
 /**
  * A file name as a user may see it: no folders (some browsers send the whole path), no control
- * characters, at most 200 characters with its extension kept.
+ * characters (src/domain/text.ts; tabs and line breaks neither: a name is one line), at most
+ * 200 characters with its extension kept.
  */
 export function cleanFileName(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose.
-  const base = (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f"]/g, "").trim();
+  const base = withoutControlCharacters(name.split(/[\\/]/).pop() ?? "")
+    .replace(/[\t\n\r"]/g, "")
+    .trim();
   if (base.length <= 200) return base;
   const extension = extensionOf(base);
   return base.slice(0, 200 - extension.length) + extension;

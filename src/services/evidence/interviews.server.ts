@@ -10,15 +10,15 @@ import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { formatLocalDateTime, parseLocalDateTime } from "./localTime.server.ts";
 import { idOf, removeTies, tiesOf } from "./shared.server.ts";
+import { plainText } from "../../domain/text.ts";
 
 /** The groups the evaluators interview during the visit. */
 
-const text = (max: number, message: string) => z.string({ error: message }).trim().max(max, message).default("");
+const text = (max: number, message: string) => plainText({ error: message }).trim().max(max, message).default("");
 
 export const interviewSchema = z.object({
   groupKind: z.enum(INTERVIEW_GROUPS, { error: "evidence.problem.group_invalid" }),
-  title: z
-    .string({ error: "evidence.problem.title_required" })
+  title: plainText({ error: "evidence.problem.title_required" })
     .trim()
     .min(1, "evidence.problem.title_required")
     .max(300, "evidence.problem.title_too_long"),

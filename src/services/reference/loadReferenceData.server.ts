@@ -8,6 +8,7 @@ import { counties, groupingGroups, groupings, municipalities, municipalityGroups
 import { problemsFromZod, ValidationError, type Problem } from "../errors.ts";
 import { loadInstrumentDefinition } from "../instruments/loadInstrumentDefinition.server.ts";
 import { changePublicData } from "../../db/dataVersion.server.ts";
+import { controlCharacterWords, hasControlCharacters, plainText } from "../../domain/text.ts";
 
 /** Shipped reference data: counties, the 290 municipalities, SKL's 2011 groups, instrument versions. */
 export const referenceFolder = `${projectRoot}/reference/`;
@@ -67,8 +68,8 @@ async function saveGrouping(tx: Tx, input: GroupingInput): Promise<void> {
 
 const groupingCsvRow = z.object({
   municipality: z.string().regex(/^\d{4}$/, "expected a four-digit municipality code"),
-  group: z.string().min(1, "expected a group code, such as B3"),
-  group_name: z.string().min(1, "expected the group's name"),
+  group: plainText(undefined, controlCharacterWords).min(1, "expected a group code, such as B3"),
+  group_name: plainText(undefined, controlCharacterWords).min(1, "expected the group's name"),
 });
 
 export interface LoadGroupingOptions {
@@ -88,6 +89,11 @@ export async function loadGroupingCsv(db: Db, options: LoadGroupingOptions): Pro
   const problems: Problem[] = [];
   if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(options.key))
     problems.push({ field: "key", message: "expected lower-case letters, digits and dashes, such as skr-2017" });
+  for (const [field, value] of [
+    ["name", options.name],
+    ["source", options.source],
+  ] as const)
+    if (value && hasControlCharacters(value)) problems.push({ field, message: controlCharacterWords(value) });
   let rows: { record: Record<string, string>; info: { lines: number } }[] = [];
   try {
     rows = parseCsv(options.csvText.replace(/^\uFEFF/, ""), {

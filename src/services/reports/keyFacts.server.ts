@@ -8,6 +8,7 @@ import type { Actor } from "../../domain/workflow.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { ConflictError, ForbiddenError, problemsFromZod, ValidationError } from "../errors.ts";
+import { plainText } from "../../domain/text.ts";
 
 export const EMPTY_KEY_FACTS: KeyFactsInput = {
   population: null,
@@ -42,7 +43,7 @@ const optionalText = (max: number) =>
     .union([z.string(), z.null()])
     .optional()
     .transform((value) => value?.trim() ?? "")
-    .pipe(z.string().max(max, "text_too_long"))
+    .pipe(plainText().max(max, "text_too_long"))
     .transform((text) => (text === "" ? null : text));
 
 export const keyFactsSchema = z.object({

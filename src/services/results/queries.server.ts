@@ -5,11 +5,12 @@ import { pointsNumber, roundHalfUp } from "../../domain/points.ts";
 import { average, latestPerKey } from "../../domain/ranking.ts";
 import { effectiveDate } from "../../domain/rankingFilters.ts";
 import { assessResult, type Result } from "../../domain/result.ts";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
 import { getInstruments } from "../instruments/catalog.server.ts";
 import { publicDataCache } from "../publicDataCache.server.ts";
 import { presentResult, type ResultView } from "./presentResult.server.ts";
 import type { Averages } from "../../domain/tables/averages.ts";
+import { controlCharacterWords, hasControlCharacters } from "../../domain/text.ts";
 
 async function present(db: Db, rows: Result[], names: Map<string, string>): Promise<ResultView[]> {
   const instruments = await getInstruments(db);
@@ -56,6 +57,9 @@ export async function resultFilter(db: Db, query: ResultQuery = {}): Promise<Res
   const filter: ResultFilter = { instrumentKey: query.instrument, year: query.year };
   if (query.instrument) await requireInstrument(db, query.instrument);
   if (query.group) {
+    // The group's code goes to the database as it came (a URL parameter): PostgreSQL refuses a NUL.
+    if (hasControlCharacters(query.group))
+      throw new ValidationError("bad group", [{ field: "group", message: controlCharacterWords(query.group) }]);
     const [groupingKey, code] = query.group.includes(":") ? query.group.split(":", 2) : [DEFAULT_GROUPING, query.group];
     filter.group = { groupingKey: groupingKey!, code: code! };
   }

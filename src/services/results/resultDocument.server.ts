@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDecimalText, points, type Points } from "../../domain/points.ts";
+import { controlCharacterWords, plainText } from "../../domain/text.ts";
 
 /** A figure: a JSON number or a decimal text ("15.51"); never NaN, never a comma decimal. */
 const decimal = z.union([z.number(), z.string()]).transform((value, ctx): Points => {
@@ -29,7 +30,7 @@ export const resultDocumentSchema = z
     total: decimal.nullish(),
     areas: z.record(z.string().regex(/^[1-9]\d*$/, 'expected an area number such as "3" as key'), decimal).optional(),
     subareas: z.record(z.string().regex(/^[1-9]\d*\.[1-9]\d*$/, 'expected a sub-area id such as "1.4" as key'), decimal).optional(),
-    source: z.string().max(2000).nullish(),
+    source: plainText(undefined, controlCharacterWords).max(2000).nullish(),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import type { Actor } from "../../domain/workflow.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation, type EvaluationContext } from "../evaluations/evaluationContext.server.ts";
+import { CONTROL_CHARACTERS, hasControlCharacters } from "../../domain/text.ts";
 import {
   findItem,
   MAX_TEXT,
@@ -177,6 +178,7 @@ export function checkScoreInput(
   if (version === null) problems.push({ field: "version", message: "expected_version" });
   const text = typeof input.text === "string" ? input.text.replace(/\r\n?/g, "\n") : input.text == null ? "" : null;
   if (text === null) problems.push({ field: options.textField, message: "expected_text" });
+  else if (hasControlCharacters(text)) problems.push({ field: options.textField, message: CONTROL_CHARACTERS });
   else if (text.length > MAX_TEXT) problems.push({ field: options.textField, message: "text_too_long", values: { max: MAX_TEXT } });
   const parsed = item ? parsePointsInput(input.points, item.maxPoints, { required: options.required }) : null;
   // The item's id goes with the problem, so that the words name it ("Poängen för 1.2 …").

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server.ts";
 import { MAX_QUERY_LENGTH } from "../../domain/search.ts";
+import { withoutControlCharacters } from "../../domain/text.ts";
 
 export interface MunicipalityMatch {
   code: string;
@@ -17,7 +18,13 @@ const collator = new Intl.Collator("sv");
  * with it; best first, ties in Swedish order. Empty text finds none.
  */
 export async function searchMunicipalities(db: Db, text: string, limit = 5): Promise<MunicipalityMatch[]> {
-  const needle = text.normalize("NFC").trim().toLocaleLowerCase("sv").replace(/\s+/g, " ").slice(0, MAX_QUERY_LENGTH);
+  // Control characters are left out: a NUL would make PostgreSQL refuse the query.
+  const needle = withoutControlCharacters(text)
+    .normalize("NFC")
+    .trim()
+    .toLocaleLowerCase("sv")
+    .replace(/\s+/g, " ")
+    .slice(0, MAX_QUERY_LENGTH);
   if (needle.length === 0) return [];
   const prefix = `${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const result = await db.execute(sql`

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_QUERY_LENGTH } from "../../domain/search.ts";
 import { problemsFromZod, ValidationError } from "../errors.ts";
+import { controlCharacterWords, plainText } from "../../domain/text.ts";
 
 export interface SearchQuery {
   text: string;
@@ -47,7 +48,7 @@ const schema = z
   .object({
     text: z.preprocess(
       (value) => value ?? "",
-      z.string({ error: "expected text" }).max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`),
+      plainText({ error: "expected text" }, controlCharacterWords).max(MAX_QUERY_LENGTH, `at most ${MAX_QUERY_LENGTH} characters`),
     ),
     area: wholeNumber(1, 99, "expected an area number such as 3"),
     instrument: code(/^[\w.-]{1,40}$/, "expected an instrument version key such as 2010"),

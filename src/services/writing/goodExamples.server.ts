@@ -9,13 +9,14 @@ import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation, type EvaluationContext } from "../evaluations/evaluationContext.server.ts";
 import { ForbiddenError, problemsFromZod, ValidationError, type Problem } from "../errors.ts";
 import { MAX_SENTENCE_LENGTH } from "./textKeys.shared.ts";
+import { plainText } from "../../domain/text.ts";
 
 const exampleFields = {
   municipalityCode: z
     .string()
     .trim()
     .regex(/^\d{4}$/, "unknown_municipality"),
-  sentence: z.string().trim().min(1, "sentence_length").max(MAX_SENTENCE_LENGTH, "sentence_length"),
+  sentence: plainText().trim().min(1, "sentence_length").max(MAX_SENTENCE_LENGTH, "sentence_length"),
 };
 const exampleId = z.coerce.number().int("example_missing").positive("example_missing");
 

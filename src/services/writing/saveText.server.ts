@@ -8,10 +8,11 @@ import { appendAudit } from "../evaluations/audit.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { ConflictError, ForbiddenError, problemsFromZod, ValidationError } from "../errors.ts";
 import { allowedTextKeys, MAX_TEXT_LENGTH, normaliseText } from "./textKeys.shared.ts";
+import { plainText } from "../../domain/text.ts";
 
 export const saveTextSchema = z.object({
   key: z.string().min(1, "unknown_text_key"),
-  body: z.string().transform(normaliseText).pipe(z.string().max(MAX_TEXT_LENGTH, "text_too_long")),
+  body: plainText().transform(normaliseText).pipe(z.string().max(MAX_TEXT_LENGTH, "text_too_long")),
   /** The version the text was loaded with: 0 for a text nobody has written yet. */
   version: z.coerce.number().int("version_invalid").min(0, "version_invalid"),
 });
