@@ -132,7 +132,8 @@ describe.each(testDatabaseKinds())("the web edge on %s", (kind) => {
   });
 
   describe("forms from other sites are refused before their body is read", () => {
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+    const foreign: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    for (const headers of foreign) {
       it(`${JSON.stringify(headers)} → 403`, async () => {
         const answer = await raw(base, "/logga-in", {
           method: "POST",

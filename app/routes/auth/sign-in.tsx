@@ -8,6 +8,7 @@ import { kompass } from "../../context.ts";
 import { safeReturnPath } from "../../../src/domain/safeRedirect.ts";
 import { signInForm } from "../../auth-forms.server.ts";
 import { parseForm } from "../../submission.ts";
+import { ValidationError } from "../../../src/services/errors.ts";
 import { LabelledInput } from "../../components/LabelledField.tsx";
 
 /** Only paths on this site: a sign-in link cannot send anyone elsewhere. */
@@ -23,8 +24,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request, context);
   // Express's req.ip: a forwarded address only from a proxy KOMPASS_TRUST_PROXY trusts.
   const address = kompass(context).clientAddress;
-  // Every field is optional text, so the form always fits: a wrong one is a failed sign-in.
-  const { email, password, tillbaka } = parseForm(form, signInForm);
+  // Every field is optional text, so the form fits unless it holds control characters (a NUL
+  // would reach the database): then it is a failed sign-in that checked nothing.
+  let fields: ReturnType<typeof parseForm<typeof signInForm>>;
+  try {
+    fields = parseForm(form, signInForm);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return data({ error: "invalid" as const, email: "" }, { status: 400 });
+  }
+  const { email, password, tillbaka } = fields;
   const outcome = await signIn(kompass(context).db, { email, password, address, headers: request.headers });
   if (!outcome.ok) return data({ error: outcome.reason, email }, { status: outcome.reason === "throttled" ? 429 : 401 });
   const headers = new Headers();

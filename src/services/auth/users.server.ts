@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { plainText } from "../../domain/text.ts";
 import { and, asc, eq, gt, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../db/client.server.ts";
@@ -19,13 +20,13 @@ export const ROLES: UserRole[] = ["administrator", "evaluator", "contact"];
 export const newUserSchema = z
   .object({
     email: z.string({ error: "email_invalid" }).trim().toLowerCase().email("email_invalid"),
-    name: z.string({ error: "name_required" }).trim().min(1, "name_required").max(200, "too_long"),
+    name: plainText({ error: "name_required" }).trim().min(1, "name_required").max(200, "too_long"),
     role: z.enum(["administrator", "evaluator", "contact"], { error: "role_invalid" }),
     municipalityCode: z
       .string()
       .regex(/^\d{4}$/, "municipality_invalid")
       .nullish(),
-    organisation: z.string().trim().max(200, "too_long").nullish(),
+    organisation: plainText().trim().max(200, "too_long").nullish(),
     password: z.string().min(10, "password_length").max(256, "password_length").optional(),
   })
   .refine((u) => u.role !== "contact" || !!u.municipalityCode, { path: ["municipalityCode"], message: "municipality_required" });
