@@ -10,6 +10,7 @@ import { getInstruments, sortInstrumentKeys } from "../services/instruments/cata
 import { loadInstrumentDefinition } from "../services/instruments/loadInstrumentDefinition.server.ts";
 import { loadGroupingCsv } from "../services/reference/loadReferenceData.server.ts";
 import { importResults } from "../services/results/importResults.server.ts";
+import { BACKUP_USAGE, runBackupCommand } from "./backup.ts";
 import { runUserCommand, USER_USAGE } from "./users.ts";
 
 const USAGE = `Usage: kompass <command> [options]
@@ -23,6 +24,7 @@ Commands:
   grouping load FILE.csv --key KEY --name NAME [--valid-from YYYY-MM-DD] [--source TEXT]
                                  Load a dated municipality grouping (columns municipality,group,group_name).
   setup                          Apply migrations and load reference data and the demo into an empty database.
+${BACKUP_USAGE}
 ${USER_USAGE}
 
 Settings (the same as the web server): DATABASE_URL for PostgreSQL, else PGlite in KOMPASS_DATA_DIR (./data).
@@ -169,6 +171,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case "user":
       return runUserCommand(rest, values, withDatabase);
+    case "backup":
+    case "restore":
+      return runBackupCommand(command, rest);
     case "setup":
       return withDatabase(async (database) => {
         console.log(`Database ready: ${database.kind} at ${database.location}.`);
