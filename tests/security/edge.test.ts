@@ -180,7 +180,7 @@ describe.each(testDatabaseKinds())("the web edge on %s", (kind) => {
         body: "--xyz\r\ngarbage",
       });
       expect(broken.status).toBe(400);
-      const noBoundary = await raw(base, "/arbetsyta/2/texter", {
+      const noBoundary = await raw(base, "/logga-in", {
         method: "POST",
         headers: { "content-type": "multipart/form-data" },
         body: "x",
