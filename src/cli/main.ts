@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { DataFolderLockedError } from "../db/lock.server.ts";
+import { describeConnectionFailure } from "../db/health.server.ts";
 import { openDatabase, settingsFromEnv, type Database } from "../db/client.server.ts";
 import { prepareDatabase } from "../services/bootstrap.server.ts";
 import { describeProblem, ValidationError } from "../services/errors.ts";
@@ -196,9 +197,14 @@ function printProblems(file: string, error: ValidationError) {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
+  const unreachable = describeConnectionFailure(error, settingsFromEnv().databaseUrl);
   if (error instanceof UsageError || error instanceof DataFolderLockedError) {
     console.error(error.message);
     process.exitCode = error instanceof DataFolderLockedError ? 1 : 2;
+  } else if (unreachable) {
+    // The same line as the server's: which PostgreSQL, what went wrong, what to check.
+    console.error(unreachable);
+    process.exitCode = 1;
   } else if (
     error instanceof Error &&
     "code" in error &&

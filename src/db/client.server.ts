@@ -59,7 +59,7 @@ export async function openPostgres(url: string, poolSize = 16): Promise<Database
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle connection that the server drops (restart, admin command) must not end the process:
   // the pool discards it and opens a new one when needed.
-  pool.on("error", (error) => logger.warn({ err: error }, "idle PostgreSQL connection lost"));
+  pool.on("error", (error) => logger.warn({ error: error.message }, "idle PostgreSQL connection lost"));
   // Numeric comes back as text from node-postgres already; keep it so (exact decimals).
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

@@ -124,12 +124,12 @@ describe.skipIf(!adminUrl)("PostgreSQL lost while serving", () => {
 
     await relay.up();
 
-    let status = 0;
-    for (let i = 0; i < 60 && status !== 200; i++) {
+    // A probe finds the database again within a second or so; no restart.
+    let statuses = [0, 0];
+    for (let i = 0; i < 60 && statuses.some((s) => s !== 200); i++) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      status = (await anonymous.get("/kommuner")).status;
+      statuses = [(await anonymous.get("/kommuner")).status, (await ada.get("/arbetsyta")).status];
     }
-    expect(status).toBe(200);
-    expect((await ada.get("/arbetsyta")).status).toBe(200);
+    expect(statuses).toEqual([200, 200]);
   });
 });
