@@ -9,5 +9,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const language = parseLanguage(url.searchParams.get("lang"));
   const target = safeReturnPath(url.searchParams.get("return"), "/");
-  return redirect(target, { headers: { "Set-Cookie": `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax` } });
+  // Only the server reads it (pages get the language from the root loader): HttpOnly, and Secure over https.
+  const secure = (process.env.KOMPASS_URL ?? "").startsWith("https://") ? "; Secure" : "";
+  return redirect(target, {
+    headers: { "Set-Cookie": `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure}` },
+  });
 }

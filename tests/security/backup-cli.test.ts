@@ -67,7 +67,7 @@ describe("kompass backup and restore", () => {
   it("backs up a PGlite folder and restores it into a new one, identically", () => {
     const backup = kompass({ dataDir: source }, "backup", file);
     expect(backup.stderr).toBe("");
-    expect(backup.stdout).toMatch(/^Backed up .*source \(pglite, 0006_rate_counters \(7 migrations\)\) to .*: 36 tables, \d+ rows/);
+    expect(backup.stdout).toMatch(/^Backed up .*source \(pglite, \d{4}_\w+ \(\d+ migrations\)\) to .*: \d+ tables, \d+ rows/);
     expect(backup.status).toBe(0);
 
     const restored = kompass({ dataDir: copy }, "restore", file);

@@ -195,7 +195,7 @@ describe.each(kinds)("a backup of %s", (sourceKind) => {
       "evidence",
       "search_passages",
       "sessions",
-      "login_failures",
+      "rate_counters",
     ]) {
       expect(expected[table]!.length, table).toBeGreaterThan(0);
     }

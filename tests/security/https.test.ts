@@ -68,6 +68,13 @@ describe("served as https (KOMPASS_URL)", () => {
     expect(session).toMatch(/; HttpOnly/);
   });
 
+  it("the language cookie is HttpOnly and Secure too", async () => {
+    const answer = await call(base, "/sprak?lang=en&return=/");
+    expect(answer.status).toBe(302);
+    const cookie = (answer.headers["set-cookie"] as string[]).find((c) => c.startsWith("kompass_lang="));
+    expect(cookie).toMatch(/^kompass_lang=en;.*; HttpOnly; Secure$/);
+  });
+
   it("a form posted with the http origin is refused: the site's origin is the https one", async () => {
     const answer = await call(base, "/logga-in", {
       method: "POST",
