@@ -256,6 +256,7 @@ describe.each(testDatabaseKinds())("the web edge on %s", (kind) => {
       expect(answer.headers["x-content-type-options"]).toBe("nosniff");
       expect(answer.headers["x-frame-options"]).toBe("DENY");
       expect(answer.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+      expect(answer.headers["x-xss-protection"]).toBe("1; mode=block");
       const csp = String(answer.headers["content-security-policy"]);
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
