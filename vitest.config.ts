@@ -11,7 +11,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     env: { NODE_ENV: "test" },
     // The built app (tests/support/server.ts) runs on Node as `npm start` runs it: transformed by
-    // Vitest, it would get a second copy of react-router beside @react-router/express's, and the
+    // Vitest, it would get a second copy of react-router beside @react-router/node's, and the
     // request context (a RouterContextProvider, for route middleware) would not be recognised.
     server: { deps: { external: [/\/build\/server\//] } },
   },
