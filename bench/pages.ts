@@ -137,8 +137,8 @@ async function main() {
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
   const rows: Row[] = [];
   const servers = {
-    cached: await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: true }),
-    uncached: await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: false }),
+    cached: await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: true, rateLimits: false }),
+    uncached: await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: false, rateLimits: false }),
     static: await staticServer(folder),
   };
   for (const server of Object.values(servers)) cleanups.push(() => closeServer(server));

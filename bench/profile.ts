@@ -118,7 +118,7 @@ try {
 
   // HTTP on the real server: one connection, then 32 with a CPU profile of this (the server's)
   // thread; the municipality endpoint again after ANALYZE (a fresh import has no statistics).
-  const server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
+  const server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: false });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const rankings = ["/api/v1/rankings?instrument=2010"];
   const municipalities = codes.map((code) => `/api/v1/municipalities/${code}/results`);

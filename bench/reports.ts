@@ -80,7 +80,7 @@ try {
     sql`update evaluation_revisions set snapshot = jsonb_set(snapshot, '{texts}', ${JSON.stringify(input.texts)}::jsonb) where evaluation_id = 1`,
   );
   // Without the page cache: what is measured is the database and the render, not a stored page.
-  const server = await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: false });
+  const server = await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: false, rateLimits: false });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   timings.push(
     await time("HTML page GET /rapport/1 (PGlite, full texts)", "< 200 ms", 50, async () => {

@@ -153,7 +153,7 @@ async function measure(kind: "pglite" | "postgres", codes: string[], text: strin
     if (summary.created !== RESULT_COUNT) throw new Error(`expected ${RESULT_COUNT} created results, got ${JSON.stringify(summary)}`);
     log(`${kind}: imported ${summary.created} results in ${importSeconds.toFixed(2)} s`);
 
-    const server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
+    const server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: false });
     cleanups.push(async () => {
       await closeServer(server);
       log(`${kind}: web server closed`);
