@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { runKompass } from "../support/cli.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,11 +8,7 @@ const folder = mkdtempSync(join(tmpdir(), "kompass-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const kompass = (...args: string[]) =>
-  spawnSync(process.execPath, [new URL("../../bin/kompass.mjs", import.meta.url).pathname, ...args], {
-    env: { ...process.env, KOMPASS_DATA_DIR: join(folder, "data"), DATABASE_URL: "", KOMPASS_DEMO: "false" },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  runKompass({ KOMPASS_DATA_DIR: join(folder, "data"), DATABASE_URL: "", KOMPASS_DEMO: "false" }, args);
 
 describe("the kompass CLI", () => {
   it("refuses a malformed file with the record, field and reason, then imports a good one", () => {

@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findRevisions, findResults } from "../../src/db/repositories/results.server.ts";
-import { ValidationError } from "../../src/services/errors.ts";
 import { importResults } from "../../src/services/results/importResults.server.ts";
+import { refusalOf } from "../support/errors.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo, resultTableCounts } from "../support/fixtures.ts";
 
-async function rejection(promise: Promise<unknown>): Promise<ValidationError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return error as ValidationError;
-}
+const rejection = refusalOf;
 
 describe.each(testDatabaseKinds())("importing results on %s", (kind) => {
   let database: TestDatabase;

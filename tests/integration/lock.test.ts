@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { runKompass } from "../support/cli.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,12 +10,7 @@ import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
 const folder = mkdtempSync(join(tmpdir(), "kompass-lock-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const cli = (args: string[]) =>
-  spawnSync(process.execPath, [new URL("../../bin/kompass.mjs", import.meta.url).pathname, ...args], {
-    env: { ...process.env, KOMPASS_DATA_DIR: folder, DATABASE_URL: "" },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+const cli = (args: string[]) => runKompass({ KOMPASS_DATA_DIR: folder, DATABASE_URL: "" }, args);
 
 describe("one process per PGlite data folder", () => {
   it("refuses a second process with the folder and the holder named, and the first loses nothing", async () => {

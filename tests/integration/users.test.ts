@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { runKompass } from "../support/cli.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,19 +25,11 @@ const folder = mkdtempSync(join(tmpdir(), "kompass-users-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const kompass = (args: string[], input?: string) =>
-  spawnSync(process.execPath, [new URL("../../bin/kompass.mjs", import.meta.url).pathname, ...args], {
-    env: {
-      ...process.env,
-      KOMPASS_DATA_DIR: join(folder, "data"),
-      DATABASE_URL: "",
-      KOMPASS_DEMO: "false",
-      KOMPASS_URL: "",
-      KOMPASS_MAIL: "log",
-    },
-    input: input ?? "",
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  runKompass(
+    { KOMPASS_DATA_DIR: join(folder, "data"), DATABASE_URL: "", KOMPASS_DEMO: "false", KOMPASS_URL: "", KOMPASS_MAIL: "log" },
+    args,
+    { input, timeout: 120_000 },
+  );
 
 const LINK = /\/losenord\/[A-Za-z0-9_-]{43}/;
 

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { runKompass } from "../support/cli.ts";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,16 +18,11 @@ const folder = mkdtempSync(join(tmpdir(), "kompass-backup-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const kompass = (env: { dataDir?: string; databaseUrl?: string }, ...args: string[]) =>
-  spawnSync(process.execPath, [new URL("../../bin/kompass.mjs", import.meta.url).pathname, ...args], {
-    env: {
-      ...process.env,
-      KOMPASS_DATA_DIR: env.dataDir ?? join(folder, "unused"),
-      DATABASE_URL: env.databaseUrl ?? "",
-      KOMPASS_DEMO: "false",
-    },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  runKompass(
+    { KOMPASS_DATA_DIR: env.dataDir ?? join(folder, "unused"), DATABASE_URL: env.databaseUrl ?? "", KOMPASS_DEMO: "false" },
+    args,
+    { timeout: 120_000 },
+  );
 
 const document = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from([0xff, 0x00, 0xc3, 0x28, 0x80, 0xfe]), Buffer.alloc(5000, 0x9f)]);
 

@@ -4,40 +4,18 @@ import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ser
 import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
+import { rawRequest as raw, type RawAnswer } from "../support/rawHttp.ts";
 
 // Issue 11, findings 1, 4, 7 and 13: what the web edge refuses before any page code runs, and
 // the headers every answer carries. Needs the built app (npm test builds before vitest).
 const PASSWORD = "kompass-demo-2026";
-
-interface RawAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  /** Bytes of the request body written before the answer arrived (streamed requests). */
-  written: number;
-}
-
-/** A request as a client builds it: any method, headers and body, no checks on the way. */
-function raw(base: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
-  return new Promise<RawAnswer>((resolve, reject) => {
-    const request = httpRequest(base + path, { method: init.method ?? "GET", headers: init.headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString("utf8"), written: 0 }),
-      );
-    });
-    request.on("error", reject);
-    request.end(init.body);
-  });
-}
 
 /**
  * Streams a chunked body of zeros until the server answers (or `total` bytes were offered),
  * never waiting for the whole body: how an attacker sends 200 MB without a Content-Length.
  */
 function streamChunked(base: string, path: string, total: number) {
-  return new Promise<RawAnswer>((resolve, reject) => {
+  return new Promise<RawAnswer & { written: number }>((resolve, reject) => {
     let written = 0;
     let answered = false;
     const request = httpRequest(

@@ -1,37 +1,26 @@
-import { request as httpRequest, type Server } from "node:http";
+import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
 import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { baseUrl } from "../support/http.ts";
+import { rawRequest, withEnv } from "../support/rawHttp.ts";
 
 // Issue 11, finding 4: when KOMPASS_URL is https (TLS ends at a proxy in front), answers carry
 // HSTS and every cookie is Secure. The test speaks plain HTTP to the server, as the proxy would.
 const SITE = "https://kompass.example";
 const PASSWORD = "ett-langt-testlosenord";
 
-function call(base: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const request = httpRequest(base + path, { method: init.method ?? "GET", headers: init.headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString() }),
-      );
-    });
-    request.on("error", reject);
-    request.end(init.body);
-  });
-}
+const call = rawRequest;
 
 describe("served as https (KOMPASS_URL)", () => {
   let database: TestDatabase;
   let server: Server;
   let base: string;
-  const previous = process.env.KOMPASS_URL;
+  const env = withEnv({ KOMPASS_URL: SITE });
 
   beforeAll(async () => {
-    process.env.KOMPASS_URL = SITE;
+    env.apply();
     database = await createTestDatabase("pglite");
     await createUser(database.db, SYSTEM, { email: "ada@test.example", name: "Ada Testsson", role: "administrator", password: PASSWORD });
     server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: false });
@@ -40,8 +29,7 @@ describe("served as https (KOMPASS_URL)", () => {
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     await database.dispose();
-    if (previous === undefined) delete process.env.KOMPASS_URL;
-    else process.env.KOMPASS_URL = previous;
+    env.restore();
   });
 
   it("answers carry Strict-Transport-Security", async () => {

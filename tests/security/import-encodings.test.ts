@@ -1,12 +1,12 @@
-import { spawnSync } from "node:child_process";
+import { runKompass } from "../support/cli.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findResults } from "../../src/db/repositories/results.server.ts";
-import { ValidationError } from "../../src/services/errors.ts";
 import { decodeWindows1252 } from "../../src/services/results/decodeResultFile.server.ts";
 import { importResults } from "../../src/services/results/importResults.server.ts";
+import { refusalOf } from "../support/errors.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { resultTableCounts } from "../support/fixtures.ts";
 
@@ -29,14 +29,7 @@ const utf16be = (text: string) => new Uint8Array(Buffer.from(`\uFEFF${text}`, "u
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));
 const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 
-async function rejection(promise: Promise<unknown>): Promise<ValidationError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return error as ValidationError;
-}
+const rejection = refusalOf;
 
 describe.each(testDatabaseKinds())("import encodings and separators on %s", (kind) => {
   let database: TestDatabase;
@@ -159,11 +152,7 @@ describe("the kompass CLI reads the file's bytes", () => {
   const folder = mkdtempSync(join(tmpdir(), "kompass-enc-"));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
   const kompass = (...args: string[]) =>
-    spawnSync(process.execPath, [new URL("../../bin/kompass.mjs", import.meta.url).pathname, ...args], {
-      env: { ...process.env, KOMPASS_DATA_DIR: join(folder, "data"), DATABASE_URL: "", KOMPASS_DEMO: "false" },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
+    runKompass({ KOMPASS_DATA_DIR: join(folder, "data"), DATABASE_URL: "", KOMPASS_DEMO: "false" }, args);
 
   it("imports a Windows-1252 file, says how it read it, and refuses UTF-16 without a BOM", () => {
     const latin = join(folder, "excel.csv");

@@ -1,24 +1,14 @@
-import { request as httpRequest, type Server } from "node:http";
+import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { baseUrl } from "../support/http.ts";
+import { rawRequest, withEnv } from "../support/rawHttp.ts";
 
 // Issue 11, finding 2 (the web side): limits per client address, the address from req.ip only.
 // On PostgreSQL the counts live in the database (several servers share them).
-function get(base: string, path: string, headers: Record<string, string> = {}, method = "GET", body?: string) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const request = httpRequest(base + path, { method, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () =>
-        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString() }),
-      );
-    });
-    request.on("error", reject);
-    request.end(body);
-  });
-}
+const get = (base: string, path: string, headers: Record<string, string> = {}, method = "GET", body?: string) =>
+  rawRequest(base, path, { method, headers, body });
 
 async function hammer(base: string, path: string, times: number, headers: (i: number) => Record<string, string> = () => ({})) {
   const statuses: number[] = [];
@@ -34,19 +24,18 @@ describe.each(testDatabaseKinds())("rate limits on %s", (kind) => {
   let database: TestDatabase;
   let server: Server;
   let base: string;
-  const previous = process.env.KOMPASS_TRUST_PROXY;
+  const env = withEnv({ KOMPASS_TRUST_PROXY: undefined });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    delete process.env.KOMPASS_TRUST_PROXY;
+    env.apply();
     server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: true });
     base = baseUrl(server);
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     await database.dispose();
-    if (previous === undefined) delete process.env.KOMPASS_TRUST_PROXY;
-    else process.env.KOMPASS_TRUST_PROXY = previous;
+    env.restore();
   });
 
   it("the API: 300 a minute, with RateLimit headers, then 429 problem+json with Retry-After", async () => {
@@ -101,19 +90,18 @@ describe("behind a trusted proxy (KOMPASS_TRUST_PROXY=loopback)", () => {
   let database: TestDatabase;
   let server: Server;
   let base: string;
-  const previous = process.env.KOMPASS_TRUST_PROXY;
+  const env = withEnv({ KOMPASS_TRUST_PROXY: "loopback" });
 
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
-    process.env.KOMPASS_TRUST_PROXY = "loopback";
+    env.apply();
     server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: true });
     base = baseUrl(server);
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     await database.dispose();
-    if (previous === undefined) delete process.env.KOMPASS_TRUST_PROXY;
-    else process.env.KOMPASS_TRUST_PROXY = previous;
+    env.restore();
   });
 
   it("each forwarded client address has its own count", async () => {

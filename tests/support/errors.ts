@@ -10,3 +10,13 @@ export async function problemsOf(promise: Promise<unknown>): Promise<Problem[]> 
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).problems;
 }
+
+/** The ValidationError a use-case was refused with; fails the test when it was not refused so. */
+export async function refusalOf(promise: Promise<unknown>): Promise<ValidationError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ValidationError);
+  return error as ValidationError;
+}
