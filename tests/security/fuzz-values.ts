@@ -125,11 +125,15 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   },
 );
 
+/** Numbers at the edges: of PostgreSQL's integer and bigint, of JavaScript's safe integers, and not quite numbers. */
+export const NUMBER_EDGES = ["0", "-1", "2147483647", "2147483648", "9007199254740993", "99999999999999999999", "1e3", "1.5", "0x10", "+1"];
+
 /** A number as a form or query sends it, including the ones that are not numbers. */
 export const numberText: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: -5, max: 100 }).map(String),
   fc.integer().map(String),
   fc.double().map(String),
+  fc.constantFrom(...NUMBER_EDGES, "-2147483649", "1e21"),
   fc.constantFrom("NaN", "Infinity", "-Infinity", "1e309", "1e-309", "0x1F", "1,5", "", " 7", "07", "7.0"),
 );
 
@@ -185,9 +189,10 @@ export const RAW_ESCAPES = [
   "%1B%5B31m",
 ];
 
-/** One query or path value as sent: raw escapes, hostile text encoded, or long. */
+/** One query or path value as sent: raw escapes, numbers at the edges, hostile text encoded, or long. */
 export const rawValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...RAW_ESCAPES) },
+  { weight: 2, arbitrary: fc.constantFrom(...NUMBER_EDGES) },
   {
     weight: 2,
     arbitrary: fc.array(fc.constantFrom(...RAW_ESCAPES, "a", "1", "2010", "x"), { minLength: 2, maxLength: 5 }).map((p) => p.join("")),
