@@ -31,7 +31,9 @@ export function requireActor(context: Readonly<RouterContextProvider>, request: 
   const { actor } = kompass(context);
   if (actor) return actor;
   const url = new URL(request.url);
-  throw redirect(`/logga-in?tillbaka=${encodeURIComponent(url.pathname + url.search)}`);
+  // A very long query is not worth a header larger than clients accept: the page is enough.
+  const back = url.pathname + url.search;
+  throw redirect(`/logga-in?tillbaka=${encodeURIComponent(back.length > 1024 ? url.pathname.slice(0, 1024) : back)}`);
 }
 
 /**

@@ -10,5 +10,6 @@ import { kompass } from "../context.ts";
  */
 export async function loader({ params, context }: Route.LoaderArgs) {
   const name = (await municipalityNames(kompass(context).db)).get(params.code);
-  return redirect(name ? municipalityPath(params.code, name) : `/kommun/${params.code}`, 301);
+  // Escaped: a code is whatever the address held, and a header cannot carry every character.
+  return redirect(name ? municipalityPath(params.code, name) : `/kommun/${encodeURIComponent(params.code)}`, 301);
 }

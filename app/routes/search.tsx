@@ -31,7 +31,8 @@ const SEARCH_FIELD_LABELS: Record<string, string> = {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const given = Object.fromEntries(FIELDS.map((k) => [k, url.searchParams.get(k) ?? ""])) as Record<(typeof FIELDS)[number], string>;
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("sida") ?? "1", 10) || 1);
+  // Past the hits is an empty page, whatever the number: never an offset the database refuses.
+  const page = Math.min(Math.max(1, Number.parseInt(url.searchParams.get("sida") ?? "1", 10) || 1), 1_000_000);
   try {
     const { q, ...filters } = given;
     const [result, municipalities, choices] = await Promise.all([

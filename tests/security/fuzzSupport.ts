@@ -147,7 +147,7 @@ export async function identity(base: string, name: string, email?: string, passw
  * a page refreshes its expiry; signing in and out is what they are for), better-auth's
  * verifications, and the sign-in throttle and rate-limit counters (a refused sign-in counts).
  */
-export const VOLATILE_TABLES = ["sessions", "verifications", "login_failures", "rate_counters"];
+export const VOLATILE_TABLES = ["sessions", "verifications", "rate_counters"];
 
 /** One SQL statement that gives each table's row count and an order-free hash of its rows. */
 export async function fingerprinter(db: Db): Promise<() => Promise<Record<string, string>>> {

@@ -29,7 +29,10 @@ function readable(value: unknown, t: TFunction, key = ""): string {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { db, actor, evaluationId: id } = context.get(workspaceContext);
-  const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("sida") ?? "1", 10) || 1);
+  // A page past the end is an empty page; one past any log there could be is that too, not a
+  // number the database cannot take as an offset.
+  const asked = Number.parseInt(new URL(request.url).searchParams.get("sida") ?? "1", 10) || 1;
+  const page = Math.min(Math.max(1, asked), 1_000_000);
   try {
     const { evaluation, entries, total } = await auditPage(db, actor, id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const t = translator(languageFromRequest(request));
