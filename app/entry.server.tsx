@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from "react-dom/server";
-import { type EntryContext, type HandleErrorFunction, type RouterContextProvider, ServerRouter } from "react-router";
+import { type EntryContext, type HandleErrorFunction, isRouteErrorResponse, type RouterContextProvider, ServerRouter } from "react-router";
 import { contentSecurityPolicy } from "./csp.ts";
 import { kompass } from "./context.ts";
 import { NonceContext } from "./nonce.ts";
@@ -76,7 +76,8 @@ export default function handleRequest(
 
 /** Loader and action failures: a lost database is noted (pages answer 503 until it is back). */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
+  // A refusal React Router answers itself (404 no such page, 405 no such action) is not a fault.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   if (noteDatabaseError(kompass(context as RouterContextProvider).db, error)) return;
   logger.error({ err: error, method: request.method, url: request.url }, "request failed");
 };

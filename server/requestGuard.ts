@@ -160,9 +160,9 @@ export type Refusal = "badUrl" | "method" | "crossSite" | "contentType" | "tooLa
 function refuse(request: Request, response: Response, status: number, reason: Refusal) {
   const unread = request.method === "POST" && !request.complete;
   if (unread) {
-    response.setHeader("Connection", "close");
-    // Closed a moment after the answer is sent, not at once: a reset right away can throw the
-    // answer away at the client before it is read. The unread rest is never read meanwhile.
+    // The rest of the body is never read; the connection is dropped a second after the answer.
+    // Not at once, nor with "Connection: close": closing a socket with unread data resets it,
+    // and the reset can throw the answer away at the client before it has read it.
     response.on("finish", () => setTimeout(() => request.destroy(), 1000).unref());
   }
   if (request.originalUrl.startsWith("/api/")) {
