@@ -32,9 +32,11 @@ export function parseForm<Schema extends z.ZodType>(form: FormData, schema: Sche
 }
 
 /** A row's id as the form posts it. */
-export const formId = z.number({ error: "unknown_intent" }).int().positive();
+// Ids and versions are PostgreSQL integers: a larger number is no row of ours, not a query to fail.
+const PG_INT_MAX = 2_147_483_647;
+export const formId = z.number({ error: "unknown_intent" }).int().positive().max(PG_INT_MAX, "unknown_intent");
 /** The version a form was loaded with (optimistic concurrency: see docs/workspace.md). */
-export const formVersion = z.number({ error: "version_invalid" }).int().min(0);
+export const formVersion = z.number({ error: "version_invalid" }).int().min(0).max(PG_INT_MAX, "version_invalid");
 
 /** The text fields of a posted form as typed, for showing them again after a refused save. */
 export function typedValues<const Name extends string>(form: FormData, names: readonly Name[]): Record<Name, string> {

@@ -16,7 +16,7 @@ export const writingForms = z.discriminatedUnion(
     saveTextSchema.extend({ intent: z.literal("text"), body: typed }),
     z.object({
       intent: z.literal("addExample"),
-      area: z.number({ error: "unknown_area" }).int("unknown_area"),
+      area: z.number({ error: "unknown_area" }).int("unknown_area").min(1, "unknown_area").max(99, "unknown_area"),
       municipalityCode: typed,
       sentence: typed,
     }),

@@ -189,6 +189,28 @@ describe.each(testDatabaseKinds())("the web edge on %s", (kind) => {
       expect(answer.headers.location).toBe("/env;");
     });
 
+    // What the fuzz found (tests/security/fuzz-*.test.ts), kept as plain cases.
+    it("numbers past PostgreSQL's integer and characters no header can carry → 4xx", async () => {
+      expect((await raw(base, "/rapport/2147483648")).status).toBe(404);
+      expect((await raw(base, "/rapport/2147483648/kommunkompassen.pdf")).status).toBe(404);
+      const escaped = await raw(base, "/kommuner/%EF%BB%BF");
+      expect(escaped.status).toBe(301);
+      expect(escaped.headers.location).toBe("/kommun/%EF%BB%BF");
+      const eva = new TestClient(base);
+      await eva.signIn("eva@kompass.example", PASSWORD);
+      const token = await eva.csrfToken("/arbetsyta/2/underlag");
+      const huge = await eva.post(
+        "/arbetsyta/2/underlag",
+        { intent: "delete-evidence", evidenceId: "2147483648", section: "notes" },
+        token,
+      );
+      expect(huge.status).toBe(400);
+      expect((await eva.get(`/arbetsyta/2/logg?sida=${"9".repeat(40)}`)).status).toBe(200);
+      const longBack = await new TestClient(base).get(`/arbetsyta/2/texter?x=${"a".repeat(12_000)}`);
+      expect(longBack.status).toBe(302);
+      expect(longBack.headers.get("location")!.length).toBeLessThan(2100);
+    });
+
     it("a malformed Host header does not reach the page's URL", async () => {
       const answer = await raw(base, "/", { headers: { host: "evil.example:99999@x" } });
       expect(answer.status).toBeLessThan(500);

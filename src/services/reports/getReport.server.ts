@@ -48,6 +48,9 @@ export function parseCompare(value: string | number | null | undefined): number 
  * the same answer as for an evaluation that does not exist.
  */
 export async function getReport(db: Db, actor: Actor, evaluationId: number, request: ReportRequest = {}): Promise<Report> {
+  // Ids are PostgreSQL integers: anything else names no evaluation (and must not reach a query).
+  if (!Number.isInteger(evaluationId) || evaluationId < 1 || evaluationId > 2_147_483_647)
+    throw new NotFoundError("report", String(evaluationId));
   const evaluation = request.evaluation?.id === evaluationId ? request.evaluation : await readEvaluation(db, actor, evaluationId);
   const snapshot = await publishedSnapshot(db, evaluation.id);
   const editions: ReportEdition[] = [];
