@@ -24,7 +24,7 @@ import { nodeHeaders } from "./nodeHeaders.ts";
 import { createPublicCache } from "./publicCache.ts";
 import { pageHandler } from "./pageHandler.ts";
 import { rateLimits } from "./rateLimits.ts";
-import { refusalPage } from "../app/refusalPage.ts";
+import { refuse } from "./refuse.ts";
 import { boundedBody, methodGuard, originGuard, ownOrigin, urlHygiene } from "./requestGuard.ts";
 import { securityHeaders } from "./securityHeaders.ts";
 import { sql } from "drizzle-orm";
@@ -150,14 +150,7 @@ export async function startServer(options: StartOptions): Promise<Server> {
     }
     logger.error({ err: error, method: request.method, url: request.originalUrl }, "unexpected error");
     if (response.headersSent) return void response.end();
-    response.status(500);
-    if (request.originalUrl.startsWith("/api/")) {
-      response
-        .type("application/problem+json")
-        .send(JSON.stringify({ type: "about:blank", title: "Internal Server Error", status: 500, instance: request.originalUrl }));
-    } else {
-      response.type("text/html; charset=utf-8").send(refusalPage(request.headers.cookie, "error"));
-    }
+    refuse(request, response, 500, "error");
   });
 
   return new Promise((resolve, reject) => {
@@ -173,14 +166,7 @@ export async function startServer(options: StartOptions): Promise<Server> {
 /** 503 with Retry-After: the database is out of reach; the visitor's session and work are kept. */
 function unavailable(request: express.Request, response: express.Response) {
   response.setHeader("Retry-After", "5");
-  response.status(503);
-  if (request.originalUrl.startsWith("/api/")) {
-    response
-      .type("application/problem+json")
-      .send(JSON.stringify({ type: "about:blank", title: "Service Unavailable", status: 503, detail: "The database is out of reach." }));
-  } else {
-    response.type("text/html; charset=utf-8").send(refusalPage(request.headers.cookie, "unavailable"));
-  }
+  refuse(request, response, 503, "unavailable", { detail: "The database is out of reach." });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from "express";
 import { rateLimit, type Options, type Store } from "express-rate-limit";
 import type { Database, Db } from "../src/db/client.server.ts";
 import { clearHits, countHit, takeBackHit } from "../src/db/rateCounters.server.ts";
-import { refusalPage } from "../app/refusalPage.ts";
+import { refuse } from "./refuse.ts";
 
 /**
  * Rate limits per client address (req.ip: see KOMPASS_TRUST_PROXY) on what is costly or
@@ -54,14 +54,7 @@ function tooMany(request: Request, response: Response) {
   const reset = (request as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
   const seconds = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000));
   response.setHeader("Retry-After", String(seconds));
-  response.status(429);
-  if (request.originalUrl.startsWith("/api/")) {
-    response
-      .type("application/problem+json")
-      .send(JSON.stringify({ type: "about:blank", title: "Too Many Requests", status: 429, detail: `Try again in ${seconds} s.` }));
-  } else {
-    response.type("text/html; charset=utf-8").send(refusalPage(request.headers.cookie, "rateLimited", { seconds }));
-  }
+  refuse(request, response, 429, "rateLimited", { values: { seconds }, detail: `Try again in ${seconds} s.` });
 }
 
 /** express-rate-limit's store on the shared database: one atomic upsert per hit. */

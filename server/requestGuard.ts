@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import { MAX_UPLOAD_BYTES } from "../src/domain/evidence.ts";
-import { refusalPage } from "../app/refusalPage.ts";
+import type { PageReason } from "../app/refusalPage.ts";
+import { refuse as answer } from "./refuse.ts";
 
 /**
  * The first checks every request meets, before a session is looked up, a CSRF token compared or
@@ -79,7 +80,7 @@ export const BODY_LIMITS = {
 const UPLOAD_PATH = /^\/arbetsyta\/[^/]+\/underlag(?:\.data)?$/;
 const SIGN_IN_PATH = /^\/logga-in(?:\.data)?$/;
 
-export function bodyLimitFor(path: string): number {
+function bodyLimitFor(path: string): number {
   if (SIGN_IN_PATH.test(path)) return BODY_LIMITS.signIn;
   if (UPLOAD_PATH.test(path)) return BODY_LIMITS.upload;
   return BODY_LIMITS.form;
@@ -151,40 +152,13 @@ export function boundedBody(request: Request, response: Response, next: NextFunc
   );
 }
 
-export type Refusal = "badUrl" | "method" | "crossSite" | "contentType" | "tooLarge" | "fileTooLarge" | "badBody";
-
 /**
- * Answers a refused request: problem+json for the API, a short Swedish page otherwise. After a
- * refused body the connection is closed, so that the rest of it is never read.
+ * Answers a refused request (server/refuse.ts). After a refused body the rest of it is never
+ * read: the connection is dropped a second after the answer. Not at once, nor with "Connection:
+ * close": closing a socket with unread data resets it, and the reset can throw the answer away
+ * at the client before it has read it.
  */
-function refuse(request: Request, response: Response, status: number, reason: Refusal) {
-  const unread = request.method === "POST" && !request.complete;
-  if (unread) {
-    // The rest of the body is never read; the connection is dropped a second after the answer.
-    // Not at once, nor with "Connection: close": closing a socket with unread data resets it,
-    // and the reset can throw the answer away at the client before it has read it.
-    response.on("finish", () => setTimeout(() => request.destroy(), 1000).unref());
-  }
-  if (request.originalUrl.startsWith("/api/")) {
-    response
-      .status(status)
-      .type("application/problem+json")
-      .send(JSON.stringify({ type: "about:blank", title: TITLES[reason], status }));
-    return;
-  }
-  const mb = Math.round(MAX_UPLOAD_BYTES / 1024 / 1024);
-  response
-    .status(status)
-    .type("text/html; charset=utf-8")
-    .send(refusalPage(request.headers.cookie, reason, { mb }));
+function refuse(request: Request, response: Response, status: number, reason: PageReason) {
+  if (request.method === "POST" && !request.complete) response.on("finish", () => setTimeout(() => request.destroy(), 1000).unref());
+  answer(request, response, status, reason, { values: { mb: Math.round(MAX_UPLOAD_BYTES / 1024 / 1024) } });
 }
-
-const TITLES: Record<Refusal, string> = {
-  badUrl: "Bad Request",
-  method: "Method Not Allowed",
-  crossSite: "Forbidden",
-  contentType: "Unsupported Media Type",
-  tooLarge: "Content Too Large",
-  fileTooLarge: "Content Too Large",
-  badBody: "Bad Request",
-};

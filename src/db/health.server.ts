@@ -31,16 +31,25 @@ const NETWORK_CODES = new Set([
 const LOST_MESSAGE =
   /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed|Cannot use a pool after calling end|the database system is (?:starting up|shutting down)/i;
 
-/** Whether an error (or one of its causes) says the database could not be reached. */
+type ErrorLike = { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+
+/**
+ * An error and the errors behind it: its causes (drizzle wraps the driver's error) and, for an
+ * AggregateError (a host name with several addresses, each refused), each of its errors.
+ */
+function* chainOf(error: unknown, depth = 0): Generator<ErrorLike> {
+  if (!error || typeof error !== "object" || depth >= 8) return;
+  const link = error as ErrorLike;
+  yield link;
+  if (Array.isArray(link.errors)) for (const inner of link.errors) yield* chainOf(inner, depth + 1);
+  yield* chainOf(link.cause, depth + 1);
+}
+
+/** Whether an error (or one behind it) says the database could not be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 8; depth++) {
-    if (typeof current !== "object") return false;
-    const { code, message, cause, errors } = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  for (const { code, message } of chainOf(error)) {
     if (typeof code === "string" && (NETWORK_CODES.has(code) || code.startsWith("08") || /^57P0[123]$/.test(code))) return true;
     if (typeof message === "string" && LOST_MESSAGE.test(message)) return true;
-    // AggregateError: a host name with several addresses, each refused.
-    if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner))) return true;
-    current = cause;
   }
   return false;
 }
@@ -101,13 +110,8 @@ export function describeConnectionFailure(error: unknown, databaseUrl: string | 
   return null;
 }
 
-/** The first error code in an error's chain of causes (drizzle wraps the driver's error). */
+/** The first error code behind an error. */
 function codeOf(error: unknown): string {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 8; depth++) {
-    const { code, cause, errors } = current as { code?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof code === "string" && code) return code;
-    if (Array.isArray(errors) && errors.length > 0) return codeOf(errors[0]);
-    current = cause;
-  }
+  for (const { code } of chainOf(error)) if (typeof code === "string" && code) return code;
   return "";
 }

@@ -29,15 +29,6 @@ export async function countHit(db: Db, key: string, windowMs: number): Promise<H
   return { hits: row!.hits, resetAt: row!.resetAt };
 }
 
-/** The hits a key has in its current window, without counting one. */
-export async function hitsOf(db: Db, key: string): Promise<number> {
-  const [row] = await db
-    .select({ hits: rateCounters.hits })
-    .from(rateCounters)
-    .where(sql`${rateCounters.key} = ${key} and ${rateCounters.resetAt} > now()`);
-  return row?.hits ?? 0;
-}
-
 /** Takes one hit back (a request that should not count after all), never below zero. */
 export async function takeBackHit(db: Db, key: string): Promise<void> {
   await db

@@ -73,3 +73,52 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole("button", { name: "Logga in" }).click();
   await expect(page).toHaveURL(/\/arbetsyta$/);
 }
+
+/**
+ * The demo's nineteen published results (reference/demo: Örebro's three and the real published
+ * results of nine other municipalities, with their sources) as /resultat lists them, latest first.
+ */
+export const DEMO_RESULTS_LATEST_FIRST = {
+  years: [
+    "2023",
+    "2021",
+    "2020",
+    "2019",
+    "2018",
+    "2017",
+    "2016",
+    "2016",
+    "2015",
+    "2015",
+    "2014",
+    "2014",
+    "2014",
+    "2013",
+    "2012",
+    "2011",
+    "2011",
+    "2010",
+    "2010",
+  ],
+  totals: [
+    "679",
+    "648",
+    "611",
+    "603",
+    "519",
+    "555",
+    "497",
+    "496",
+    "536",
+    "650",
+    "450",
+    "509",
+    "437",
+    "426",
+    "615",
+    "415",
+    "644",
+    "452",
+    "515",
+  ],
+};

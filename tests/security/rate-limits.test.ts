@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../support/server.ts";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase, type TestDatabaseKind } from "../support/database.ts";
 import { baseUrl } from "../support/http.ts";
 import { rawRequest, withEnv } from "../support/rawHttp.ts";
 
@@ -9,6 +9,24 @@ import { rawRequest, withEnv } from "../support/rawHttp.ts";
 // On PostgreSQL the counts live in the database (several servers share them).
 const get = (base: string, path: string, headers: Record<string, string> = {}, method = "GET", body?: string) =>
   rawRequest(base, path, { method, headers, body });
+
+/** A server with the rate limits on, for the enclosing describe; KOMPASS_TRUST_PROXY as given. */
+function serveWithLimits(kind: TestDatabaseKind, trustProxy: string | undefined, started: (base: string) => void) {
+  let database: TestDatabase;
+  let server: Server;
+  const env = withEnv({ KOMPASS_TRUST_PROXY: trustProxy });
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    env.apply();
+    server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: true });
+    started(baseUrl(server));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await database.dispose();
+    env.restore();
+  });
+}
 
 async function hammer(base: string, path: string, times: number, headers: (i: number) => Record<string, string> = () => ({})) {
   const statuses: number[] = [];
@@ -21,22 +39,8 @@ async function hammer(base: string, path: string, times: number, headers: (i: nu
 }
 
 describe.each(testDatabaseKinds())("rate limits on %s", (kind) => {
-  let database: TestDatabase;
-  let server: Server;
-  let base: string;
-  const env = withEnv({ KOMPASS_TRUST_PROXY: undefined });
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    env.apply();
-    server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: true });
-    base = baseUrl(server);
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await database.dispose();
-    env.restore();
-  });
+  let base = "";
+  serveWithLimits(kind, undefined, (url) => (base = url));
 
   it("the API: 300 a minute, with RateLimit headers, then 429 problem+json with Retry-After", async () => {
     const first = await get(base, "/api/v1/instruments");
@@ -87,22 +91,8 @@ describe.each(testDatabaseKinds())("rate limits on %s", (kind) => {
 });
 
 describe("behind a trusted proxy (KOMPASS_TRUST_PROXY=loopback)", () => {
-  let database: TestDatabase;
-  let server: Server;
-  let base: string;
-  const env = withEnv({ KOMPASS_TRUST_PROXY: "loopback" });
-
-  beforeAll(async () => {
-    database = await createTestDatabase("pglite");
-    env.apply();
-    server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: true });
-    base = baseUrl(server);
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await database.dispose();
-    env.restore();
-  });
+  let base = "";
+  serveWithLimits("pglite", "loopback", (url) => (base = url));
 
   it("each forwarded client address has its own count", async () => {
     const one = await hammer(base, "/sok?q=styrning", 61, () => ({ "x-forwarded-for": "198.51.100.7" }));
