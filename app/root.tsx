@@ -4,6 +4,12 @@ import "@fontsource/inter/latin-600.css";
 import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme.css";
 import "./app.css";
+import "./styles/about.css";
+import "./styles/finder.css";
+import "./styles/trend.css";
+import "./styles/presentation.css";
+import "./styles/workbench.css";
+import "./styles/print.css";
 import {
   Form,
   isRouteErrorResponse,

@@ -8,6 +8,13 @@ import { pages } from "./en/pages.ts";
 import { report } from "./en/report.ts";
 import { writing } from "./en/writing.ts";
 import { portal } from "./en/portal.ts";
+import { about } from "./en/about.ts";
+import { downloads } from "./en/downloads.ts";
+import { finder } from "./en/finder.ts";
+import { trend } from "./en/trend.ts";
+import { presentation } from "./en/presentation.ts";
+import { layout } from "./en/layout.ts";
+import { workbench } from "./en/workbench.ts";
 
 /** English messages: the second language, same keys as Swedish. */
 export const en: Messages<typeof sv> = {
@@ -23,6 +30,13 @@ export const en: Messages<typeof sv> = {
   report,
   pages,
   admin,
+  about,
+  downloads,
+  finder,
+  trend,
+  presentation,
+  layout,
+  workbench,
   app: {
     name: "Kommunkompassen",
     tagline: "Evaluations of how municipalities are led and governed",

@@ -6,6 +6,13 @@ import { pages } from "./sv/pages.ts";
 import { report } from "./sv/report.ts";
 import { writing } from "./sv/writing.ts";
 import { portal } from "./sv/portal.ts";
+import { about } from "./sv/about.ts";
+import { downloads } from "./sv/downloads.ts";
+import { finder } from "./sv/finder.ts";
+import { trend } from "./sv/trend.ts";
+import { presentation } from "./sv/presentation.ts";
+import { layout } from "./sv/layout.ts";
+import { workbench } from "./sv/workbench.ts";
 
 /** Swedish messages: the product's first language. Workspace namespaces live in ./sv/. */
 export const sv = {
@@ -21,6 +28,13 @@ export const sv = {
   report,
   pages,
   admin,
+  about,
+  downloads,
+  finder,
+  trend,
+  presentation,
+  layout,
+  workbench,
   app: {
     name: "Kommunkompassen",
     tagline: "Utvärderingar av hur kommuner leds och styrs",

@@ -1,0 +1,2 @@
+/** Swedish messages for the Om Kommunkompassen and Öppna data pages, page descriptions. */
+export const about = {};

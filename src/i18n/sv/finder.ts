@@ -1,0 +1,2 @@
+/** Swedish messages for finding a municipality: search, type-ahead, suggestions. */
+export const finder = {};

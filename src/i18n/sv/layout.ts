@@ -1,0 +1,2 @@
+/** Swedish messages for tables and filters on phones. */
+export const layout = {};

@@ -1,0 +1,2 @@
+/** Swedish messages for the evaluation and report pages, charts and print. */
+export const presentation = {};

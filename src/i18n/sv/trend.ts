@@ -1,0 +1,2 @@
+/** Swedish messages for the trend view (several municipalities over time). */
+export const trend = {};
