@@ -1,3 +1,4 @@
+import { OPEN_DATA_LICENCE } from "../domain/openData.ts";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { averagesSchema } from "../domain/tables/averages.ts";
@@ -73,7 +74,7 @@ function document() {
         "Tables are also available as CSV (send `Accept: text/csv` or add `.csv` to the path) and as Excel (add `.xlsx` to the path). " +
         "Figures are exact as published; derived figures (rounded half up) are marked. Errors are RFC 9457 problem documents; " +
         "unknown query parameters are refused. Anything but GET is 405.",
-      license: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
+      license: { name: OPEN_DATA_LICENCE.name, url: OPEN_DATA_LICENCE.url },
     },
     paths: Object.fromEntries(apiRoutes.map((route) => [route.path, { get: operation(route) }])) as ZodOpenApiPathsObject,
     components: {
