@@ -26,6 +26,6 @@ export function averageRows(averages: Averages): AverageRow[] {
 }
 
 export const averageColumns: readonly Column<AverageRow>[] = [
-  { key: "area", header: { sv: "Område", en: "Area" }, type: "text", value: (r) => r.area },
+  { key: "area", header: { sv: "Område", en: "Area" }, type: "text", labels: "downloads.area", value: (r) => r.area },
   { key: "average", header: { sv: "Medelvärde", en: "Average" }, type: "points", value: (r) => r.average },
 ];

@@ -56,7 +56,7 @@ export function comparisonRows(comparison: ComparisonJson): ComparisonRow[] {
 }
 
 const fixed: readonly Column<ComparisonRow>[] = [
-  { key: "area", header: { sv: "Område", en: "Area" }, type: "integer", value: (r) => r.area },
+  { key: "area", header: { sv: "Område", en: "Area" }, type: "integer", labels: "downloads.area", value: (r) => r.area },
   { key: "name", header: { sv: "Namn", en: "Name" }, type: "text", value: (r) => r.name },
 ];
 

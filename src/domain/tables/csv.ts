@@ -29,13 +29,14 @@ function cellText(value: unknown): string {
 
 /**
  * The one CSV writer of the platform (the API's tables, the audit log, every download): RFC 4180
- * with CRLF line ends and a header row, written by csv-stringify (cells that need it are quoted),
+ * with CRLF line ends and a header row (cells separated by commas, or by semicolons for Swedish
+ * Excel, whose list separator is the semicolon since its decimal sign is the comma), written by csv-stringify (cells that need it are quoted),
  * and every cell defused (see defuseFormula), since published texts and imported sources are
  * written by people. Pure, so services write CSV without the API.
  */
-export function toCsv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
+export function toCsv(columns: readonly string[], rows: readonly (readonly unknown[])[], options: { delimiter?: "," | ";" } = {}): string {
   const records = [columns, ...rows].map((row) => row.map((value) => defuseFormula(cellText(value))));
   // A line break of any kind inside a cell is quoted (csv-stringify quotes only CRLF once the
   // record delimiter is set): readers other than csv-parse take a bare LF for a new record.
-  return stringify(records, { record_delimiter: "windows", quote_record_delimiter: true, eof: true });
+  return stringify(records, { delimiter: options.delimiter ?? ",", record_delimiter: "windows", quote_record_delimiter: true, eof: true });
 }

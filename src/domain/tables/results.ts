@@ -46,7 +46,7 @@ export const resultColumns: readonly Column<ResultView>[] = [
   { key: "instrument", header: { sv: "Version", en: "Version" }, type: "text", value: (r) => r.instrument },
   { key: "year", header: { sv: "År", en: "Year" }, type: "year", value: (r) => r.year },
   { key: "date", header: { sv: "Datum", en: "Date" }, type: "date", value: (r) => r.date },
-  { key: "level", header: { sv: "Detaljnivå", en: "Level of detail" }, type: "text", value: (r) => r.level },
+  { key: "level", header: { sv: "Detaljnivå", en: "Level of detail" }, type: "text", labels: "level", value: (r) => r.level },
   { key: "total", header: { sv: "Totalpoäng", en: "Total points" }, type: "points", value: (r) => r.total },
   { key: "total_published", header: { sv: "Publicerad total", en: "Total published" }, type: "boolean", value: (r) => r.totalPublished },
   ...AREA_NUMBERS.map(

@@ -35,7 +35,7 @@ export const searchColumns: readonly Column<SearchHit>[] = [
   { key: "year", header: { sv: "År", en: "Year" }, type: "year", value: (h) => h.year },
   { key: "instrument", header: { sv: "Version", en: "Version" }, type: "text", value: (h) => h.instrument },
   { key: "area", header: { sv: "Område", en: "Area" }, type: "integer", value: (h) => h.area?.number ?? null },
-  { key: "kind", header: { sv: "Slag", en: "Kind" }, type: "text", value: (h) => h.kind },
+  { key: "kind", header: { sv: "Slag", en: "Kind" }, type: "text", labels: "pages.search.kind", value: (h) => h.kind },
   { key: "text", header: { sv: "Text", en: "Text" }, type: "text", value: (h) => h.snippet.map((s) => s.text).join("") },
   { key: "link", header: { sv: "Länk", en: "Link" }, type: "text", value: (h) => h.link },
   { key: "rank", header: { sv: "Relevans", en: "Relevance" }, type: "points", value: (h) => h.rank },

@@ -18,17 +18,28 @@ export interface Column<Row> {
   /** The header on the public pages. */
   header: { sv: string; en: string };
   type: ColumnType;
+  /**
+   * The message key under which people's files name a text value of this column (`level` →
+   * level.area); a value without a message is shown as it is. The API keeps the machine values.
+   */
+  labels?: string;
   value: (row: Row) => Cell | undefined;
 }
 
-/** A table as the files hold it: the header row of machine names and rows of cells. */
+/** What the files need to know of a column: its machine name (the API), its header for people (downloads), its type. */
+export type TableColumn = Pick<Column<unknown>, "key" | "header" | "type" | "labels">;
+
+/** A table as the files hold it: the declared columns and rows of cells. */
 export interface TableCells {
-  columns: readonly { key: string; type: ColumnType }[];
+  columns: readonly TableColumn[];
   rows: readonly (readonly (Cell | undefined)[])[];
 }
 
 export function tableCells<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): TableCells {
-  return { columns: columns.map(({ key, type }) => ({ key, type })), rows: rows.map((row) => columns.map((c) => c.value(row))) };
+  return {
+    columns: columns.map(({ key, header, type, labels }) => ({ key, header, type, ...(labels ? { labels } : {}) })),
+    rows: rows.map((row) => columns.map((c) => c.value(row))),
+  };
 }
 
 /** The columns of the given keys in that order (what a page shows); an unknown key is a mistake. */
