@@ -2,6 +2,7 @@ import type { Db } from "../db/client.server.ts";
 import { comparisonColumns, comparisonJson, comparisonRows } from "../domain/tables/compare.ts";
 import { tableCells } from "../domain/tables/table.ts";
 import { getComparison, slotsFromQuery } from "../services/portal/compare.server.ts";
+import { downloadNames } from "./downloadNames.server.ts";
 
 /**
  * /api/v1/compare?k1=1880&k2=0180&u2=2014:2010 — the comparison page's table: one row per area
@@ -16,5 +17,6 @@ export async function compareReply(db: Db, query: Record<string, string | undefi
     json,
     table: tableCells(comparisonColumns(json.evaluations), comparisonRows(json)),
     name: `compare-${compared.map((c) => `${c.code}-${c.year}`).join("-") || "none"}`,
+    download: () => downloadNames.compare(compared, query),
   };
 }

@@ -4,7 +4,7 @@ import { xlsxResponse } from "./xlsx.server.ts";
 import { tableCsv } from "./csv.server.ts";
 import { badRequest, notFound } from "./problem.server.ts";
 import { openApiDocument } from "./openapi.server.ts";
-import { apiRoutes, BadParameters } from "./routes.server.ts";
+import { apiRoutes, BadParameters, type ApiRoute } from "./routes.server.ts";
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" };
 
@@ -35,10 +35,9 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
   if (csvSuffix) path = path.slice(0, -".csv".length);
   const wantsCsv = csvSuffix || preferredType(request.headers.get("accept")) === "csv";
 
-  for (const route of apiRoutes) {
-    const match = route.pattern.exec(path);
-    if (!match) continue;
-    const params = Object.fromEntries(route.pathKeys.map((key, i) => [key, decodeURIComponent(match[i + 1]!)]));
+  const found = matchApiRoute(path);
+  if (found) {
+    const { route, params } = found;
     try {
       const reply = await route.run(db, params, url.searchParams);
       if (wantsCsv || xlsxSuffix) {
@@ -80,6 +79,16 @@ export async function handleApiRequest(db: Db, request: Request): Promise<Respon
     }
   }
   return notFound(instance, `No API resource at ${url.pathname}. See /api/v1/openapi.json.`);
+}
+
+/** The resource at a path below /api/v1/ (no suffix), with its path parameters; people's downloads find theirs here too. */
+export function matchApiRoute(path: string): { route: ApiRoute; params: Record<string, string> } | null {
+  for (const route of apiRoutes) {
+    const match = route.pattern.exec(path);
+    if (!match) continue;
+    return { route, params: Object.fromEntries(route.pathKeys.map((key, i) => [key, decodeURIComponent(match[i + 1]!)])) };
+  }
+  return null;
 }
 
 /** CSV only when the client asks for it more than for JSON. */

@@ -13,6 +13,7 @@ import { listResultsOrdered } from "../services/results/portal.server.ts";
 import { getAverages, getMunicipalityResults, municipalityList } from "../services/results/queries.server.ts";
 import { getRankings } from "../services/results/rankings.server.ts";
 import { compareReply } from "./compare.server.ts";
+import { downloadNames, type DownloadNaming } from "./downloadNames.server.ts";
 import { instrumentJson, instrumentSchema, instrumentSummarySchema } from "./instruments.server.ts";
 import { searchParameters, searchReply } from "./search.server.ts";
 
@@ -27,8 +28,14 @@ import { searchParameters, searchReply } from "./search.server.ts";
 export interface Reply<Json = unknown> {
   json: Json;
   table?: TableCells;
-  /** File name stem for CSV and Excel downloads. */
+  /** File name stem for the API's CSV and Excel forms. */
   name?: string;
+  /**
+   * What people's downloads (/ladda-ned/…) call the table: title, file name and page per
+   * language (src/api/downloadNames.server.ts). Asked for only by a download, so the API does not
+   * make it; without it a download is named from `name`.
+   */
+  download?: () => DownloadNaming | Promise<DownloadNaming>;
 }
 
 /** A query or path parameter that is not accepted; `parameter` names it in the problem document. */
@@ -165,7 +172,12 @@ export const apiRoutes: readonly ApiRoute[] = [
     table: { columns: municipalityColumns.fixed, more: municipalityColumns.note },
     handle: async (db) => {
       const list = await municipalityList(db);
-      return { json: list, table: tableCells(municipalityColumns(list), list), name: "municipalities" };
+      return {
+        json: list,
+        table: tableCells(municipalityColumns(list), list),
+        name: "municipalities",
+        download: downloadNames.municipalities,
+      };
     },
   }),
   route({
@@ -179,10 +191,16 @@ export const apiRoutes: readonly ApiRoute[] = [
     table: { columns: resultColumns },
     notFound: true,
     handle: async (db, { params, query }) => {
-      const results = (await getMunicipalityResults(db, params.code)).results.filter(
+      const found = await getMunicipalityResults(db, params.code);
+      const results = found.results.filter(
         (r) => (query.instrument === undefined || r.instrument === query.instrument) && (query.year === undefined || r.year === query.year),
       );
-      return { json: results, table: tableCells(resultColumns, results), name: `results-${params.code}` };
+      return {
+        json: results,
+        table: tableCells(resultColumns, results),
+        name: `results-${params.code}`,
+        download: () => downloadNames.municipalityResults(found.municipality, query),
+      };
     },
   }),
   route({
@@ -210,7 +228,12 @@ export const apiRoutes: readonly ApiRoute[] = [
     notFound: true,
     handle: async (db, { query }) => {
       const results = await listResultsOrdered(db, query);
-      return { json: results, table: tableCells(resultColumns, results), name: "results" };
+      return {
+        json: results,
+        table: tableCells(resultColumns, results),
+        name: "results",
+        download: () => downloadNames.results(db, query),
+      };
     },
   }),
   route({
@@ -244,7 +267,12 @@ export const apiRoutes: readonly ApiRoute[] = [
     notFound: true,
     handle: async (db, { query }) => {
       const entries = await getRankings(db, query);
-      return { json: entries, table: tableCells(rankingColumns, entries), name: `rankings-${query.instrument}` };
+      return {
+        json: entries,
+        table: tableCells(rankingColumns, entries),
+        name: `rankings-${query.instrument}`,
+        download: () => downloadNames.rankings(db, query),
+      };
     },
   }),
   route({
@@ -273,7 +301,12 @@ export const apiRoutes: readonly ApiRoute[] = [
     notFound: true,
     handle: async (db, { query }) => {
       const averages = await getAverages(db, query);
-      return { json: averages, table: tableCells(averageColumns, averageRows(averages)), name: `averages-${query.instrument}` };
+      return {
+        json: averages,
+        table: tableCells(averageColumns, averageRows(averages)),
+        name: `averages-${query.instrument}`,
+        download: () => downloadNames.averages(db, query),
+      };
     },
   }),
   route({

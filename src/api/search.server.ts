@@ -4,6 +4,7 @@ import { searchColumns, type SearchResult } from "../domain/tables/search.ts";
 import { tableCells } from "../domain/tables/table.ts";
 import { ValidationError } from "../services/errors.ts";
 import { searchPassages } from "../services/search/searchPassages.server.ts";
+import { downloadNames } from "./downloadNames.server.ts";
 
 /**
  * The query parameters of /api/v1/search. They are read as text here and the service checks
@@ -33,5 +34,5 @@ export async function searchReply(db: Db, q: z.output<typeof searchParameters>) 
     const problems = error.problems.map((p) => (p.field === "text" ? { ...p, field: "q" } : p));
     throw new ValidationError(error.message, problems);
   }
-  return { json: result, table: tableCells(searchColumns, result.hits), name: "search" };
+  return { json: result, table: tableCells(searchColumns, result.hits), name: "search", download: () => downloadNames.search(db, q) };
 }

@@ -2,4 +2,59 @@ import type { downloads as sv } from "../sv/downloads.ts";
 import type { Messages } from "../messages.ts";
 
 /** English messages for the table downloads (files people open in Excel). */
-export const downloads: Messages<typeof sv> = {};
+export const downloads: Messages<typeof sv> = {
+  csvSemicolon: "CSV for Swedish Excel",
+  csvSemicolonLabel: "Download {{table}} in CSV for Swedish Excel (semicolons and decimal commas)",
+  title: "Kommunkompassen – {{subject}}",
+  subject: {
+    municipalities: "Sweden's municipalities",
+    municipalityResults: "results of {{name}}",
+    results: "published results",
+    rankings: "ranking",
+    averages: "averages",
+    compare: "comparison",
+    search: "search hits for “{{q}}”",
+    searchAll: "search hits",
+  },
+  file: {
+    municipalities: "municipalities",
+    results: "results",
+    rankings: "ranking",
+    averages: "averages",
+    compare: "comparison",
+    search: "search-hits",
+  },
+  detail: {
+    version: "{{key}} version",
+    allResults: "every result",
+    latestPerMunicipality: "latest result per municipality",
+    group: "municipality group {{code}}",
+    groupNamed: "municipality group {{code}} ({{name}})",
+    years: "{{from}}–{{to}}",
+    yearFrom: "from {{year}}",
+    yearTo: "up to {{year}}",
+    top: "top {{count}}",
+    first: "the first {{count}}",
+    latest: "the latest {{count}}",
+    latestFirst: "latest first",
+    averaged_one: "the latest result",
+    averaged_other: "the {{count}} latest results",
+    before: "before {{date}}",
+    except: "except {{name}}",
+    area: "area {{area}}",
+  },
+  area: { total: "Total" },
+  yes: "Yes",
+  no: "No",
+  source:
+    "Source: the published evaluations of Kommunkompassen, {{page}} (downloaded {{date}}). Licence: {{licence}}, {{licenceUrl}} – attribute {{attribution}}.",
+  sourceColumn: "Each result's original source is in the column “{{column}}”.",
+  problem: {
+    noTable: "There is no table to download at this address.",
+    badFilter_one: "The filter {{parameters}} has a value that cannot be used. Change it on the page and download again.",
+    badFilter_other: "The filters {{parameters}} have values that cannot be used. Change them on the page and download again.",
+    badQuery: "The filters in the address cannot be used. Change them on the page and download again.",
+    instrument: "There is no version {{key}} of the instrument.",
+    municipality: "There is no municipality with the code {{key}}.",
+  },
+};
