@@ -86,6 +86,8 @@ export async function startServer(options: StartOptions): Promise<Server> {
   if (limits) app.use("/api/", limits.api);
   app.use("/api/v1", apiMiddleware(db));
   if (limits) {
+    // People's downloads of the API's tables run the API's handlers and write a file: they count with the API.
+    app.use("/ladda-ned/", limits.api);
     app.use("/sok", limits.search);
     app.use(/^\/rapport\/[^/]+\/[^/]+$/, limits.reportFiles);
     app.use("/logga-in", limits.signIn);

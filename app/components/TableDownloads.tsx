@@ -1,4 +1,5 @@
 import { useT } from "../i18n.ts";
+import { downloadPath, type DownloadFormat } from "../../src/domain/tables/downloads.ts";
 
 export interface TableDownloadsProps {
   /** The API path below /api/v1, e.g. "rankings" or "municipalities/1880/results". */
@@ -9,36 +10,46 @@ export interface TableDownloadsProps {
   label: string;
 }
 
-/** The URL of one representation of an API table: "" (JSON), ".csv" or ".xlsx". */
-export function apiTableHref(api: string, suffix: "" | ".csv" | ".xlsx", query?: TableDownloadsProps["query"]): string {
-  const path = `/api/v1/${api.replace(/^\/+|\/+$/g, "").replace(/^api\/v1\//, "")}${suffix}`;
+/** The query as a link carries it: empty values are filters left open, and leaving them out keeps links short. */
+function withQuery(path: string, query?: TableDownloadsProps["query"]): string {
   const params = query instanceof URLSearchParams ? query : new URLSearchParams(query ?? {});
-  // Empty values are filters left open; leaving them out keeps the links short and clean.
-  const kept = new URLSearchParams([...params].filter(([, value]) => value !== ""));
-  const search = kept.toString();
+  const search = new URLSearchParams([...params].filter(([, value]) => value !== "")).toString();
   return search ? `${path}?${search}` : path;
 }
 
-/** "Ladda ned: CSV · Excel · API (JSON)" for one table: open data with the page's filters. */
+/** The URL of one representation of an API table: "" (JSON), ".csv" or ".xlsx". */
+export function apiTableHref(api: string, suffix: "" | ".csv" | ".xlsx", query?: TableDownloadsProps["query"]): string {
+  return withQuery(`/api/v1/${api.replace(/^\/+|\/+$/g, "").replace(/^api\/v1\//, "")}${suffix}`, query);
+}
+
+/** The URL of a table's file for people (/ladda-ned/…): headers in their language, a title, the licence. */
+export function downloadHref(api: string, format: DownloadFormat, query?: TableDownloadsProps["query"]): string {
+  return withQuery(downloadPath(api, format), query);
+}
+
+/** Excel first (what most people open), the two CSVs, then the API's JSON for developers. */
+const LINKS = [
+  { key: "xlsx", text: "portal.downloads.xlsx", label: "portal.downloads.xlsxLabel", format: "xlsx" },
+  { key: "csv", text: "portal.downloads.csv", label: "portal.downloads.csvLabel", format: "csv" },
+  { key: "csv-semicolon", text: "downloads.csvSemicolon", label: "downloads.csvSemicolonLabel", format: "csv-semicolon" },
+  { key: "json", text: "portal.downloads.json", label: "portal.downloads.jsonLabel", format: null },
+] as const;
+
+/** "Ladda ned: Excel · CSV · CSV för svensk Excel · API (JSON)" for one table, with the page's filters. */
 export function TableDownloads({ api, query, label }: TableDownloadsProps) {
   const { t } = useT();
-  const formats = [
-    { key: "csv", suffix: ".csv", download: true },
-    { key: "xlsx", suffix: ".xlsx", download: true },
-    { key: "json", suffix: "", download: false },
-  ] as const;
   return (
     <p className="table-downloads">
       <span>{t("portal.downloads.prefix")}</span>{" "}
-      {formats.map((format, index) => (
-        <span key={format.key}>
+      {LINKS.map((link, index) => (
+        <span key={link.key}>
           {index > 0 && <span aria-hidden="true"> · </span>}
           <a
-            href={apiTableHref(api, format.suffix, query)}
-            aria-label={t(`portal.downloads.${format.key}Label`, { table: label })}
-            {...(format.download ? { download: "" } : {})}
+            href={link.format ? downloadHref(api, link.format, query) : apiTableHref(api, "", query)}
+            aria-label={t(link.label, { table: label })}
+            {...(link.format ? { download: "" } : {})}
           >
-            {t(`portal.downloads.${format.key}`)}
+            {t(link.text)}
           </a>
         </span>
       ))}
