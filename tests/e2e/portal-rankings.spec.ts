@@ -87,25 +87,37 @@ test.describe("/rankning", () => {
     await expect(page.getByLabel("Från år")).toHaveValue("2011");
   });
 
-  test("the download links answer with the filtered rows as CSV, Excel and JSON", async ({ page, request }) => {
+  test("the download links answer with the filtered rows as Excel, CSV and JSON", async ({ page, request }) => {
     await page.goto("/rankning?instrument=2010&all=true&county=18&yearTo=2012");
-    const csvLink = page.getByRole("link", { name: "Ladda ned rankningen som CSV" });
-    await expect(csvLink).toHaveAttribute("href", "/api/v1/rankings.csv?instrument=2010&all=true&county=18&yearTo=2012");
+    const query = "instrument=2010&all=true&county=18&yearTo=2012";
+    const csvLink = page.getByRole("link", { name: "Ladda ned rankningen som CSV", exact: true });
+    await expect(csvLink).toHaveAttribute("href", `/ladda-ned/rankings.csv?${query}`);
     const csv = await request.get((await csvLink.getAttribute("href"))!);
     expect(csv.status()).toBe(200);
-    const lines = (await csv.text()).trim().split("\r\n");
+    // Not trimmed: trim() takes the byte order mark for white space.
+    const lines = new TextDecoder("utf-8", { ignoreBOM: true })
+      .decode(await csv.body())
+      .replace(/\r\n$/, "")
+      .split("\r\n");
+    expect(lines[0]).toMatch(/^\uFEFFPlacering,Kommunkod,Kommun,År,Datum,Totalpoäng,Publicerad total,/);
     expect(lines.slice(1).map((line) => line.split(",").slice(0, 4).join(","))).toEqual(["1,1880,Örebro,2012", "2,1880,Örebro,2010"]);
+    const swedishExcel = page.getByRole("link", { name: "Ladda ned rankningen i CSV för svensk Excel (semikolon och decimalkomma)" });
+    await expect(swedishExcel).toHaveAttribute("href", `/ladda-ned/rankings-semikolon.csv?${query}`);
+    await expect(swedishExcel).toHaveText("CSV för svensk Excel");
 
-    const xlsxHref = await page.getByRole("link", { name: "Ladda ned rankningen som Excel" }).getAttribute("href");
-    expect(xlsxHref).toBe("/api/v1/rankings.xlsx?instrument=2010&all=true&county=18&yearTo=2012");
-    const xlsx = await request.get(xlsxHref!);
-    expect(xlsx.status()).toBe(200);
-    expect(xlsx.headers()["content-disposition"]).toBe('attachment; filename="rankings-2010.xlsx"');
+    const xlsxLink = page.getByRole("link", { name: "Ladda ned rankningen som Excel" });
+    await expect(xlsxLink).toHaveAttribute("href", `/ladda-ned/rankings.xlsx?${query}`);
+    const downloading = page.waitForEvent("download");
+    await xlsxLink.click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("kommunkompassen-rankning-2010.xlsx");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(await xlsx.body()).buffer);
+    await workbook.xlsx.readFile((await download.path())!);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.rowCount).toBe(3);
-    expect(sheet.getRow(2).getCell(4).value).toBe(2012);
+    expect(sheet.getRow(1).getCell(1).value).toBe("Kommunkompassen – rankning, 2010 års version, alla resultat, Örebro län, till 2012");
+    // Title, source and licence, the header, two rows.
+    expect(sheet.rowCount).toBe(5);
+    expect(sheet.getRow(4).getCell(4).value).toBe(2012);
 
     const api = await request.get((await page.getByRole("link", { name: "Öppna rankningen via API (JSON)" }).getAttribute("href"))!);
     expect(((await api.json()) as { year: number }[]).map((e) => e.year)).toEqual([2012, 2010]);
@@ -119,7 +131,7 @@ test.describe("/rankning", () => {
     await page.goto("/sprak?lang=en&return=%2Frankning");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rankings");
-    await expect(page.getByRole("link", { name: "Download the ranking as CSV" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Download the ranking as CSV", exact: true })).toBeVisible();
     await page.goto("/sprak?lang=sv&return=%2F");
   });
 });
@@ -148,12 +160,12 @@ test.describe("/ (start page)", () => {
     await expect(top.locator("td:nth-child(1)")).toHaveText(["Örebro", "Nacka", "Örebro", "Tyresö", "Örebro"]);
     await expect(top.locator("td:nth-child(3)")).toHaveText(["650", "644", "615", "536", "515"]);
 
-    const latestCsv = page.getByRole("link", { name: "Ladda ned de senast publicerade utvärderingarna som CSV" });
-    await expect(latestCsv).toHaveAttribute("href", "/api/v1/results.csv?sort=latest&limit=10");
+    const latestCsv = page.getByRole("link", { name: "Ladda ned de senast publicerade utvärderingarna som CSV", exact: true });
+    await expect(latestCsv).toHaveAttribute("href", "/ladda-ned/results.csv?sort=latest&limit=10");
     const csv = await request.get((await latestCsv.getAttribute("href"))!);
     expect((await csv.text()).trim().split("\r\n")).toHaveLength(11);
     const topXlsx = page.getByRole("link", { name: `Ladda ned topplistan för ${VERSION} som Excel` });
-    await expect(topXlsx).toHaveAttribute("href", "/api/v1/rankings.xlsx?instrument=2010&all=true&limit=5");
+    await expect(topXlsx).toHaveAttribute("href", "/ladda-ned/rankings.xlsx?instrument=2010&all=true&limit=5");
     expect((await request.get((await topXlsx.getAttribute("href"))!)).status()).toBe(200);
 
     await expect(page.getByRole("link", { name: "Hela rankningen med filter" })).toHaveAttribute("href", "/rankning");

@@ -107,8 +107,9 @@ test.describe("the visitor's journey, by keyboard alone and without JavaScript",
     const downloading = page.waitForEvent("download");
     await page.keyboard.press("Enter");
     const download = await downloading;
+    expect(download.suggestedFilename()).toBe("kommunkompassen-sökträffar-medborgardialog.csv");
     const csv = await readFile((await download.path())!, "utf8");
-    expect(csv.split("\r\n")[0]).toContain("municipality");
-    expect(csv).toMatch(/1880,Örebro,2012,2010,.*strength,Riktlinjer för medborgardialog/);
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFKommunkod,Kommun,År,Version,Område,Slag,Text,Länk,Relevans");
+    expect(csv).toMatch(/1880,Örebro,2012,2010,.*Styrka,Riktlinjer för medborgardialog/);
   });
 });
