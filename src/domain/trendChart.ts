@@ -77,7 +77,10 @@ export function trendChart(trend: TrendJson, w: TrendChartWording): TrendChart |
     max: trend.measure.max,
     // ISO dates sort as text.
     from: trend.periods.map((p) => p.from).sort()[0]!,
-    to: trend.periods.map((p) => p.to).sort().at(-1)!,
+    to: trend.periods
+      .map((p) => p.to)
+      .sort()
+      .at(-1)!,
     lines: lines.map((line) => ({
       name: line.name,
       segments: lineSegments(line.points).map((segment) =>
