@@ -31,6 +31,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const chart = trendChartOf(trend, language);
     return {
       choices,
+      chosen: trend.municipalities.map((m) => ({ code: m.municipality, name: m.name })),
+      measure: trend.measure.key,
       trend,
       title: trendTitle(trend, language),
       chart: chart
@@ -47,7 +49,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         t(`trend.problem.${p.values?.problem}`, { value: p.values?.value }),
       ]),
     ) as Partial<Record<"kommun" | "matt", string>>;
-    return data({ choices, trend: null, title: null, chart: null, errors }, { status: 400 });
+    // The form keeps what can be kept: the municipalities it offers, and the measure if it is one of its choices.
+    const offered = new Map(choices.municipalities.map((m) => [m.code, m.name]));
+    const chosen = [...new Set(codes.map((code) => code.trim()))].flatMap((code) => {
+      const name = offered.get(code);
+      return name ? [{ code, name }] : [];
+    });
+    const measures = choices.versions.flatMap((v) => v.areas.map((a) => `${v.key}:${a.number}`));
+    const kept = measure && measures.includes(measure) ? measure : TOTAL_MEASURE;
+    return data({ choices, chosen, measure: kept, trend: null, title: null, chart: null, errors }, { status: 400 });
   }
 }
 
@@ -57,7 +67,7 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export default function TrendPage({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
-  const { choices, trend, title, chart, errors } = loaderData;
+  const { choices, chosen, measure, trend, title, chart, errors } = loaderData;
   const problems = Object.entries(errors) as [string, string][];
   return (
     <>
@@ -77,10 +87,12 @@ export default function TrendPage({ loaderData }: Route.ComponentProps) {
           </ErrorSummary.List>
         </ErrorSummary>
       )}
+      {/* Keyed by the choices: after a navigation the selects start from the address, not from what was picked before. */}
       <TrendForm
+        key={`${chosen.map((m) => m.code).join()}|${measure}`}
         choices={choices}
-        chosen={trend?.municipalities.map((m) => ({ code: m.municipality, name: m.name })) ?? []}
-        measure={trend?.measure.key ?? TOTAL_MEASURE}
+        chosen={chosen}
+        measure={measure}
         errors={errors}
       />
       {trend && trend.municipalities.length === 0 && <Paragraph role="status">{t("trend.chooseFirst")}</Paragraph>}
