@@ -9,7 +9,7 @@ import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { kompass } from "../context.ts";
 import { pick } from "../../src/domain/tables/table.ts";
 import { trendColumns, trendRows, type TrendJson, type TrendRow } from "../../src/domain/tables/trend.ts";
-import { MIN_AVERAGED, sourceAddress, TOTAL_MEASURE } from "../../src/domain/trend.ts";
+import { keptChoices, MIN_AVERAGED, sourceAddress } from "../../src/domain/trend.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { renderTrendChartSvg } from "../../src/reports/trendChart.server.ts";
 import { ValidationError } from "../../src/services/errors.ts";
@@ -49,14 +49,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         t(`trend.problem.${p.values?.problem}`, { value: p.values?.value }),
       ]),
     ) as Partial<Record<"kommun" | "matt", string>>;
-    // The form keeps what can be kept: the municipalities it offers, and the measure if it is one of its choices.
-    const offered = new Map(choices.municipalities.map((m) => [m.code, m.name]));
-    const chosen = [...new Set(codes.map((code) => code.trim()))].flatMap((code) => {
-      const name = offered.get(code);
-      return name ? [{ code, name }] : [];
-    });
-    const measures = choices.versions.flatMap((v) => v.areas.map((a) => `${v.key}:${a.number}`));
-    const kept = measure && measures.includes(measure) ? measure : TOTAL_MEASURE;
+    const { chosen, measure: kept } = keptChoices(choices, codes, measure);
     return data({ choices, chosen, measure: kept, trend: null, title: null, chart: null, errors }, { status: 400 });
   }
 }

@@ -78,6 +78,27 @@ export function checkTrendQuery(
   return { query: { municipalities, measure: measure ?? { kind: "total" } }, problems };
 }
 
+/**
+ * What a form refused as a whole still keeps: the municipalities it offers (in the order given,
+ * once each), and the measure if it is one of its choices, else the total.
+ */
+export function keptChoices(
+  choices: {
+    municipalities: readonly { code: string; name: string }[];
+    versions: readonly { key: string; areas: readonly { number: number }[] }[];
+  },
+  codes: readonly string[],
+  measure: string | null,
+): { chosen: { code: string; name: string }[]; measure: string } {
+  const offered = new Map(choices.municipalities.map((m) => [m.code, m.name]));
+  const chosen = [...new Set(codes.map((code) => code.trim()))].flatMap((code) => {
+    const name = offered.get(code);
+    return name ? [{ code, name }] : [];
+  });
+  const measures = choices.versions.flatMap((v) => v.areas.map((a) => `${v.key}:${a.number}`));
+  return { chosen, measure: measure !== null && measures.includes(measure) ? measure : TOTAL_MEASURE };
+}
+
 /** Where a figure stands on the time axis: its date when known, else the middle of its year (1 July). */
 export function plotDate(result: { year: number; date: string | null }): string {
   return result.date ?? `${result.year}-07-01`;

@@ -9,8 +9,7 @@
 import * as echarts from "echarts";
 import { LRUCache } from "lru-cache";
 import type { TrendChart } from "../domain/trendChart.ts";
-import { wrapWords } from "./charts.server.ts";
-import { AXIS_COLOR, CHART_FONT_FAMILY, CHART_PALETTE, finishSvg, GRID_COLOR, TEXT_COLOR } from "./charts.server.ts";
+import { AXIS_COLOR, CHART_FONT_FAMILY, CHART_PALETTE, finishSvg, GRID_COLOR, TEXT_COLOR, wrapWords } from "./charts.server.ts";
 
 export type TrendChartWidth = "wide" | "narrow";
 
@@ -22,14 +21,15 @@ interface Layout {
   font: number;
   left: number;
   right: number;
-  /** About how many year ticks. */
+  /** About how many ticks: years, and points. */
   ticks: number;
+  valueTicks: number;
   legend: "rows" | "list";
 }
 
 const LAYOUTS: Record<TrendChartWidth, Layout> = {
-  wide: { width: 720, plotHeight: 300, font: 14, left: 52, right: 28, ticks: 8, legend: "rows" },
-  narrow: { width: 320, plotHeight: 240, font: 15, left: 46, right: 22, ticks: 4, legend: "list" },
+  wide: { width: 720, plotHeight: 300, font: 14, left: 52, right: 28, ticks: 8, valueTicks: 8, legend: "rows" },
+  narrow: { width: 320, plotHeight: 240, font: 15, left: 46, right: 22, ticks: 4, valueTicks: 4, legend: "list" },
 };
 
 /**
@@ -72,8 +72,10 @@ function periodText(period: TrendChart["periods"][number], width: number, layout
 }
 
 /** How tall the legend is, and its option. */
+const textStyleOf = (layout: Layout) => ({ fontFamily: CHART_FONT_FAMILY, color: TEXT_COLOR, fontSize: layout.font });
+
 function legendOf(layout: Layout, names: string[], averageName: string) {
-  const textStyle = { fontFamily: CHART_FONT_FAMILY, color: TEXT_COLOR, fontSize: layout.font };
+  const textStyle = textStyleOf(layout);
   const data = names.map((name) => (name === averageName ? { name, icon: DASHES } : name));
   const line = layout.font + 10;
   if (layout.legend === "list") {
@@ -98,7 +100,7 @@ function legendOf(layout: Layout, names: string[], averageName: string) {
 }
 
 function option(chart: TrendChart, layout: Layout): { option: echarts.EChartsCoreOption; height: number } {
-  const textStyle = { fontFamily: CHART_FONT_FAMILY, color: TEXT_COLOR, fontSize: layout.font };
+  const textStyle = textStyleOf(layout);
   const from = time(chart.from);
   const to = endOf(chart.to);
   const plotWidth = layout.width - layout.left - layout.right;
@@ -148,7 +150,7 @@ function option(chart: TrendChart, layout: Layout): { option: echarts.EChartsCor
       { value: [endOf(a.to), a.value] },
     ]),
     emphasis: { disabled: true },
-    // The periods: shaded in turn, each named at its top (with its average where there is room).
+    // The periods: shaded in turn, each named above the plot (with its average where there is room).
     markArea: {
       silent: true,
       data: periods.map(({ period, text }, i) => [
@@ -182,7 +184,7 @@ function option(chart: TrendChart, layout: Layout): { option: echarts.EChartsCor
         min: 0,
         max: chart.max,
         minInterval: 1,
-        splitNumber: layout.legend === "list" ? 4 : 8,
+        splitNumber: layout.valueTicks,
         axisLabel: { ...textStyle, color: AXIS_COLOR },
         splitLine: { lineStyle: { color: GRID_COLOR } },
       },

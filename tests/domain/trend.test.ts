@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { points, pointsText } from "../../src/domain/points.ts";
 import {
   checkTrendQuery,
+  keptChoices,
   lineSegments,
   MAX_TREND_MUNICIPALITIES,
   measureKey,
@@ -85,6 +86,27 @@ describe("checkTrendQuery", () => {
     expect(checkTrendQuery({ municipalities: seven, measure: "total" }, known).problems).toEqual([
       { field: "municipalities", problem: "tooMany", value: "7" },
     ]);
+  });
+});
+
+describe("keptChoices", () => {
+  it("keeps of a refused address the municipalities offered, once each, and a measure offered", () => {
+    const choices = {
+      municipalities: [
+        { code: "1080", name: "Karlskrona" },
+        { code: "1880", name: "Örebro" },
+      ],
+      versions: [{ key: "2010", areas: [{ number: 1 }, { number: 2 }] }],
+    };
+    expect(keptChoices(choices, ["1880", "12", "0180", " 1080", "1880"], "2010:2")).toEqual({
+      chosen: [
+        { code: "1880", name: "Örebro" },
+        { code: "1080", name: "Karlskrona" },
+      ],
+      measure: "2010:2",
+    });
+    expect(keptChoices(choices, [], "2010:9").measure).toBe("total");
+    expect(keptChoices(choices, [], null).measure).toBe("total");
   });
 });
 
