@@ -11,6 +11,7 @@ import { ValidationError } from "../../src/services/errors.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.server.ts";
 import { MAX_COMPARED } from "../../src/domain/portal.ts";
+import { trendPath } from "../../src/domain/trend.ts";
 import { pick } from "../../src/domain/tables/table.ts";
 import {
   comparisonColumns,
@@ -119,6 +120,9 @@ export default function Compare({ loaderData }: Route.ComponentProps) {
           <ComparisonTable comparison={comparison} caption={t("pages.compare.caption", { list })} />
           <TableDownloads api="compare" query={new URLSearchParams(query)} label={t("pages.compare.tableLabel")} />
           {chart && <ChartFigure svg={chart.svg} title={chart.title} table={chart.table} />}
+          <Paragraph>
+            <Link href={trendPath(compared.map((c) => c.code))}>{t("trend.links.compare")}</Link>
+          </Paragraph>
         </section>
       )}
     </>

@@ -17,6 +17,7 @@ import {
   yearsWithTwoVersions,
 } from "../../src/domain/paths.ts";
 import { totalsOverTime } from "../../src/domain/portal.ts";
+import { trendPath } from "../../src/domain/trend.ts";
 import { resultColumns } from "../../src/domain/tables/results.ts";
 import { pick } from "../../src/domain/tables/table.ts";
 import { renderChartSvg } from "../../src/reports/charts.server.ts";
@@ -174,6 +175,9 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
             />
             <Paragraph>
               <Link href={`/jamfor?k1=${municipality.code}`}>{t("pages.municipality.compare", { name: municipality.name })}</Link>
+            </Paragraph>
+            <Paragraph>
+              <Link href={trendPath([municipality.code])}>{t("trend.links.municipality", { name: municipality.name })}</Link>
             </Paragraph>
             <DeclaredTable
               rows={versions.flatMap((v) => v.results)}

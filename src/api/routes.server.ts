@@ -7,11 +7,13 @@ import { rankingColumns, rankingEntrySchema } from "../domain/tables/rankings.ts
 import { resultColumns, resultSchema } from "../domain/tables/results.ts";
 import { searchColumns, searchResultSchema } from "../domain/tables/search.ts";
 import { tableCells, type ColumnType, type TableCells } from "../domain/tables/table.ts";
+import { trendColumns, trendRows, trendSchema } from "../domain/tables/trend.ts";
 import { NotFoundError } from "../services/errors.ts";
 import { getInstruments, sortInstrumentKeys } from "../services/instruments/catalog.server.ts";
 import { listResultsOrdered } from "../services/results/portal.server.ts";
 import { getAverages, getMunicipalityResults, municipalityList } from "../services/results/queries.server.ts";
 import { getRankings } from "../services/results/rankings.server.ts";
+import { getTrend } from "../services/portal/trend.server.ts";
 import { compareReply } from "./compare.server.ts";
 import { downloadNames, type DownloadNaming } from "./downloadNames.server.ts";
 import { instrumentJson, instrumentSchema, instrumentSummarySchema } from "./instruments.server.ts";
@@ -354,5 +356,35 @@ export const apiRoutes: readonly ApiRoute[] = [
     response: searchResultSchema,
     table: { columns: searchColumns },
     handle: (db, { query }) => searchReply(db, query),
+  }),
+  route({
+    path: "/trend",
+    operationId: "getTrend",
+    summary: "Several municipalities' figures over time",
+    description:
+      "The development page's figures: the total (across instrument versions) or one area's points within one version, for 1–6 " +
+      "municipalities, oldest first, each placed in time at its date or, when that is not known, at 1 July of its year (`plotDate`). Per " +
+      "version shown: its period (the years in which any municipality has a result of it) and the average of every evaluation with it that " +
+      "has the measure, or null when fewer than three have. Totals of different versions are not comparable area by area. The table form " +
+      "has a row per figure with its version's average.",
+    query: z.object({
+      municipalities: z
+        .string({ error: "required: municipality codes separated by commas, such as 1880,1080" })
+        .regex(/^\d{4}(,\d{4})*$/, "expected four-digit municipality codes separated by commas, such as 1880,1080")
+        .meta({
+          description: "1–6 four-digit municipality codes, separated by commas, in the order of the lines.",
+          example: "1880,1080,0115",
+        }),
+      measure: z
+        .string()
+        .meta({ description: '"total" (the default), or version:area for one area\'s points within one version.', example: "2010:1" })
+        .optional(),
+    }),
+    response: trendSchema,
+    table: { columns: trendColumns },
+    handle: async (db, { query }) => {
+      const trend = await getTrend(db, { municipalities: query.municipalities.split(","), measure: query.measure });
+      return { json: trend, table: tableCells(trendColumns, trendRows(trend)), name: `trend-${trend.measure.key.replace(":", "-")}` };
+    },
   }),
 ];

@@ -22,9 +22,9 @@ export const CHART_FONT_FAMILY = "Inter, 'DejaVu Sans', Arial, sans-serif";
 
 /** Dark blue, orange, grey, green: each at least 4.5:1 against white, and told apart without hue. */
 export const CHART_PALETTE = ["#1e4b7a", "#c05a00", "#4d4d4d", "#2e6b30"] as const;
-const TEXT_COLOR = "#1a1a1a";
-const AXIS_COLOR = "#595959";
-const GRID_COLOR = "#d9d9d9";
+export const TEXT_COLOR = "#1a1a1a";
+export const AXIS_COLOR = "#595959";
+export const GRID_COLOR = "#d9d9d9";
 
 const DEFAULT_SIZE: Record<Chart["kind"], ChartSize> = {
   bar: { width: 720, height: 380 },
@@ -274,7 +274,7 @@ function rawSvg(chart: Chart, size: ChartSize): string {
  * reach the whole page), no zrender classes or ecmeta attributes, ids made unique, and an
  * accessible name and description.
  */
-function finishSvg(svg: string, chart: Chart): string {
+export function finishSvg(svg: string, chart: Pick<Chart, "id" | "title" | "description">): string {
   const prefix = `kkc-${chart.id.replace(/[^A-Za-z0-9_-]/g, "_")}-${++renderCount}`;
   let out = svg
     .replace(/<\?xml[^>]*\?>\s*/g, "")
