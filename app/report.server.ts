@@ -8,7 +8,7 @@ import { problemText } from "./forms.tsx";
 import type { EvaluationContext } from "../src/services/evaluations/evaluationContext.server.ts";
 import { getReport, parseCompare, type Report, type ReportEdition } from "../src/services/reports/getReport.server.ts";
 import { REPORT_FILE_FORMATS, reportFilePath } from "../src/domain/paths.ts";
-import { DEFAULT_COMPARE } from "../src/domain/report/compare.ts";
+import { DEFAULT_COMPARE, MAX_COMPARE, MIN_AVERAGED } from "../src/domain/report/compare.ts";
 import { reportFileName, type ReportFormat } from "../src/services/reports/reportFiles.server.ts";
 
 /** Query words of the report pages: ?version=publicerad|arbete&jamfor=27 */
@@ -72,7 +72,9 @@ export function reportFailure(error: unknown, request: Request) {
   if (error instanceof Response) return error;
   if (error instanceof ValidationError) {
     const t = translator(languageFromRequest(request));
-    const hint = error.problems.some((p) => p.field === "compare") ? ` ${t("report.compareHint")}` : "";
+    const hint = error.problems.some((p) => p.field === "compare")
+      ? ` ${t("report.compareHint", { min: MIN_AVERAGED, max: MAX_COMPARE, default: DEFAULT_COMPARE })}`
+      : "";
     return data(`${error.problems.map((p) => problemText(t, p, "report")).join(" ")}${hint}`, { status: 400 });
   }
   return failureOf(error, request);

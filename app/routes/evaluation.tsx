@@ -8,8 +8,9 @@ import { ReportDownloads } from "../components/ReportDownloads.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { codeOfSlug, municipalitySlug } from "../../src/domain/paths.ts";
+import { MIN_AVERAGED } from "../../src/domain/report/compare.ts";
 import { translator } from "../../src/i18n/index.ts";
-import { renderChartSvg } from "../../src/reports/charts.server.ts";
+import { chartFigure } from "../../src/reports/charts.server.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
 import { getEvaluationPage } from "../../src/services/portal/evaluationPage.server.ts";
 import { kompass } from "../context.ts";
@@ -27,7 +28,12 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     const page = await getEvaluationPage(kompass(context).db, code, year, { instrument, language });
     const canonical = municipalitySlug(code, page.municipality.name);
     if (params.slug !== canonical) throw redirect(`/kommun/${canonical}/${year}${url.search}`, 301);
-    return { ...page, profile: { svg: renderChartSvg(page.profile), title: page.profile.title, table: page.profile.table } };
+    return {
+      ...page,
+      profile: chartFigure(page.profile),
+      // Printed instead of the report's links: paper needs the whole address.
+      reportUrl: page.texts ? new URL(page.texts.reportPath, url).href : null,
+    };
   } catch (error) {
     if (error instanceof NotFoundError) throw data(t("error.notFound"), { status: 404 });
     throw error;
@@ -46,7 +52,7 @@ export function meta({ data: page, matches }: Route.MetaArgs) {
 
 export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
   const { t, formatDate } = useT();
-  const { municipality, result, areas, profile, comparedWith, others, texts } = loaderData;
+  const { municipality, result, areas, profile, comparedWith, averaged, others, texts, reportUrl } = loaderData;
   const name = municipality.name;
   return (
     <>
@@ -72,7 +78,7 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
       </dl>
 
       {texts && (
-        <section aria-labelledby="rapporten">
+        <section aria-labelledby="rapporten" className="print-hide">
           <Heading level={2} data-size="md" id="rapporten">
             {t("pages.evaluation.reportTitle")}
           </Heading>
@@ -89,7 +95,7 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
         </Heading>
         {/* Focusable and named: on a narrow screen the table scrolls sideways (WCAG 2.1.1). */}
         <ScrollRegion label={t("pages.evaluation.areasCaption", { name, year: result.year })}>
-          <Table border>
+          <Table border className="evaluation-areas">
             <caption>{t("pages.evaluation.areasCaption", { name, year: result.year })}</caption>
             <Table.Head>
               <Table.Row>
@@ -108,7 +114,8 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
             {areas.map((area) => (
               <Table.Body key={area.number}>
                 <Table.Row className="area-row">
-                  <Table.HeaderCell scope="row">
+                  {/* Names and questions are the instrument's, in Swedish whatever the page's language. */}
+                  <Table.HeaderCell scope="row" lang="sv">
                     {area.number}. {area.name}
                   </Table.HeaderCell>
                   <Table.Cell className={area.derived ? "numeric derived" : "numeric"}>{area.points.text}</Table.Cell>
@@ -117,7 +124,7 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
                 </Table.Row>
                 {area.subareas.map((s) => (
                   <Table.Row key={s.id}>
-                    <Table.HeaderCell scope="row" className="subarea-cell">
+                    <Table.HeaderCell scope="row" className="subarea-cell" lang="sv">
                       {s.id} {s.question}
                     </Table.HeaderCell>
                     <Table.Cell className="numeric">{s.points.text}</Table.Cell>
@@ -144,19 +151,26 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
           query={{ year: String(result.year), instrument: result.instrument.key }}
           label={t("pages.evaluation.tableLabel", { name, year: result.year })}
         />
-        <ChartFigure svg={profile.svg} title={profile.title} table={profile.table} />
-        <Paragraph data-size="sm">
-          {comparedWith.length > 0
-            ? t("pages.evaluation.comparedWith", { list: comparedWith.join(", ") })
-            : t("pages.evaluation.noComparison")}
+        <ChartFigure {...profile} categoriesLang="sv" />
+        <Paragraph data-size="sm" className="profile-comparison">
+          {comparisonSentence(t, { count: comparedWith.length, averaged, list: comparedWith, instrument: result.instrument.key })}
         </Paragraph>
       </section>
 
-      {texts ? <EvaluationTextsSection texts={texts} areas={areas} /> : <Paragraph>{t("pages.evaluation.noTexts")}</Paragraph>}
-      {result.source && <Paragraph data-size="sm">{t("pages.evaluation.source", { source: result.source })}</Paragraph>}
+      {texts ? (
+        <EvaluationTextsSection texts={texts} areas={areas} reportUrl={reportUrl} />
+      ) : (
+        <Paragraph>{t("pages.evaluation.noTexts")}</Paragraph>
+      )}
+      {result.source && (
+        <Paragraph data-size="sm">
+          {/* The source quotes a Swedish publication. */}
+          {t("presentation.source")} <span lang="sv">{result.source}</span>
+        </Paragraph>
+      )}
 
       {others.length > 0 && (
-        <nav aria-labelledby="andra">
+        <nav aria-labelledby="andra" className="print-hide">
           <Heading level={2} data-size="sm" id="andra">
             {t("pages.evaluation.others", { name })}
           </Heading>
@@ -173,4 +187,14 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
       )}
     </>
   );
+}
+
+/** What the profile's average is made of; or that too few (MIN_AVERAGED) or no evaluations could make one. */
+function comparisonSentence(
+  t: ReturnType<typeof useT>["t"],
+  c: { count: number; averaged: boolean; list: string[]; instrument: string },
+): string {
+  const values = { count: c.count, instrument: c.instrument, list: c.list.join(", "), min: MIN_AVERAGED };
+  if (c.averaged) return t("presentation.profile.averaged", values);
+  return c.count > 0 ? t("presentation.profile.tooFew", values) : t("presentation.profile.none", values);
 }

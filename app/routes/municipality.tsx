@@ -20,7 +20,7 @@ import { totalsOverTime } from "../../src/domain/portal.ts";
 import { trendPath } from "../../src/domain/trend.ts";
 import { resultColumns } from "../../src/domain/tables/results.ts";
 import { pick } from "../../src/domain/tables/table.ts";
-import { renderChartSvg } from "../../src/reports/charts.server.ts";
+import { chartFigure } from "../../src/reports/charts.server.ts";
 import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.server.ts";
 import { kompass } from "../context.ts";
 
@@ -52,7 +52,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       paths: Object.fromEntries(
         profile.versions.flatMap((v) => v.results.map((r) => [r.id, evaluationHref(shared, code, name, r.year, v.key)])),
       ) as Record<number, string>,
-      chart: chart ? { svg: renderChartSvg(chart), title: chart.title, table: chart.table } : null,
+      chart: chart ? chartFigure(chart) : null,
     };
   } catch (error) {
     if (error instanceof NotFoundError) throw data(t("municipality.notFound", { code: params.slug }), { status: 404 });
@@ -119,7 +119,7 @@ export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
           <Paragraph>{t("municipality.noResults", { name: municipality.name })}</Paragraph>
         ) : (
           <>
-            {chart && <ChartFigure svg={chart.svg} title={chart.title} table={chart.table} />}
+            {chart && <ChartFigure {...chart} />}
             {versions.length > 1 && <Paragraph>{t("municipality.comparabilityNote")}</Paragraph>}
             {versions.map((version) => (
               <div key={version.key} className="table-scroll">

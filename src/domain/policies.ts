@@ -78,6 +78,11 @@ export const reportPolicy = {
   viewCurrent: (actor: Actor, e: EvaluationAccessFacts) => evaluationPolicy.viewReport(actor, e),
   /** A published revision's report is public, also while a correction is being made. */
   viewPublished: (hasPublishedRevision: boolean) => hasPublishedRevision,
+  /**
+   * How many evaluations the profile is compared with: the team and the administrator try other
+   * numbers; everyone else sees the published comparison (DEFAULT_COMPARE).
+   */
+  chooseComparison: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e),
   /** Key facts for report section 5: the team and the administrator, until published. */
   editKeyFacts: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
 };

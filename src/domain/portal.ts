@@ -8,6 +8,8 @@ import type { Chart, ChartSeries, Table, TableRow } from "./report/model.ts";
 
 const decimals = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
 export const figureText = (value: number | null) => (value === null ? "–" : decimals.format(value));
+/** A point as printed: the series' own text where it has one (averages, one decimal), else the figure. */
+const pointText = (series: ChartSeries, index: number) => series.texts?.[index] ?? figureText(series.values[index] ?? null);
 
 export interface TimelinePoint {
   year: number;
@@ -60,14 +62,15 @@ export function profileChart(
   w: ProfileWording,
 ): Chart {
   const categories = areas.map((a) => `${a.number}. ${a.name}`);
-  const list = categories.map((c, i) => `${c}: ${series.map((s) => figureText(s.values[i] ?? null)).join(" / ")}`).join(", ");
+  const list = categories.map((c, i) => `${c}: ${series.map((s) => pointText(s, i)).join(" / ")}`).join(", ");
   return {
     id,
     kind: "radar",
     title: w.title,
     description: w.description(list),
     categories,
-    shortCategories: areas.map((a) => a.name),
+    // Numbers on a phone's radar, with the names in a key under it.
+    shortCategories: areas.map((a) => String(a.number)),
     series,
     max,
     table: seriesTable(`${id}-tabell`, w.title, w.areaColumn, categories, series),
@@ -85,7 +88,7 @@ function seriesTable(id: string, caption: string, firstColumn: string, categorie
     rows: categories.map(
       (category, index): TableRow => ({
         header: true,
-        cells: [{ text: category }, ...series.map((s) => ({ text: figureText(s.values[index] ?? null), value: s.values[index] ?? null }))],
+        cells: [{ text: category }, ...series.map((s) => ({ text: pointText(s, index), value: s.values[index] ?? null }))],
       }),
     ),
     notes: [],

@@ -25,6 +25,8 @@ export interface HtmlOptions {
   headingBase: 1 | 2;
   /** Heading id → 1-based page number, printed in the contents (known only after a first print). */
   pageNumbers?: ReadonlyMap<string, number>;
+  /** Each chart also laid out for a phone, shown below 600 px (the web page; a PDF has no use for it). */
+  narrowCharts?: boolean;
 }
 
 /** Id of the contents heading; prefixed so it cannot meet a model id. */
@@ -133,13 +135,13 @@ function about(model: ReportModel, l: Levels): string | null {
   return section("kk-chapter kk-about", a.heading.id, join([modelHeading(l.chapter, "chapter", a.heading), body]));
 }
 
-function summary(model: ReportModel, l: Levels): string {
+function summary(model: ReportModel, l: Levels, narrow: boolean): string {
   const s = model.summary;
   const text = join([paragraphs(s.method), paragraphs(s.summary)]);
   const results = join([
     tableHtml(s.table1),
-    figureHtml(s.barChart),
-    s.radarChart ? figureHtml(s.radarChart) : null,
+    figureHtml(s.barChart, { narrow }),
+    s.radarChart ? figureHtml(s.radarChart, { narrow }) : null,
     paragraphs([s.comparisonNote], "kk-comparison"),
   ]);
   return section(
@@ -231,7 +233,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions): stri
   const l = levels(options.headingBase);
   const chapters = {
     about: about(model, l),
-    summary: summary(model, l),
+    summary: summary(model, l, options.narrowCharts ?? false),
     areas: areas(model, l),
     overview: overview(model, l),
     keyFacts: keyFacts(model, l),

@@ -3,7 +3,7 @@
  * They lay out the model's texts as they are; nothing is formatted or computed here.
  */
 import type { Chart, Heading, Table, TableColumn, TableRow } from "../domain/report/model.ts";
-import { escapeXml, renderChartSvg } from "./charts.server.ts";
+import { escapeXml, renderChartSvg, renderNarrowChartSvg } from "./charts.server.ts";
 
 /**
  * A table's wrapper scrolls sideways on narrow screens, so keyboard users must be able to reach
@@ -87,12 +87,20 @@ export function tableHtml(table: Table, options: { small?: boolean } = {}): stri
   return `<div class="${classes.join(" ")}"${scrollRegion(table.caption)}><table id="${escapeXml(table.id)}" class="kk-table">${caption}${head}${body}</table>${notes}</div>`;
 }
 
-/** A chart: caption, the inline SVG, and its figures as a small table for readers without sight of it. */
-export function figureHtml(chart: Chart): string {
+/**
+ * A chart: caption, the inline SVG, and its figures as a small table for readers without sight
+ * of it. With `narrow` (the web page, not the PDF) the chart is there twice, laid out for a wide
+ * and for a narrow screen; the style sheet shows one and hides the other (display: none), so it
+ * is read once.
+ */
+export function figureHtml(chart: Chart, options: { narrow?: boolean } = {}): string {
+  const svg = options.narrow
+    ? `<div class="kk-chart kk-chart-wide">${renderChartSvg(chart)}</div><div class="kk-chart kk-chart-narrow">${renderNarrowChartSvg(chart)}</div>`
+    : renderChartSvg(chart);
   return (
     `<figure class="kk-figure" id="${escapeXml(chart.id)}">` +
     `<figcaption>${escapeXml(chart.title)}</figcaption>` +
-    renderChartSvg(chart) +
+    svg +
     tableHtml(chart.table, { small: true }) +
     `</figure>`
   );

@@ -87,6 +87,13 @@ export const REPORT_CSS = `
 .kk-report .kk-figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .kk-report .kk-figure .kk-table-wrap { margin-top: 0.6em; }
 .kk-report .kk-comparison { color: #4d4d4d; }
+/* On a web page each chart comes twice: the wide one, and below 600 px the one laid out for a phone. */
+.kk-report .kk-chart-narrow { display: none; }
+.kk-report .kk-chart-narrow svg { max-width: min(100%, 28rem); margin: 0; }
+@media screen and (max-width: 37.5em) {
+  .kk-report .kk-chart-wide { display: none; }
+  .kk-report .kk-chart-narrow { display: block; }
+}
 .kk-report .kk-example-place { font-weight: 600; }
 
 @page { size: A4; margin: 20mm 18mm 22mm; }

@@ -62,6 +62,7 @@ const matrix: Row[] = [
   ["read texts", writingPolicy.view, (who, s) => insiders(who) || (who === "ownContact" && s === "published")],
   ["read the working report", reportPolicy.viewCurrent, (who, s) => insiders(who) || (who === "ownContact" && s === "published")],
   ["enter key facts", reportPolicy.editKeyFacts, (who, s) => insiders(who) && s !== "published"],
+  ["choose the report's comparison", reportPolicy.chooseComparison, (who) => insiders(who)],
 ];
 
 describe("the permission matrix", () => {

@@ -132,12 +132,28 @@ describe("the report leaves out what is missing, without empty headings", () => 
     expect(model.summary.comparisonNote).toContain("Kommun 1 2011, Kommun 2 2011 och Kommun 3 2011");
   });
 
-  it("with one earlier evaluation, the words are singular", () => {
-    const model = orebroReport({ comparison: 1 });
-    expect(model.summary.radarChart!.series.map((s) => s.name)).toEqual(["Örebro kommun 2012", "Medelvärde, 1 utvärdering"]);
-    expect(model.summary.radarChart!.title).toBe("Profil: Örebro kommun 2012 och en tidigare utvärdering");
-    expect(model.summary.comparisonNote).toContain("den enda tidigare utvärderingen med samma version");
-    expect(model.summary.comparisonNote).toContain("Kommun 1 2011.");
+  it("averages are printed with one decimal, rounded half up once (55,5, 70,25 → 70,3, 63 → 63,0)", () => {
+    const radar = orebroReport({ comparison: 3 }).summary.radarChart!;
+    expect(radar.series[1]!.texts!.slice(0, 5)).toEqual(["55,5", "70,3", "63,0", "60,0", "58,8"]);
+    expect(radar.series[1]!.values.slice(0, 3)).toEqual([55.5, 70.3, 63]);
+    expect(radar.table.rows[1]!.cells.map((c) => c.text)).toEqual(["2. Tillgänglighet och brukarorientering", "85", "70,3"]);
+    expect(radar.description).toContain("2. Tillgänglighet och brukarorientering: 85 mot 70,3");
+  });
+
+  it("with fewer than three earlier evaluations, the profile is drawn alone and the note says why", () => {
+    for (const [used, words] of [
+      [1, "bara en utvärdering med version 2010 och poäng per område att jämföra med (Kommun 1 2011)"],
+      [2, "bara 2 utvärderingar med version 2010 och poäng per område att jämföra med (Kommun 1 2011 och Kommun 2 2011)"],
+    ] as const) {
+      const model = orebroReport({ comparison: used });
+      expect(model.summary.radarChart!.series.map((s) => s.name)).toEqual(["Örebro kommun 2012"]);
+      expect(model.summary.radarChart!.title).toBe("Profil: Örebro kommun 2012");
+      expect(model.summary.averaged).toBe(false);
+      expect(model.summary.comparisonNote).toContain("Profilen visas utan medelvärde");
+      expect(model.summary.comparisonNote).toContain(words);
+      expect(model.summary.comparisonNote).toContain("minst 3 finns");
+    }
+    expect(orebroReport({ comparison: 3 }).summary.averaged).toBe(true);
   });
 
   it("a draft with points not yet agreed prints a dash for them", () => {

@@ -35,19 +35,34 @@ test.describe("the published report, for everyone", () => {
     }
   });
 
-  test("the profile can be compared with another number of evaluations, by keyboard", async ({ page }) => {
+  test("names the published comparison and offers no choice of it", async ({ page }) => {
+    await page.goto("/rapport/1?jamfor=5");
+    await expect(page.getByText("Profildiagrammet visar Örebro kommun utan medelvärde", { exact: false })).toBeVisible();
+    await expect(
+      page.getByText("Det är den publicerade jämförelsen, som tar med upp till 27 utvärderingar.", { exact: false }),
+    ).toBeVisible();
+    await expect(page.getByLabel("Jämför profilen med de senaste utvärderingarna")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /^PDF:/ })).toHaveAttribute("href", "/rapport/1/kommunkompassen-orebro-2012.pdf");
+  });
+
+  test("the administrator compares the profile with another number of evaluations, by keyboard", async ({ page }) => {
+    await signIn(page, "admin@kompass.example");
     await page.goto("/rapport/1");
     await waitForHydration(page);
     await page.getByLabel("Jämför profilen med de senaste utvärderingarna").fill("5");
     await page.getByLabel("Jämför profilen med de senaste utvärderingarna").press("Enter");
     await expect(page).toHaveURL("/rapport/1?jamfor=5");
     await expect(page.getByRole("link", { name: /^PDF:/ })).toHaveAttribute("href", "/rapport/1/kommunkompassen-orebro-2012.pdf?jamfor=5");
+    await expect(
+      page.getByText("Du visar en annan jämförelse än den publicerade: upp till 5 utvärderingar", { exact: false }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 
   test("a wrong number is a clear 400 page", async ({ page }) => {
     const response = await page.goto("/rapport/1?jamfor=noll");
     expect(response?.status()).toBe(400);
-    await expect(page.getByText("måste vara ett heltal från 1 till 290", { exact: false })).toBeVisible();
+    await expect(page.getByText("måste vara ett heltal från 3 till 290", { exact: false })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });
@@ -89,12 +104,14 @@ test.describe("the working report, for the team", () => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the report reads, the files download and the options form submits with GET", async ({ page }) => {
+  test("the report reads, the files download and the team's options form submits with GET", async ({ page }) => {
     await page.goto("/rapport/1");
     await expect(page.getByRole("table", { name: /^Tabell 1\./ })).toContainText("615");
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Excel: kommunkompassen-orebro-2012.xlsx" }).click();
     expect((await downloading).suggestedFilename()).toBe("kommunkompassen-orebro-2012.xlsx");
+    await signInWithoutScript(page, "admin@kompass.example");
+    await page.goto("/rapport/1");
     await page.getByLabel("Jämför profilen med de senaste utvärderingarna").fill("3");
     await page.getByRole("button", { name: "Visa" }).click();
     await expect(page).toHaveURL("/rapport/1?jamfor=3");

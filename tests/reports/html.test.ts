@@ -178,8 +178,20 @@ describe("renderReportHtml", () => {
     expect(figures[0]![2]).toContain(`<figcaption>Örebro kommun 2012: 154 poäng</figcaption>`);
     expect(figures[0]![2]).toContain(`<th scope="row">2. Tillgänglighet och brukarorientering</th><td class="kk-num">85</td></tr>`);
     expect(figures[1]![2]).toContain(
-      `<th scope="row">2. Tillgänglighet och brukarorientering</th><td class="kk-num">85</td><td class="kk-num">70,25</td></tr>`,
+      `<th scope="row">2. Tillgänglighet och brukarorientering</th><td class="kk-num">85</td><td class="kk-num">70,3</td></tr>`,
     );
+  });
+
+  it("draws each chart a second time for a phone only when asked (the web page), never in the PDF's document", () => {
+    expect(html).not.toContain("kk-chart-narrow");
+    const page = renderReportHtml(model, { headingBase: 2, narrowCharts: true });
+    const figures = [...page.matchAll(/<figure class="kk-figure" id="([^"]+)">([\s\S]*?)<\/figure>/g)];
+    for (const [, , body] of figures) {
+      expect(body).toMatch(/^<figcaption>[^<]+<\/figcaption><div class="kk-chart kk-chart-wide"><svg [^>]*width="720"/);
+      expect(body).toMatch(/<div class="kk-chart kk-chart-narrow"><svg [^>]*width="320"/);
+    }
+    expect(REPORT_CSS).toMatch(/\.kk-report \.kk-chart-narrow \{ display: none; \}/);
+    expect(REPORT_CSS).toMatch(/@media screen and \(max-width: 37\.5em\) \{\s*\.kk-report \.kk-chart-wide \{ display: none; \}/);
   });
 
   it("lays strengths and improvements out as two columns of bulleted lists, and good examples as a list", () => {

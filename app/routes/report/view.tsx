@@ -1,7 +1,7 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/view";
 import { ReportDownloads } from "../../components/ReportDownloads.tsx";
-import { ReportOptions } from "../../components/ReportOptions.tsx";
+import { ReportComparison, ReportOptions } from "../../components/ReportOptions.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { fileLinks, loadReport, reportFailure } from "../../report.server.ts";
 import { REPORT_CSS, renderReportHtml } from "../../../src/reports/html.server.ts";
@@ -17,9 +17,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       edition: report.edition,
       editions: report.editions,
       compare: report.compare,
+      comparison: report.comparison,
       draft: report.model.draft,
       correcting: report.edition === "published" && report.status !== "published",
-      html: renderReportHtml(report.model, { headingBase: 2 }),
+      // The report itself is Swedish (lang="sv" on its <article>), whatever the page's language.
+      html: renderReportHtml(report.model, { headingBase: 2, narrowCharts: true }),
       // Sent as data: the renderer module reads font files and must stay on the server.
       css: REPORT_CSS,
       files: fileLinks(report),
@@ -45,7 +47,14 @@ export default function ReportView({ loaderData }: Route.ComponentProps) {
       {r.draft && <Alert data-color="warning">{t("report.draftNote")}</Alert>}
       {r.correcting && <Alert data-color="info">{t("report.correctionNote")}</Alert>}
       <ReportDownloads links={r.files} headingId="report-downloads" />
-      <ReportOptions action={`/rapport/${r.id}`} editions={r.editions} edition={r.edition} compare={r.compare} />
+      <ReportComparison name={r.name} compare={r.compare} comparison={r.comparison} />
+      <ReportOptions
+        action={`/rapport/${r.id}`}
+        editions={r.editions}
+        edition={r.edition}
+        compare={r.compare}
+        chooseCompare={r.comparison.mayChoose}
+      />
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our own stylesheet for the report (src/reports/reportCss.server.ts), no user input. */}
       <style dangerouslySetInnerHTML={{ __html: r.css }} />
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the report's HTML renderer escapes every text it writes (tests/reports/html.test.ts). */}

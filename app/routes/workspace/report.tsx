@@ -32,6 +32,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       edition: report.edition,
       editions: report.editions,
       compare: report.compare,
+      chooseCompare: report.comparison.mayChoose,
       files: fileLinks(report),
       keyFacts: await readKeyFacts(db, id),
       canEdit: reportPolicy.editKeyFacts(actor, evaluation.access),
@@ -87,7 +88,13 @@ export default function WorkspaceReport({ loaderData, actionData }: Route.Compon
         <Link href={`/rapport/${r.id}`}>{t("report.open")}</Link> – {t("report.openHint")}
       </Paragraph>
       <ReportDownloads links={r.files} headingId="downloads" />
-      <ReportOptions action={`/arbetsyta/${r.id}/rapport`} editions={r.editions} edition={r.edition} compare={r.compare} />
+      <ReportOptions
+        action={`/arbetsyta/${r.id}/rapport`}
+        editions={r.editions}
+        edition={r.edition}
+        compare={r.compare}
+        chooseCompare={r.chooseCompare}
+      />
 
       <section aria-labelledby="key-facts">
         <Heading level={2} data-size="md" id="key-facts">

@@ -1,9 +1,10 @@
-import { pointsNumber, roundHalfUp, type Points } from "../points.ts";
+import { points, pointsNumber, roundHalfUp, type Points } from "../points.ts";
 import type { Figure } from "./model.ts";
 
 // Swedish number formatting: space as thousands separator, comma as decimal sign.
 const whole = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
 const decimals = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
+const oneDecimal = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const signed = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0, signDisplay: "exceptZero" });
 const dayMonthYear = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const dayMonth = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long", timeZone: "UTC" });
@@ -15,6 +16,18 @@ export function printedPoints(value: Points | null | undefined): Figure {
   if (value === null || value === undefined) return { text: DASH, value: null };
   const rounded = roundHalfUp(value);
   return { text: whole.format(pointsNumber(rounded)), value: pointsNumber(rounded) };
+}
+
+/**
+ * An average of points: always one decimal ("57,3", "67,0"), rounded half up once, here, so
+ * that every average on a page or in a report has the same precision. The averages service
+ * already gives one decimal (getAverages with decimals: 1), so this rounding changes nothing
+ * then; it is here for any other caller.
+ */
+export function printedAverage(value: Points | number | null | undefined): Figure {
+  if (value === null || value === undefined) return { text: DASH, value: null };
+  const rounded = roundHalfUp(typeof value === "number" ? points(value) : value, 1);
+  return { text: oneDecimal.format(pointsNumber(rounded)), value: pointsNumber(rounded) };
 }
 
 /** Exact points as given (up to two decimals in practice), for the workbook's exact column. */

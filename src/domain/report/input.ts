@@ -23,7 +23,7 @@ export interface PreviousInput {
 export interface ComparisonInput {
   /** N as asked for when the report was made. */
   asked: number;
-  /** Area number → mean points (as the averages service rounds them, two decimals). */
+  /** Area number → mean points, rounded half up once to one decimal by the averages service (AVERAGE_DECIMALS). */
   areas: Readonly<Record<string, number>>;
   used: { municipality: string; year: number }[];
 }

@@ -48,6 +48,11 @@ export interface Table {
 export interface ChartSeries {
   name: string;
   values: (number | null)[];
+  /**
+   * The values as printed, where they are not whole points (averages: one decimal, "67,0"). The
+   * chart's table and its labels use these; without them the value is printed as it is.
+   */
+  texts?: string[];
 }
 
 export interface Chart {
@@ -100,9 +105,11 @@ export interface SummarySection {
   barChart: Chart;
   /** The profile; with no earlier evaluations to compare with, the municipality alone (see comparisonNote). */
   radarChart: Chart | null;
-  /** Which evaluations the average is made of (or why there is none). */
+  /** Which evaluations the average is made of (or why there is none, or too few: MIN_AVERAGED). */
   comparisonNote: string;
   comparedWith: { municipality: string; year: number }[];
+  /** Whether the radar has the average (at least MIN_AVERAGED evaluations made it). */
+  averaged: boolean;
 }
 
 export interface SubareaText {

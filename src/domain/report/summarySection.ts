@@ -1,6 +1,7 @@
 import type { ReportWording } from "./wording.ts";
 import type { ReportFigures } from "./figures.ts";
-import { count, dateRange, fill, joinSv, longDate, paragraphsOf } from "./format.ts";
+import { enoughToAverage, MIN_AVERAGED } from "./compare.ts";
+import { count, dateRange, fill, joinSv, longDate, paragraphsOf, printedAverage } from "./format.ts";
 import type { ReportInput } from "./input.ts";
 import type { Chart, SummarySection, Table, TableRow } from "./model.ts";
 
@@ -17,16 +18,27 @@ export function summarySection(input: ReportInput, figures: ReportFigures, munic
     table1: table1(input, figures, municipality, w),
     barChart: barChart(input, figures, municipality, w),
     radarChart: radarChart(input, figures, municipality, w),
-    comparisonNote:
-      input.comparison.used.length > 0
-        ? fill(input.comparison.used.length === 1 ? s.comparisonOne : s.comparison, {
-            count: input.comparison.used.length,
-            asked: input.comparison.asked,
-            list: joinSv(input.comparison.used.map((u) => `${u.municipality} ${u.year}`)),
-          })
-        : fill(s.comparisonNone, { instrument: input.instrument.key }),
+    comparisonNote: comparisonNote(input, w),
     comparedWith: input.comparison.used,
+    averaged: enoughToAverage(input.comparison.used.length),
   };
+}
+
+/** Which evaluations the average is made of; or that there were none, or too few to average. */
+function comparisonNote(input: ReportInput, w: ReportWording): string {
+  const s = w.summary;
+  const used = input.comparison.used;
+  const instrument = input.instrument.key;
+  const list = joinSv(used.map((u) => `${u.municipality} ${u.year}`));
+  if (used.length === 0) return fill(s.comparisonNone, { instrument });
+  if (!enoughToAverage(used.length))
+    return fill(used.length === 1 ? s.comparisonTooFewOne : s.comparisonTooFew, {
+      count: used.length,
+      min: MIN_AVERAGED,
+      instrument,
+      list,
+    });
+  return fill(s.comparison, { count: used.length, asked: input.comparison.asked, list });
 }
 
 function methodParagraphs(input: ReportInput, municipality: string, w: ReportWording): string[] {
@@ -117,10 +129,7 @@ function chartTable(id: string, caption: string, categories: string[], series: C
     ],
     rows: categories.map((category, index) => ({
       header: true,
-      cells: [
-        { text: category },
-        ...series.map((serie) => ({ text: valueText(serie.values[index] ?? null), value: serie.values[index] ?? null })),
-      ],
+      cells: [{ text: category }, ...series.map((serie) => ({ text: seriesText(serie, index), value: serie.values[index] ?? null }))],
     })),
     notes: [],
   };
@@ -128,6 +137,8 @@ function chartTable(id: string, caption: string, categories: string[], series: C
 
 const decimalsText = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 });
 const valueText = (value: number | null) => (value === null ? "–" : decimalsText.format(value));
+/** A point of a series as printed: its own text where it has one (averages), else the value. */
+const seriesText = (serie: Chart["series"][number], index: number) => serie.texts?.[index] ?? valueText(serie.values[index] ?? null);
 
 function barChart(input: ReportInput, figures: ReportFigures, municipality: string, w: ReportWording): Chart {
   const s = w.summary;
@@ -150,20 +161,22 @@ function barChart(input: ReportInput, figures: ReportFigures, municipality: stri
 function radarChart(input: ReportInput, figures: ReportFigures, municipality: string, w: ReportWording): Chart {
   const s = w.summary;
   const used = input.comparison.used.length;
+  const averaged = enoughToAverage(used);
   const categories = figures.areas.map((a) => areaLabel(a.number, a.name));
-  const series = [{ name: `${municipality} ${input.year}`, values: figures.areas.map((a) => a.points.value) }];
-  if (used > 0) {
+  const series: Chart["series"] = [{ name: `${municipality} ${input.year}`, values: figures.areas.map((a) => a.points.value) }];
+  if (averaged) {
+    const averages = figures.areas.map((a) => printedAverage(input.comparison.areas[String(a.number)]));
     series.push({
-      name: fill(used === 1 ? s.averageSeriesOne : s.averageSeries, { count: used }),
-      values: figures.areas.map((a) => input.comparison.areas[String(a.number)] ?? null),
+      name: fill(s.averageSeries, { count: used }),
+      values: averages.map((a) => a.value),
+      texts: averages.map((a) => a.text),
     });
   }
-  const title =
-    used > 0
-      ? fill(used === 1 ? s.radarTitleOne : s.radarTitle, { municipality, year: input.year, count: used })
-      : fill(s.radarTitleAlone, { municipality, year: input.year });
+  const title = averaged
+    ? fill(s.radarTitle, { municipality, year: input.year, count: used })
+    : fill(s.radarTitleAlone, { municipality, year: input.year });
   const list = figures.areas
-    .map((a, index) => `${areaLabel(a.number, a.name)}: ${series.map((serie) => valueText(serie.values[index] ?? null)).join(" mot ")}`)
+    .map((a, index) => `${areaLabel(a.number, a.name)}: ${series.map((serie) => seriesText(serie, index)).join(" mot ")}`)
     .join(", ");
   return {
     id: "diagram-profil",
@@ -171,7 +184,7 @@ function radarChart(input: ReportInput, figures: ReportFigures, municipality: st
     title,
     description: fill(s.radarDescription, { list }),
     categories,
-    shortCategories: figures.areas.map((a) => a.name),
+    shortCategories: figures.areas.map((a) => String(a.number)),
     series,
     max: maxOfAreas(input),
     table: chartTable("diagram-profil-tabell", `${w.chartTable}: ${title}`, categories, series, w),

@@ -67,15 +67,15 @@ export const reportDocument = {
     barTitle: "{{municipality}} {{year}}: {{total}} poäng",
     barDescription: "Stapeldiagram över poängen per område, högst 100 per område. {{list}}.",
     radarTitle: "Profil: {{municipality}} {{year}} och medelvärdet av {{count}} utvärderingar",
-    radarTitleOne: "Profil: {{municipality}} {{year}} och en tidigare utvärdering",
     radarTitleAlone: "Profil: {{municipality}} {{year}}",
     radarDescription: "Profildiagram över poängen per område. {{list}}.",
     averageSeries: "Medelvärde, {{count}} utvärderingar",
-    averageSeriesOne: "Medelvärde, 1 utvärdering",
     comparison:
-      "Som jämförelse visas medelvärdet av de {{count}} senaste utvärderingarna med samma version som gjordes före denna (högst {{asked}} valdes): {{list}}.",
-    comparisonOne:
-      "Som jämförelse visas den enda tidigare utvärderingen med samma version som gjordes före denna (högst {{asked}} valdes): {{list}}.",
+      "Som jämförelse visas medelvärdet av de {{count}} senaste utvärderingarna med samma version som gjordes före denna (högst {{asked}} valdes): {{list}}. Medelvärdena har en decimal.",
+    comparisonTooFewOne:
+      "Profilen visas utan medelvärde: före denna fanns bara en utvärdering med version {{instrument}} och poäng per område att jämföra med ({{list}}), och ett medelvärde visas först när minst {{min}} finns.",
+    comparisonTooFew:
+      "Profilen visas utan medelvärde: före denna fanns bara {{count}} utvärderingar med version {{instrument}} och poäng per område att jämföra med ({{list}}), och ett medelvärde visas först när minst {{min}} finns.",
     comparisonNone: "Det finns inga tidigare utvärderingar med version {{instrument}} att jämföra profilen med.",
     figureColumn: "Poäng",
   },

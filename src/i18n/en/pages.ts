@@ -29,8 +29,6 @@ export const pages: Messages<typeof sv> = {
     profileDescription: "Radar chart of the points per area: {{list}}.",
     average_one: "Average, {{count}} evaluation",
     average_other: "Average, {{count}} evaluations",
-    comparedWith: "The average is of the latest evaluations with the same version before this one: {{list}}.",
-    noComparison: "There are no earlier evaluations with the same version to compare the profile with.",
     textsTitle: "The evaluators' assessment",
     summary: "Summary",
     strengths: "Strengths",

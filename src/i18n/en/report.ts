@@ -31,7 +31,8 @@ export const report: Messages<typeof sv> = {
     current: "The working version (draft)",
   },
   compare: "Compare the profile with the latest evaluations",
-  compareHint: "Number of evaluations with the same version made before this one, 1–290. The published reports compare with 27.",
+  compareHint:
+    "Number of evaluations with the same version made before this one, {{min}}–{{max}}. The published report compares with {{default}}. Only the evaluators and the administrator see this choice.",
   show: "Show",
   open: "Show the report",
   openHint: "The report as a web page, with links to PDF, Word and Excel.",
@@ -55,7 +56,7 @@ export const report: Messages<typeof sv> = {
     none: "No key facts have been entered.",
   },
   problem: {
-    compare_invalid: "The number of evaluations to compare with must be a whole number from 1 to {{max}}.",
+    compare_invalid: "The number of evaluations to compare with must be a whole number from {{min}} to {{max}}.",
     edition_invalid: "There is no edition “{{word}}” of the report: choose publicerad or arbete.",
     whole_number_expected: "Write a whole number, such as 137121.",
     number_out_of_range: "The number is implausibly large or small.",

@@ -27,8 +27,6 @@ export const pages = {
     profileDescription: "Profildiagram över poängen per område: {{list}}.",
     average_one: "Medelvärde, {{count}} utvärdering",
     average_other: "Medelvärde, {{count}} utvärderingar",
-    comparedWith: "Medelvärdet är gjort av de senaste utvärderingarna med samma version före denna: {{list}}.",
-    noComparison: "Det finns inga tidigare utvärderingar med samma version att jämföra profilen med.",
     textsTitle: "Utvärderarnas bedömning",
     summary: "Sammanfattning",
     strengths: "Styrkor",

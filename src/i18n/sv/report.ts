@@ -28,7 +28,8 @@ export const report = {
     current: "Arbetsversionen (utkast)",
   },
   compare: "Jämför profilen med de senaste utvärderingarna",
-  compareHint: "Antal utvärderingar med samma version som gjordes före denna, 1–290. De publicerade rapporterna jämför med 27.",
+  compareHint:
+    "Antal utvärderingar med samma version som gjordes före denna, {{min}}–{{max}}. Den publicerade rapporten jämför med {{default}}. Valet syns bara för utvärderarna och administratören.",
   show: "Visa",
   open: "Visa rapporten",
   openHint: "Rapporten som webbsida, med länkar till PDF, Word och Excel.",
@@ -52,7 +53,7 @@ export const report = {
     none: "Inga kortfakta är inlagda.",
   },
   problem: {
-    compare_invalid: "Antalet utvärderingar att jämföra med måste vara ett heltal från 1 till {{max}}.",
+    compare_invalid: "Antalet utvärderingar att jämföra med måste vara ett heltal från {{min}} till {{max}}.",
     edition_invalid: "Det finns ingen version ”{{word}}” av rapporten: välj publicerad eller arbete.",
     whole_number_expected: "Skriv ett heltal, till exempel 137121.",
     number_out_of_range: "Talet är orimligt stort eller litet.",

@@ -13,12 +13,12 @@ import {
   reportPath,
   yearsWithTwoVersions,
 } from "../../domain/paths.ts";
-import { DEFAULT_COMPARE } from "../../domain/report/compare.ts";
+import { AVERAGE_DECIMALS, DEFAULT_COMPARE, enoughToAverage } from "../../domain/report/compare.ts";
 import { profileChart } from "../../domain/portal.ts";
 import { reportFigures } from "../../domain/report/figures.ts";
 import type { Chart } from "../../domain/report/model.ts";
 import { assessResult } from "../../domain/result.ts";
-import { itemsOf, paragraphsOf } from "../../domain/report/format.ts";
+import { itemsOf, paragraphsOf, printedAverage } from "../../domain/report/format.ts";
 import type { Language } from "../../i18n/index.ts";
 import { translator } from "../../i18n/index.ts";
 import { NotFoundError } from "../errors.ts";
@@ -76,13 +76,17 @@ export async function getEvaluationPage(db: Db, code: string, year: number, opti
     latest: DEFAULT_COMPARE,
     before: result.date ?? `${year}-01-01`,
     exclude: code,
+    decimals: AVERAGE_DECIMALS,
   });
+  const averaged = enoughToAverage(averages.count);
   const label = `${municipality.name} ${year}`;
-  const series = [{ name: label, values: figures.areas.map((a) => a.points.value) }];
-  if (averages.count > 0) {
+  const series: Chart["series"] = [{ name: label, values: figures.areas.map((a) => a.points.value) }];
+  if (averaged) {
+    const means = figures.areas.map((a) => printedAverage(averages.areas[String(a.number)]));
     series.push({
       name: t("pages.evaluation.average", { count: averages.count }),
-      values: figures.areas.map((a) => averages.areas[String(a.number)] ?? null),
+      values: means.map((m) => m.value),
+      texts: means.map((m) => m.text),
     });
   }
   const profile: Chart = profileChart("profil", instrument.areas, series, 100, {
@@ -119,7 +123,9 @@ export async function getEvaluationPage(db: Db, code: string, year: number, opti
       subareas: area.subareas.filter((s) => s.exact.value !== null),
     })),
     profile,
+    /** The evaluations the average is made of; when fewer than MIN_AVERAGED, the profile is drawn alone. */
     comparedWith: averages.results.map((r) => `${r.name} ${r.year}`),
+    averaged,
     others,
     texts: await publishedTexts(
       db,

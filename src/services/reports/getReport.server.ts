@@ -8,7 +8,7 @@ import { readEvaluation, type EvaluationContext } from "../evaluations/evaluatio
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { publishedSnapshot } from "../evaluations/publishedSnapshot.server.ts";
 import { reportInput } from "./reportInput.server.ts";
-import { DEFAULT_COMPARE, MAX_COMPARE } from "../../domain/report/compare.ts";
+import { DEFAULT_COMPARE, enoughToAverage, MAX_COMPARE, MIN_AVERAGED } from "../../domain/report/compare.ts";
 
 /** The published revision's report (public), or the working one (the team's draft). */
 export type ReportEdition = "published" | "current";
@@ -30,14 +30,30 @@ export interface Report {
   municipalityCode: string;
   year: number;
   status: EvaluationStatus;
+  /** N as used: the one asked for when the actor may choose it, else the published DEFAULT_COMPARE. */
   compare: number;
+  /** What the profile is compared with, for the sentence that names it on the report's pages. */
+  comparison: ReportComparison;
+}
+
+export interface ReportComparison {
+  /** May this actor choose N (reportPolicy.chooseComparison)? */
+  mayChoose: boolean;
+  /** How many evaluations were found (at most N), and whether that is enough to draw their average. */
+  used: number;
+  averaged: boolean;
+  /** The instrument version they share. */
+  instrument: string;
 }
 
 export function parseCompare(value: string | number | null | undefined): number {
   if (value === null || value === undefined || value === "") return DEFAULT_COMPARE;
   const n = typeof value === "number" ? value : Number(value.trim());
-  if (!Number.isInteger(n) || n < 1 || n > MAX_COMPARE) {
-    throw new ValidationError("the report was not made", [{ field: "compare", message: "compare_invalid", values: { max: MAX_COMPARE } }]);
+  // Fewer than MIN_AVERAGED could never be drawn as an average.
+  if (!Number.isInteger(n) || n < MIN_AVERAGED || n > MAX_COMPARE) {
+    throw new ValidationError("the report was not made", [
+      { field: "compare", message: "compare_invalid", values: { min: MIN_AVERAGED, max: MAX_COMPARE } },
+    ]);
   }
   return n;
 }
@@ -59,8 +75,11 @@ export async function getReport(db: Db, actor: Actor, evaluationId: number, requ
   if (reportPolicy.viewCurrent(actor, evaluation.access) && evaluation.status !== "published") editions.push("current");
   const edition = request.edition ?? (editions.includes("current") ? "current" : "published");
   if (!editions.includes(edition)) throw new NotFoundError("report", String(evaluationId));
-  const compare = request.compare ?? DEFAULT_COMPARE;
+  // Anyone else's ?jamfor= is not an error, but they see the published comparison.
+  const mayChoose = reportPolicy.chooseComparison(actor, evaluation.access);
+  const compare = mayChoose ? (request.compare ?? DEFAULT_COMPARE) : DEFAULT_COMPARE;
   const input = await reportInput(db, evaluation, { snapshot: edition === "published" ? snapshot : null, compare });
+  const used = input.comparison.used.length;
   return {
     model: buildReport(input, reportDocument),
     edition,
@@ -70,5 +89,6 @@ export async function getReport(db: Db, actor: Actor, evaluationId: number, requ
     year: evaluation.year,
     status: evaluation.status,
     compare,
+    comparison: { mayChoose, used, averaged: enoughToAverage(used), instrument: input.instrument.key },
   };
 }

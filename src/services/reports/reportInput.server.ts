@@ -4,6 +4,7 @@ import { findResults } from "../../db/repositories/results.server.ts";
 import { agreedScores, evaluationTexts, evidence, goodExamples, interviews } from "../../db/schema.server.ts";
 import { points } from "../../domain/points.ts";
 import type { ComparisonInput, PreviousInput, ReportInput } from "../../domain/report/input.ts";
+import { AVERAGE_DECIMALS } from "../../domain/report/compare.ts";
 import type { PublishedFigures, Result } from "../../domain/result.ts";
 import { figuresFromAgreed } from "../../domain/scorable.ts";
 import { sv } from "../../i18n/sv.ts";
@@ -145,6 +146,7 @@ async function comparisonFor(db: Db, evaluation: EvaluationContext, compare: num
     latest: compare,
     before,
     exclude: evaluation.municipalityCode,
+    decimals: AVERAGE_DECIMALS,
   });
   return { asked: compare, areas: averages.areas, used: averages.results.map((r) => ({ municipality: r.name, year: r.year })) };
 }

@@ -89,6 +89,8 @@ export interface AveragesQuery {
   before?: string;
   /** Leave out one municipality (the one the report is about). */
   exclude?: string;
+  /** Decimals the averages are rounded half up to (default 2, the API's); the pages show one. */
+  decimals?: number;
 }
 
 export type { Averages } from "../../domain/tables/averages.ts";
@@ -99,6 +101,7 @@ export type { Averages } from "../../domain/tables/averages.ts";
  * Averages use exact points (sub-area sums where known) and are rounded to two decimals.
  */
 export async function getAverages(db: Db, query: AveragesQuery): Promise<Averages> {
+  const decimals = query.decimals ?? 2;
   const instrument = await requireInstrument(db, query.instrument);
   const [rows, names] = await Promise.all([findResults(db, { instrumentKey: query.instrument }), municipalityNames(db)]);
   const candidates = rows
@@ -121,7 +124,7 @@ export async function getAverages(db: Db, query: AveragesQuery): Promise<Average
       .map((area) => {
         const values = latest.map(({ assessment }) => assessment.areas.find((a) => a.number === area.number)!.points);
         const mean = average(values);
-        return [String(area.number), mean === null ? null : pointsNumber(roundHalfUp(mean, 2))];
+        return [String(area.number), mean === null ? null : pointsNumber(roundHalfUp(mean, decimals))];
       })
       .filter(([, value]) => value !== null),
   ) as Record<string, number>;
@@ -133,7 +136,7 @@ export async function getAverages(db: Db, query: AveragesQuery): Promise<Average
     before: query.before ?? null,
     count: latest.length,
     areas,
-    total: meanTotal === null ? null : pointsNumber(roundHalfUp(meanTotal, 2)),
+    total: meanTotal === null ? null : pointsNumber(roundHalfUp(meanTotal, decimals)),
     results: latest.map(({ result }) => ({
       municipality: result.municipalityCode,
       name: names.get(result.municipalityCode) ?? result.municipalityCode,
