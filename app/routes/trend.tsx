@@ -3,7 +3,7 @@ import { data } from "react-router";
 import type { Route } from "./+types/trend";
 import { DeclaredTable } from "../components/DeclaredTable.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
-import { TrendChartFigure } from "../components/TrendChartFigure.tsx";
+import { ChartFigure } from "../components/ChartFigure.tsx";
 import { TrendForm } from "../components/TrendForm.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { kompass } from "../context.ts";
@@ -97,7 +97,7 @@ export default function TrendPage({ loaderData }: Route.ComponentProps) {
           <Paragraph role="status">
             {trend.points.length === 0 ? t("trend.noneHaveFigures") : t("trend.count", { count: trend.points.length })}
           </Paragraph>
-          {chart && <TrendChartFigure wide={chart.wide} narrow={chart.narrow} title={chart.title} table={chart.table} />}
+          {chart && <ChartFigure svg={chart.wide} narrowSvg={chart.narrow} title={chart.title} table={chart.table} />}
           <TrendNotes trend={trend} />
           {trend.points.length > 0 && <TrendTable trend={trend} title={title} />}
           <TableDownloads

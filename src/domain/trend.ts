@@ -10,8 +10,10 @@ import { pointsNumber, roundHalfUp, type Points } from "./points.ts";
 /** How many municipalities one trend shows at most. */
 export const MAX_TREND_MUNICIPALITIES = 6;
 
-/** An average of fewer results than this is not drawn: two or one evaluations are no reference. */
-export const MIN_AVERAGED = 3;
+/** An average of fewer results than this is not drawn (the same rule as the evaluation page's profile). */
+import { MIN_AVERAGED } from "./report/compare.ts";
+
+export { MIN_AVERAGED };
 
 /**
  * What is followed: the total (across instrument versions), or one area's points within one
@@ -154,8 +156,8 @@ export function versionAverages(
   });
 }
 
-/** An average as shown: rounded half up to two decimals, as the API's other averages. */
-export const shownAverage = (value: Points): number => pointsNumber(roundHalfUp(value, 2));
+/** An average as shown: one decimal, rounded half up once, as every average on the pages (src/domain/report/format.ts). */
+export const shownAverage = (value: Points): number => pointsNumber(roundHalfUp(value, 1));
 
 /**
  * A municipality's line: its figures in time order, broken where the version changes, since a

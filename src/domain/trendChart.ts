@@ -50,6 +50,8 @@ export interface TrendChartWording {
   tableCaption: string;
   columns: { series: string; date: string; value: string };
   number: (value: number) => string;
+  /** An average: always one decimal, as every average on the pages. */
+  average: (value: number) => string;
   date: (iso: string) => string;
 }
 
@@ -68,7 +70,7 @@ export function trendChart(trend: TrendJson, w: TrendChartWording): TrendChart |
   const averageTexts = trend.periods.map((period) => {
     const average = averageOf(period.instrument);
     const label = w.averageSeries(w.period(period.instrument), average?.count ?? 0);
-    return `${label}: ${average?.average == null ? w.periodDetail(null, average?.count ?? 0) : w.number(average.average)}`;
+    return `${label}: ${average?.average == null ? w.periodDetail(null, average?.count ?? 0) : w.average(average.average)}`;
   });
   return {
     id: "utveckling",
@@ -97,7 +99,7 @@ export function trendChart(trend: TrendJson, w: TrendChartWording): TrendChart |
         label: w.period(period.instrument),
         key: period.instrument,
         short: w.periodShort(period.instrument),
-        detail: w.periodDetail(average?.average == null ? null : w.number(average.average), average?.count ?? 0),
+        detail: w.periodDetail(average?.average == null ? null : w.average(average.average), average?.count ?? 0),
       };
     }),
     table: {
@@ -122,7 +124,7 @@ export function trendChart(trend: TrendJson, w: TrendChartWording): TrendChart |
           cells: [
             { text: w.averageSeries(w.period(period.instrument), count) },
             { text: `${w.date(period.from)}–${w.date(period.to)}` },
-            { text: w.number(average), value: average },
+            { text: w.average(average), value: average },
           ],
         })),
       ],

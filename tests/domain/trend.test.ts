@@ -144,7 +144,7 @@ describe("the time axis and the versions' periods", () => {
 });
 
 describe("the versions' averages", () => {
-  it("averages every evaluation of a version exactly, and rounds half up to two decimals only for display", () => {
+  it("averages every evaluation of a version exactly, and rounds half up to one decimal only for display", () => {
     const averages = versionAverages(
       demo.map((r) => ({ instrument: r.instrument, exact: points(r.total) })),
       ["2010", "2016", "2020"],
@@ -155,15 +155,15 @@ describe("the versions' averages", () => {
       ["2016", 5, "534"],
       ["2020", 3, "646"],
     ]);
-    expect(shownAverage(averages[0]!.average!)).toBe(513.55);
+    expect(shownAverage(averages[0]!.average!)).toBe(513.5);
     // Decimal points, not binary floats: 0.1 + 0.2 + 0.3 is 0.6 exactly, its average 0.2.
     const exact = versionAverages(
       ["0.1", "0.2", "0.3"].map((v) => ({ instrument: "x", exact: points(v) })),
       ["x"],
     );
     expect(pointsText(exact[0]!.average!)).toBe("0.2");
-    expect(shownAverage(points("0.125"))).toBe(0.13);
-    expect(shownAverage(points("15.505"))).toBe(15.51);
+    expect(shownAverage(points("0.25"))).toBe(0.3);
+    expect(shownAverage(points("15.45"))).toBe(15.5);
   });
 
   it("gives no average of fewer than three, but says how many there are", () => {
@@ -213,13 +213,13 @@ describe("trendChart", () => {
       { from: "2016-01-01", to: "2019-12-31", value: 534 },
     ]);
     expect(chart.periods.map((p) => [p.label, p.short, p.key, p.detail])).toEqual([
-      ["2010 års version", "Version 2010", "2010", "medel 513,55 av 11"],
-      ["2016 års version", "Version 2016", "2016", "medel 534 av 5"],
+      ["2010 års version", "Version 2010", "2010", "medel 513,5 av 11"],
+      ["2016 års version", "Version 2016", "2016", "medel 534,0 av 5"],
       ["2020 års version", "Version 2020", "2020", "2 st, inget medel"],
     ]);
     expect(chart.description).toBe(
       "Örebro: 515 (2010), 615 (2012-12-30), 650 (2015). Vallentuna: 555 (2017), 603 (2019), 648 (2021). " +
-        "Medelvärde, 2010 års version (11): 513,55. Medelvärde, 2016 års version (5): 534. Medelvärde, 2020 års version (2): 2 st, inget medel.",
+        "Medelvärde, 2010 års version (11): 513,5. Medelvärde, 2016 års version (5): 534,0. Medelvärde, 2020 års version (2): 2 st, inget medel.",
     );
     expect(chart.table.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
       ["Örebro 2010", "2010-07-01", "515"],
@@ -228,8 +228,8 @@ describe("trendChart", () => {
       ["Vallentuna 2017", "2017-07-01", "555"],
       ["Vallentuna 2019", "2019-07-01", "603"],
       ["Vallentuna 2021", "2021-07-01", "648"],
-      ["Medelvärde, 2010 års version (11)", "2010-01-01–2015-12-31", "513,55"],
-      ["Medelvärde, 2016 års version (5)", "2016-01-01–2019-12-31", "534"],
+      ["Medelvärde, 2010 års version (11)", "2010-01-01–2015-12-31", "513,5"],
+      ["Medelvärde, 2016 års version (5)", "2016-01-01–2019-12-31", "534,0"],
     ]);
   });
 

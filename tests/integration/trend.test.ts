@@ -66,7 +66,7 @@ describe.each(testDatabaseKinds())("the trend view on %s", (kind) => {
     ]);
     // Every evaluation of the version, of any municipality: eleven totals with 2010's (5649 / 11), five with 2016's, three with 2020's.
     expect(trend.averages).toEqual([
-      { instrument: "2010", count: 11, average: 513.55 },
+      { instrument: "2010", count: 11, average: 513.5 },
       { instrument: "2016", count: 5, average: 534 },
       { instrument: "2020", count: 3, average: 646 },
     ]);
@@ -106,9 +106,9 @@ describe.each(testDatabaseKinds())("the trend view on %s", (kind) => {
     );
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.name, r.year, r.date, r.plot_date, r.value, r.version_average, r.version_average_count])).toEqual([
-      ["Örebro", "2010", "", "2010-07-01", "515", "513.55", "11"],
-      ["Örebro", "2012", "2012-12-30", "2012-12-30", "615", "513.55", "11"],
-      ["Örebro", "2015", "", "2015-07-01", "650", "513.55", "11"],
+      ["Örebro", "2010", "", "2010-07-01", "515", "513.5", "11"],
+      ["Örebro", "2012", "2012-12-30", "2012-12-30", "615", "513.5", "11"],
+      ["Örebro", "2015", "", "2015-07-01", "650", "513.5", "11"],
       ["Vallentuna", "2017", "", "2017-07-01", "555", "534", "5"],
       ["Vallentuna", "2019", "", "2019-07-01", "603", "534", "5"],
       ["Vallentuna", "2021", "", "2021-07-01", "648", "646", "3"],
@@ -140,11 +140,11 @@ describe.each(testDatabaseKinds())("the trend view on %s", (kind) => {
     expect(html).toContain("<title>Utveckling över tid – Kommunkompassen</title>");
     expect(html).toContain("Totalpoäng över tid: Örebro, Karlskrona och Vallentuna");
     expect(html.match(/<svg[^>]* role="img"/g)).toHaveLength(2);
-    expect(html).toContain('class="trend-chart-wide"');
-    expect(html).toContain('class="trend-chart-narrow"');
+    expect(html).toContain('class="chart-svg chart-svg--wide"');
+    expect(html).toContain('chart-svg--narrow');
     expect(html).toContain("mitt på sitt år (1 juli)");
     expect(html).toContain("Därför bryts linjerna där versionen byts.");
-    expect(html).toContain("Medelvärdet för 2010 års version är 513,55 poäng, av alla 11 utvärderingar");
+    expect(html).toContain("Medelvärdet för 2010 års version är 513,5 poäng, av alla 11 utvärderingar");
     // Each chosen municipality goes along as a hidden field and can be removed by a link.
     expect(html.match(/<input type="hidden" name="kommun" value="\d{4}"/g)).toHaveLength(3);
     expect(html).toContain('href="/utveckling?kommun=1880&amp;kommun=0115" aria-label="Ta bort Karlskrona"');

@@ -58,5 +58,6 @@ export const wording: TrendChartWording = {
   tableCaption: "Värden",
   columns: { series: "Serie", date: "Datum i diagrammet", value: "Poäng" },
   number: (value) => String(value).replace(".", ","),
+  average: (value) => value.toFixed(1).replace(".", ","),
   date: (iso) => iso,
 };

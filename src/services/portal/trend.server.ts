@@ -210,6 +210,7 @@ export function trendChartOf(trend: TrendJson, language: Language): TrendChart |
   const t = translator(language);
   const locale = localeOf(language);
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
   return trendChart(trend, {
     title: trendTitle(trend, language),
@@ -224,6 +225,7 @@ export function trendChartOf(trend: TrendJson, language: Language): TrendChart |
     tableCaption: trendTitle(trend, language),
     columns: { series: t("trend.chart.series"), date: t("trend.chart.date"), value: t("trend.chart.value") },
     number: (value) => number.format(value),
+    average: (value) => oneDecimal.format(value),
     date: (iso) => date.format(new Date(`${iso}T00:00:00Z`)),
   });
 }
