@@ -84,18 +84,20 @@ function SiteHeader() {
   const location = useLocation();
   const actor = (useRouteLoaderData("root") as RootData)?.actor ?? null;
   const other = language === "sv" ? "en" : "sv";
-  const sections: [to: string, label: string][] = [
-    ["/resultat", t("nav.results")],
-    ["/rankning", t("portal.nav.rankings")],
-    ["/kommuner", t("nav.municipalities")],
-    ["/jamfor", t("nav.compare")],
-    ["/utveckling", t("nav.trend")],
-    ["/sok", t("nav.search")],
-    ["/om", t("nav.about")],
-    ["/oppna-data", t("nav.api")],
-    ...(actor ? ([["/arbetsyta", t("workspace.nav")]] as [string, string][]) : []),
-    ...(actor?.role === "administrator" ? ([["/admin/anvandare", t("admin.users.nav")]] as [string, string][]) : []),
-  ];
+  const sections = (
+    [
+      ["/resultat", t("nav.results"), true],
+      ["/rankning", t("portal.nav.rankings"), true],
+      ["/kommuner", t("nav.municipalities"), true],
+      ["/jamfor", t("nav.compare"), true],
+      ["/utveckling", t("nav.trend"), true],
+      ["/sok", t("nav.search"), true],
+      ["/om", t("nav.about"), true],
+      ["/oppna-data", t("nav.api"), true],
+      ["/arbetsyta", t("workspace.nav"), actor !== null],
+      ["/admin/anvandare", t("admin.users.nav"), actor?.role === "administrator"],
+    ] as const
+  ).filter(([, , shown]) => shown);
   return (
     <header className="site-header">
       <div className="site-width site-header__top">
@@ -127,7 +129,8 @@ function SiteHeader() {
         </nav>
       </div>
       <nav aria-label={t("app.mainNav")} className="site-width site-sections">
-        <details className="site-menu">
+        {/* Keyed by the page: after a navigation in the browser the phone's menu is closed again. */}
+        <details className="site-menu" key={location.pathname}>
           <summary className="site-menu__toggle">{t("app.menu")}</summary>
           <ul className="site-nav">
             {sections.map(([to, label]) => (

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { OPEN_DATA_CATALOG_PATH, OPEN_DATA_LICENCE } from "../domain/openData.ts";
 import type { Language } from "../i18n/index.ts";
 import { API_BASE, OPENAPI_PATH, resourceAddress, TABLE_FORMATS, type TableFormat } from "./resources.server.ts";
+import type { JsonLdDocument, JsonNode } from "./rdfXml.server.ts";
 import { apiRoutes } from "./routes.server.ts";
 
 /**
@@ -75,12 +76,12 @@ export interface CatalogInput {
   translators: Record<Language, TFunction>;
 }
 
-type Node = Record<string, unknown>;
+type Node = JsonNode;
 const iri = (id: string) => ({ "@id": id });
 const date = (value: string) => ({ "@value": value, "@type": "xsd:date" });
 
 /** The catalogue as a JSON-LD document. */
-export function dcatCatalog(input: CatalogInput): Node {
+export function dcatCatalog(input: CatalogInput): JsonLdDocument {
   const { origin, settings, translators } = input;
   const catalog = `${origin}${OPEN_DATA_CATALOG_PATH}`;
   const ids = {
@@ -89,52 +90,53 @@ export function dcatCatalog(input: CatalogInput): Node {
     service: `${catalog}#api`,
     dataset: (id: string) => `${catalog}#${id}`,
   };
-  /** A text in both languages, as language-tagged literals. */
-  const text = (key: string, options: Record<string, unknown> = {}) =>
-    (Object.keys(translators) as Language[]).map((language) => ({ "@value": translators[language](key, options), "@language": language }));
-  const graph: Node[] = [];
+  const languages = Object.keys(translators) as Language[];
+  /** A text in every language, as language-tagged literals. */
+  const inEach = (write: (t: TFunction) => string) =>
+    languages.map((language) => ({ "@value": write(translators[language]), "@language": language }));
+  const text = (key: string) => inEach((t) => t(key));
+  const distributions: Node[] = [];
 
   const datasets = DATASETS.map((dataset) => {
     const route = apiRoutes.find((r) => r.operationId === dataset.operationId);
     const formats: TableFormat[] = route?.table ? ["json", "csv", "xlsx"] : ["json"];
     const variants = dataset.perInstrument
-      ? input.instruments.map((i) => ({ values: { instrument: i.key }, name: i.name }))
-      : [{ values: {}, name: null }];
-    const distributions = variants.flatMap((variant) =>
-      formats.map((format) => {
-        const address = `${origin}${resourceAddress(dataset.operationId, variant.values, format)}`;
-        const id = `${catalog}#${[dataset.id, ...Object.values(variant.values), format].join("-")}`;
-        const title = `about.catalog.datasets.${dataset.id}.title`;
-        graph.push({
-          "@id": id,
+      ? input.instruments.map((i) => ({ values: { instrument: i.key }, version: i.name }))
+      : [{ values: {}, version: null }];
+    const title = `about.catalog.datasets.${dataset.id}.title`;
+    const own = variants.flatMap(({ values, version }) =>
+      formats.map((format): Node => {
+        const address = `${origin}${resourceAddress(dataset.operationId, values, format)}`;
+        const { mediaType, label } = TABLE_FORMATS[format];
+        return {
+          "@id": `${catalog}#${[dataset.id, ...Object.values(values), format].join("-")}`,
           "@type": "dcat:Distribution",
-          "dcterms:title": (Object.keys(translators) as Language[]).map((language) => ({
-            "@value": translators[language](variant.name ? "about.catalog.distributionOfVersion" : "about.catalog.distribution", {
-              dataset: translators[language](title),
-              version: variant.name,
-              format: TABLE_FORMATS[format].label,
+          "dcterms:title": inEach((t) =>
+            t(version ? "about.catalog.distributionOfVersion" : "about.catalog.distribution", {
+              dataset: t(title),
+              version,
+              format: label,
             }),
-            "@language": language,
-          })),
+          ),
           "dcat:accessURL": iri(address),
           "dcat:downloadURL": iri(address),
-          "dcterms:format": TABLE_FORMATS[format].mediaType,
-          "dcat:mediaType": iri(`http://www.iana.org/assignments/media-types/${TABLE_FORMATS[format].mediaType}`),
+          "dcterms:format": mediaType,
+          "dcat:mediaType": iri(`http://www.iana.org/assignments/media-types/${mediaType}`),
           "dcterms:license": iri(DATA_LICENCE),
           "dcat:accessService": iri(ids.service),
-        });
-        return iri(id);
+        };
       }),
     );
+    distributions.push(...own);
     const node: Node = {
       "@id": ids.dataset(dataset.id),
       "@type": "dcat:Dataset",
-      "dcterms:title": text(`about.catalog.datasets.${dataset.id}.title`),
+      "dcterms:title": text(title),
       "dcterms:description": text(`about.catalog.datasets.${dataset.id}.description`),
       "dcterms:publisher": iri(ids.publisher),
       "dcat:contactPoint": iri(ids.contact),
       "dcat:theme": THEMES.map(iri),
-      "dcat:keyword": (Object.keys(translators) as Language[]).flatMap((language) =>
+      "dcat:keyword": languages.flatMap((language) =>
         translators[language]("about.catalog.keywords")
           .split(",")
           .map((word) => ({ "@value": word.trim(), "@language": language })),
@@ -142,7 +144,7 @@ export function dcatCatalog(input: CatalogInput): Node {
       "dcat:landingPage": iri(`${origin}${dataset.page}`),
       "dcterms:accessRights": iri(PUBLIC_ACCESS),
       "dcterms:spatial": iri(SWEDEN),
-      "dcat:distribution": distributions,
+      "dcat:distribution": own.map((d) => iri(d["@id"]!)),
     };
     if (dataset.period && input.years) {
       node["dcterms:temporal"] = {
@@ -174,7 +176,7 @@ export function dcatCatalog(input: CatalogInput): Node {
     "dcterms:spatial": iri(SWEDEN),
     "foaf:homepage": iri(`${origin}/oppna-data`),
     "dcat:themeTaxonomy": iri(`${EU}/data-theme`),
-    "dcat:dataset": datasets.map((d) => iri(d["@id"] as string)),
+    "dcat:dataset": datasets.map((d) => iri(d["@id"]!)),
     "dcat:service": iri(ids.service),
   };
   if (input.modified) catalogNode["dcterms:modified"] = date(input.modified);
@@ -196,10 +198,10 @@ export function dcatCatalog(input: CatalogInput): Node {
         "dcterms:accessRights": iri(PUBLIC_ACCESS),
         "dcterms:publisher": iri(ids.publisher),
         "dcat:contactPoint": iri(ids.contact),
-        "dcat:servesDataset": datasets.map((d) => iri(d["@id"] as string)),
+        "dcat:servesDataset": datasets.map((d) => iri(d["@id"]!)),
       },
       ...datasets,
-      ...graph,
+      ...distributions,
     ],
   };
 }

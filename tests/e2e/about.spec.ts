@@ -60,7 +60,7 @@ test.describe("the main navigation at 1280 px", () => {
     }
     // The account sits in the top bar: the whole header stays two short rows.
     await expect(page.getByText("Inloggad som Alva Administratör")).toBeVisible();
-    expect(await page.locator("header").evaluate((h) => h.offsetHeight)).toBeLessThan(120);
+    expect((await page.locator("header").boundingBox())!.height).toBeLessThan(120);
   });
 
   test("marks the page one is on", async ({ page }) => {
@@ -78,7 +78,7 @@ test.describe("on a phone, without JavaScript", () => {
   test("the sections fold into a menu that opens and leads on, and the header takes little of the screen", async ({ page }) => {
     await page.goto("/om");
     const header = page.locator("header");
-    expect(await header.evaluate((h) => h.offsetHeight)).toBeLessThan(667 / 4);
+    expect((await header.boundingBox())!.height).toBeLessThan(667 / 4);
     const navigation = page.getByRole("navigation", { name: "Huvudmeny" });
     await expect(navigation.getByRole("link", { name: "Resultat" })).toBeHidden();
     await navigation.getByText("Meny").click();

@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rdfXml } from "../../src/api/rdfXml.server.ts";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
 import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
@@ -276,11 +277,49 @@ describe.each(testDatabaseKinds())("the about and open data pages, languages in 
       }
     });
 
+    it("is the same graph in RDF/XML to a client that asks for it", async () => {
+      const answer = await fetch(`${base}/oppna-data/katalog.jsonld`, { headers: { accept: "application/rdf+xml" } });
+      expect(answer.headers.get("content-type")).toBe("application/rdf+xml; charset=utf-8");
+      expect(answer.headers.get("vary")).toMatch(/\bAccept\b/);
+      const xml = await answer.text();
+      expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<rdf:RDF /);
+      // One description per node, under the same identifier; the period of time nested.
+      expect((xml.match(/<rdf:Description rdf:about="/g) ?? []).length).toBe(graph.length);
+      for (const n of graph) expect(xml).toContain(`<rdf:Description rdf:about="${n["@id"].replaceAll("&", "&amp;")}">`);
+      expect(xml).toContain('<dcterms:temporal rdf:parseType="Resource">');
+      expect(xml).toContain('<dcterms:title xml:lang="en">Kommunkompassen open data</dcterms:title>');
+    });
+
     it("describes the API as a data service with its OpenAPI document", () => {
       const [service] = ofType("dcat:DataService");
       expect(languages(service!["dcterms:title"])).toEqual(["en", "sv"]);
       expect((service!["dcat:endpointURL"] as { "@id": string })["@id"]).toMatch(/\/api\/v1$/);
       expect((service!["dcat:endpointDescription"] as { "@id": string })["@id"]).toMatch(/\/api\/v1\/openapi\.json$/);
     });
+  });
+});
+
+describe("RDF/XML of a JSON-LD graph", () => {
+  it("escapes text and addresses, and writes languages, types and nested nodes", () => {
+    const xml = rdfXml({
+      "@context": { dcterms: "http://purl.org/dc/terms/", xsd: "http://www.w3.org/2001/XMLSchema#" },
+      "@graph": [
+        {
+          "@id": "https://example.se/a?b=1&c=2",
+          "@type": "dcterms:Agent",
+          "dcterms:title": [{ "@value": 'R&D <"x">', "@language": "sv" }, "plain"],
+          "dcterms:issued": { "@value": "2020-01-01", "@type": "xsd:date" },
+          "dcterms:temporal": { "@type": "dcterms:PeriodOfTime", "dcterms:description": "inner" },
+        },
+      ],
+    });
+    expect(xml).toContain('<rdf:Description rdf:about="https://example.se/a?b=1&amp;c=2">');
+    expect(xml).toContain('<rdf:type rdf:resource="http://purl.org/dc/terms/Agent"/>');
+    expect(xml).toContain('<dcterms:title xml:lang="sv">R&amp;D &lt;&quot;x&quot;&gt;</dcterms:title>');
+    expect(xml).toContain("<dcterms:title>plain</dcterms:title>");
+    expect(xml).toContain('<dcterms:issued rdf:datatype="http://www.w3.org/2001/XMLSchema#date">2020-01-01</dcterms:issued>');
+    expect(xml).toMatch(
+      /<dcterms:temporal rdf:parseType="Resource">\s*<rdf:type rdf:resource="http:\/\/purl.org\/dc\/terms\/PeriodOfTime"\/>\s*<dcterms:description>inner<\/dcterms:description>\s*<\/dcterms:temporal>/,
+    );
   });
 });

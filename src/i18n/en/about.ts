@@ -140,7 +140,8 @@ export const about: Messages<typeof sv> = {
     limits:
       "Each address may make at most {{count}} requests a minute to the API. Whoever reaches the limit gets the answer 429 with Retry-After, which says how many seconds until the next request is accepted.",
     catalogTitle: "Metadata for the data portal",
-    catalog: "The datasets are described in DCAT-AP-SE, so that Sweden's data portal (dataportal.se) can harvest the description:",
+    catalog:
+      "The datasets are described in DCAT-AP-SE, so that Sweden's data portal (dataportal.se) can harvest the description. The catalogue is JSON-LD, and RDF/XML for whoever asks for it with Accept: application/rdf+xml.",
     catalogLink: "The catalogue in DCAT-AP-SE (JSON-LD)",
     resources: {
       listInstruments: "The instrument's versions",

@@ -133,7 +133,8 @@ export const about = {
     limits:
       "Varje adress får göra högst {{count}} anrop per minut till API:et. Den som når gränsen får svaret 429 med Retry-After, som säger hur många sekunder det dröjer innan nästa anrop tas emot.",
     catalogTitle: "Metadata för dataportalen",
-    catalog: "Datamängderna beskrivs enligt DCAT-AP-SE, så att Sveriges dataportal (dataportal.se) kan hämta beskrivningen:",
+    catalog:
+      "Datamängderna beskrivs enligt DCAT-AP-SE, så att Sveriges dataportal (dataportal.se) kan hämta beskrivningen. Katalogen är JSON-LD, och RDF/XML för den som ber om det med Accept: application/rdf+xml.",
     catalogLink: "Katalogen i DCAT-AP-SE (JSON-LD)",
     resources: {
       listInstruments: "Instrumentets versioner",
