@@ -70,8 +70,8 @@ const PAGES: Record<string, (t: TFunction, data: unknown) => Words | null> = {
   "routes/auth/sign-in": (t) => ({ title: t("auth.signIn"), description: t("about.seo.signIn") }),
 };
 
-/** The words for a route's meta(): the same title the share tags use. */
-export function pageWords(routeId: string, data: unknown, language: Language): Words {
+/** A page's share title and description; generic ones for a page without words of its own. */
+function pageWords(routeId: string, data: unknown, language: Language): Words {
   const t = translator(language);
   return PAGES[routeId]?.(t, data) ?? { title: t("app.name"), description: t("about.seo.default") };
 }
