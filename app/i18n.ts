@@ -2,11 +2,42 @@ import { useRouteLoaderData } from "react-router";
 import { localeOf, parseLanguage, translator, type Language } from "../src/i18n/index.ts";
 
 export const LANGUAGE_COOKIE = "kompass_lang";
+/** The query parameter that names a page's language in a shareable address: ?lang=en or ?lang=sv. */
+export const LANGUAGE_PARAMETER = "lang";
+
+const LANGUAGE_IN_COOKIE = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=(\\w+)`);
+
+/** The language an address names (?lang=sv or ?lang=en), or undefined when it names none it knows. */
+export function languageOfQuery(search: URLSearchParams): Language | undefined {
+  const value = search.get(LANGUAGE_PARAMETER);
+  return value === "sv" || value === "en" ? value : undefined;
+}
+
+/**
+ * The page's language: the address's ?lang= first (a shared link shows what its sender saw),
+ * then the visitor's cookie, then Swedish. The public page cache keys on the same choice.
+ */
+export function chooseLanguage(search: URLSearchParams, cookieHeader: string | null | undefined): Language {
+  return languageOfQuery(search) ?? parseLanguage(cookieHeader ? LANGUAGE_IN_COOKIE.exec(cookieHeader)?.[1] : undefined);
+}
 
 export function languageFromRequest(request: Request): Language {
-  const cookie = request.headers.get("cookie") ?? "";
-  const match = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=(\\w+)`).exec(cookie);
-  return parseLanguage(match?.[1]);
+  return chooseLanguage(new URL(request.url).searchParams, request.headers.get("cookie"));
+}
+
+/**
+ * The cookie that remembers a language choice: only the server reads it (pages get the language
+ * from the root loader), so HttpOnly; Secure over https.
+ */
+export function languageCookie(language: Language, https: boolean): string {
+  return `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${https ? "; Secure" : ""}`;
+}
+
+/** The address of the same page in another language: its query kept, ?lang= set. */
+export function addressInLanguage(pathname: string, search: string, language: Language): string {
+  const query = new URLSearchParams(search);
+  query.set(LANGUAGE_PARAMETER, language);
+  return `${pathname}?${query.toString()}`;
 }
 
 export function useLanguage(): Language {

@@ -16,17 +16,21 @@ import {
   Link,
   Links,
   Meta,
+  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
 import { Heading, Paragraph, SkipLink } from "@digdir/designsystemet-react";
 import type { Route } from "./+types/root";
-import { languageFromRequest, useT } from "./i18n.ts";
+import { addressInLanguage, languageFromRequest, useT } from "./i18n.ts";
+import { headTags } from "./seo.ts";
 import { CsrfField } from "./forms.tsx";
+import { PrintFooter } from "./components/PrintFooter.tsx";
 import { loadCatalog } from "../src/i18n/index.ts";
 import { kompass } from "./context.ts";
 
@@ -34,6 +38,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = kompass(context).actor;
   return {
     language: languageFromRequest(request),
+    // The site's own origin (KOMPASS_URL, or the address the request came to): links in the head are absolute.
+    origin: new URL(request.url).origin,
     csrfToken: kompass(context).csrfToken,
     actor: actor ? { name: actor.name, role: actor.role } : null,
   };
@@ -50,90 +56,130 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs) {
   return data;
 }
 
-export function Layout({ children }: { children: React.ReactNode }) {
+type RootData = { origin?: string; actor?: { name: string; role: string } | null } | undefined;
+
+/** Description, share tags, canonical and language alternates of the page (app/seo.ts). */
+function PageHead({ origin }: { origin: string }) {
+  const { language } = useT();
+  const location = useLocation();
+  const matches = useMatches();
+  const head = headTags(matches, { origin, pathname: location.pathname, search: location.search }, language);
+  return (
+    <>
+      {head.meta.map((tag) => (
+        <meta key={"name" in tag ? tag.name : tag.property} {...tag} />
+      ))}
+      {head.links.map((link) => (
+        <link key={`${link.rel}-${link.hrefLang ?? ""}`} {...link} />
+      ))}
+    </>
+  );
+}
+
+/**
+ * The header: the brand with the account and language in a top bar, then the sections in one
+ * row. On a phone the sections fold into a menu that opens without JavaScript (<details>).
+ */
+function SiteHeader() {
   const { t, language } = useT();
   const location = useLocation();
-  const root = useRouteLoaderData("root") as { actor?: { name: string; role: string } | null } | undefined;
-  const actor = root?.actor ?? null;
+  const actor = (useRouteLoaderData("root") as RootData)?.actor ?? null;
+  const other = language === "sv" ? "en" : "sv";
+  const sections = (
+    [
+      ["/resultat", t("nav.results"), true],
+      ["/rankning", t("portal.nav.rankings"), true],
+      ["/kommuner", t("nav.municipalities"), true],
+      ["/jamfor", t("nav.compare"), true],
+      ["/utveckling", t("nav.trend"), true],
+      ["/sok", t("nav.search"), true],
+      ["/om", t("nav.about"), true],
+      ["/oppna-data", t("nav.api"), true],
+      ["/arbetsyta", t("workspace.nav"), actor !== null],
+      ["/admin/anvandare", t("admin.users.nav"), actor?.role === "administrator"],
+    ] as const
+  ).filter(([, , shown]) => shown);
+  return (
+    <header className="site-header">
+      <div className="site-width site-header__top">
+        <Link to="/" className="site-header__brand">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("app.accountNav")}>
+          <ul className="site-tools">
+            {actor && <li className="site-tools__user">{t("auth.signedInAs", { name: actor.name })}</li>}
+            <li>
+              {actor ? (
+                <Form method="post" action="/logga-ut" className="site-nav__signout">
+                  <CsrfField />
+                  <button type="submit" className="site-nav__button">
+                    {t("auth.signOut")}
+                  </button>
+                </Form>
+              ) : (
+                <Link to="/logga-in">{t("auth.signIn")}</Link>
+              )}
+            </li>
+            <li>
+              {/* A plain link to this page in the other language: shareable, and it works without JavaScript. */}
+              <a href={addressInLanguage(location.pathname, location.search, other)} lang={other} hrefLang={other}>
+                {t("app.language")}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+      <nav aria-label={t("app.mainNav")} className="site-width site-sections">
+        {/* Keyed by the page: after a navigation in the browser the phone's menu is closed again. */}
+        <details className="site-menu" key={location.pathname}>
+          <summary className="site-menu__toggle">{t("app.menu")}</summary>
+          <ul className="site-nav">
+            {sections.map(([to, label]) => (
+              <li key={to}>
+                <NavLink to={to}>{label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </nav>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const { t, language } = useT();
+  const origin = (useRouteLoaderData("root") as RootData)?.origin;
   const nonce = useNonce();
-  const back = encodeURIComponent(location.pathname + location.search);
   return (
     <html lang={language} data-color-scheme="light">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {origin && <PageHead origin={origin} />}
         <Links />
       </head>
       <body>
         <SkipLink href="#innehall">{t("app.skipToContent")}</SkipLink>
-        <header className="site-header">
-          <div className="site-width site-header__inner">
-            <Link to="/" className="site-header__brand">
-              {t("app.name")}
-            </Link>
-            <nav aria-label={t("app.mainNav")}>
-              <ul className="site-nav">
-                <li>
-                  <Link to="/resultat">{t("nav.results")}</Link>
-                </li>
-                <li>
-                  <Link to="/rankning">{t("portal.nav.rankings")}</Link>
-                </li>
-                <li>
-                  <Link to="/kommuner">{t("nav.municipalities")}</Link>
-                </li>
-                <li>
-                  <Link to="/jamfor">{t("nav.compare")}</Link>
-                </li>
-                <li>
-                  <Link to="/sok">{t("nav.search")}</Link>
-                </li>
-                <li>
-                  <a href="/api/v1/openapi.json">{t("nav.api")}</a>
-                </li>
-                {actor && (
-                  <li>
-                    <Link to="/arbetsyta">{t("workspace.nav")}</Link>
-                  </li>
-                )}
-                {actor?.role === "administrator" && (
-                  <li>
-                    <Link to="/admin/anvandare">{t("admin.users.nav")}</Link>
-                  </li>
-                )}
-                <li>
-                  <a href={`/sprak?lang=${language === "sv" ? "en" : "sv"}&return=${back}`} lang={language === "sv" ? "en" : "sv"}>
-                    {t("app.language")}
-                  </a>
-                </li>
-                <li>
-                  {actor ? (
-                    <Form method="post" action="/logga-ut" className="site-nav__signout">
-                      <CsrfField />
-                      <span className="site-nav__user">{t("auth.signedInAs", { name: actor.name })}</span>{" "}
-                      <button type="submit" className="site-nav__button">
-                        {t("auth.signOut")}
-                      </button>
-                    </Form>
-                  ) : (
-                    <Link to="/logga-in">{t("auth.signIn")}</Link>
-                  )}
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
+        <SiteHeader />
         <main id="innehall" tabIndex={-1} className="site-width site-main">
           {children}
         </main>
         <footer className="site-footer">
-          <div className="site-width">
-            <Paragraph data-size="sm">
-              {t("app.tagline")} · <a href="/api/v1/openapi.json">{t("app.footer")}</a>
-            </Paragraph>
+          <div className="site-width site-footer__inner">
+            <Paragraph data-size="sm">{t("app.tagline")}</Paragraph>
+            <ul className="site-footer__links">
+              <li>
+                <Link to="/om">{t("about.page.title")}</Link>
+              </li>
+              <li>
+                <Link to="/oppna-data">{t("app.footer")}</Link>
+              </li>
+            </ul>
           </div>
         </footer>
+        {/* Outside the footer: print hides the footer, and shows this line (the page's address and date) instead. */}
+        <PrintFooter origin={origin ?? ""} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -150,7 +196,11 @@ export function meta() {
 }
 
 export function links() {
-  return [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
+  return [
+    { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+    { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+    { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+  ];
 }
 
 export function ErrorBoundary() {

@@ -21,6 +21,7 @@ import { apiMiddleware } from "./api.ts";
 import { routerContextOf } from "../app/context.ts";
 import { csrfCookie, csrfTokenFor } from "./csrf.ts";
 import { nodeHeaders } from "./nodeHeaders.ts";
+import { rememberLanguage } from "./language.ts";
 import { createPublicCache } from "./publicCache.ts";
 import { pageHandler } from "./pageHandler.ts";
 import { rateLimits } from "./rateLimits.ts";
@@ -92,6 +93,7 @@ export async function startServer(options: StartOptions): Promise<Server> {
     app.use(/^\/rapport\/[^/]+\/[^/]+$/, limits.reportFiles);
     app.use("/logga-in", limits.signIn);
   }
+  app.use(rememberLanguage(https));
   if (!vite) {
     // Before compression and cookies: stored pages carry their own gzip and set no cookie.
     app.use(

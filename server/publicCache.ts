@@ -5,10 +5,10 @@ import { gzip as gzipCallback } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import type { Db } from "../src/db/client.server.ts";
-import { parseLanguage } from "../src/i18n/index.ts";
+import type { Language } from "../src/i18n/index.ts";
 import { dataVersionOf } from "../src/db/dataVersion.server.ts";
 import { SESSION_COOKIE_PREFIX } from "../src/auth/auth.server.ts";
-import { LANGUAGE_COOKIE } from "../app/i18n.ts";
+import { chooseLanguage, LANGUAGE_COOKIE } from "../app/i18n.ts";
 import { routerContextOf } from "../app/context.ts";
 import type { RouterContextProvider } from "react-router";
 
@@ -45,7 +45,6 @@ const PRIVATE_PATH = /^\/(?:arbetsyta|admin|logga-in|logga-ut|losenord|sprak|api
 const FILE_PATH = /^\/rapport\/[^/]+\/|\.(?!data$)[^/]*$/;
 // better-auth's cookies are "<prefix>.session_token" (with "__Secure-" over https).
 const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)(?:__Secure-)?${SESSION_COOKIE_PREFIX}\\.session_`);
-const LANGUAGE = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=(\\w+)`);
 // Response headers the cache sets itself, or that must not be replayed to another visitor.
 const DROPPED_HEADERS = new Set([
   "set-cookie",
@@ -89,7 +88,7 @@ export function createPublicCache(options: PublicCacheOptions) {
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers))
       if (typeof value === "string" && name !== "cookie" && name !== "host") headers.set(name, value);
-    if (language) headers.set("cookie", `${LANGUAGE_COOKIE}=${language}`);
+    headers.set("cookie", `${LANGUAGE_COOKIE}=${language}`);
     // A fixed origin: the Host header is the visitor's and must not end up in a stored page.
     return options.handler(
       new Request(origin + url, { method: "GET", headers }),
@@ -111,7 +110,7 @@ export function createPublicCache(options: PublicCacheOptions) {
 
   async function serve(request: ExpressRequest, response: ExpressResponse, context: RenderContext) {
     const version = keep ? dataVersionOf(options.db) : null;
-    const page = `${context.language ?? ""} ${context.url}`;
+    const page = `${context.language} ${context.url}`;
     // Not keeping, or the data version is not known (notifications lost): render for this request only.
     if (version === null) {
       const entry = await renderEntry(context).catch(() => null);
@@ -148,8 +147,9 @@ export function createPublicCache(options: PublicCacheOptions) {
       response.setHeader("Vary", "Cookie");
       return next();
     }
-    const raw = cookie ? LANGUAGE.exec(cookie)?.[1] : undefined;
-    const language = raw === undefined ? undefined : parseLanguage(raw);
+    // The page's language as the loaders will choose it (?lang= first, then the cookie): part of
+    // the key, so that a stored Swedish page is never served for ?lang=en, nor the other way round.
+    const language = chooseLanguage(new URLSearchParams(query < 0 ? "" : url.slice(query + 1)), cookie);
     serve(request, response, { request, url, language }).catch(next);
   }
 
@@ -159,7 +159,7 @@ export function createPublicCache(options: PublicCacheOptions) {
 interface RenderContext {
   request: IncomingMessage;
   url: string;
-  language: string | undefined;
+  language: Language;
 }
 
 function storable(answer: Response, url: string): boolean {

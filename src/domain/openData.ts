@@ -9,3 +9,6 @@ export const OPEN_DATA_LICENCE = {
   /** The attribution the licence asks for. */
   attribution: "Kommunkompassen",
 } as const;
+
+/** Where the DCAT-AP-SE description of the open data is (the open-data page links it). */
+export const OPEN_DATA_CATALOG_PATH = "/oppna-data/katalog.jsonld";

@@ -214,6 +214,9 @@ test.describe("keyboard", () => {
     const expected = [
       page.getByRole("link", { name: "Hoppa till innehållet" }),
       page.locator("header").getByRole("link", { name: "Kommunkompassen" }),
+      // The top bar: sign-in and language, then the sections.
+      page.locator("header").getByRole("link", { name: "Logga in" }),
+      page.locator("header").getByRole("link", { name: "In English" }),
       nav.getByRole("link", { name: "Resultat" }),
       nav.getByRole("link", { name: "Rankning" }),
       nav.getByRole("link", { name: "Kommuner" }),
