@@ -63,7 +63,7 @@ const PAGES: Record<string, (t: TFunction, data: unknown) => Words | null> = {
   "routes/report/view": (t, data) =>
     named(t, { name: textAt(data, "name"), year: textAt(data, "year") }, "report.pageTitle", "about.seo.report"),
   "routes/compare": (t) => ({ title: t("pages.compare.title"), description: t("about.seo.compare") }),
-  "routes/trend": (t) => ({ title: t("nav.trend"), description: t("about.seo.trend") }),
+  "routes/trend": (t) => ({ title: t("trend.title"), description: t("about.seo.trend") }),
   "routes/search": (t) => ({ title: t("pages.search.title"), description: t("about.seo.search") }),
   "routes/about": (t) => ({ title: t("about.page.title"), description: t("about.seo.about") }),
   "routes/open-data": (t) => ({ title: t("about.openData.title"), description: t("about.seo.openData") }),

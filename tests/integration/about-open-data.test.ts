@@ -49,6 +49,7 @@ const PUBLIC_PAGES = [
   "/kommun/1880-orebro",
   "/kommun/1880-orebro/2012",
   "/jamfor",
+  "/utveckling?kommun=1880&kommun=1080",
   "/sok",
   "/om",
   "/oppna-data",
