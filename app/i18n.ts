@@ -49,6 +49,8 @@ type Tools = {
   t: ReturnType<typeof translator>;
   language: Language;
   formatNumber: (value: number | null | undefined) => string;
+  /** An average: always one decimal ("534,0", "57,3"), as every average on the pages and in the reports. */
+  formatAverage: (value: number | null | undefined) => string;
   formatDate: (iso: string | null | undefined) => string;
 };
 
@@ -60,11 +62,13 @@ function toolsFor(language: Language): Tools {
   if (!tools) {
     const locale = localeOf(language);
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
     tools = {
       t: translator(language),
       language,
       formatNumber: (value) => (value === null || value === undefined ? "" : number.format(value)),
+      formatAverage: (value) => (value === null || value === undefined ? "" : oneDecimal.format(value)),
       formatDate: (iso) => (iso ? date.format(new Date(`${iso}T00:00:00Z`)) : ""),
     };
     toolsByLanguage.set(language, tools);

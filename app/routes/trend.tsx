@@ -113,7 +113,7 @@ export default function TrendPage({ loaderData }: Route.ComponentProps) {
 
 /** What the chart cannot say by itself: where undated figures stand, what the periods are, what the averages hold. */
 function TrendNotes({ trend }: { trend: TrendJson }) {
-  const { t, formatNumber } = useT();
+  const { t, formatAverage } = useT();
   const without = trend.municipalities.filter((m) => m.count === 0);
   return (
     <div className="trend-notes">
@@ -127,7 +127,7 @@ function TrendNotes({ trend }: { trend: TrendJson }) {
           <Paragraph key={a.instrument}>
             {a.average === null
               ? t("trend.notes.tooFew", { period, count: a.count, min: MIN_AVERAGED })
-              : t("trend.notes.average", { period, average: formatNumber(a.average), count: a.count })}
+              : t("trend.notes.average", { period, average: formatAverage(a.average), count: a.count })}
           </Paragraph>
         );
       })}

@@ -63,7 +63,7 @@ for (const width of [1280, 375]) {
         ...Array(3).fill("Vallentuna"),
       ]);
       await expect(figureRows(page).nth(1).locator("td")).toContainText(["2012", "30 december 2012", "2010", "615"]);
-      await expect(page.getByText("Medelvärdet för 2016 års version är 534 poäng, av alla 5 utvärderingar")).toBeVisible();
+      await expect(page.getByText("Medelvärdet för 2016 års version är 534,0 poäng, av alla 5 utvärderingar")).toBeVisible();
       await expectReadableChart(page, width > 600 ? 720 : 320);
       await expectNoHorizontalScroll(page);
       await expectNoAxeViolations(page);

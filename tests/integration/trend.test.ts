@@ -141,7 +141,7 @@ describe.each(testDatabaseKinds())("the trend view on %s", (kind) => {
     expect(html).toContain("Totalpoäng över tid: Örebro, Karlskrona och Vallentuna");
     expect(html.match(/<svg[^>]* role="img"/g)).toHaveLength(2);
     expect(html).toContain('class="chart-svg chart-svg--wide"');
-    expect(html).toContain('chart-svg--narrow');
+    expect(html).toContain("chart-svg--narrow");
     expect(html).toContain("mitt på sitt år (1 juli)");
     expect(html).toContain("Därför bryts linjerna där versionen byts.");
     expect(html).toContain("Medelvärdet för 2010 års version är 513,5 poäng, av alla 11 utvärderingar");
