@@ -1,22 +1,15 @@
-import { runKompass } from "../support/cli.ts";
+import { prepareDataFolder, runKompass } from "../support/cli.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite } from "../../src/db/client.server.ts";
-import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
-import { addFictionalMunicipalities, EXEMPELBY, PROVSTAD, TESTKOPING } from "../support/fictional.ts";
+import { EXEMPELBY, PROVSTAD, TESTKOPING } from "../support/fictional.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "kompass-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 // The CLI's database, prepared beforehand with the fictional municipalities the files name.
-beforeAll(async () => {
-  const database = await openPglite(join(folder, "data"));
-  await prepareDatabase(database, { demo: false });
-  await addFictionalMunicipalities(database.db);
-  await database.close();
-});
+beforeAll(() => prepareDataFolder(join(folder, "data")));
 
 const kompass = (...args: string[]) =>
   runKompass({ KOMPASS_DATA_DIR: join(folder, "data"), DATABASE_URL: "", KOMPASS_DEMO: "false" }, args);
