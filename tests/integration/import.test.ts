@@ -3,13 +3,13 @@ import { findRevisions, findResults } from "../../src/db/repositories/results.se
 import { importResults } from "../../src/services/results/importResults.server.ts";
 import { refusalOf } from "../support/errors.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
-import { addFictionalMunicipalities, FICTIONAL, syntheticMunicipalities, TESTKOPING } from "../support/fictional.ts";
+import { addFictionalMunicipalities, FICTIONAL, syntheticCodes, syntheticMunicipalities, TESTKOPING } from "../support/fictional.ts";
 import { importDemo, resultTableCounts } from "../support/fixtures.ts";
 
 const rejection = refusalOf;
 // Every figure imported or refused here is synthetic, so every municipality is fictional.
 const synthetic = syntheticMunicipalities(10);
-const [a, b, c, d, e, f, g, h, i, j] = synthetic.map((m) => m.code);
+const [a, b, c, d, e, f, g, h, i, j] = syntheticCodes(10);
 const T = TESTKOPING.code;
 
 describe.each(testDatabaseKinds())("importing results on %s", (kind) => {

@@ -8,7 +8,7 @@ import { decodeWindows1252 } from "../../src/services/results/decodeResultFile.s
 import { importResults } from "../../src/services/results/importResults.server.ts";
 import { refusalOf } from "../support/errors.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
-import { addFictionalMunicipalities, syntheticMunicipalities } from "../support/fictional.ts";
+import { addFictionalMunicipalities, syntheticCodes, syntheticMunicipalities } from "../support/fictional.ts";
 import { resultTableCounts } from "../support/fixtures.ts";
 
 // Issue 11, item 10: files as Swedish Excel and editors write them. The figures are synthetic
@@ -33,7 +33,7 @@ const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 
 const rejection = refusalOf;
 const synthetic = syntheticMunicipalities(9);
-const [a, b, c, d, e, f, g, h, i] = synthetic.map((m) => m.code);
+const [a, b, c, d, e, f, g, h, i] = syntheticCodes(9);
 
 describe.each(testDatabaseKinds())("import encodings and separators on %s", (kind) => {
   let database: TestDatabase;

@@ -72,6 +72,13 @@ export function syntheticMunicipalities(count: number, first = 1): FictionalMuni
   });
 }
 
+type Codes<N extends number, T extends string[] = []> = T["length"] extends N ? T : Codes<N, [...T, string]>;
+
+/** The codes of syntheticMunicipalities(count), typed for destructuring: `const [a, b] = syntheticCodes(2)`. */
+export function syntheticCodes<N extends number>(count: N): Codes<N> {
+  return syntheticMunicipalities(count).map((m) => m.code) as Codes<N>;
+}
+
 /**
  * Adds fictional municipalities to a test's or a benchmark's database (again: no change). A real
  * code is refused, so that no test can give a real municipality a fictional name or figures.
