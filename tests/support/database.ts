@@ -21,15 +21,20 @@ export interface TestDatabase extends Database {
 }
 
 /**
- * A fresh database with migrations and reference data (no demo results). Disposing it checks
- * that no real municipality was given invented figures (tests/support/fictional.ts): a test
- * that did fails there, naming the results.
+ * A fresh database with migrations and reference data (no demo results), or, with `demo`, one
+ * prepared as a new installation with the demo is (prepareDatabase on an empty database).
+ * Disposing it checks that no real municipality was given invented figures
+ * (tests/support/fictional.ts): a test that did fails there, naming the results.
  */
-export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+export async function createTestDatabase(kind: TestDatabaseKind, options: { demo?: boolean } = {}): Promise<TestDatabase> {
+  const demo = options.demo ?? false;
   if (kind === "pglite") {
-    const template = new Blob([readFileSync(inject("pgliteTemplate"))]);
-    const client = await PGlite.create({ loadDataDir: template, extensions: pgliteExtensions });
+    // The template holds the reference data already; the demo is loaded only into an empty database.
+    const client = demo
+      ? await PGlite.create({ extensions: pgliteExtensions })
+      : await PGlite.create({ loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]), extensions: pgliteExtensions });
     const database = wrapPglite(client, "memory");
+    if (demo) await prepareDatabase(database, { demo: true });
     return { ...database, dispose: () => checkedDispose(database, () => database.close()) };
   }
   const adminUrl = process.env.TEST_POSTGRES_URL!;
@@ -41,7 +46,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), 8);
-  await prepareDatabase(database, { demo: false });
+  await prepareDatabase(database, { demo });
   return {
     ...database,
     dispose: () =>
