@@ -1,6 +1,7 @@
-// Synthetic Swedish-like evaluation texts for bench/search.ts, of fictional municipalities: deterministic (mulberry32), about
-// 20 passages per evaluation, topic words drawn with a Zipf-like skew so that some words are
-// common (one passage in six has "kvalitet" in some form) and most rare, as in real reports.
+// Synthetic Swedish-like evaluation texts for bench/search.ts, of fictional municipalities:
+// deterministic (mulberry32), about 20 passages per evaluation, topic words drawn with a
+// Zipf-like skew so that some words are common (one passage in six has "kvalitet" in some form)
+// and most rare, as in real reports.
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import type { Database } from "../src/db/client.server.ts";
