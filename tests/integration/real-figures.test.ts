@@ -59,7 +59,7 @@ describe.each(testDatabaseKinds())("the demo's figures are real, on %s", (kind) 
 
   it("stores each with the figures as published, and a source that names where they were published", async () => {
     const stored = await findResults(database.db);
-    expect(stored.flatMap(problemsOfRealResult)).toEqual([]);
+    expect(stored.flatMap((result) => problemsOfRealResult(result))).toEqual([]);
     for (const result of stored) {
       const real = expected({ municipality: result.municipalityCode, instrument: result.instrumentKey, year: result.year })!;
       expect(figuresOf(result), realKey(real)).toEqual({ total: real.total, areas: real.areas, subareas: real.subareas });

@@ -139,5 +139,5 @@ export function problemsOfRealResult(
  */
 export async function inventedFigures(db: Db): Promise<string[]> {
   const all = await findResults(db);
-  return all.filter((result) => realMunicipalityCodes.has(result.municipalityCode)).flatMap(problemsOfRealResult);
+  return all.filter((result) => realMunicipalityCodes.has(result.municipalityCode)).flatMap((result) => problemsOfRealResult(result));
 }
