@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { Db } from "../src/db/client.server.ts";
+import { addFictionalMunicipalities, type FictionalMunicipality, syntheticMunicipalities } from "../tests/support/fictional.ts";
 
 // Deterministic synthetic data for the benchmark: 10,000 results with unique
-// (municipality, instrument, year) keys, as one NDJSON text for importResults.
+// (municipality, instrument, year) keys, as one NDJSON text for importResults, of 290 fictional
+// municipalities (never of real ones: the figures are made up).
 
 const reference = fileURLToPath(new URL("../reference/", import.meta.url));
 
@@ -32,13 +35,22 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 
 const int = (random: () => number, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
-/** The 290 municipality codes of reference/municipalities.csv. */
+/**
+ * The benchmark's 290 fictional municipalities, "Syntetisk kommun 001" … with codes 9001–9290
+ * (tests/support/fictional.ts), spread over counties and groups as the real 290 are. Synthetic
+ * results go to these, never to a real municipality; they are added to the benchmark's
+ * database only (addBenchMunicipalities), beside the real ones of the reference data.
+ */
+export const benchMunicipalities = (): FictionalMunicipality[] => syntheticMunicipalities(290);
+
+/** The codes of benchMunicipalities(). */
 export function municipalityCodes(): string[] {
-  const lines = readFileSync(`${reference}municipalities.csv`, "utf8")
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .split(/\r?\n/);
-  return lines.slice(1).map((line) => line.split(",")[0]!.trim());
+  return benchMunicipalities().map((m) => m.code);
+}
+
+/** Adds the benchmark's fictional municipalities to a prepared database. */
+export function addBenchMunicipalities(db: Db): Promise<void> {
+  return addFictionalMunicipalities(db, benchMunicipalities());
 }
 
 interface SubareaDef {

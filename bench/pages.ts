@@ -19,7 +19,15 @@ import { prepareDatabase } from "../src/services/bootstrap.server.ts";
 import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.server.ts";
 import { importResults } from "../src/services/results/importResults.server.ts";
 import { startTestServer } from "../tests/support/server.ts";
-import { benchInstrumentDefinitions, generateResults, municipalityCodes, RESULT_COUNT } from "./data.ts";
+import { municipalityPath } from "../src/domain/paths.ts";
+import {
+  addBenchMunicipalities,
+  benchInstrumentDefinitions,
+  benchMunicipalities,
+  generateResults,
+  municipalityCodes,
+  RESULT_COUNT,
+} from "./data.ts";
 import { runLoad, type LoadResult } from "./load.ts";
 import { machineFacts, textTable } from "./report.ts";
 
@@ -42,9 +50,11 @@ const LOAD = {
   maxRequests: Number(env.BENCH_PAGE_MAX_REQUESTS ?? 200_000),
 };
 // The first candidate that answers 200 is measured (pages being built may not exist yet).
+const FIRST_TOWN = benchMunicipalities()[0]!;
 const PAGES = [
   { name: "rankings", candidates: ["/rankning?instrument=2010", "/"] },
-  { name: "municipality", candidates: ["/kommun/1880-orebro", "/kommuner/1880"] },
+  // The first fictional municipality of the benchmark's, with about 34 synthetic results.
+  { name: "municipality", candidates: [municipalityPath(FIRST_TOWN.code, FIRST_TOWN.name)] },
 ];
 const CACHED_SHARE_TARGET = 0.5;
 const UNCACHED_P99_TARGET_MS = 100;
@@ -127,6 +137,7 @@ async function main() {
   }
   const { database, detail } = await freshDatabase();
   await prepareDatabase(database, { demo: false });
+  await addBenchMunicipalities(database.db);
   for (const { key, definition } of benchInstrumentDefinitions())
     await loadInstrumentDefinition(database.db, { name: `${key}.json`, definition });
   const summary = await importResults(database.db, { name: "bench.ndjson", text: generateResults(municipalityCodes()).text });

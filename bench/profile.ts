@@ -23,7 +23,7 @@ import { importResults } from "../src/services/results/importResults.server.ts";
 import { getMunicipalityResults } from "../src/services/results/queries.server.ts";
 import { getRankings } from "../src/services/results/rankings.server.ts";
 import { startTestServer } from "../tests/support/server.ts";
-import { benchInstrumentDefinitions, generateResults, municipalityCodes } from "./data.ts";
+import { addBenchMunicipalities, benchInstrumentDefinitions, generateResults, municipalityCodes } from "./data.ts";
 import { runLoad } from "./load.ts";
 
 const kind = (process.argv[2] ?? "postgres") as "pglite" | "postgres";
@@ -71,6 +71,7 @@ if (kind === "pglite") {
 
 try {
   await prepareDatabase(database, { demo: false });
+  await addBenchMunicipalities(database.db);
   for (const { key, definition } of benchInstrumentDefinitions()) await loadInstrumentDefinition(database.db, { name: key, definition });
   const codes = municipalityCodes();
   const { text } = generateResults(codes);

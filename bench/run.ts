@@ -1,4 +1,4 @@
-// npm run bench: imports 10,000 synthetic results into PGlite and PostgreSQL and load-tests
+// npm run bench: imports 10,000 synthetic results (of fictional municipalities) into PGlite and PostgreSQL and load-tests
 // two API endpoints of the real web server on a loopback port. See docs/performance.md.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -16,7 +16,7 @@ import { prepareDatabase } from "../src/services/bootstrap.server.ts";
 import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.server.ts";
 import { importResults } from "../src/services/results/importResults.server.ts";
 import { startTestServer } from "../tests/support/server.ts";
-import { benchInstrumentDefinitions, generateResults, municipalityCodes, RESULT_COUNT } from "./data.ts";
+import { addBenchMunicipalities, benchInstrumentDefinitions, generateResults, municipalityCodes, RESULT_COUNT } from "./data.ts";
 import { runLoad, type LoadOptions } from "./load.ts";
 import { machineFacts, printReport, type EndpointReport, type KindReport } from "./report.ts";
 import { dropDatabase } from "./postgres.ts";
@@ -142,10 +142,11 @@ async function measure(kind: "pglite" | "postgres", codes: string[], text: strin
 
     let started = performance.now();
     await prepareDatabase(database, { demo: false });
+    await addBenchMunicipalities(database.db);
     for (const { key, definition } of benchInstrumentDefinitions())
       await loadInstrumentDefinition(database.db, { name: `${key}.json`, definition });
     const prepareSeconds = seconds(started);
-    log(`${kind}: migrations, reference data and bench instruments in ${prepareSeconds.toFixed(2)} s`);
+    log(`${kind}: migrations, reference data, fictional municipalities and bench instruments in ${prepareSeconds.toFixed(2)} s`);
 
     started = performance.now();
     const summary = await importResults(database.db, { name: "bench.ndjson", text });

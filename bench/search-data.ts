@@ -1,12 +1,13 @@
-// Synthetic Swedish-like evaluation texts for bench/search.ts: deterministic (mulberry32), about
-// 20 passages per evaluation, topic words drawn with a Zipf-like skew so that some words are
-// common (one passage in six has "kvalitet" in some form) and most rare, as in real reports.
+// Synthetic Swedish-like evaluation texts for bench/search.ts, of fictional municipalities:
+// deterministic (mulberry32), about 20 passages per evaluation, topic words drawn with a
+// Zipf-like skew so that some words are common (one passage in six has "kvalitet" in some form)
+// and most rare, as in real reports.
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import type { Database } from "../src/db/client.server.ts";
-import { evaluations, municipalities, municipalityGroups, searchPassages as passages } from "../src/db/schema.server.ts";
+import { evaluations, searchPassages as passages } from "../src/db/schema.server.ts";
 import { loadInstrumentDefinition } from "../src/services/instruments/loadInstrumentDefinition.server.ts";
-import { benchInstrumentDefinitions, prng, SEED } from "./data.ts";
+import { addBenchMunicipalities, benchInstrumentDefinitions, benchMunicipalities, prng, SEED } from "./data.ts";
 
 /** Topics in order of frequency; each with its inflected forms (all used in the texts). */
 const TOPICS: string[][] = [
@@ -213,7 +214,8 @@ export const QUERY_TEXTS = [
   "styrning mål",
   "kvalitet resultat",
   '"systematisk uppföljning"',
-  "stockholm kvalitetspris",
+  // A name: the passages of one (fictional) municipality and the good examples that name it.
+  "kommun 017 kvalitetspris",
 ];
 export const QUERY_FILTERS: Record<string, string | number>[] = [
   {},
@@ -248,12 +250,10 @@ export async function fill(database: Database, count: number): Promise<{ evaluat
   const started = performance.now();
   const db = database.db;
   for (const { key, definition } of benchInstrumentDefinitions()) await loadInstrumentDefinition(db, { name: `${key}.json`, definition });
-  const towns = await db
-    .select({ code: municipalities.code, name: municipalities.name, county: municipalities.countyCode })
-    .from(municipalities);
-  const groups = new Map(
-    (await db.select().from(municipalityGroups)).filter((g) => g.groupingKey === "skl-2011").map((g) => [g.municipalityCode, g.groupCode]),
-  );
+  // Made-up evaluations are published of fictional municipalities only, never of real ones.
+  await addBenchMunicipalities(db);
+  const towns = benchMunicipalities().map((m) => ({ code: m.code, name: m.name, county: m.countyCode }));
+  const groups = new Map(benchMunicipalities().map((m) => [m.code, m.group]));
   const byCode = new Map(towns.map((t) => [t.code, t]));
   const codes = towns.map((t) => t.code).sort();
   const generator = textGenerator(SEED);

@@ -20,35 +20,44 @@ const record = (municipality: string, instrument: string, year: number, total: s
   published: true,
 });
 
+// Synthetic histories of fictional municipalities (codes 99xx, outside the real range; see
+// tests/support/fictional.ts): Ödeby as far as 2015, Testköping in 2014, Provstad 2011–2018.
+const ODEBY = "9904";
+const TESTKOPING = "9901";
+const PROVSTAD = "9902";
+
 const history = [
-  record("1880", "2010", 2010, "515"),
-  record("1880", "2010", 2012, "615.4"),
-  record("1880", "2010", 2015, "650"),
-  record("0484", "2010", 2014, "650"),
-  record("1490", "2010", 2011, "461"),
-  record("1490", "2016", 2017, "555"),
-  record("1490", "2010", 2018, "500"),
+  record(ODEBY, "2010", 2010, "515"),
+  record(ODEBY, "2010", 2012, "615.4"),
+  record(ODEBY, "2010", 2015, "650"),
+  record(TESTKOPING, "2010", 2014, "650"),
+  record(PROVSTAD, "2010", 2011, "461"),
+  record(PROVSTAD, "2016", 2017, "555"),
+  record(PROVSTAD, "2010", 2018, "500"),
 ];
 
 describe("previous result and change", () => {
   it("compares with the latest earlier result: a number within a version, otherwise marked", () => {
-    const orebro2015 = history[2]!;
-    const change = changeSince(orebro2015, previousResult(history, orebro2015));
+    const odeby2015 = history[2]!;
+    const change = changeSince(odeby2015, previousResult(history, odeby2015));
     expect(change.kind).toBe("points");
     if (change.kind === "points") expect(pointsText(change.points)).toBe("34.6");
-    const boras2018 = history[6]!;
-    expect(changeSince(boras2018, previousResult(history, boras2018))).toMatchObject({ kind: "otherVersion", previous: { year: 2017 } });
+    const provstad2018 = history[6]!;
+    expect(changeSince(provstad2018, previousResult(history, provstad2018))).toMatchObject({
+      kind: "otherVersion",
+      previous: { year: 2017 },
+    });
     expect(changeSince(history[0]!, previousResult(history, history[0]!))).toEqual({ kind: "none" });
   });
 
   it("prefers the same version in a year with two versions", () => {
-    const current = record("1880", "2016", 2020, "600");
+    const current = record(ODEBY, "2016", 2020, "600");
     const previous = previousResult(
-      [record("1880", "2010", 2018, "500", "2018-12-01"), record("1880", "2016", 2018, "550", "2018-01-01"), current],
+      [record(ODEBY, "2010", 2018, "500", "2018-12-01"), record(ODEBY, "2016", 2018, "550", "2018-01-01"), current],
       current,
     );
     expect(previous).toMatchObject({ instrument: "2010" });
-    const tie = previousResult([record("1880", "2010", 2018, "500"), record("1880", "2016", 2018, "550"), current], current);
+    const tie = previousResult([record(ODEBY, "2010", 2018, "500"), record(ODEBY, "2016", 2018, "550"), current], current);
     expect(tie).toMatchObject({ instrument: "2016" });
   });
 
@@ -62,23 +71,23 @@ describe("previous result and change", () => {
 
 describe("selecting and ranking", () => {
   const names = new Map([
-    ["1880", "Örebro"],
-    ["0484", "Eskilstuna"],
-    ["1490", "Borås"],
+    [ODEBY, "Fiktiva Ödeby"],
+    [TESTKOPING, "Fiktiva Testköping"],
+    [PROVSTAD, "Fiktiva Provstad"],
   ]);
   const nameOf = (code: string) => names.get(code) ?? code;
 
   it("ranks the latest per municipality within the year range, ties sharing a rank", () => {
     const ranked = rankRecords(history, { instrument: "2010" }, nameOf);
     expect(ranked.map((r) => [r.rank, r.item.record.municipality, r.item.record.year])).toEqual([
-      [1, "0484", 2014],
-      [1, "1880", 2015],
-      [3, "1490", 2018],
+      [1, TESTKOPING, 2014],
+      [1, ODEBY, 2015],
+      [3, PROVSTAD, 2018],
     ]);
     const upTo2013 = rankRecords(history, { instrument: "2010", yearTo: 2013 }, nameOf);
     expect(upTo2013.map((r) => [r.rank, r.item.record.municipality, r.item.record.year])).toEqual([
-      [1, "1880", 2012],
-      [2, "1490", 2011],
+      [1, ODEBY, 2012],
+      [2, PROVSTAD, 2011],
     ]);
     // Changes use the whole history, not only the years in the range.
     const from2015 = rankRecords(history, { instrument: "2010", yearFrom: 2015, all: true }, nameOf);
@@ -89,16 +98,16 @@ describe("selecting and ranking", () => {
   });
 
   it("ranks within the chosen municipalities", () => {
-    const ranked = rankRecords(history, { instrument: "2010", municipalities: new Set(["1880", "1490"]) }, nameOf);
+    const ranked = rankRecords(history, { instrument: "2010", municipalities: new Set([ODEBY, PROVSTAD]) }, nameOf);
     expect(ranked.map((r) => [r.rank, r.item.record.municipality])).toEqual([
-      [1, "1880"],
-      [2, "1490"],
+      [1, ODEBY],
+      [2, PROVSTAD],
     ]);
   });
 
   const recordArb = fc
     .record({
-      municipality: fc.constantFrom("0114", "0180", "1880", "0484"),
+      municipality: fc.constantFrom("9901", "9902", "9903", "9904"),
       instrument: fc.constantFrom("2010", "2016"),
       year: fc.integer({ min: 2008, max: 2020 }),
       tenths: fc.integer({ min: 0, max: 8000 }),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
 import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { addFictionalMunicipalities, FICTIONAL, isFictionalCode, PROVSTAD, TESTKOPING } from "../support/fictional.ts";
 import { importDemo } from "../support/fixtures.ts";
 
 describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
@@ -18,12 +19,14 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    // Two more 2010 results: Eskilstuna ties with Örebro's 2012 total, Borås is below.
+    // Two fictional municipalities with synthetic results under 2010's version: Testköping ties
+    // with Örebro's 2015 total, Provstad is below.
+    await addFictionalMunicipalities(database.db);
     await importResults(database.db, {
       name: "more.ndjson",
       text: [
         {
-          municipality: "0484",
+          municipality: TESTKOPING.code,
           instrument: "2010",
           year: 2014,
           date: "2014-05-01",
@@ -31,13 +34,13 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
           areas: { "1": 80, "2": 80, "3": 80, "4": 80, "5": 80, "6": 90, "7": 80, "8": 80 },
         },
         {
-          municipality: "1490",
+          municipality: PROVSTAD.code,
           instrument: "2010",
           year: 2011,
           date: "2011-10-01",
           areas: { "1": 50, "2": 60, "3": 70, "4": 40, "5": 50, "6": 60, "7": 70, "8": 61 },
         },
-        { municipality: "1490", instrument: "2016", year: 2017, total: 555 },
+        { municipality: PROVSTAD.code, instrument: "2016", year: 2017, total: 555 },
       ]
         .map((d) => JSON.stringify(d))
         .join("\n"),
@@ -57,7 +60,9 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
 
   it("lists 290 municipalities in Swedish order with county and group, also as CSV", async () => {
     const list = await json("/api/v1/municipalities");
-    expect(list).toHaveLength(290);
+    // The 290 of the reference data, and this test's fictional ones.
+    expect(list.filter((m: { code: string }) => !isFictionalCode(m.code))).toHaveLength(290);
+    expect(list).toHaveLength(290 + FICTIONAL.length);
     const names = list.map((m: { name: string }) => m.name);
     expect(names.at(-1)).toBe("Övertorneå");
     expect(names.indexOf("Åre")).toBeGreaterThan(names.indexOf("Ystad"));
@@ -69,7 +74,7 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
     const csv = await get("/api/v1/municipalities.csv");
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines).toHaveLength(291);
+    expect(lines).toHaveLength(1 + 290 + FICTIONAL.length);
     expect(lines[0]).toBe("code,name,official_name,county_code,county,skl-2011_group,skl-2011_group_name");
   });
 
@@ -123,8 +128,8 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
     expect((await json("/api/v1/results")).length).toBe(6);
     expect((await json("/api/v1/results?instrument=2010")).length).toBe(5);
     expect((await json("/api/v1/results?instrument=2010&year=2012")).map((r: any) => r.municipality)).toEqual(["1880"]);
-    // Örebro and Eskilstuna are "3. Större städer" in SKL's 2011 grouping; Borås too.
-    expect((await json("/api/v1/results?group=3&year=2014")).map((r: any) => r.name)).toEqual(["Eskilstuna"]);
+    // Örebro is "3. Större städer" in SKL's 2011 grouping; the fictional Testköping and Provstad too.
+    expect((await json("/api/v1/results?group=3&year=2014")).map((r: any) => r.name)).toEqual([TESTKOPING.name]);
     expect((await json("/api/v1/results?group=skl-2011:1")).length).toBe(0);
     expect((await get("/api/v1/results?year=12")).status).toBe(400);
     expect((await get("/api/v1/results?instrument=1999")).status).toBe(404);
@@ -133,9 +138,9 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
   it("ranks the latest result per municipality by total, ties sharing a rank", async () => {
     const ranking = await json("/api/v1/rankings?instrument=2010");
     expect(ranking.map((r: any) => [r.rank, r.municipality, r.year, r.total])).toEqual([
-      [1, "0484", 2014, 650],
+      [1, TESTKOPING.code, 2014, 650],
       [1, "1880", 2015, 650],
-      [3, "1490", 2011, 461],
+      [3, PROVSTAD.code, 2011, 461],
     ]);
     expect(ranking[2].totalPublished).toBe(false);
     const all = await json("/api/v1/rankings?instrument=2010&all=true");
@@ -168,11 +173,11 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
 
   it("averages the latest results with area points before a date, one per municipality", async () => {
     const all = await json("/api/v1/averages?instrument=2010&latest=10");
-    // Örebro's latest with areas is 2012 (2015 has a total only); Eskilstuna 2014; Borås 2011.
+    // Örebro's latest with areas is 2012 (2015 has a total only); Testköping 2014; Provstad 2011.
     expect(all.results.map((r: any) => [r.municipality, r.year])).toEqual([
-      ["0484", 2014],
+      [TESTKOPING.code, 2014],
       ["1880", 2012],
-      ["1490", 2011],
+      [PROVSTAD.code, 2011],
     ]);
     expect(all.count).toBe(3);
     // Area 1: Örebro 2012's published 68 counts, not its unrounded sub-area sum: (80 + 68 + 50) / 3.
@@ -181,7 +186,7 @@ describe.each(testDatabaseKinds())("open data API on %s", (kind) => {
     expect(all.areas["8"]).toBe(76);
     expect(all.total).toBe(575.33);
     const before = await json("/api/v1/averages?instrument=2010&latest=27&before=2012-11-15&exclude=1880");
-    expect(before.results.map((r: any) => r.municipality)).toEqual(["1490"]);
+    expect(before.results.map((r: any) => r.municipality)).toEqual([PROVSTAD.code]);
     expect(before.areas["8"]).toBe(61);
     expect(before.total).toBe(461);
   });

@@ -1,11 +1,15 @@
-import { runKompass } from "../support/cli.ts";
+import { prepareDataFolder, runKompass } from "../support/cli.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXEMPELBY, PROVSTAD, TESTKOPING } from "../support/fictional.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "kompass-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+// The CLI's database, prepared beforehand with the fictional municipalities the files name.
+beforeAll(() => prepareDataFolder(join(folder, "data")));
 
 const kompass = (...args: string[]) =>
   runKompass({ KOMPASS_DATA_DIR: join(folder, "data"), DATABASE_URL: "", KOMPASS_DEMO: "false" }, args);
@@ -16,9 +20,9 @@ describe("the kompass CLI", () => {
     writeFileSync(
       bad,
       [
-        '{"municipality":"0114","instrument":"2010","year":2012,"total":600}',
-        '{"municipality":"0115","instrument":"2010","year":2012,"subareas":{"1.1":16}}',
-        '{"municipality":"0117","instrument":"2010","year":2012,"total":"6OO"}',
+        `{"municipality":"${TESTKOPING.code}","instrument":"2010","year":2012,"total":600}`,
+        `{"municipality":"${PROVSTAD.code}","instrument":"2010","year":2012,"subareas":{"1.1":16}}`,
+        `{"municipality":"${EXEMPELBY.code}","instrument":"2010","year":2012,"total":"6OO"}`,
       ].join("\n"),
     );
     const refused = kompass("import", bad);
@@ -28,7 +32,7 @@ describe("the kompass CLI", () => {
     expect(refused.stderr).toContain('line 3, field total: expected a decimal number with a point, such as 15.51; got "6OO"');
 
     const good = join(folder, "good.csv");
-    writeFileSync(good, "municipality,instrument,year,total\n0114,2010,2012,600\n");
+    writeFileSync(good, `municipality,instrument,year,total\n${TESTKOPING.code},2010,2012,600\n`);
     const imported = kompass("import", good);
     expect(imported.stderr).toBe("");
     expect(imported.stdout).toContain("1 result: 1 new, 0 updated, 0 unchanged.");

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
 import { apiRoutes } from "../../src/api/routes.server.ts";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
-import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
-import { importDemo } from "../support/fixtures.ts";
+import { importDemo, importPublished } from "../support/fixtures.ts";
 
 interface Parameter {
   name: string;
@@ -42,18 +41,10 @@ describe.each(testDatabaseKinds())("the OpenAPI document matches the API on %s",
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    // Örebro 2012 is published with texts (the search finds it); Eskilstuna gets a result to compare.
+    // Örebro 2012 is published with texts (the search finds it); the real published results of
+    // other municipalities (with their sources) give the comparison and the rankings more to show.
     await seedWorkspaceDemo(database.db);
-    await importResults(database.db, {
-      name: "more.ndjson",
-      text: JSON.stringify({
-        municipality: "0484",
-        instrument: "2010",
-        year: 2014,
-        total: 640,
-        areas: { "1": 80, "2": 80, "3": 80, "4": 80, "5": 80, "6": 80, "7": 80, "8": 80 },
-      }),
-    });
+    await importPublished(database.db);
     doc = (await (await get("/openapi.json")).json()) as Document;
   });
   afterAll(() => database.dispose());

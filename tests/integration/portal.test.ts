@@ -1,17 +1,13 @@
 import { parse } from "csv-parse/sync";
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
 import { NotFoundError, ValidationError } from "../../src/services/errors.ts";
 import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.server.ts";
 import { getEvaluationPage } from "../../src/services/portal/evaluationPage.server.ts";
-import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
-import { importDemo } from "../support/fixtures.ts";
+import { importDemo, importPublished } from "../support/fixtures.ts";
 
-// Real published results of other municipalities, each with its source (reference/demo/published-results.json).
-const others = readFileSync(new URL("../../reference/demo/published-results.json", import.meta.url), "utf8");
 const query = (text: string) => new URLSearchParams(text);
 
 describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages on %s", (kind) => {
@@ -20,7 +16,8 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await importResults(database.db, { name: "published-results.json", text: others });
+    // Real published results of other municipalities, each with its source.
+    await importPublished(database.db);
     await seedWorkspaceDemo(database.db);
   }, 60_000);
   afterAll(() => database.dispose());

@@ -6,19 +6,23 @@ import { importResults } from "../../src/services/results/importResults.server.t
 import { getRankingChoices, listResultsOrdered, listResultsPage } from "../../src/services/results/portal.server.ts";
 import { getRankings } from "../../src/services/results/rankings.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { addFictionalMunicipalities, PROVSTAD, TESTKOPING } from "../support/fictional.ts";
 import { importDemo } from "../support/fixtures.ts";
 
-/** Örebro (county 18) 2010, 2012, 2015 from the demo; Eskilstuna (04) 2014; Borås (14) 2011 and, in 2016's version, 2017. */
+/**
+ * Örebro (county 18) 2010, 2012, 2015 from the demo; synthetic results of two fictional
+ * municipalities: Testköping (county 04) 2014; Provstad (14) 2011 and, in 2016's version, 2017.
+ */
 const moreResults = [
-  { municipality: "0484", instrument: "2010", year: 2014, date: "2014-05-01", total: 650 },
+  { municipality: TESTKOPING.code, instrument: "2010", year: 2014, date: "2014-05-01", total: 650 },
   {
-    municipality: "1490",
+    municipality: PROVSTAD.code,
     instrument: "2010",
     year: 2011,
     date: "2011-10-01",
     areas: { "1": 50, "2": 60, "3": 70, "4": 40, "5": 50, "6": 60, "7": 70, "8": 61 },
   },
-  { municipality: "1490", instrument: "2016", year: 2017, total: 555 },
+  { municipality: PROVSTAD.code, instrument: "2016", year: 2017, total: 555 },
 ];
 
 describe.each(testDatabaseKinds())("filtered rankings on %s", (kind) => {
@@ -38,6 +42,7 @@ describe.each(testDatabaseKinds())("filtered rankings on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
+    await addFictionalMunicipalities(database.db);
     await importResults(database.db, { name: "more.ndjson", text: moreResults.map((d) => JSON.stringify(d)).join("\n") });
   });
   afterAll(() => database.dispose());
@@ -45,21 +50,21 @@ describe.each(testDatabaseKinds())("filtered rankings on %s", (kind) => {
   it("gives each entry its change since the municipality's previous result", async () => {
     const ranking = await getRankings(database.db, { instrument: "2010" });
     expect(ranking.map((e) => [e.rank, e.name, e.year, e.total, e.change, e.previousYear, e.previousInstrument])).toEqual([
-      [1, "Eskilstuna", 2014, 650, null, null, null],
+      [1, TESTKOPING.name, 2014, 650, null, null, null],
       [1, "Örebro", 2015, 650, 35, 2012, "2010"],
-      [3, "Borås", 2011, 461, null, null, null],
+      [3, PROVSTAD.name, 2011, 461, null, null, null],
     ]);
     const v2016 = await getRankings(database.db, { instrument: "2016" });
-    expect(v2016).toEqual([expect.objectContaining({ name: "Borås", change: null, previousYear: 2011, previousInstrument: "2010" })]);
+    expect(v2016).toEqual([expect.objectContaining({ name: PROVSTAD.name, change: null, previousYear: 2011, previousInstrument: "2010" })]);
   });
 
   it("filters by county, group and years, ranking within the filtered list", async () => {
     const orebro = await json("/api/v1/rankings?instrument=2010&county=18");
     expect(orebro.map((e: any) => [e.rank, e.municipality, e.year])).toEqual([[1, "1880", 2015]]);
-    // Within 2012–2014 Örebro's latest is 2012 (615): second after Eskilstuna.
+    // Within 2012–2014 Örebro's latest is 2012 (615): second after Testköping.
     const years = await json("/api/v1/rankings?instrument=2010&yearFrom=2012&yearTo=2014");
     expect(years.map((e: any) => [e.rank, e.municipality, e.year, e.change])).toEqual([
-      [1, "0484", 2014, null],
+      [1, TESTKOPING.code, 2014, null],
       [2, "1880", 2012, 100],
     ]);
     expect((await json("/api/v1/rankings?instrument=2010&group=3")).length).toBe(3);
@@ -100,11 +105,11 @@ describe.each(testDatabaseKinds())("filtered rankings on %s", (kind) => {
 
   it("lists results latest first by date, then year, with a limit", async () => {
     const latest = await listResultsOrdered(database.db, { sort: "latest", limit: 3 });
-    // Undated results count as of 31 December: Borås 2017, Örebro 2015, then Eskilstuna's 1 May 2014.
+    // Undated results count as of 31 December: Provstad 2017, Örebro 2015, then Testköping's 1 May 2014.
     expect(latest.map((r) => [r.municipality, r.year])).toEqual([
-      ["1490", 2017],
+      [PROVSTAD.code, 2017],
       ["1880", 2015],
-      ["0484", 2014],
+      [TESTKOPING.code, 2014],
     ]);
     expect((await json("/api/v1/results?sort=latest&limit=1")).map((r: any) => r.year)).toEqual([2017]);
     expect((await problemOf("/api/v1/results?sort=newest"))[0]).toMatchObject({ parameter: "sort" });
@@ -127,7 +132,7 @@ describe.each(testDatabaseKinds())("filtered rankings on %s", (kind) => {
     expect(await listResultsPage(database.db, { instrument: "2016" }, { page: 1, size: 10 })).toMatchObject({
       total: 1,
       pages: 1,
-      rows: [{ municipality: "1490" }],
+      rows: [{ municipality: PROVSTAD.code }],
     });
     // Past the end: the last page; before the start: the first.
     const last = await listResultsPage(database.db, {}, { page: 100, size: 2 });

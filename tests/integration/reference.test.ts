@@ -7,6 +7,7 @@ import { loadInstrumentDefinition } from "../../src/services/instruments/loadIns
 import { loadGroupingCsv } from "../../src/services/reference/loadReferenceData.server.ts";
 import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { addFictionalMunicipalities, PROVSTAD, TESTKOPING } from "../support/fictional.ts";
 
 const v2016 = JSON.parse(readFileSync(new URL("../../reference/instruments/2016.json", import.meta.url), "utf8"));
 
@@ -46,9 +47,11 @@ describe.each(testDatabaseKinds())("reference data on %s", (kind) => {
   });
 
   it("adds sub-areas to a version in use but refuses to drop or renumber those results refer to", async () => {
+    // Synthetic results, so of fictional municipalities.
+    await addFictionalMunicipalities(database.db);
     await importResults(database.db, {
       name: "r.json",
-      text: JSON.stringify({ municipality: "1880", instrument: "2016", year: 2017, areas: { "1": 70 } }),
+      text: JSON.stringify({ municipality: TESTKOPING.code, instrument: "2016", year: 2017, areas: { "1": 70 } }),
     });
     expect(await loadInstrumentDefinition(database.db, { name: "2016.json", definition: v2016WithSubareas() })).toEqual({
       key: "2016",
@@ -56,7 +59,7 @@ describe.each(testDatabaseKinds())("reference data on %s", (kind) => {
     });
     await importResults(database.db, {
       name: "s.json",
-      text: JSON.stringify({ municipality: "1881", instrument: "2016", year: 2018, subareas: { "1.1": 30, "1.2": 45.5 } }),
+      text: JSON.stringify({ municipality: PROVSTAD.code, instrument: "2016", year: 2018, subareas: { "1.1": 30, "1.2": 45.5 } }),
     });
 
     const dropped = await problemsOf(

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importResults } from "../../src/services/results/importResults.server.ts";
 import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { addFictionalMunicipalities, syntheticMunicipalities } from "../support/fictional.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { baseUrl } from "../support/http.ts";
 
@@ -34,12 +35,11 @@ describe.each(testDatabaseKinds())("/resultat in pages of 100 on %s", (kind) => 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    // One 2013 result for every municipality without one: 290 more or less, so three pages.
-    const { rows: codes } = (await database.db.execute(sql`select code from municipalities order by code`)) as unknown as {
-      rows: { code: string }[];
-    };
-    const lines = codes.map((c, i) =>
-      JSON.stringify({ municipality: c.code, instrument: "2010", year: 2013, date: `2013-0${1 + (i % 9)}-15`, total: 300 + (i % 400) }),
+    // A synthetic 2013 result for each of 290 fictional municipalities: 293 in all, so three pages.
+    const towns = syntheticMunicipalities(290);
+    await addFictionalMunicipalities(database.db, towns);
+    const lines = towns.map((town, i) =>
+      JSON.stringify({ municipality: town.code, instrument: "2010", year: 2013, date: `2013-0${1 + (i % 9)}-15`, total: 300 + (i % 400) }),
     );
     await importResults(database.db, { name: "many.ndjson", text: lines.join("\n") });
     const { rows: counted } = (await database.db.execute(sql`select count(*)::int as n from results`)) as unknown as {

@@ -13,6 +13,7 @@ import { getAgreement, saveAgreedScore } from "../../src/services/scoring/agreem
 import { getMyScoring, saveMyScore, submitMyScoring } from "../../src/services/scoring/myScoring.server.ts";
 import { previousResultFor } from "../../src/services/scoring/previous.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { addFictionalMunicipalities, TESTKOPING } from "../support/fictional.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { problemsOf } from "../support/errors.ts";
 
@@ -56,13 +57,15 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
     database = await createTestDatabase(kind);
     db = database.db;
     await importDemo(db);
+    // The evaluation scored here is not a real one: of a fictional municipality.
+    await addFictionalMunicipalities(db);
     admin = await person("administrator", "Admin");
     anna = await person("evaluator", "Anna");
     bo = await person("evaluator", "Bo");
     outsider = await person("evaluator", "Olle");
-    contact = await person("contact", "Kim", "1880");
+    contact = await person("contact", "Kim", TESTKOPING.code);
     ({ id } = await createEvaluation(db, admin, {
-      municipalityCode: "1880",
+      municipalityCode: TESTKOPING.code,
       instrumentKey: "2010",
       year: 2016,
       evaluatorIds: [anna.id, bo.id],
@@ -164,7 +167,7 @@ describe.each(testDatabaseKinds())("scoring and agreement on %s", (kind) => {
   });
 
   it("shows nobody the others' points before they hand in their own, and everyone after", async () => {
-    // Bo scores Örebro's points; Anna the same but 3 less on 2.1 and 1 less on 1.5 (and 13 on 1.1).
+    // Bo scores Örebro's 2012 points; Anna the same but 3 less on 2.1 and 1 less on 1.5 (and 13 on 1.1).
     for (const [itemId, value] of orebro)
       await saveMyScore(db, bo, id, { itemId, points: value, justification: `Bo om ${itemId}`, version: 0 });
     for (const [itemId, value] of orebro) {

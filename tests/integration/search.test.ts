@@ -20,6 +20,7 @@ import { searchMunicipalities } from "../../src/services/search/searchMunicipali
 import { RANKED_AT_MOST, searchPassages, type SearchHit } from "../../src/services/search/searchPassages.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
+import { TESTKOPING } from "../support/fictional.ts";
 import { createCast, createTestEvaluation, type Cast } from "../support/workspace.ts";
 
 const marked = (hit: SearchHit) => hit.snippet.filter((s) => s.mark).map((s) => s.text.toLocaleLowerCase("sv"));
@@ -28,7 +29,7 @@ const plain = (hit: SearchHit) => hit.snippet.map((s) => s.text).join("");
 describe.each(testDatabaseKinds())("search on %s", (kind) => {
   let database: TestDatabase;
   let cast: Cast;
-  let eskilstuna2017: number;
+  let testkoping2017: number;
   const search = (text: string, filters: Record<string, string | number> = {}) => searchPassages(database.db, { text, ...filters });
   const version = async (id: number) =>
     (await database.db.select({ v: evaluations.version }).from(evaluations).where(eq(evaluations.id, id)))[0]!.v;
@@ -39,9 +40,9 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     await importDemo(database.db);
     await seedWorkspaceDemo(database.db);
     cast = await createCast(database.db);
-    // A second published evaluation, published the ordinary way, with inflected forms.
+    // A second published evaluation (of the fictional Testköping), published the ordinary way, with inflected forms.
     const id = await createTestEvaluation(database.db, cast);
-    eskilstuna2017 = id;
+    testkoping2017 = id;
     await move(id, "preparation");
     await database.db.insert(interviews).values({ evaluationId: id, groupKind: "politicians", title: "KSAU" });
     await move(id, "visit");
@@ -95,7 +96,7 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     expect(summary).toMatchObject({
       kind: "summary",
       anchor: anchors.summary(1),
-      municipality: { code: "0484" },
+      municipality: { code: TESTKOPING.code },
       year: 2017,
       instrument: "2016",
       area: null,
@@ -122,7 +123,7 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     expect(hits[0]).toMatchObject({
       kind: "good_example",
       anchor: anchors.goodExample(3, 1),
-      municipality: { code: "0484" },
+      municipality: { code: TESTKOPING.code },
       area: { number: 3 },
     });
     const stockholm = (await search("stockholm")).hits.find((h) => h.kind === "good_example")!;
@@ -133,11 +134,11 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     const all = await search("utvärdering");
     const ids = async (filters: Record<string, string | number>) =>
       new Set((await search("utvärdering", filters)).hits.map((h) => h.municipality.code));
-    expect(await ids({ instrument: "2016" })).toEqual(new Set(["0484"]));
+    expect(await ids({ instrument: "2016" })).toEqual(new Set([TESTKOPING.code]));
     expect(await ids({ county: "18" })).toEqual(new Set(["1880"]));
-    expect(await ids({ yearFrom: 2013 })).toEqual(new Set(["0484"]));
+    expect(await ids({ yearFrom: 2013 })).toEqual(new Set([TESTKOPING.code]));
     expect(await ids({ yearTo: "2012" })).toEqual(new Set(["1880"]));
-    expect(await ids({ yearFrom: 2012, yearTo: 2017, county: "", area: "" })).toEqual(new Set(["1880", "0484"]));
+    expect(await ids({ yearFrom: 2012, yearTo: 2017, county: "", area: "" })).toEqual(new Set(["1880", TESTKOPING.code]));
     const area3 = await search("mål", { area: 3 });
     expect(area3.hits.every((h) => h.area?.number === 3)).toBe(true);
     expect(area3.total).toBeGreaterThan(0);
@@ -146,8 +147,8 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
         "select group_code from municipality_groups where grouping_key = 'skl-2011' and municipality_code = '1880'" as never,
       )) as unknown as { rows: { group_code: string }[] }
     ).rows;
-    // Örebro and Eskilstuna share their group: a group with neither of them must find nothing.
-    expect(await ids({ group: orebroGroup!.group_code })).toEqual(new Set(["1880", "0484"]));
+    // Örebro and (fictional) Testköping share their group: a group with neither of them must find nothing.
+    expect(await ids({ group: orebroGroup!.group_code })).toEqual(new Set(["1880", TESTKOPING.code]));
     expect(await ids({ group: orebroGroup!.group_code === "1" ? "2" : "1" })).toEqual(new Set());
     expect(all.total).toBeGreaterThan(2);
   });
@@ -194,14 +195,14 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
   });
 
   it("keeps the published passages during a correction and replaces them at republication", async () => {
-    await correctEvaluation(database.db, cast.admin, eskilstuna2017, { reason: "Rättat stavfel", version: await version(eskilstuna2017) });
+    await correctEvaluation(database.db, cast.admin, testkoping2017, { reason: "Rättat stavfel", version: await version(testkoping2017) });
     await database.db
       .update(evaluationTexts)
       .set({ body: "Kommunen utvärderade sin styrning och sitt ledarskap 2016." })
-      .where(and(eq(evaluationTexts.evaluationId, eskilstuna2017), eq(evaluationTexts.key, "summary.evaluation")));
+      .where(and(eq(evaluationTexts.evaluationId, testkoping2017), eq(evaluationTexts.key, "summary.evaluation")));
     expect((await search("utvärderade styrning")).hits.map(plain)).toEqual(["Kommunen utvärderade sin styrning 2016."]);
     expect((await search("ledarskap", { instrument: "2016" })).total).toBe(0);
-    await move(eskilstuna2017, "published");
+    await move(testkoping2017, "published");
     expect((await search("utvärderade styrning")).hits.map(plain)).toEqual(["Kommunen utvärderade sin styrning och sitt ledarskap 2016."]);
   });
 

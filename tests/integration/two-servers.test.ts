@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgres } from "../../src/db/client.server.ts";
+import { addFictionalMunicipalities, TESTKOPING } from "../support/fictional.ts";
 
 // Two `npm start` servers (the built app, as production runs it) on one PostgreSQL, and the CLI
 // as a third process: what one of them changes must show in the others' pages and API at once.
@@ -52,6 +54,10 @@ describe.skipIf(!adminUrl)("two servers and the CLI on one PostgreSQL", () => {
     url = parsed.toString();
     // One after the other: the first prepares the empty database (reference data and demo).
     for (const port of PORTS) await start(port);
+    // The fictional municipality the CLI gives a synthetic result below.
+    const database = await openPostgres(url, 1);
+    await addFictionalMunicipalities(database.db, [TESTKOPING]);
+    await database.close();
   }, 120_000);
 
   afterAll(async () => {
@@ -76,15 +82,15 @@ describe.skipIf(!adminUrl)("two servers and the CLI on one PostgreSQL", () => {
     // Warm both servers' caches: without the notification they would keep answering from them.
     for (const port of PORTS) {
       for (let i = 0; i < 2; i++) {
-        expect(await api(port)).not.toContain('"municipality":"2584"');
-        expect(await page(port)).not.toContain("Kiruna");
+        expect(await api(port)).not.toContain(`"municipality":"${TESTKOPING.code}"`);
+        expect(await page(port)).not.toContain(TESTKOPING.name);
       }
     }
-    // Synthetic test data, not a real result of Kiruna.
+    // Synthetic test data, of a fictional municipality.
     const file = join(folder, "synthetic.json");
     writeFileSync(
       file,
-      JSON.stringify({ municipality: "2584", instrument: "2010", year: 2013, total: 777, source: "Syntetiska testdata" }),
+      JSON.stringify({ municipality: TESTKOPING.code, instrument: "2010", year: 2013, total: 777, source: "Syntetiska testdata" }),
     );
     const imported = spawnSync(process.execPath, [join(root, "bin/kompass.mjs"), "import", file], {
       cwd: root,
@@ -94,8 +100,8 @@ describe.skipIf(!adminUrl)("two servers and the CLI on one PostgreSQL", () => {
     expect(imported.status, imported.stderr).toBe(0);
     // Each server is given one second (the poll's limit) to show it in its page and its API.
     for (const port of PORTS) {
-      await expect.poll(() => api(port), { timeout: 1000, interval: 25 }).toContain('"municipality":"2584"');
-      await expect.poll(() => page(port), { timeout: 1000, interval: 25 }).toContain("Kiruna");
+      await expect.poll(() => api(port), { timeout: 1000, interval: 25 }).toContain(`"municipality":"${TESTKOPING.code}"`);
+      await expect.poll(() => page(port), { timeout: 1000, interval: 25 }).toContain(TESTKOPING.name);
     }
   });
 });

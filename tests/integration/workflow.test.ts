@@ -12,6 +12,7 @@ import {
   TransitionBlockedError,
 } from "../../src/services/evaluations/transitionEvaluation.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { TESTKOPING } from "../support/fictional.ts";
 import { createCast, createTestEvaluation, type Cast } from "../support/workspace.ts";
 
 describe.each(testDatabaseKinds())("an evaluation's way to publication on %s", (kind) => {
@@ -22,7 +23,7 @@ describe.each(testDatabaseKinds())("an evaluation's way to publication on %s", (
   const move = async (actor: Cast[keyof Cast], to: string) =>
     transitionEvaluation(database.db, actor, id, { to, version: await version() });
   const apiResults = async () =>
-    (await (await handleApiRequest(database.db, new Request("http://x/api/v1/municipalities/0484/results"))).json()) as {
+    (await (await handleApiRequest(database.db, new Request(`http://x/api/v1/municipalities/${TESTKOPING.code}/results`))).json()) as {
       year: number;
       total: number;
     }[];

@@ -11,6 +11,7 @@ import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
 import { uploadDocument } from "../../src/services/evidence/index.server.ts";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
 import { importDemo } from "../support/fixtures.ts";
+import { FICTIONAL, TESTKOPING } from "../support/fictional.ts";
 import { createCast, createTestEvaluation } from "../support/workspace.ts";
 
 // Syntetiska testdata. `npx kompass backup` and `restore` end to end, through bin/kompass.mjs.
@@ -80,14 +81,15 @@ describe("kompass backup and restore", () => {
     const full = kompass({ dataDir: source }, "restore", file);
     expect(full.status).toBe(1);
     expect(full.stderr).toContain(`The database ${source} is not empty: `);
-    expect(full.stderr).toContain("municipalities (290 rows)");
+    // The 290 of the reference data and the workspace tests' fictional ones.
+    expect(full.stderr).toContain(`municipalities (${290 + FICTIONAL.length} rows)`);
     expect(full.stderr).toContain("Nothing was changed.");
 
     const cut = join(folder, "cut.gz");
     const whole = readFileSync(file);
     writeFileSync(cut, whole.subarray(0, whole.length - 100));
     const csv = join(folder, "results.csv");
-    writeFileSync(csv, "municipality,instrument,year,total\n0114,2010,2012,600\n");
+    writeFileSync(csv, `municipality,instrument,year,total\n${TESTKOPING.code},2010,2012,600\n`);
     const fresh = join(folder, "fresh");
     const truncated = kompass({ dataDir: fresh }, "restore", cut);
     expect(truncated.status).toBe(1);

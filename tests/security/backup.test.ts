@@ -21,10 +21,12 @@ import { importResults } from "../../src/services/results/importResults.server.t
 import { saveMyScore } from "../../src/services/scoring/myScoring.server.ts";
 import { saveText } from "../../src/services/writing/saveText.server.ts";
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind, testDatabaseKinds } from "../support/database.ts";
+import { addFictionalMunicipalities, TESTKOPING } from "../support/fictional.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { createCast, createTestEvaluation } from "../support/workspace.ts";
 
-// Syntetiska testdata: every figure and text written here is made up for the test.
+// Syntetiska testdata: every figure and text written here is made up for the test, and every
+// figure belongs to a fictional municipality (tests/support/fictional.ts).
 const folder = mkdtempSync(join(tmpdir(), "kompass-backup-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 let fileCount = 0;
@@ -249,7 +251,7 @@ describe.each(kinds)("a backup of %s", (sourceKind) => {
     const plainCut = newFile("plain-cut");
     writeFileSync(plainCut, linesOf(file).slice(0, -1).join("\n"));
     const csv = join(folder, "results.csv");
-    writeFileSync(csv, "municipality,instrument,year,total\n0114,2010,2012,600\n");
+    writeFileSync(csv, `municipality,instrument,year,total\n${TESTKOPING.code},2010,2012,600\n`);
     const json = join(folder, "other.json");
     writeFileSync(json, '{"format":"something else"}\n');
     const lines = linesOf(file);
@@ -356,9 +358,10 @@ describe.runIf(kinds.includes("postgres"))("a backup while PostgreSQL is written
     const target = await emptyDatabase("postgres");
     try {
       await importDemo(source.db);
+      await addFictionalMunicipalities(source.db, [TESTKOPING]);
       const synthetic = (year: number) =>
         JSON.stringify({
-          municipality: "0114",
+          municipality: TESTKOPING.code,
           instrument: "2010",
           year,
           areas: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [String(n), 50])),

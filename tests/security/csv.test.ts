@@ -9,6 +9,7 @@ import { transitionEvaluation } from "../../src/services/evaluations/transitionE
 import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
+import { PROVSTAD } from "../support/fictional.ts";
 import { createCast, createTestEvaluation, type Cast } from "../support/workspace.ts";
 
 /** What a spreadsheet runs as a formula when a cell starts with it (OWASP, and Numbers' full-width forms). */
@@ -97,7 +98,7 @@ describe.each(testDatabaseKinds())("open-data CSV with hostile text on %s", (kin
     database = await createTestDatabase(kind);
     await importDemo(database.db);
     cast = await createCast(database.db);
-    // Eskilstuna 2017, published the ordinary way, with the attack as a strength.
+    // The fictional Testköping (county 04) 2017, published the ordinary way, with the attack as a strength.
     const id = await createTestEvaluation(database.db, cast);
     const version = async () =>
       (await database.db.select({ v: evaluations.version }).from(evaluations).where(eq(evaluations.id, id)))[0]!.v;
@@ -117,10 +118,10 @@ describe.each(testDatabaseKinds())("open-data CSV with hostile text on %s", (kin
       { evaluationId: id, key: "area.3.strengths", body: ATTACK },
     ]);
     await move("published");
-    // A result of Österåker (synthetic: no such evaluation was made) whose source is the attack.
+    // A synthetic result of the fictional Provstad whose source is the attack.
     await importResults(database.db, {
       name: "attack.ndjson",
-      text: `${JSON.stringify({ municipality: "0117", instrument: "2016", year: 2019, total: "433.5", source: ATTACK })}\n`,
+      text: `${JSON.stringify({ municipality: PROVSTAD.code, instrument: "2016", year: 2019, total: "433.5", source: ATTACK })}\n`,
     });
   });
   afterAll(() => database.dispose());
@@ -133,10 +134,10 @@ describe.each(testDatabaseKinds())("open-data CSV with hostile text on %s", (kin
   });
 
   it("defuses an imported source in results.csv and the municipality's results", async () => {
-    for (const path of ["results.csv?instrument=2016", "municipalities/0117/results.csv"]) {
+    for (const path of ["results.csv?instrument=2016", `municipalities/${PROVSTAD.code}/results.csv`]) {
       const text = await (await get(path)).text();
       const rows = parse(text, { columns: true }) as Record<string, string>[];
-      expect(rows.find((r) => r.municipality === "0117" && r.year === "2019")?.source).toBe(`'${ATTACK}`);
+      expect(rows.find((r) => r.municipality === PROVSTAD.code && r.year === "2019")?.source).toBe(`'${ATTACK}`);
       expect(text).not.toMatch(/(^|,|\n)"?=HYPERLINK/);
     }
   });

@@ -29,6 +29,7 @@ import { searchPassages } from "../../src/services/search/searchPassages.server.
 import { addGoodExample } from "../../src/services/writing/goodExamples.server.ts";
 import { saveText } from "../../src/services/writing/saveText.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { addFictionalMunicipalities, TESTKOPING } from "../support/fictional.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
@@ -137,6 +138,7 @@ describe.each(testDatabaseKinds())("text hygiene on %s", (kind) => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
     await seedWorkspaceDemo(database.db);
+    await addFictionalMunicipalities(database.db, [TESTKOPING]);
     eva = await actor("eva@kompass.example");
     admin = await actor("admin@kompass.example");
     server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
@@ -253,8 +255,8 @@ describe.each(testDatabaseKinds())("text hygiene on %s", (kind) => {
 
   it("refuses control characters in imported files, naming the record, field and character", async () => {
     const before = await contents(database);
-    // Syntetiska testdata: the record is refused, nothing of it is stored.
-    const record = { municipality: "0117", instrument: "2016", year: 2019, total: "400", source: "Syntetiska\u0000 testdata" };
+    // Syntetiska testdata of a fictional municipality: the record is refused, nothing of it is stored.
+    const record = { municipality: TESTKOPING.code, instrument: "2016", year: 2019, total: "400", source: "Syntetiska\u0000 testdata" };
     expect(await refusal(importResults(database.db, { name: "bad.ndjson", text: `${JSON.stringify(record)}\n` }))).toEqual([
       expect.stringMatching(/^line 1 source: .*U\+0000 at character 11/),
     ]);

@@ -4,6 +4,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { openPostgres, pgliteExtensions, wrapPglite, type Database } from "../../src/db/client.server.ts";
 import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
+import { inventedFigures } from "./realFigures.ts";
 
 export type TestDatabaseKind = "pglite" | "postgres";
 
@@ -19,13 +20,22 @@ export interface TestDatabase extends Database {
   dispose(): Promise<void>;
 }
 
-/** A fresh database with migrations and reference data (no demo results). */
-export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+/**
+ * A fresh database with migrations and reference data (no demo results), or, with `demo`, one
+ * prepared as a new installation with the demo is (prepareDatabase on an empty database).
+ * Disposing it checks that no real municipality was given invented figures
+ * (tests/support/fictional.ts): a test that did fails there, naming the results.
+ */
+export async function createTestDatabase(kind: TestDatabaseKind, options: { demo?: boolean } = {}): Promise<TestDatabase> {
+  const demo = options.demo ?? false;
   if (kind === "pglite") {
-    const template = new Blob([readFileSync(inject("pgliteTemplate"))]);
-    const client = await PGlite.create({ loadDataDir: template, extensions: pgliteExtensions });
+    // The template holds the reference data already; the demo is loaded only into an empty database.
+    const client = demo
+      ? await PGlite.create({ extensions: pgliteExtensions })
+      : await PGlite.create({ loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]), extensions: pgliteExtensions });
     const database = wrapPglite(client, "memory");
-    return { ...database, dispose: () => database.close() };
+    if (demo) await prepareDatabase(database, { demo: true });
+    return { ...database, dispose: () => checkedDispose(database, () => database.close()) };
   }
   const adminUrl = process.env.TEST_POSTGRES_URL!;
   const name = `kompass_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -36,15 +46,32 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), 8);
-  await prepareDatabase(database, { demo: false });
+  await prepareDatabase(database, { demo });
   return {
     ...database,
-    dispose: async () => {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
+    dispose: () =>
+      checkedDispose(database, async () => {
+        await database.close();
+        const cleanup = new pg.Client({ connectionString: adminUrl });
+        await cleanup.connect();
+        await cleanup.query(`drop database if exists ${name} with (force)`);
+        await cleanup.end();
+      }),
   };
+}
+
+/**
+ * Closes after looking for invented figures of real municipalities. A database a test has broken
+ * on purpose (dropped tables, lost connections) cannot be read: then there is nothing to check.
+ */
+async function checkedDispose(database: Database, close: () => Promise<void>): Promise<void> {
+  let problems: string[] = [];
+  try {
+    problems = await inventedFigures(database.db);
+  } catch {
+    problems = [];
+  }
+  await close();
+  if (problems.length > 0)
+    throw new Error(`Real municipalities were given figures that are not theirs (use tests/support/fictional.ts):\n${problems.join("\n")}`);
 }

@@ -53,9 +53,37 @@ export const FILLER =
 
 export interface InputOptions {
   texts?: "demo" | "full" | "none";
+  /**
+   * The previous evaluation: 2010 as printed (same), none, or "other": SYNTHETIC_OTHER_VERSION,
+   * an invented one with another version, for the renderers' note on it (no such result of
+   * Örebro is published).
+   */
   previous?: "same" | "other" | "none";
+  /** How many synthetic comparison municipalities the average is of (SYNTHETIC_COMPARISON). */
   comparison?: number;
 }
+
+/**
+ * Synthetic, not Örebro's: an evaluation before 2010 with another instrument version. The seeds
+ * hold none (the 2012 report says only that it was Örebro's fourth), so this one is made up to
+ * show how a report speaks of a previous result it cannot compare area by area.
+ */
+export const SYNTHETIC_OTHER_VERSION = {
+  year: 2008,
+  instrumentKey: "2005",
+  instrumentName: "2005",
+  sameInstrument: false,
+  total: 450,
+  maxTotal: 800,
+  areas: [],
+} as const;
+
+/**
+ * Synthetic: the average of earlier evaluations the report compares with, of fictional
+ * municipalities ("Syntetisk kommun 1" …). The seed report draws a real average of 27 in a chart
+ * but prints no figures of it.
+ */
+export const SYNTHETIC_COMPARISON = { 1: 55.5, 2: 70.25, 3: 63, 4: 60, 5: 58.75, 6: 64, 7: 57, 8: 71 };
 
 /** The report input for Örebro 2012, as the reports service gathers it for the demo. */
 export function orebroInput(options: InputOptions = {}): ReportInput {
@@ -102,7 +130,7 @@ export function orebroInput(options: InputOptions = {}): ReportInput {
               maxTotal: 800,
               areas: PREVIOUS_2010.areas.map((p, i) => ({ number: i + 1, points: p, derived: false })),
             }
-          : { year: 2008, instrumentKey: "2005", instrumentName: "2005", sameInstrument: false, total: 450, maxTotal: 800, areas: [] },
+          : { ...SYNTHETIC_OTHER_VERSION, areas: [] },
     comparison: comparison(options.comparison ?? 0),
     keyFacts: {
       population: 137121,
@@ -115,8 +143,8 @@ export function orebroInput(options: InputOptions = {}): ReportInput {
 }
 
 function comparison(n: number): ReportInput["comparison"] {
-  const used = Array.from({ length: n }, (_, i) => ({ municipality: `Kommun ${i + 1}`, year: 2011 }));
-  return { asked: 27, areas: n > 0 ? { 1: 55.5, 2: 70.25, 3: 63, 4: 60, 5: 58.75, 6: 64, 7: 57, 8: 71 } : {}, used };
+  const used = Array.from({ length: n }, (_, i) => ({ municipality: `Syntetisk kommun ${i + 1}`, year: 2011 }));
+  return { asked: 27, areas: n > 0 ? { ...SYNTHETIC_COMPARISON } : {}, used };
 }
 
 export function orebroReport(options: InputOptions = {}): ReportModel {

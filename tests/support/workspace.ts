@@ -2,6 +2,7 @@ import type { Db } from "../../src/db/client.server.ts";
 import type { Actor } from "../../src/domain/workflow.ts";
 import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
 import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
+import { addFictionalMunicipalities, TESTKOPING } from "./fictional.ts";
 
 export interface Cast {
   admin: NonNullable<Actor>;
@@ -12,8 +13,12 @@ export interface Cast {
   otherContact: NonNullable<Actor>;
 }
 
-/** Users of every kind, for workspace tests: a team of two, a contact of Eskilstuna, and outsiders. */
+/**
+ * Users of every kind, for workspace tests: a team of two, a contact of the fictional Testköping
+ * (added to the database here), a contact of Örebro, and outsiders.
+ */
 export async function createCast(db: Db, tag = Math.random().toString(36).slice(2, 8)): Promise<Cast> {
+  await addFictionalMunicipalities(db);
   const make = async (
     key: string,
     role: "administrator" | "evaluator" | "contact",
@@ -34,15 +39,18 @@ export async function createCast(db: Db, tag = Math.random().toString(36).slice(
     eva: await make("eva", "evaluator"),
     per: await make("per", "evaluator"),
     outsider: await make("olle", "evaluator"),
-    contact: await make("kim", "contact", "0484"),
+    contact: await make("kim", "contact", TESTKOPING.code),
     otherContact: await make("kaj", "contact", "1880"),
   };
 }
 
-/** An evaluation of Eskilstuna with the 2016 version (eight areas to score), planned by the administrator. */
+/**
+ * An evaluation of the fictional Testköping with the 2016 version (eight areas to score), planned
+ * by the administrator: its points are the test's own, so the municipality is fictional.
+ */
 export async function createTestEvaluation(db: Db, cast: Cast, year = 2017): Promise<number> {
   const { id } = await createEvaluation(db, cast.admin, {
-    municipalityCode: "0484",
+    municipalityCode: TESTKOPING.code,
     instrumentKey: "2016",
     year,
     visitStart: `${year}-03-01`,
