@@ -2,6 +2,7 @@ import { Alert, Button, Card, Field, Heading, Label, Paragraph, Textarea } from 
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/overview";
 import { SetupFields } from "../../components/SetupFields.tsx";
+import { TotalPoints } from "../../components/RunningPoints.tsx";
 import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
 import { useT } from "../../i18n.ts";
 import { STATUSES } from "../../../src/domain/workflow.ts";
@@ -96,6 +97,14 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
               items: o.itemCount,
             })}
           </dd>
+          {o.agreed && (
+            <>
+              <dt>{t("scoring.agreement.summaryTitle")}</dt>
+              <dd>
+                <TotalPoints total={o.agreed} areas={o.agreed.areas} kind="agreed" />
+              </dd>
+            </>
+          )}
         </dl>
         {o.canEditSetup && o.choices && (
           <details>
