@@ -1,5 +1,5 @@
 import { Field, Input, Label, ValidationMessage } from "@digdir/designsystemet-react";
-import type { ComponentProps, ReactNode } from "react";
+import { useSyncExternalStore, type ComponentProps, type ReactNode } from "react";
 import { useFieldProblem } from "./FieldProblems.tsx";
 
 /**
@@ -26,7 +26,11 @@ export function LabelledField({
 }) {
   const autosaveError = useFieldProblem(name);
   error ??= autosaveError;
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const hydrated = useHydrated();
+  // The server's page ties the message to the control itself. Once JavaScript runs,
+  // Designsystemet's field element ties a message that appears (and unties it again): React
+  // adding the id as well would name the message twice.
+  const describedBy = [hint ? `${id}-hint` : "", error && !hydrated ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <Field>
       <Label htmlFor={id}>{label}</Label>
@@ -34,6 +38,16 @@ export function LabelledField({
       {children(describedBy, error ? true : undefined)}
       {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
     </Field>
+  );
+}
+
+const noSubscription = () => () => {};
+/** False on the server and while hydrating, true for every render after. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Input, Paragraph, Select, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Input, Paragraph, Select, Table, Tag } from "@digdir/designsystemet-react";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/users";
 import { CsrfField, failureOf, problemText, Problems, readForm, requireActor } from "../../forms.tsx";
@@ -13,7 +13,7 @@ import { municipalityList } from "../../../src/services/results/queries.server.t
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
 import { kompass } from "../../context.ts";
 import { CONFIRM_DISABLE, DisableButton, DisableStep } from "../../components/DisableUser.tsx";
-import { LabelledField } from "../../components/LabelledField.tsx";
+import { LabelledField, LabelledInput } from "../../components/LabelledField.tsx";
 
 const PATH = "/admin/anvandare";
 
@@ -148,7 +148,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             {t("admin.users.linkTitle", { name: link.name })}
           </Heading>
           <Paragraph>{t("admin.users.linkIntro", { email: link.email, expires: link.expires })}</Paragraph>
-          <Textfield
+          <LabelledInput
             label={t("admin.users.linkLabel")}
             id="one-time-link"
             value={link.url}

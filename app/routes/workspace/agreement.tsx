@@ -2,6 +2,7 @@ import { Alert, Card, Heading, Paragraph, Table, Input, Textarea } from "@digdir
 import { redirect } from "react-router";
 import { LabelledField } from "../../components/LabelledField.tsx";
 import { AreaPoints, TotalPoints } from "../../components/RunningPoints.tsx";
+import { ScrollRegion } from "../../components/ScrollRegion.tsx";
 import type { Route } from "./+types/agreement";
 import {
   AutosaveForm,
@@ -49,7 +50,7 @@ type Failure = AutosaveFailure | undefined;
 function Evaluators({ item }: { item: AgreementItem }) {
   const { t, formatNumber } = useT();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t("scoring.agreement.evaluatorsCaption", { id: item.id })}>
       <Table border data-size="sm">
         <caption>{t("scoring.agreement.evaluatorsCaption", { id: item.id })}</caption>
         <Table.Head>
@@ -79,7 +80,7 @@ function Evaluators({ item }: { item: AgreementItem }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -168,7 +169,7 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
           <TotalPoints total={totals} areas={totals.areas} kind="agreed" /> ·{" "}
           {t("scoring.agreement.progress", { agreed: agreement.agreedCount, items: totals.items })}
         </Paragraph>
-        <div className="table-scroll">
+        <ScrollRegion label={t("scoring.agreement.areaCaption")}>
           <Table border data-size="sm">
             <caption>{t("scoring.agreement.areaCaption")}</caption>
             <Table.Head>
@@ -194,7 +195,7 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
         <Paragraph data-size="sm">{t("scoring.exactNote")}</Paragraph>
       </section>
       <section aria-labelledby="poster" className="stack">
