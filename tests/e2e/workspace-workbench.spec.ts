@@ -280,3 +280,21 @@ test.describe("turning an account off asks first", () => {
     await context.close();
   });
 });
+
+test.describe("other changed pages at both widths", () => {
+  for (const [email, path] of [
+    ["eva@kompass.example", "/arbetsyta/2/underlag"],
+    ["admin@kompass.example", "/arbetsyta/1"],
+    ["admin@kompass.example", "/arbetsyta/1/versioner"],
+    ["kontakt.orebro@kompass.example", "/arbetsyta/1/texter"],
+  ] as const) {
+    test(`${path} as ${email} has no violations at 1280 and 375 px`, async ({ browser }) => {
+      const context = await signedIn(browser, email);
+      const page = await context.newPage();
+      await page.goto(path);
+      await waitForHydration(page);
+      await expectAccessibleAtBothWidths(page);
+      await context.close();
+    });
+  }
+});

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "../../src/db/schema.server.ts";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
@@ -61,6 +62,28 @@ describe("the workspace's pages, served", () => {
     expect(page).not.toContain('value="upload"');
     // The team sees its own page, without the municipality's notice.
     expect(await html(clients.eva, "/arbetsyta/2/underlag")).not.toContain("Inlämningen är stängd");
+  });
+
+  it("tells the contact until when hand-in is open, beside the forms", async () => {
+    const person = async (email: string) => {
+      const [row] = await database.db.select().from(users).where(eq(users.email, email));
+      return { id: row!.id, name: row!.name, role: row!.role as "administrator", municipalityCode: row!.municipalityCode };
+    };
+    const admin = await person("admin@kompass.example");
+    const { id } = await createEvaluation(database.db, admin, {
+      municipalityCode: "0484",
+      instrumentKey: "2020",
+      year: 2032,
+      visitStart: "2032-03-09",
+      visitEnd: "2032-03-10",
+      evaluatorIds: [(await person("eva@kompass.example")).id, (await person("per@kompass.example")).id],
+      contactIds: [(await person("kontakt.eskilstuna@kompass.example")).id],
+    });
+    const page = await html(clients.contact, `/arbetsyta/${id}/underlag`);
+    expect(page).toContain("Inlämningen är öppen");
+    expect(page).toContain("efter besöket, som slutar 10 mars 2032.");
+    expect(page).toContain("Här lämnar kommunen in dokument och länkar");
+    expect(page).toContain('value="upload"');
   });
 
   it("shows '–' for an area without agreed points and marks the total preliminary", async () => {

@@ -24,7 +24,7 @@ export function HandInNotice({ handIn }: { handIn: HandInWindow }) {
       <Paragraph>{text}</Paragraph>
       {handIn.evaluators.length > 0 && (
         <Paragraph>
-          {t(handIn.open ? "workbench.handIn.askOpen" : "workbench.handIn.askClosed")}{" "}
+          {t("workbench.handIn.ask")}{" "}
           {handIn.evaluators.map((person, index) => (
             <Fragment key={person.email}>
               {index > 0 && ", "}

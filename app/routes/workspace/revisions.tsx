@@ -2,6 +2,7 @@ import { Button, Details, Heading, List, Paragraph, Table } from "@digdir/design
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/revisions";
 import { CorrectionReason } from "../../components/CorrectionReason.tsx";
+import { ScrollRegion } from "../../components/ScrollRegion.tsx";
 import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import type { InstrumentVersion } from "../../../src/domain/instrument.ts";
@@ -140,7 +141,7 @@ function RevisionContent({ r }: { r: Presented }) {
           <Heading level={3} data-size="sm" id={`${key}-area-${area.number}`}>
             {area.number}. {area.name}
           </Heading>
-          <div className="table-scroll">
+          <ScrollRegion label={t("admin.revisions.itemsCaption", { area: area.number })}>
             <Table data-size="sm" border>
               <caption>{t("admin.revisions.itemsCaption", { area: area.number })}</caption>
               <Table.Head>
@@ -170,7 +171,7 @@ function RevisionContent({ r }: { r: Presented }) {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
           {area.general && (
             <>
               <Heading level={4} data-size="xs">

@@ -15,8 +15,7 @@ export const workbench: Messages<typeof sv> = {
       "Hand-in closed after the visit, which ended on {{date}}, when the evaluation moved on to scoring. The evaluation is now at the step {{status}}. You can still see what was handed in.",
     closed:
       "Hand-in closed when the evaluation moved on from the visit to scoring. The evaluation is now at the step {{status}}. You can still see what was handed in.",
-    askOpen: "Questions about the evidence? Contact the evaluators:",
-    askClosed: "Anything to add? Contact the evaluators:",
+    ask: "Questions about the evidence? Contact the evaluators:",
     introClosed: "Here you see the documents and links that you and the evaluators have handed in.",
   },
   points: {

@@ -12,8 +12,7 @@ export const workbench = {
       "Inlämningen stängde efter besöket, som slutade {{date}}, när utvärderingen gick vidare till poängsättning. Utvärderingen är nu i steget {{status}}. Ni ser fortfarande det som har lämnats in.",
     closed:
       "Inlämningen stängde när utvärderingen gick vidare från besöket till poängsättning. Utvärderingen är nu i steget {{status}}. Ni ser fortfarande det som har lämnats in.",
-    askOpen: "Frågor om underlaget? Kontakta utvärderarna:",
-    askClosed: "Vill ni komplettera med något? Kontakta utvärderarna:",
+    ask: "Frågor om underlaget? Kontakta utvärderarna:",
     introClosed: "Här ser ni de dokument och länkar som ni och utvärderarna har lämnat in.",
   },
   points: {
