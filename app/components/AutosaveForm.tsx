@@ -5,6 +5,8 @@ import { CsrfField, failureOf, problemText, Problems, type FormProblems } from "
 import { languageFromRequest, useT } from "../i18n.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { ConflictChoice } from "./ConflictChoice.tsx";
+import { FieldProblems } from "./FieldProblems.tsx";
+import type { Problem } from "../../src/services/errors.ts";
 
 /** Set on submissions made by an AutosaveForm with JavaScript: the action answers with data, not a redirect. */
 export const AUTOSAVE_FIELD = "autosave";
@@ -43,6 +45,10 @@ export interface AutosaveFormProps {
   fieldLabels?: Record<string, string>;
   /** Field name → element id, for the problem links. */
   fieldIds?: Record<string, string>;
+  /** With JavaScript: the fields' values are now the stored ones (a save went through, or the saved version was kept). */
+  onStored?: (values: Record<string, string>) => void;
+  /** The problems of this form's submission without JavaScript (the page lists them at its top): its fields are marked with them. */
+  problems?: Problem[];
   headingLevel?: 2 | 3 | 4 | 5;
 }
 
@@ -85,17 +91,30 @@ export function failureWithValues(
   return data<AutosaveFailure>({ ...failure.data, problems, submitted }, failure.init ?? undefined);
 }
 
-/** For one form of the page: the values of its failed submission without JavaScript, and its conflict, if any. */
+/**
+ * For one form of the page: the values of its failed submission without JavaScript, its conflict,
+ * if any, its problems and the message of each field's.
+ */
 export function failedSubmission(
   failure: AutosaveFailure | undefined,
   form: string,
-): { values?: Record<string, string>; conflict: AutosaveConflict | null } {
+): {
+  values?: Record<string, string>;
+  conflict: AutosaveConflict | null;
+  problems?: Problem[];
+  error: (field: string) => string | undefined;
+} {
   const values = failure?.submitted?.form === form ? failure.submitted.values : undefined;
   const conflict =
     values && failure?.conflict
       ? { mine: values, current: failure.conflict.current, currentVersion: failure.conflict.currentVersion }
       : null;
-  return { values, conflict };
+  const problems = values ? failure?.problems : undefined;
+  const error = (field: string) => {
+    const found = problems?.filter((p) => p.field === field).map((p) => p.message) ?? [];
+    return found.length ? found.join(" ") : undefined;
+  };
+  return { values, conflict, problems, error };
 }
 
 type Controls = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -142,6 +161,8 @@ export function AutosaveForm(props: AutosaveFormProps) {
   const [conflict, setConflict] = useState<AutosaveConflict | null>(props.conflict ?? null);
   const [conflictFromAutosave, setConflictFromAutosave] = useState(false);
   const [problems, setProblems] = useState<FormProblems["problems"]>();
+  /** What marks the fields: the problems of a post without JavaScript until a save as you type answers. */
+  const [fieldProblems, setFieldProblems] = useState<Problem[] | undefined>(props.problems);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const busy = useRef(false);
   const changedSinceSubmit = useRef(false);
@@ -212,7 +233,7 @@ export function AutosaveForm(props: AutosaveFormProps) {
   const submitRef = useRef(submit);
   submitRef.current = submit;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a save settles; adoptVersion only writes a ref and state setter, the same whichever render's copy is called.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a save settles; adoptVersion only writes a ref and state setter, the same whichever render's copy is called, and onStored is the page's to read then.
   useEffect(() => {
     if (fetcher.state !== "idle" || !busy.current) return;
     busy.current = false;
@@ -223,6 +244,8 @@ export function AutosaveForm(props: AutosaveFormProps) {
       adoptVersion(result.saved.version);
       keepFocus.current = null;
       setProblems(undefined);
+      setFieldProblems(undefined);
+      if (sent) props.onStored?.(sent.values);
       if (sent?.keepingMine) {
         setValues(fieldsetRef.current, sent.values);
         setConflict(null);
@@ -239,11 +262,13 @@ export function AutosaveForm(props: AutosaveFormProps) {
       setConflict({ mine, current: result.conflict.current, currentVersion: result.conflict.currentVersion });
       setConflictFromAutosave(true);
       setProblems(undefined);
+      setFieldProblems(undefined);
       setState("conflict");
     } else if (result && "problems" in result) {
       const active = document.activeElement;
       keepFocus.current = !sent?.explicit && active instanceof HTMLElement && active !== document.body ? active : null;
       setProblems(result.problems);
+      setFieldProblems(result.problems);
       setState("problem");
     } else setState("unsaved");
   }, [fetcher.state, fetcher.data]);
@@ -279,7 +304,9 @@ export function AutosaveForm(props: AutosaveFormProps) {
 
   function keepTheirs() {
     if (!conflict) return;
-    setValues(fieldsetRef.current, props.toFields ? props.toFields(conflict.current) : fieldValues(conflict.current, fieldNames()));
+    const stored = props.toFields ? props.toFields(conflict.current) : fieldValues(conflict.current, fieldNames());
+    setValues(fieldsetRef.current, stored);
+    props.onStored?.(stored);
     adoptVersion(conflict.currentVersion);
     setConflict(null);
     setState("saved");
@@ -326,7 +353,7 @@ export function AutosaveForm(props: AutosaveFormProps) {
           onBlur={onBlur}
           style={{ border: 0, margin: 0, padding: 0, minInlineSize: 0, display: "grid", gap: "var(--ds-size-3, 0.75rem)" }}
         >
-          {props.children}
+          <FieldProblems.Provider value={fieldProblems}>{props.children}</FieldProblems.Provider>
         </fieldset>
         <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: "var(--ds-size-4, 1rem)" }}>
           <Button type="submit" variant="secondary" data-size="sm" disabled={!!conflict}>

@@ -1,3 +1,5 @@
+import { STATUSES, statusIndex, type EvaluationStatus } from "./workflow.ts";
+
 /** Evidence uploads (pure rules shared by the upload service and the page form). Largest file a user may upload: reports and policy documents are rarely above a few MB. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
@@ -31,3 +33,17 @@ export const MAX_UPLOAD_MEGABYTES = Math.floor(MAX_UPLOAD_BYTES / (1024 * 1024))
 /** Who an interview is held with. */
 export const INTERVIEW_GROUPS = ["politicians", "officials", "unions", "companies", "others"] as const;
 export type InterviewGroup = (typeof INTERVIEW_GROUPS)[number];
+
+/**
+ * The municipality hands in documents and links from planning until the visit is over: the team
+ * moving on to scoring closes the hand-in (a step back to the visit opens it again).
+ */
+export const HAND_IN_LAST_STATUS: EvaluationStatus = "visit";
+
+/** May the municipality's contact hand in documents and links while the evaluation is at this step? */
+export function handInOpen(status: EvaluationStatus): boolean {
+  return statusIndex(status) <= statusIndex(HAND_IN_LAST_STATUS);
+}
+
+/** The step whose start closes the hand-in: the one after the visit. */
+export const HAND_IN_CLOSED_BY: EvaluationStatus = STATUSES[statusIndex(HAND_IN_LAST_STATUS) + 1]!;

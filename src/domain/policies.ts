@@ -1,3 +1,4 @@
+import { handInOpen } from "./evidence.ts";
 import { statusIndex, type Actor, type EvaluationStatus, transitionRule } from "./workflow.ts";
 
 /**
@@ -46,7 +47,7 @@ export const evidencePolicy = {
   /** Notes and interview notes are the evaluators' working material. */
   viewNotes: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e),
   uploadDocument: (actor: Actor, e: EvaluationAccessFacts) =>
-    !published(e) && (insider(actor, e) || (isContact(actor, e) && statusIndex(e.status) <= statusIndex("visit"))),
+    !published(e) && (insider(actor, e) || (isContact(actor, e) && handInOpen(e.status))),
   addNote: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
   editInterviews: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
   tagSubareas: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),

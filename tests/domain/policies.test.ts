@@ -8,6 +8,7 @@ import {
   writingPolicy,
   type EvaluationAccessFacts,
 } from "../../src/domain/policies.ts";
+import { HAND_IN_CLOSED_BY, handInOpen } from "../../src/domain/evidence.ts";
 import { STATUSES, nextStatuses, transitionRule, type Actor, type EvaluationStatus } from "../../src/domain/workflow.ts";
 
 const actors: Record<string, Actor> = {
@@ -98,6 +99,13 @@ describe("the permission matrix", () => {
         );
       }
     }
+  });
+
+  it("opens the municipality's hand-in from planning through the visit: the contact's upload rule and the page's notice are one", () => {
+    expect(STATUSES.filter(handInOpen)).toEqual(["planned", "preparation", "visit"]);
+    expect(HAND_IN_CLOSED_BY).toBe("scoring");
+    for (const status of STATUSES)
+      expect(evidencePolicy.uploadDocument(actors.ownContact!, facts(status)), status).toBe(handInOpen(status) && status !== "published");
   });
 
   it("lets only administrators manage users and plan evaluations, and anyone signed in use the workspace", () => {

@@ -6,6 +6,8 @@ import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../src/services/errors.ts";
 import { auditEntries } from "../../src/services/evaluations/audit.server.ts";
 import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
+import { loadEvaluation } from "../../src/services/evaluations/evaluationContext.server.ts";
+import { transitionEvaluation } from "../../src/services/evaluations/transitionEvaluation.server.ts";
 import {
   addInterview,
   addLink,
@@ -16,6 +18,7 @@ import {
   getDocumentFile,
   listEvidence,
   listInterviews,
+  loadEvidencePage,
   tagSubareas,
   updateInterview,
   uploadDocument,
@@ -314,6 +317,56 @@ describe.each(testDatabaseKinds())("evidence on %s", (kind) => {
     expect((await getDocumentFile(db(), contact, evaluationId, { evidenceId: document!.id })).bytes.length).toBe(pdf.length);
     await db().update(evaluations).set({ status: "planned" }).where(eq(evaluations.id, evaluationId));
     await deleteEvidence(db(), evaluatorA, evaluationId, { evidenceId: theirs });
+  });
+
+  it("tells the contact until when they hand in, and when the hand-in closed, why, and whom to ask", async () => {
+    const { id } = await createEvaluation(db(), admin, {
+      municipalityCode: "1880",
+      instrumentKey: "2010",
+      year: 2032,
+      visitStart: "2032-03-09",
+      visitEnd: "2032-03-10",
+      evaluatorIds: [evaluatorA.id, evaluatorB.id],
+      contactIds: [contact.id],
+    });
+    const move = async (actor: Person, to: string) =>
+      transitionEvaluation(db(), actor, id, { to, version: (await loadEvaluation(db(), admin, id)).version });
+    const page = () => loadEvidencePage(db(), contact, id);
+
+    const planned = await page();
+    expect(planned.can.upload).toBe(true);
+    expect(planned.handIn).toEqual({
+      open: true,
+      status: "planned",
+      visitStart: "2032-03-09",
+      visitEnd: "2032-03-10",
+      closedOn: null,
+      evaluators: [
+        { name: "Erik Evaluator", email: "erikevaluator@example.se" },
+        { name: "Eva Evaluator", email: "evaevaluator@example.se" },
+      ],
+    });
+    // The team's page has the forms and no notice: the notice is the municipality's.
+    expect((await loadEvidencePage(db(), evaluatorA, id)).handIn).toBeNull();
+
+    await move(admin, "preparation");
+    await move(evaluatorA, "visit");
+    expect((await page()).handIn).toMatchObject({ open: true, status: "visit", closedOn: null });
+    await addInterview(db(), evaluatorA, id, { groupKind: "politicians", title: "Kommunstyrelsen" });
+    await move(evaluatorA, "scoring");
+
+    const closed = await page();
+    expect(closed.can.upload).toBe(false);
+    // The day the team moved on, as a Swedish calendar day (from the audit log).
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+    expect(closed.handIn).toMatchObject({ open: false, status: "scoring", closedOn: today, visitEnd: "2032-03-10" });
+    await expect(addLink(db(), contact, id, { title: "För sent", url: "https://example.se/sent" })).rejects.toBeInstanceOf(ForbiddenError);
+
+    // A step back to the visit opens the hand-in again; moving on closes it again.
+    await move(evaluatorB, "visit");
+    expect((await page()).handIn).toMatchObject({ open: true, closedOn: null });
+    await move(evaluatorB, "scoring");
+    expect((await page()).handIn).toMatchObject({ open: false, closedOn: today });
   });
 
   it("writes every change to the audit log, without file bytes", async () => {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluations, interviews } from "../../src/db/schema.server.ts";
+import { agreedScores, evaluations, interviews } from "../../src/db/schema.server.ts";
 import type { Actor, UserRole } from "../../src/domain/workflow.ts";
 import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
 import { auditEntries } from "../../src/services/evaluations/audit.server.ts";
@@ -221,10 +221,25 @@ describe.each(testDatabaseKinds())("writing on %s", (kind) => {
     expect(entries[5]).toMatchObject({ before: { id: eskilstuna.id, municipalityCode: "0484" }, after: null });
   });
 
+  it("gives each area's agreed points so far, exact and rounded half up, to show beside its texts", async () => {
+    expect((await getWriting(database.db, anna, evaluationId)).agreed!.areas[0]).toMatchObject({ scored: 0, points: 0 });
+    // Synthetic points, for this test only: 7.25 + 8.25 = 15.5 → 16 printed.
+    await database.db.insert(agreedScores).values([
+      { evaluationId, itemId: "1.1", points: "7.25", reason: "Test" },
+      { evaluationId, itemId: "1.2", points: "8.25", reason: "Test" },
+    ]);
+    const { agreed } = await getWriting(database.db, anna, evaluationId);
+    expect(agreed!.areas[0]).toMatchObject({ number: 1, exact: "15.5", points: 16, scored: 2, max: 100 });
+    expect(agreed!.areas[0]!.items).toBeGreaterThan(2);
+    expect(agreed!.areas[1]).toMatchObject({ number: 2, scored: 0 });
+    expect(agreed!.exact).toBe("15.5");
+  });
+
   it("lets the contact read the texts once published, and nobody change them", async () => {
     await setStatus("published");
     const view = await getWriting(database.db, contact, evaluationId);
     expect(view.canEdit).toBe(false);
+    expect(view.agreed!.areas[0]!.points).toBe(16);
     expect(view.texts["area.1.general"]!.body).toBe("Bos text\nmed två rader");
     await expect(saveText(database.db, anna, evaluationId, { key: "area.1.general", body: "Efteråt", version: 2 })).rejects.toBeInstanceOf(
       ForbiddenError,

@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Details, Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Details, Heading, Paragraph, Select, Table } from "@digdir/designsystemet-react";
 import { Form } from "react-router";
+import { LabelledField } from "../LabelledField.tsx";
 import { useT } from "../../i18n.ts";
 import { INTERVIEW_GROUPS } from "../../../src/domain/evidence.ts";
 import { EVIDENCE_SECTIONS } from "./sections.ts";
@@ -164,22 +165,24 @@ function InterviewFields({ formKey, failure, interview }: { formKey: string; fai
   const field = (name: string) => ({ id: `${formKey}-${name}`, name, error: error(name) });
   return (
     <>
-      <Field>
-        <Label htmlFor={`${formKey}-groupKind`}>{t("evidence.group")}</Label>
-        <Select
-          id={`${formKey}-groupKind`}
-          name="groupKind"
-          required
-          defaultValue={value("groupKind", interview?.groupKind ?? "politicians")}
-          aria-invalid={error("groupKind") ? true : undefined}
-        >
-          {INTERVIEW_GROUPS.map((group) => (
-            <Select.Option key={group} value={group}>
-              {t(`evidence.groups.${group}`)}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
+      <LabelledField id={`${formKey}-groupKind`} label={t("evidence.group")} error={error("groupKind")}>
+        {(describedBy, invalid) => (
+          <Select
+            id={`${formKey}-groupKind`}
+            name="groupKind"
+            required
+            defaultValue={value("groupKind", interview?.groupKind ?? "politicians")}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          >
+            {INTERVIEW_GROUPS.map((group) => (
+              <Select.Option key={group} value={group}>
+                {t(`evidence.groups.${group}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        )}
+      </LabelledField>
       <TextField {...field("title")} required label={t("evidence.interviewTitle")} defaultValue={value("title", interview?.title)} />
       <TextField
         {...field("startsAt")}

@@ -1,19 +1,8 @@
-import {
-  Button,
-  Details,
-  Field,
-  Fieldset,
-  Heading,
-  Input,
-  Label,
-  Paragraph,
-  Tag,
-  Textarea,
-  ValidationMessage,
-} from "@digdir/designsystemet-react";
+import { Button, Details, Field, Fieldset, Heading, Input, Label, Paragraph, Tag, Textarea } from "@digdir/designsystemet-react";
 import { Fragment } from "react";
 import { Form } from "react-router";
 import { CsrfField } from "../../forms.tsx";
+import { LabelledField } from "../LabelledField.tsx";
 import { useT } from "../../i18n.ts";
 import { localeOf } from "../../../src/i18n/index.ts";
 import type { Problem } from "../../../src/services/errors.ts";
@@ -70,19 +59,17 @@ export type TextProps = {
 
 /** A labelled field whose label, hint and error are tied to it in the HTML itself, so also without JavaScript. */
 export function TextField({ id, label, hint, error, rows, ...input }: TextProps) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  const common = { id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined };
   return (
-    <Field>
-      <Label htmlFor={id}>{label}</Label>
-      {hint && <Field.Description id={`${id}-hint`}>{hint}</Field.Description>}
-      {rows ? (
-        <Textarea {...common} rows={rows} name={input.name} required={input.required} defaultValue={input.defaultValue} />
-      ) : (
-        <Input {...common} {...input} />
-      )}
-      {error && <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage>}
-    </Field>
+    <LabelledField id={id} label={label} hint={hint} error={error}>
+      {(describedBy, invalid) => {
+        const common = { id, "aria-describedby": describedBy, "aria-invalid": invalid };
+        return rows ? (
+          <Textarea {...common} rows={rows} name={input.name} required={input.required} defaultValue={input.defaultValue} />
+        ) : (
+          <Input {...common} {...input} />
+        );
+      }}
+    </LabelledField>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Field, Heading, Input, Label, Paragraph, Select, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Input, Paragraph, Select, Table, Tag } from "@digdir/designsystemet-react";
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/users";
 import { CsrfField, failureOf, problemText, Problems, readForm, requireActor } from "../../forms.tsx";
@@ -12,6 +12,8 @@ import { createPasswordResetLink, createUser, listUsers, ROLES, setUserDisabled 
 import { municipalityList } from "../../../src/services/results/queries.server.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
 import { kompass } from "../../context.ts";
+import { CONFIRM_DISABLE, DisableButton, DisableStep } from "../../components/DisableUser.tsx";
+import { LabelledField, LabelledInput } from "../../components/LabelledField.tsx";
 
 const PATH = "/admin/anvandare";
 
@@ -31,7 +33,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const collator = new Intl.Collator("sv");
     const names = new Map(places.map((m) => [m.code, m.name]));
     const query = new URL(request.url).searchParams;
+    // The confirmation step before turning an account off (without JavaScript): someone else's, still active.
+    const asked = people.find((u) => u.id === query.get(CONFIRM_DISABLE) && u.id !== actor.id && !u.disabled);
     return {
+      confirm: asked ? { id: asked.id, name: asked.name, email: asked.email } : null,
       actorId: actor.id,
       roles: ROLES,
       users: people.map((u) => ({ ...u, municipality: u.municipalityCode ? (names.get(u.municipalityCode) ?? u.municipalityCode) : "" })),
@@ -91,7 +96,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return redirect(`${PATH}?${intent === "disable" ? "avstangd" : "aktiverad"}=${encodeURIComponent(user.email)}`);
   } catch (error) {
     if (error instanceof ValidationError)
-      return data({ problems: translate(error.problems), values: creating ? values : {} }, { status: 400 });
+      return data({ problems: translate(error.problems), values: creating ? values : {}, creating }, { status: 400 });
     return failureOf(error, request);
   }
 }
@@ -101,25 +106,13 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 /** A small form for one action on one user; the button's name says whom it concerns. */
-function UserAction({
-  intent,
-  userId,
-  label,
-  who,
-  color,
-}: {
-  intent: string;
-  userId: string;
-  label: string;
-  who: string;
-  color?: "danger";
-}) {
+function UserAction({ intent, userId, label, who }: { intent: string; userId: string; label: string; who: string }) {
   return (
     <Form method="post" style={{ display: "inline-block" }}>
       <CsrfField />
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="userId" value={userId} />
-      <Button type="submit" variant="secondary" data-size="sm" data-color={color}>
+      <Button type="submit" variant="secondary" data-size="sm">
         {label}
         <span className="ds-sr-only">: {who}</span>
       </Button>
@@ -129,10 +122,15 @@ function UserAction({
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
-  const { users, municipalities, roles, actorId, notice } = loaderData;
+  const { users, municipalities, roles, actorId, notice, confirm } = loaderData;
   const link = actionData && "link" in actionData ? actionData.link : undefined;
   const failed = actionData && "problems" in actionData ? actionData : undefined;
   const values: Values = (failed && "values" in failed ? failed.values : undefined) ?? {};
+  // The add form's problems, on its fields (the other forms are single buttons: theirs show at the top only).
+  const error = (field: string) => {
+    const found = failed && "creating" in failed && failed.creating ? failed.problems.filter((p) => p.field === field) : undefined;
+    return found?.length ? found.map((p) => p.message).join(" ") : undefined;
+  };
   return (
     <div className="stack">
       <Heading level={1} data-size="xl">
@@ -150,7 +148,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             {t("admin.users.linkTitle", { name: link.name })}
           </Heading>
           <Paragraph>{t("admin.users.linkIntro", { email: link.email, expires: link.expires })}</Paragraph>
-          <Textfield
+          <LabelledInput
             label={t("admin.users.linkLabel")}
             id="one-time-link"
             value={link.url}
@@ -160,6 +158,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         </Alert>
       )}
       <Problems problems={failed?.problems} fieldIds={FIELD_IDS} />
+      {confirm && !failed && <DisableStep user={confirm} back={PATH} />}
       <div className="table-scroll">
         <Table zebra data-size="sm">
           <caption>{t("admin.users.caption")}</caption>
@@ -196,9 +195,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                     {u.disabled ? (
                       <UserAction intent="enable" userId={u.id} label={t("admin.users.enable")} who={u.name} />
                     ) : (
-                      u.id !== actorId && (
-                        <UserAction intent="disable" userId={u.id} label={t("admin.users.disable")} who={u.name} color="danger" />
-                      )
+                      u.id !== actorId && <DisableButton user={u} path={PATH} />
                     )}
                   </div>
                 </Table.Cell>
@@ -214,47 +211,87 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         <Form method="post" className="stack">
           <CsrfField />
           <input type="hidden" name="intent" value="create" />
-          <Field>
-            <Label htmlFor={FIELD_IDS.name}>{t("admin.users.name")}</Label>
-            <Input id={FIELD_IDS.name} name="name" autoComplete="off" required maxLength={200} defaultValue={values.name} />
-          </Field>
-          <Field>
-            <Label htmlFor={FIELD_IDS.email}>{t("admin.users.email")}</Label>
-            <Input id={FIELD_IDS.email} name="email" type="email" autoComplete="off" required defaultValue={values.email} />
-          </Field>
-          <Field>
-            <Label htmlFor={FIELD_IDS.role}>{t("admin.users.role")}</Label>
-            <Select id={FIELD_IDS.role} name="role" required defaultValue={values.role || "evaluator"}>
-              {roles.map((role) => (
-                <Select.Option key={role} value={role}>
-                  {t(`admin.role.${role}`)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          <Field>
-            <Label htmlFor={FIELD_IDS.municipalityCode}>{t("admin.users.municipality")}</Label>
-            <Field.Description id="new-municipality-description">{t("admin.users.municipalityDescription")}</Field.Description>
-            <Select
-              id={FIELD_IDS.municipalityCode}
-              name="municipalityCode"
-              defaultValue={values.municipalityCode ?? ""}
-              aria-describedby="new-municipality-description"
-            >
-              <MunicipalityOptions municipalities={municipalities} empty={t("admin.users.noMunicipality")} />
-            </Select>
-          </Field>
-          <Field>
-            <Label htmlFor={FIELD_IDS.organisation}>{t("admin.users.organisation")}</Label>
-            <Field.Description id="new-organisation-description">{t("admin.users.organisationDescription")}</Field.Description>
-            <Input
-              id={FIELD_IDS.organisation}
-              name="organisation"
-              maxLength={200}
-              defaultValue={values.organisation}
-              aria-describedby="new-organisation-description"
-            />
-          </Field>
+          <LabelledField id={FIELD_IDS.name} label={t("admin.users.name")} error={error("name")}>
+            {(describedBy, invalid) => (
+              <Input
+                id={FIELD_IDS.name}
+                name="name"
+                autoComplete="off"
+                required
+                maxLength={200}
+                defaultValue={values.name}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
+          </LabelledField>
+          <LabelledField id={FIELD_IDS.email} label={t("admin.users.email")} error={error("email")}>
+            {(describedBy, invalid) => (
+              <Input
+                id={FIELD_IDS.email}
+                name="email"
+                type="email"
+                autoComplete="off"
+                required
+                defaultValue={values.email}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
+          </LabelledField>
+          <LabelledField id={FIELD_IDS.role} label={t("admin.users.role")} error={error("role")}>
+            {(describedBy, invalid) => (
+              <Select
+                id={FIELD_IDS.role}
+                name="role"
+                required
+                defaultValue={values.role || "evaluator"}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              >
+                {roles.map((role) => (
+                  <Select.Option key={role} value={role}>
+                    {t(`admin.role.${role}`)}
+                  </Select.Option>
+                ))}
+              </Select>
+            )}
+          </LabelledField>
+          <LabelledField
+            id={FIELD_IDS.municipalityCode}
+            label={t("admin.users.municipality")}
+            hint={t("admin.users.municipalityDescription")}
+            error={error("municipalityCode")}
+          >
+            {(describedBy, invalid) => (
+              <Select
+                id={FIELD_IDS.municipalityCode}
+                name="municipalityCode"
+                defaultValue={values.municipalityCode ?? ""}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              >
+                <MunicipalityOptions municipalities={municipalities} empty={t("admin.users.noMunicipality")} />
+              </Select>
+            )}
+          </LabelledField>
+          <LabelledField
+            id={FIELD_IDS.organisation}
+            label={t("admin.users.organisation")}
+            hint={t("admin.users.organisationDescription")}
+            error={error("organisation")}
+          >
+            {(describedBy, invalid) => (
+              <Input
+                id={FIELD_IDS.organisation}
+                name="organisation"
+                maxLength={200}
+                defaultValue={values.organisation}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
+          </LabelledField>
           <Button type="submit">{t("admin.users.add")}</Button>
         </Form>
       </section>

@@ -1,6 +1,8 @@
 import { Alert, Card, Heading, Paragraph, Table, Input, Textarea } from "@digdir/designsystemet-react";
 import { redirect } from "react-router";
 import { LabelledField } from "../../components/LabelledField.tsx";
+import { AreaPoints, TotalPoints } from "../../components/RunningPoints.tsx";
+import { ScrollRegion } from "../../components/ScrollRegion.tsx";
 import type { Route } from "./+types/agreement";
 import {
   AutosaveForm,
@@ -48,7 +50,7 @@ type Failure = AutosaveFailure | undefined;
 function Evaluators({ item }: { item: AgreementItem }) {
   const { t, formatNumber } = useT();
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t("scoring.agreement.evaluatorsCaption", { id: item.id })}>
       <Table border data-size="sm">
         <caption>{t("scoring.agreement.evaluatorsCaption", { id: item.id })}</caption>
         <Table.Head>
@@ -78,17 +80,13 @@ function Evaluators({ item }: { item: AgreementItem }) {
           ))}
         </Table.Body>
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
 function AgreedForm({ item, editable, failure }: { item: AgreementItem; editable: boolean; failure: Failure }) {
   const { t, formatNumber, language } = useT();
-  const { values: mine, conflict } = failedSubmission(failure, `agreed:${item.id}`);
-  const problem = (field: string) => {
-    const found = mine ? failure?.problems.filter((p) => p.field === field) : undefined;
-    return found?.length ? found.map((p) => p.message).join(" ") : undefined;
-  };
+  const { values: mine, conflict, problems } = failedSubmission(failure, `agreed:${item.id}`);
   const max = formatNumber(item.max);
   if (!editable) {
     return (
@@ -110,6 +108,7 @@ function AgreedForm({ item, editable, failure }: { item: AgreementItem; editable
       version={item.agreed?.version ?? 0}
       label={t("scoring.agreement.formLabel", { id: item.id })}
       conflict={conflict}
+      problems={problems}
       toFields={(current) => ({
         points: pointsForInput((current as AgreedConflict).points, language),
         reason: (current as AgreedConflict).reason,
@@ -118,8 +117,8 @@ function AgreedForm({ item, editable, failure }: { item: AgreementItem; editable
       fieldIds={{ points: `points-${item.id}`, reason: `reason-${item.id}` }}
       headingLevel={4}
     >
-      <LabelledField id={`points-${item.id}`} label={labels.points} hint={t("scoring.agreement.pointsHint")} error={problem("points")}>
-        {(describedBy) => (
+      <LabelledField id={`points-${item.id}`} label={labels.points} hint={t("scoring.agreement.pointsHint")} name="points">
+        {(describedBy, invalid) => (
           <Input
             id={`points-${item.id}`}
             name="points"
@@ -128,20 +127,20 @@ function AgreedForm({ item, editable, failure }: { item: AgreementItem; editable
             required
             defaultValue={mine && !conflict ? mine.points : pointsForInput(item.agreed?.points ?? unanimous, language)}
             aria-describedby={describedBy}
-            aria-invalid={problem("points") ? true : undefined}
+            aria-invalid={invalid}
             style={{ maxWidth: "12rem" }}
           />
         )}
       </LabelledField>
-      <LabelledField id={`reason-${item.id}`} label={labels.reason} error={problem("reason")}>
-        {(describedBy) => (
+      <LabelledField id={`reason-${item.id}`} label={labels.reason} name="reason">
+        {(describedBy, invalid) => (
           <Textarea
             id={`reason-${item.id}`}
             name="reason"
             rows={3}
             defaultValue={mine && !conflict ? mine.reason : (item.agreed?.reason ?? "")}
             aria-describedby={describedBy}
-            aria-invalid={problem("reason") ? true : undefined}
+            aria-invalid={invalid}
           />
         )}
       </LabelledField>
@@ -167,10 +166,10 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
           {t("scoring.agreement.summaryTitle")}
         </Heading>
         <Paragraph>
-          <strong>{t("scoring.agreement.total", { points: formatNumber(totals.points), max: formatNumber(totals.max) })}</strong> ·{" "}
+          <TotalPoints total={totals} areas={totals.areas} kind="agreed" /> ·{" "}
           {t("scoring.agreement.progress", { agreed: agreement.agreedCount, items: totals.items })}
         </Paragraph>
-        <div className="table-scroll">
+        <ScrollRegion label={t("scoring.agreement.areaCaption")}>
           <Table border data-size="sm">
             <caption>{t("scoring.agreement.areaCaption")}</caption>
             <Table.Head>
@@ -189,14 +188,14 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                 <Table.Row key={area.number}>
                   <Table.HeaderCell scope="row">{t("scoring.areaHeading", { number: area.number, name: area.name })}</Table.HeaderCell>
                   <Table.Cell className="numeric">
-                    {t("scoring.areaPoints", { points: formatNumber(area.points), max: formatNumber(area.max) })}
+                    <AreaPoints area={area} kind="agreed" />
                   </Table.Cell>
                   <Table.Cell className="numeric">{t("scoring.agreement.progress", { agreed: area.scored, items: area.items })}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </ScrollRegion>
         <Paragraph data-size="sm">{t("scoring.exactNote")}</Paragraph>
       </section>
       <section aria-labelledby="poster" className="stack">

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { data, Form, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/evidence";
+import { HandInNotice } from "../../components/evidence/HandInNotice.tsx";
 import { InterviewPlan } from "../../components/evidence/InterviewPlan.tsx";
 import {
   failureFor,
@@ -67,7 +68,7 @@ export function meta({ matches }: Route.MetaArgs) {
 export default function EvidencePage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useT();
   const [search] = useSearchParams();
-  const { id, can, items, interviews, subareas, stamp } = loaderData;
+  const { id, can, items, interviews, subareas, stamp, handIn } = loaderData;
   const failure = actionData as Failure | undefined;
   const fieldIds = failure ? Object.fromEntries(FIELDS.map((f) => [f, `${failure.form}-${f}`])) : {};
   const done = EVIDENCE_INTENTS.find((intent) => intent === search.get("klart"));
@@ -84,7 +85,10 @@ export default function EvidencePage({ loaderData, actionData }: Route.Component
   };
   return (
     <div className="stack">
-      <Paragraph>{t(can.viewNotes ? "evidence.introTeam" : "evidence.introContact")}</Paragraph>
+      <Paragraph>
+        {t(can.viewNotes ? "evidence.introTeam" : can.upload ? "evidence.introContact" : "workbench.handIn.introClosed")}
+      </Paragraph>
+      {handIn && <HandInNotice handIn={handIn} />}
       <Problems problems={failure?.problems} fieldIds={fieldIds} />
       {done && !failure && (
         <Alert data-color="success" role="status">

@@ -1,7 +1,9 @@
-import { Alert, Button, Card, Field, Heading, Label, Paragraph, Textarea } from "@digdir/designsystemet-react";
+import { Alert, Button, Card, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/overview";
+import { CorrectionReason } from "../../components/CorrectionReason.tsx";
 import { SetupFields } from "../../components/SetupFields.tsx";
+import { TotalPoints } from "../../components/RunningPoints.tsx";
 import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
 import { useT } from "../../i18n.ts";
 import { STATUSES } from "../../../src/domain/workflow.ts";
@@ -96,6 +98,14 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
               items: o.itemCount,
             })}
           </dd>
+          {o.agreed && (
+            <>
+              <dt>{t("scoring.agreement.summaryTitle")}</dt>
+              <dd>
+                <TotalPoints total={o.agreed} areas={o.agreed.areas} kind="agreed" />
+              </dd>
+            </>
+          )}
         </dl>
         {o.canEditSetup && o.choices && (
           <details>
@@ -130,10 +140,7 @@ export default function Overview({ loaderData, actionData }: Route.ComponentProp
             <CsrfField />
             <input type="hidden" name="intent" value="correct" />
             <input type="hidden" name="version" value={o.version} />
-            <Field>
-              <Label htmlFor="reason">{t("workspace.correctReason")}</Label>
-              <Textarea id="reason" name="reason" required minLength={5} rows={3} />
-            </Field>
+            <CorrectionReason label={t("workspace.correctReason")} problems={actionData?.problems} />
             <Button type="submit" variant="secondary">
               {t("workspace.correctSubmit")}
             </Button>

@@ -1,6 +1,8 @@
-import { Button, Details, Heading, List, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
+import { Button, Details, Heading, List, Paragraph, Table } from "@digdir/designsystemet-react";
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/revisions";
+import { CorrectionReason } from "../../components/CorrectionReason.tsx";
+import { ScrollRegion } from "../../components/ScrollRegion.tsx";
 import { CsrfField, failureOf, Problems, readForm } from "../../forms.tsx";
 import { languageFromRequest, pageTitle, useT } from "../../i18n.ts";
 import type { InstrumentVersion } from "../../../src/domain/instrument.ts";
@@ -139,7 +141,7 @@ function RevisionContent({ r }: { r: Presented }) {
           <Heading level={3} data-size="sm" id={`${key}-area-${area.number}`}>
             {area.number}. {area.name}
           </Heading>
-          <div className="table-scroll">
+          <ScrollRegion label={t("admin.revisions.itemsCaption", { area: area.number })}>
             <Table data-size="sm" border>
               <caption>{t("admin.revisions.itemsCaption", { area: area.number })}</caption>
               <Table.Head>
@@ -169,7 +171,7 @@ function RevisionContent({ r }: { r: Presented }) {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </ScrollRegion>
           {area.general && (
             <>
               <Heading level={4} data-size="xs">
@@ -279,15 +281,10 @@ export default function RevisionsPage({ loaderData, actionData }: Route.Componen
             <Problems problems={actionData?.problems} fieldIds={{ reason: "reason" }} />
             <input type="hidden" name="intent" value="correct" />
             <input type="hidden" name="version" value={version} />
-            <Textfield
-              multiline
-              rows={3}
-              id="reason"
-              name="reason"
+            <CorrectionReason
               label={t("admin.revisions.correctReason")}
-              description={t("admin.revisions.correctReasonDescription")}
-              required
-              minLength={5}
+              hint={t("admin.revisions.correctReasonDescription")}
+              problems={actionData?.problems}
             />
             <Button type="submit">{t("admin.revisions.correctSubmit")}</Button>
           </Form>

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Details, Heading, Link as DsLink, Paragraph, Input
 import type { ReactNode } from "react";
 import { Form, Link, redirect } from "react-router";
 import { LabelledField } from "../../components/LabelledField.tsx";
+import { AreaPoints, TotalPoints } from "../../components/RunningPoints.tsx";
 import type { Route } from "./+types/scoring";
 import {
   AutosaveForm,
@@ -136,11 +137,7 @@ function ItemForm({
   children?: ReactNode;
 }) {
   const { t, formatNumber, language } = useT();
-  const { values: mine, conflict } = failedSubmission(failure, `item:${item.id}`);
-  const problem = (field: string) => {
-    const found = mine ? failure?.problems.filter((p) => p.field === field) : undefined;
-    return found?.length ? found.map((p) => p.message).join(" ") : undefined;
-  };
+  const { values: mine, conflict, problems } = failedSubmission(failure, `item:${item.id}`);
   const max = formatNumber(item.max);
   const labels = { points: t("scoring.pointsLabel", { max }), justification: t("scoring.justificationLabel") };
   return (
@@ -158,6 +155,7 @@ function ItemForm({
           version={item.version}
           label={t("scoring.formLabel", { id: item.id })}
           conflict={conflict}
+          problems={problems}
           toFields={(current) => ({
             points: pointsForInput((current as ScoreConflict).points, language),
             justification: (current as ScoreConflict).justification,
@@ -166,8 +164,8 @@ function ItemForm({
           fieldIds={{ points: `points-${item.id}`, justification: `justification-${item.id}` }}
           headingLevel={(headingLevel + 1) as 4 | 5}
         >
-          <LabelledField id={`points-${item.id}`} label={labels.points} hint={t("scoring.pointsHint")} error={problem("points")}>
-            {(describedBy) => (
+          <LabelledField id={`points-${item.id}`} label={labels.points} hint={t("scoring.pointsHint")} name="points">
+            {(describedBy, invalid) => (
               <Input
                 id={`points-${item.id}`}
                 name="points"
@@ -175,20 +173,20 @@ function ItemForm({
                 autoComplete="off"
                 defaultValue={mine && !conflict ? mine.points : pointsForInput(item.points, language)}
                 aria-describedby={describedBy}
-                aria-invalid={problem("points") ? true : undefined}
+                aria-invalid={invalid}
                 style={{ maxWidth: "12rem" }}
               />
             )}
           </LabelledField>
-          <LabelledField id={`justification-${item.id}`} label={labels.justification} error={problem("justification")}>
-            {(describedBy) => (
+          <LabelledField id={`justification-${item.id}`} label={labels.justification} name="justification">
+            {(describedBy, invalid) => (
               <Textarea
                 id={`justification-${item.id}`}
                 name="justification"
                 rows={4}
                 defaultValue={mine && !conflict ? mine.justification : item.justification}
                 aria-describedby={describedBy}
-                aria-invalid={problem("justification") ? true : undefined}
+                aria-invalid={invalid}
               />
             )}
           </LabelledField>
@@ -256,7 +254,7 @@ function Group({
 }
 
 export default function ScoringPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, formatNumber, formatDate } = useT();
+  const { t, formatDate } = useT();
   const { scoring, previous, evidence } = loaderData;
   const failure = actionData && "problems" in actionData ? (actionData as AutosaveFailure) : undefined;
   const problems = failure?.problems;
@@ -276,7 +274,7 @@ export default function ScoringPage({ loaderData, actionData }: Route.ComponentP
           {t("scoring.summaryTitle")}
         </Heading>
         <Paragraph>
-          <strong>{t("scoring.total", { points: formatNumber(total.points), max: formatNumber(total.max) })}</strong> ·{" "}
+          <TotalPoints total={total} areas={scoring.areas} kind="own" /> ·{" "}
           {t("scoring.progress", { scored: total.scored, items: total.items })}
         </Paragraph>
         <Paragraph data-size="sm">{t("scoring.exactNote")}</Paragraph>
@@ -295,8 +293,10 @@ export default function ScoringPage({ loaderData, actionData }: Route.ComponentP
             {t("scoring.areaHeading", { number: area.number, name: area.name })}
           </Heading>
           <Paragraph>
-            <strong>{t("scoring.areaPoints", { points: formatNumber(area.points), max: formatNumber(area.max) })}</strong> ·{" "}
-            {t("scoring.progress", { scored: area.scored, items: area.items })}
+            <strong>
+              <AreaPoints area={area} kind="own" />
+            </strong>{" "}
+            · {t("scoring.progress", { scored: area.scored, items: area.items })}
           </Paragraph>
           <PreviousResult previous={previous} areaNumber={area.number} />
           {area.rubricHeadings.length > 0 && (

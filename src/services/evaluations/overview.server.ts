@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.server.ts";
-import { evaluationPolicy } from "../../domain/policies.ts";
+import { evaluationPolicy, scoringPolicy } from "../../domain/policies.ts";
+import { agreedTotals } from "../scoring/agreement.server.ts";
 import { nextStatuses, statusIndex, transitionRule, type Actor, type Blocker, type EvaluationStatus } from "../../domain/workflow.ts";
 import { loadEvaluation, workflowFacts } from "./evaluationContext.server.ts";
 import { setupChoices, type SetupChoices } from "./setupChoices.server.ts";
@@ -40,6 +41,8 @@ export async function getOverview(db: Db, actor: Actor, id: number) {
     transitions,
     canEditSetup,
     canCorrect: evaluationPolicy.correct(actor, evaluation.access),
+    /** The agreed points so far, for whoever may see them (the team; the contact once published). */
+    agreed: scoringPolicy.viewAgreed(actor, evaluation.access) ? await agreedTotals(db, evaluation) : null,
     choices: choices ? { evaluators: choices.evaluators, contacts: choices.contacts } : null,
   };
 }

@@ -31,3 +31,4 @@ export {
 export { tagSubareas, type TagInput } from "./subareas.server.ts";
 export { evidencePermissions, subareaOptions, type EvidencePermissions, type SubareaOption } from "./shared.server.ts";
 export { checkUpload } from "./fileChecks.server.ts";
+export { handInWindow, type HandInWindow } from "./handIn.server.ts";

@@ -5,6 +5,7 @@ import type { Actor } from "../../domain/workflow.ts";
 import type { EvaluationContext } from "../evaluations/evaluationContext.server.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { ForbiddenError } from "../errors.ts";
+import { handInWindow } from "./handIn.server.ts";
 import { listInterviews, type InterviewItem } from "./interviews.server.ts";
 import { evidenceColumns, evidencePermissions, mayDeleteEvidence, subareaOptions, tiesOf } from "./shared.server.ts";
 
@@ -98,11 +99,15 @@ export async function interviewCount(db: Db, actor: Actor, evaluationId: number)
   return { interviews: rows.length, participants: rows.reduce((sum, row) => sum + (row.count ?? 0), 0) };
 }
 
-/** Everything the evidence page shows the actor: what they may do, the evidence, the plan and the sub-areas to tie to. */
+/**
+ * Everything the evidence page shows the actor: what they may do, the evidence, the plan and the
+ * sub-areas to tie to; for the municipality's contact, where its hand-in stands.
+ */
 export async function loadEvidencePage(db: Db, actor: Actor, evaluationId: number) {
   const evaluation = await loadEvaluation(db, actor, evaluationId);
   const can = evidencePermissions(actor, evaluation.access);
   const items = await visibleEvidence(db, actor, evaluation);
   const plan = can.viewNotes ? await listInterviews(db, actor, evaluation.id) : [];
-  return { id: evaluation.id, can, items, interviews: plan, subareas: can.viewNotes ? subareaOptions(evaluation.instrument) : [] };
+  const handIn = can.viewNotes ? null : await handInWindow(db, evaluation);
+  return { id: evaluation.id, can, items, interviews: plan, subareas: can.viewNotes ? subareaOptions(evaluation.instrument) : [], handIn };
 }

@@ -7,7 +7,7 @@ import { scorableItems, spread, type ScorableItem } from "../../domain/scorable.
 import type { Actor } from "../../domain/workflow.ts";
 import { ConflictError, ForbiddenError } from "../errors.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
-import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
+import { loadEvaluation, type EvaluationContext } from "../evaluations/evaluationContext.server.ts";
 import { checkScoreInput } from "./myScoring.server.ts";
 import { runningTotals, scoringEvaluation, storedPoints, type RunningTotals, type ScoringEvaluation } from "./shared.server.ts";
 
@@ -133,6 +133,15 @@ export async function getAgreement(db: Db, actor: Actor, evaluationId: number): 
     mayAgree: scoringPolicy.agree(actor, evaluation.access),
     agreedCount: agreedValues.size,
   };
+}
+
+/** The agreed points per area and in total as they stand, for pages beside the agreement (the overview). */
+export async function agreedTotals(db: Db, evaluation: EvaluationContext): Promise<RunningTotals> {
+  const rows = await db
+    .select({ itemId: agreedScores.itemId, points: agreedScores.points })
+    .from(agreedScores)
+    .where(eq(agreedScores.evaluationId, evaluation.id));
+  return runningTotals(evaluation.instrument, new Map(rows.map((row) => [row.itemId, points(row.points)])));
 }
 
 async function currentAgreed(tx: Db | Tx, evaluationId: number, itemId: string) {

@@ -1,11 +1,13 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server.ts";
 import { evaluationTexts, goodExamples, interviews, municipalities, users } from "../../db/schema.server.ts";
-import { writingPolicy } from "../../domain/policies.ts";
+import { scoringPolicy, writingPolicy } from "../../domain/policies.ts";
 import type { Actor, EvaluationStatus } from "../../domain/workflow.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { ForbiddenError } from "../errors.ts";
+import { agreedTotals } from "../scoring/agreement.server.ts";
 import { previousResultFor, type PreviousResult } from "../scoring/previous.server.ts";
+import type { RunningTotals } from "../scoring/shared.server.ts";
 import { generalKey, improvementsKey, listItems, strengthsKey, subareaKey, SUMMARY_KEY } from "./textKeys.shared.ts";
 
 /** One stored text. A text nobody has written yet has version 0 and an empty body. */
@@ -69,6 +71,8 @@ export interface Writing {
   areas: WritingArea[];
   /** The municipality's latest earlier result, to show beside each area (see PreviousResult.sameInstrument). */
   previous: PreviousResult | null;
+  /** The agreed points per area so far, shown beside each area's heading; null for whoever may not see them. */
+  agreed: RunningTotals | null;
   /** Municipalities that may be named as good examples (not the evaluated one), in Swedish order; empty when the actor may not edit. */
   municipalityChoices: { code: string; name: string }[];
 }
@@ -165,6 +169,7 @@ export async function getWriting(db: Db, actor: Actor, evaluationId: number): Pr
     },
     areas,
     previous: await previousResultFor(db, evaluation),
+    agreed: scoringPolicy.viewAgreed(actor, evaluation.access) ? await agreedTotals(db, evaluation) : null,
     municipalityChoices,
   };
 }
