@@ -22,7 +22,7 @@ export interface PageColumn<R> {
  * `cells` and `headers` by column key, `extra` columns of its own, `rowHeader` to make one
  * column the rows' headers, and `foot` rows (totals, in bold) in the table's foot.
  *
- * On a phone (app/app.css, "Tables on phones") the row header, the column that names the row,
+ * On a phone (app/styles/phone.css) the row header, the column that names the row,
  * stays pinned at the left edge while the rest scrolls under it, and the `keyColumn` (the total,
  * or the value a reader came for; by default the first quantity after the row header) is never
  * hidden: the page lists `secondary` columns to hide there instead, which a checkbox under the

@@ -13,17 +13,17 @@ export interface ResultLinks {
   totalPublished: boolean;
 }
 
+/** The columns a phone hides first. */
+const SECONDARY = ["instrument", "level"];
+
 /**
  * A table of results (start page, rankings, all results): a DeclaredTable that adds the
  * municipality and year as links and marks a derived total by its class (the page says what
  * that means); the page adds whatever else in `cells`. Plain links with Designsystemet's class:
  * a ranking has 580 of them, and React Router's Link with asChild was a quarter of its render.
  * The municipality names the row (its header, pinned on a phone) and the total is the key
- * column; the version and the level of detail give way on a phone (the year's link leads to both).
+ * column; on a phone the version and the level of detail wait behind "Visa alla kolumner".
  */
-/** Columns a phone hides first: the row's link leads to them. */
-const SECONDARY = ["instrument", "level"];
-
 export function ResultTable<R extends ResultLinks>({
   rows,
   caption,

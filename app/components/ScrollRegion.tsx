@@ -4,7 +4,7 @@ import { useT } from "../i18n.ts";
 /**
  * A table too wide for a phone scrolls sideways inside this frame, and says so: while it
  * overflows, CSS alone fades the cut edge and shows a short hint under it (scroll-driven
- * animations, "Tables on phones" in app/app.css), so the cue works without JavaScript and
+ * animations, app/styles/phone.css), so the cue works without JavaScript and
  * disappears when the table fits or is scrolled to its end. With a `label` the region is
  * focusable and named, for a table with nothing else to focus: keyboard users can reach and
  * scroll it (WCAG 2.1.1), and screen readers hear its name. `controls` go under the table.
