@@ -1,5 +1,6 @@
-import { Table } from "@digdir/designsystemet-react";
-import type { ReactNode } from "react";
+import { Input, Label, Table } from "@digdir/designsystemet-react";
+import { useId, type ReactNode } from "react";
+import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useT } from "../i18n.ts";
 import { isNumeric, type Column } from "../../src/domain/tables/table.ts";
 
@@ -20,6 +21,12 @@ export interface PageColumn<R> {
  * the page's language and quantities aligned right ("numeric"); the page adds presentation:
  * `cells` and `headers` by column key, `extra` columns of its own, `rowHeader` to make one
  * column the rows' headers, and `foot` rows (totals, in bold) in the table's foot.
+ *
+ * On a phone (app/styles/phone.css) the row header, the column that names the row,
+ * stays pinned at the left edge while the rest scrolls under it, and the `keyColumn` (the total,
+ * or the value a reader came for; by default the first quantity after the row header) is never
+ * hidden: the page lists `secondary` columns to hide there instead, which a checkbox under the
+ * table shows again, and may give `short` headers, whose full text screen readers still hear.
  */
 export function DeclaredTable<R>({
   rows,
@@ -34,6 +41,9 @@ export function DeclaredTable<R>({
   classes,
   zebra,
   border,
+  keyColumn,
+  secondary = [],
+  short = {},
 }: {
   rows: readonly R[];
   rowKey: (row: R) => string | number;
@@ -49,8 +59,34 @@ export function DeclaredTable<R>({
   classes?: (column: Column<NoInfer<R>>, row: NoInfer<R>) => string | undefined;
   zebra?: boolean;
   border?: boolean;
+  /** The column a reader came for; by default the first quantity after the row header. */
+  keyColumn?: string;
+  /** Columns (declared or extra) a phone hides until the reader asks for all columns. */
+  secondary?: readonly string[];
+  /** Shorter headers for a phone, by column key, in the page's language. */
+  short?: Partial<Record<string, string>>;
 }) {
-  const { language, formatNumber, formatDate } = useT();
+  const { t, language, formatNumber, formatDate } = useT();
+  const toggleId = useId();
+  const key = keyColumn ?? columns.find((c) => c.key !== rowHeader && isNumeric(c.type))?.key;
+  // What every cell of a column has, head and foot included: how a phone lays the column out.
+  const role = (columnKey: string) => [
+    columnKey === rowHeader ? "pinned" : "",
+    columnKey === key ? "key-column" : "",
+    secondary.includes(columnKey) ? "secondary" : "",
+  ];
+  const head = (columnKey: string, content: ReactNode) => {
+    const text = short[columnKey];
+    if (text === undefined) return content;
+    return (
+      <>
+        <span className="header-full">{content}</span>
+        <span className="header-short" aria-hidden="true">
+          {text}
+        </span>
+      </>
+    );
+  };
   const content = (column: Column<R>, row: R): ReactNode => {
     const own = cells[column.key];
     if (own) return own(row);
@@ -61,9 +97,14 @@ export function DeclaredTable<R>({
   };
   // The row headers name the rows (such as "1. Offentlighet och demokrati"), so they are not aligned as quantities.
   const className = (column: Column<R>, row?: R) => {
-    const all = [isNumeric(column.type) && column.key !== rowHeader ? "numeric" : "", row ? classes?.(column, row) : ""];
+    const all = [
+      isNumeric(column.type) && column.key !== rowHeader ? "numeric" : "",
+      ...role(column.key),
+      row ? classes?.(column, row) : "",
+    ];
     return all.filter(Boolean).join(" ") || undefined;
   };
+  const extraClass = (column: PageColumn<R>) => role(column.key).filter(Boolean).join(" ") || undefined;
   const tableRow = (row: R, inFoot: boolean) => (
     <Table.Row key={rowKey(row)}>
       {columns.map((column) =>
@@ -78,24 +119,37 @@ export function DeclaredTable<R>({
         ),
       )}
       {extra.map((column) => (
-        <Table.Cell key={column.key}>{column.cell(row)}</Table.Cell>
+        <Table.Cell key={column.key} className={extraClass(column)}>
+          {column.cell(row)}
+        </Table.Cell>
       ))}
     </Table.Row>
   );
   return (
-    <div className="table-scroll">
+    <ScrollRegion
+      controls={
+        [...columns, ...extra].some((c) => secondary.includes(c.key)) && (
+          <div className="all-columns">
+            <Input type="checkbox" id={toggleId} data-size="sm" />
+            <Label htmlFor={toggleId} weight="regular" data-size="sm">
+              {t("layout.allColumns")}
+            </Label>
+          </div>
+        )
+      }
+    >
       <Table zebra={zebra} border={border}>
         <caption>{caption}</caption>
         <Table.Head>
           <Table.Row>
             {columns.map((column) => (
               <Table.HeaderCell key={column.key} scope="col" className={className(column)}>
-                {headers[column.key]?.(column.header[language]) ?? column.header[language]}
+                {head(column.key, headers[column.key]?.(column.header[language]) ?? column.header[language])}
               </Table.HeaderCell>
             ))}
             {extra.map((column) => (
-              <Table.HeaderCell key={column.key} scope="col">
-                {column.header}
+              <Table.HeaderCell key={column.key} scope="col" className={extraClass(column)}>
+                {head(column.key, column.header)}
               </Table.HeaderCell>
             ))}
           </Table.Row>
@@ -103,6 +157,6 @@ export function DeclaredTable<R>({
         <Table.Body>{rows.map((row) => tableRow(row, false))}</Table.Body>
         {foot.length > 0 && <Table.Foot>{foot.map((row) => tableRow(row, true))}</Table.Foot>}
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }

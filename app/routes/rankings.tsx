@@ -2,6 +2,7 @@ import { Button, ErrorSummary, Field, Fieldset, Heading, Input, Label, Paragraph
 import { data, Form } from "react-router";
 import { ResultTable } from "../components/ResultTable.tsx";
 import type { Route } from "./+types/rankings";
+import { FilterDisclosure } from "../components/FilterDisclosure.tsx";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
@@ -100,6 +101,15 @@ export default function Rankings({ loaderData }: Route.ComponentProps) {
     const found = problems.find((p) => p.field === field);
     return found ? t(`portal.rankings.problem.${found.problem}`) : undefined;
   };
+  // What narrows or changes the ranking from the newest version's latest results.
+  const activeFilters = [
+    values.instrument !== choices.instruments.at(-1)?.key,
+    values.all,
+    values.county,
+    values.group,
+    values.yearFrom,
+    values.yearTo,
+  ].filter(Boolean).length;
   return (
     <>
       <Heading level={1} data-size="xl">
@@ -122,85 +132,87 @@ export default function Rankings({ loaderData }: Route.ComponentProps) {
               </ErrorSummary.List>
             </ErrorSummary>
           )}
-          <Form method="get" className="ranking-filters" aria-label={t("portal.rankings.filters")}>
-            <LabelledField id="instrument" label={t("portal.rankings.instrument")} error={problemOf("instrument")}>
-              {(describedBy) => (
-                <Select id="instrument" name="instrument" defaultValue={values.instrument} aria-describedby={describedBy}>
-                  {choices.instruments.map((i) => (
-                    <Select.Option key={i.key} value={i.key}>
-                      {i.name}
-                    </Select.Option>
-                  ))}
-                </Select>
-              )}
-            </LabelledField>
-            <Fieldset>
-              <Fieldset.Legend>{t("portal.rankings.scope")}</Fieldset.Legend>
-              {/* Explicit label/for pairs: Designsystemet ties them in the browser, which fails without JavaScript. */}
-              {[
-                { id: "all-latest", value: "", checked: !values.all, label: t("portal.rankings.latest") },
-                { id: "all-true", value: "true", checked: values.all, label: t("portal.rankings.all") },
-              ].map((choice) => (
-                <Field key={choice.id}>
-                  <Input type="radio" id={choice.id} name="all" value={choice.value} defaultChecked={choice.checked} />
-                  <Label htmlFor={choice.id} weight="regular">
-                    {choice.label}
-                  </Label>
-                </Field>
-              ))}
-            </Fieldset>
-            <LabelledField id="county" label={t("portal.rankings.county")} error={problemOf("county")}>
-              {(describedBy) => (
-                <Select id="county" name="county" defaultValue={values.county} aria-describedby={describedBy}>
-                  <Select.Option value="">{t("portal.rankings.allCounties")}</Select.Option>
-                  {choices.counties.map((c) => (
-                    <Select.Option key={c.code} value={c.code}>
-                      {c.name}
-                    </Select.Option>
-                  ))}
-                </Select>
-              )}
-            </LabelledField>
-            <LabelledField id="group" label={t("portal.rankings.group")} error={problemOf("group")}>
-              {(describedBy) => (
-                <Select id="group" name="group" defaultValue={values.group} aria-describedby={describedBy}>
-                  <Select.Option value="">{t("portal.rankings.allGroups")}</Select.Option>
-                  {choices.groups.map((g) => (
-                    <Select.Option key={g.code} value={g.code}>
-                      {`${g.code}. ${g.name}`}
-                    </Select.Option>
-                  ))}
-                </Select>
-              )}
-            </LabelledField>
-            {(["yearFrom", "yearTo"] as const).map((field) => (
-              <LabelledField
-                key={field}
-                id={field}
-                label={t(`portal.rankings.${field}`)}
-                hint={t("portal.rankings.yearHint", {
-                  year: field === "yearFrom" ? (choices.years?.first ?? 2010) : (choices.years?.last ?? 2020),
-                })}
-                error={problemOf(field)}
-              >
+          <FilterDisclosure active={activeFilters} open={problems.length > 0}>
+            <Form method="get" className="ranking-filters" aria-label={t("portal.rankings.filters")}>
+              <LabelledField id="instrument" label={t("portal.rankings.instrument")} error={problemOf("instrument")}>
                 {(describedBy) => (
-                  <Input
-                    id={field}
-                    name={field}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    size={6}
-                    defaultValue={values[field]}
-                    aria-describedby={describedBy}
-                    aria-invalid={problemOf(field) ? true : undefined}
-                  />
+                  <Select id="instrument" name="instrument" defaultValue={values.instrument} aria-describedby={describedBy}>
+                    {choices.instruments.map((i) => (
+                      <Select.Option key={i.key} value={i.key}>
+                        {i.name}
+                      </Select.Option>
+                    ))}
+                  </Select>
                 )}
               </LabelledField>
-            ))}
-            <div>
-              <Button type="submit">{t("portal.rankings.show")}</Button>
-            </div>
-          </Form>
+              <Fieldset>
+                <Fieldset.Legend>{t("portal.rankings.scope")}</Fieldset.Legend>
+                {/* Explicit label/for pairs: Designsystemet ties them in the browser, which fails without JavaScript. */}
+                {[
+                  { id: "all-latest", value: "", checked: !values.all, label: t("portal.rankings.latest") },
+                  { id: "all-true", value: "true", checked: values.all, label: t("portal.rankings.all") },
+                ].map((choice) => (
+                  <Field key={choice.id}>
+                    <Input type="radio" id={choice.id} name="all" value={choice.value} defaultChecked={choice.checked} />
+                    <Label htmlFor={choice.id} weight="regular">
+                      {choice.label}
+                    </Label>
+                  </Field>
+                ))}
+              </Fieldset>
+              <LabelledField id="county" label={t("portal.rankings.county")} error={problemOf("county")}>
+                {(describedBy) => (
+                  <Select id="county" name="county" defaultValue={values.county} aria-describedby={describedBy}>
+                    <Select.Option value="">{t("portal.rankings.allCounties")}</Select.Option>
+                    {choices.counties.map((c) => (
+                      <Select.Option key={c.code} value={c.code}>
+                        {c.name}
+                      </Select.Option>
+                    ))}
+                  </Select>
+                )}
+              </LabelledField>
+              <LabelledField id="group" label={t("portal.rankings.group")} error={problemOf("group")}>
+                {(describedBy) => (
+                  <Select id="group" name="group" defaultValue={values.group} aria-describedby={describedBy}>
+                    <Select.Option value="">{t("portal.rankings.allGroups")}</Select.Option>
+                    {choices.groups.map((g) => (
+                      <Select.Option key={g.code} value={g.code}>
+                        {`${g.code}. ${g.name}`}
+                      </Select.Option>
+                    ))}
+                  </Select>
+                )}
+              </LabelledField>
+              {(["yearFrom", "yearTo"] as const).map((field) => (
+                <LabelledField
+                  key={field}
+                  id={field}
+                  label={t(`portal.rankings.${field}`)}
+                  hint={t("portal.rankings.yearHint", {
+                    year: field === "yearFrom" ? (choices.years?.first ?? 2010) : (choices.years?.last ?? 2020),
+                  })}
+                  error={problemOf(field)}
+                >
+                  {(describedBy) => (
+                    <Input
+                      id={field}
+                      name={field}
+                      inputMode="numeric"
+                      autoComplete="off"
+                      size={6}
+                      defaultValue={values[field]}
+                      aria-describedby={describedBy}
+                      aria-invalid={problemOf(field) ? true : undefined}
+                    />
+                  )}
+                </LabelledField>
+              ))}
+              <div>
+                <Button type="submit">{t("portal.rankings.show")}</Button>
+              </div>
+            </Form>
+          </FilterDisclosure>
           {entries && (
             <>
               <Paragraph role="status">

@@ -1,6 +1,7 @@
 import { Button, Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { Form } from "react-router";
 import type { Route } from "./+types/results";
+import { FilterDisclosure } from "../components/FilterDisclosure.tsx";
 import { ResultLevel } from "../components/ResultLevel.tsx";
 import { PageLinks } from "../components/PageLinks.tsx";
 import { ResultTable } from "../components/ResultTable.tsx";
@@ -55,22 +56,24 @@ export default function Results({ loaderData }: Route.ComponentProps) {
         {t("home.title")}
       </Heading>
       <Paragraph>{t("home.intro")}</Paragraph>
-      <Form method="get" className="filter-form">
-        <Field>
-          <Label htmlFor="instrument">{t("home.filterInstrument")}</Label>
-          <Select id="instrument" name="instrument" defaultValue={instrument}>
-            <Select.Option value="">{t("home.allInstruments")}</Select.Option>
-            {instruments.map((i) => (
-              <Select.Option key={i.key} value={i.key}>
-                {i.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Button type="submit" variant="secondary">
-          {t("home.filter")}
-        </Button>
-      </Form>
+      <FilterDisclosure active={instrument ? 1 : 0}>
+        <Form method="get" className="filter-form">
+          <Field>
+            <Label htmlFor="instrument">{t("home.filterInstrument")}</Label>
+            <Select id="instrument" name="instrument" defaultValue={instrument}>
+              <Select.Option value="">{t("home.allInstruments")}</Select.Option>
+              {instruments.map((i) => (
+                <Select.Option key={i.key} value={i.key}>
+                  {i.name}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <Button type="submit" variant="secondary">
+            {t("home.filter")}
+          </Button>
+        </Form>
+      </FilterDisclosure>
       <Paragraph role="status">{t("home.count", { count: total })}</Paragraph>
       {results.length === 0 ? (
         <Paragraph>{t("home.empty")}</Paragraph>

@@ -1,6 +1,7 @@
 import { Button, Heading, Input, Link, Paragraph, Select } from "@digdir/designsystemet-react";
 import { data, Form } from "react-router";
 import type { Route } from "./+types/search";
+import { FilterDisclosure } from "../components/FilterDisclosure.tsx";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { PageLinks } from "../components/PageLinks.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
@@ -103,34 +104,36 @@ export default function Search({ loaderData }: Route.ComponentProps) {
           <LabelledField id="s-q" label={t("pages.search.query")} hint={t("pages.search.queryHint")}>
             {(describedBy) => <Input id="s-q" name="q" type="search" defaultValue={given.q} aria-describedby={describedBy} />}
           </LabelledField>
-          <div className="filter-grid">
-            {select(
-              "area",
-              t("pages.search.anyArea"),
-              choices.areas.map((a) => ({ value: String(a.number), label: `${a.number}. ${a.name}` })),
-            )}
-            {select(
-              "instrument",
-              t("pages.search.anyInstrument"),
-              choices.instruments.map((k) => ({ value: k, label: k })),
-            )}
-            {select(
-              "county",
-              t("pages.search.anyCounty"),
-              choices.counties.map((c) => ({ value: c.code, label: c.name })),
-            )}
-            {select(
-              "group",
-              t("pages.search.anyGroup"),
-              choices.groups.map((g) => ({ value: g.code, label: `${g.code}. ${g.name}` })),
-            )}
-            <LabelledField id="s-yearFrom" label={t("pages.search.yearFrom")}>
-              {() => <Input id="s-yearFrom" name="yearFrom" inputMode="numeric" defaultValue={given.yearFrom} size={6} />}
-            </LabelledField>
-            <LabelledField id="s-yearTo" label={t("pages.search.yearTo")}>
-              {() => <Input id="s-yearTo" name="yearTo" inputMode="numeric" defaultValue={given.yearTo} size={6} />}
-            </LabelledField>
-          </div>
+          <FilterDisclosure active={FIELDS.filter((name) => name !== "q" && given[name] !== "").length}>
+            <div className="filter-grid">
+              {select(
+                "area",
+                t("pages.search.anyArea"),
+                choices.areas.map((a) => ({ value: String(a.number), label: `${a.number}. ${a.name}` })),
+              )}
+              {select(
+                "instrument",
+                t("pages.search.anyInstrument"),
+                choices.instruments.map((k) => ({ value: k, label: k })),
+              )}
+              {select(
+                "county",
+                t("pages.search.anyCounty"),
+                choices.counties.map((c) => ({ value: c.code, label: c.name })),
+              )}
+              {select(
+                "group",
+                t("pages.search.anyGroup"),
+                choices.groups.map((g) => ({ value: g.code, label: `${g.code}. ${g.name}` })),
+              )}
+              <LabelledField id="s-yearFrom" label={t("pages.search.yearFrom")}>
+                {() => <Input id="s-yearFrom" name="yearFrom" inputMode="numeric" defaultValue={given.yearFrom} size={6} />}
+              </LabelledField>
+              <LabelledField id="s-yearTo" label={t("pages.search.yearTo")}>
+                {() => <Input id="s-yearTo" name="yearTo" inputMode="numeric" defaultValue={given.yearTo} size={6} />}
+              </LabelledField>
+            </div>
+          </FilterDisclosure>
           <Button type="submit">{t("pages.search.submit")}</Button>
         </Form>
       </search>

@@ -42,7 +42,8 @@ test.describe("/rankning", () => {
     await expect(page.getByLabel("Version av instrumentet")).toHaveValue("2020");
     await page.goto("/rankning?instrument=2010");
     await expect(page.getByRole("status")).toHaveText("7 kommuner i rankningen");
-    await expect(rankingRows(page).locator("td:nth-child(2)")).toHaveText([
+    // The municipality names the row: it is the row's header.
+    await expect(rankingRows(page).getByRole("rowheader")).toHaveText([
       "Örebro",
       "Nacka",
       "Tyresö",
@@ -51,7 +52,7 @@ test.describe("/rankning", () => {
       "Strängnäs",
       "Ängelholm",
     ]);
-    await expect(rankingRows(page).first().locator("td")).toHaveText(["1", "Örebro", "2015", "650", "+35 sedan 2012"]);
+    await expect(rankingRows(page).first().locator("td, th")).toHaveText(["1", "Örebro", "2015", "650", "+35 sedan 2012"]);
     await expect(rankingRows(page).nth(1).locator("td:nth-child(5)")).toHaveText("–ingen tidigare utvärdering");
     await expect(rankingRows(page).nth(2).locator("td:nth-child(5)")).toHaveText("+84 sedan 2010");
     await expect(rankingRows(page).getByRole("link", { name: "Örebro", exact: true })).toHaveAttribute("href", "/kommun/1880-orebro");
@@ -142,7 +143,7 @@ test.describe("/ (start page)", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kommunkompassen");
     const latest = page.getByRole("table", { name: "De 10 senast publicerade utvärderingarna" }).locator("tbody tr");
     // By date, then year: an undated result counts as of 31 December.
-    await expect(latest.locator("td:nth-child(1)")).toHaveText([
+    await expect(latest.getByRole("rowheader")).toHaveText([
       "Höganäs",
       "Vallentuna",
       "Höganäs",
@@ -157,7 +158,7 @@ test.describe("/ (start page)", () => {
     await expect(latest.locator("td:nth-child(2)")).toHaveText(DEMO_RESULTS_LATEST_FIRST.years.slice(0, 10));
     await expect(latest.last().getByRole("link", { name: "Örebro 2015" })).toHaveAttribute("href", "/kommun/1880-orebro/2015");
     const top = page.getByRole("table", { name: `Högsta totalpoäng, ${VERSION}` }).locator("tbody tr");
-    await expect(top.locator("td:nth-child(1)")).toHaveText(["Örebro", "Nacka", "Örebro", "Tyresö", "Örebro"]);
+    await expect(top.getByRole("rowheader")).toHaveText(["Örebro", "Nacka", "Örebro", "Tyresö", "Örebro"]);
     await expect(top.locator("td:nth-child(3)")).toHaveText(["650", "644", "615", "536", "515"]);
 
     const latestCsv = page.getByRole("link", { name: "Ladda ned de senast publicerade utvärderingarna som CSV", exact: true });
@@ -187,7 +188,7 @@ test.describe("without JavaScript", () => {
     ]);
     expect(request.method()).toBe("GET");
     await expect(page.getByRole("status")).toHaveText("3 resultat i rankningen");
-    await expect(rankingRows(page).locator("td:nth-child(2)")).toHaveText(["Örebro", "Örebro", "Karlskrona"]);
+    await expect(rankingRows(page).getByRole("rowheader")).toHaveText(["Örebro", "Örebro", "Karlskrona"]);
     await expect(rankingRows(page).locator("td:nth-child(4)")).toHaveText(["615", "515", "415"]);
     await expect(rankingRows(page).locator("td:nth-child(5)")).toHaveText([
       "+100 sedan 2010",
