@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations, waitForHydration } from "./helpers.ts";
+import { cellsOutOfView, expectReadableChartText } from "./viewport.ts";
 
 // The public pages on a phone (375 px, and 320 px, the narrowest in use): no sideways scrolling
 // of the page, every table's identifying column (the row's name) and key column (the total, or
@@ -27,6 +28,9 @@ const PHONE_PAGES: PhonePage[] = [
   { name: "jamfor", path: "/jamfor?k1=1880&k2=1080&k3=0486" },
   { name: "sok", path: "/sok?q=medborgardialog" },
   { name: "rapport", path: reportOfOrebro2012, slow: true },
+  { name: "utveckling", path: "/utveckling?kommun=1880&kommun=1080&kommun=0115" },
+  { name: "om", path: "/om" },
+  { name: "oppna-data", path: "/oppna-data" },
 ];
 
 /** The public report of Örebro 2012, as its municipality page links to it. */
@@ -35,74 +39,6 @@ async function reportOfOrebro2012(page: Page): Promise<string> {
   const href = await page.getByRole("link", { name: "Analysrapporten 2012" }).getAttribute("href");
   expect(href).toMatch(/^\/rapport\/\d+$/);
   return href!;
-}
-
-/**
- * Chart text at 12 px or more, as drawn, wherever a chart shows. Off until the narrow chart
- * renderings are merged (the charts scale to the screen and their text shrinks below 12 px
- * now): switch this on then.
- */
-const CHECK_CHART_TEXT = false;
-
-async function expectReadableChartText(page: Page): Promise<void> {
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll<SVGTextElement>("main svg text")]
-      .filter((text) => text.checkVisibility() && text.textContent?.trim())
-      .map((text) => {
-        const matrix = text.getScreenCTM();
-        const scale = matrix ? Math.hypot(matrix.a, matrix.b) : 1;
-        return { text: text.textContent ?? "", px: Number.parseFloat(getComputedStyle(text).fontSize) * scale };
-      })
-      .filter((drawn) => drawn.px < 12)
-      .map((drawn) => `${drawn.text} (${drawn.px.toFixed(1)} px)`),
-  );
-  expect(small, "chart text under 12 px").toEqual([]);
-}
-
-/**
- * Each shown table's cells that should be in view and are not: in every row, the identifying
- * cell (pinned, a row header, or else the first) and the key cell (marked .key-column, or else
- * the row's first quantity) must lie inside both the screen and the table's scroller as the page
- * opens. And the hint under a table shows exactly when the table overflows.
- */
-function cellsOutOfView(page: Page) {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const tables = [...document.querySelectorAll("main table")].filter((table) => table.checkVisibility());
-    for (const table of tables) {
-      const name = table.querySelector("caption")?.textContent?.trim() || table.getAttribute("aria-label") || "(table)";
-      const scroller = table.closest<HTMLElement>(".table-scroll, .kk-table-wrap");
-      const box = scroller?.getBoundingClientRect();
-      const left = Math.max(0, box?.left ?? 0);
-      const right = Math.min(document.documentElement.clientWidth, box?.right ?? Number.POSITIVE_INFINITY);
-      const inView = (cell: Element) => {
-        const rect = cell.getBoundingClientRect();
-        return rect.left >= left - 1 && rect.right <= right + 1;
-      };
-      const marked = table.querySelector(".key-column") !== null;
-      for (const row of table.querySelectorAll("tr")) {
-        const cells = [...row.children].filter((cell) => cell.checkVisibility());
-        if (cells.length === 0) continue;
-        const identifying = cells.find((c) => c.matches(".pinned, th[scope=row]")) ?? cells[0]!;
-        const key = marked
-          ? cells.find((c) => c.matches(".key-column"))
-          : cells.find((c) => c !== identifying && c.matches(".numeric, .kk-num"));
-        for (const [role, cell] of [
-          ["identifying", identifying],
-          ["key", key],
-        ] as const) {
-          if (cell && !inView(cell)) problems.push(`${name}: ${role} cell "${cell.textContent?.trim()}" is outside the screen`);
-        }
-      }
-      const hint = scroller?.closest(".table-frame")?.querySelector(".scroll-hint");
-      if (scroller && hint) {
-        const overflows = scroller.scrollWidth > scroller.clientWidth + 1;
-        if (hint.checkVisibility({ visibilityProperty: true }) !== overflows)
-          problems.push(`${name}: the scroll hint ${overflows ? "is missing though the table overflows" : "shows though the table fits"}`);
-      }
-    }
-    return problems;
-  });
 }
 
 for (const width of [375, 320]) {
@@ -119,7 +55,7 @@ for (const width of [375, 320]) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
         expect(await cellsOutOfView(page)).toEqual([]);
-        if (CHECK_CHART_TEXT) await expectReadableChartText(page);
+        await expectReadableChartText(page);
         await page.screenshot({ path: `test-results/phone/${name}-${width}.png`, fullPage: true });
         await expectNoAxeViolations(page);
       });
