@@ -10,12 +10,7 @@ import { MunicipalitySuggestions } from "../components/MunicipalitySuggestions.t
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { translator } from "../../src/i18n/index.ts";
-import {
-  filterMunicipalities,
-  MAX_TEXT_LENGTH,
-  suggestMunicipalities,
-  type MunicipalityFilter,
-} from "../../src/domain/municipalityMatch.ts";
+import { filterMunicipalities, findMunicipalities, MAX_TEXT_LENGTH, type MunicipalityFilter } from "../../src/domain/municipalityMatch.ts";
 import { municipalityPath } from "../../src/domain/paths.ts";
 import { municipalityColumns } from "../../src/domain/tables/municipalities.ts";
 import { pick } from "../../src/domain/tables/table.ts";
@@ -70,10 +65,11 @@ export default function Municipalities({ loaderData }: Route.ComponentProps) {
   const [filter, setFilter] = useState<Required<MunicipalityFilter>>(loaderData.filter);
   useEffect(() => setFilter(loaderData.filter), [loaderData.filter]);
   const rows = useMemo(() => filterMunicipalities(municipalities, filter, (m) => m.evaluations > 0), [municipalities, filter]);
-  const suggestions = useMemo(
-    () => (rows.length === 0 && filter.q.trim() !== "" ? suggestMunicipalities(filter.q, municipalities) : []),
-    [rows, filter.q, municipalities],
-  );
+  // A text that matches no name well ("orebo" is only inside Töreboda): the near misses are suggested.
+  const suggestions = useMemo(() => {
+    const found = findMunicipalities(filter.q, municipalities);
+    return found.suggested ? found.matches.filter((m) => !rows.includes(m)).slice(0, 5) : [];
+  }, [rows, filter.q, municipalities]);
   const filtered = filter.q.trim() !== "" || filter.county !== "" || filter.evaluated;
   const downloadQuery = { q: filter.q.trim(), county: filter.county, evaluated: filter.evaluated ? "true" : "" };
   return (
@@ -158,11 +154,9 @@ export default function Municipalities({ loaderData }: Route.ComponentProps) {
       )}
 
       <Paragraph role="status">{t("finder.directory.count", { count: rows.length, total: municipalities.length })}</Paragraph>
+      {suggestions.length > 0 && <MunicipalitySuggestions suggestions={suggestions} />}
       {rows.length === 0 ? (
-        <>
-          <Paragraph>{t("finder.directory.noMatch")}</Paragraph>
-          {suggestions.length > 0 && <MunicipalitySuggestions suggestions={suggestions} />}
-        </>
+        <Paragraph>{t("finder.directory.noMatch")}</Paragraph>
       ) : (
         <DeclaredTable
           zebra

@@ -5,7 +5,7 @@ import type { Route } from "./+types/new";
 import { SetupFields } from "../../components/SetupFields.tsx";
 import { newEvaluationForms } from "../../evaluation-forms.server.ts";
 import { parseForm, typedValues } from "../../submission.ts";
-import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
+import { CsrfField, failureOf, Problems, problemText, readForm, requireActor } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { createEvaluation } from "../../../src/services/evaluations/createEvaluation.server.ts";
 import { setupChoices } from "../../../src/services/evaluations/setupChoices.server.ts";
@@ -63,6 +63,8 @@ export default function NewEvaluation({ loaderData, actionData }: Route.Componen
   const { t } = useT();
   const choices = loaderData;
   const values = actionData && "values" in actionData ? actionData.values : undefined;
+  const problems = actionData && "problems" in actionData ? actionData.problems : undefined;
+  const municipalityProblem = problems?.find((p) => p.field === "municipalityCode");
   const fromServer = choices.municipalities.find((m) => m.code === values?.municipality) ?? null;
   // Chosen with the picker: the contacts follow at once (without JavaScript, after "Välj kommun").
   const [municipality, setMunicipality] = useState<PickerOption | null>(fromServer);
@@ -76,10 +78,7 @@ export default function NewEvaluation({ loaderData, actionData }: Route.Componen
       </Heading>
       <Form method="post" className="stack">
         <CsrfField />
-        <Problems
-          problems={actionData && "problems" in actionData ? actionData.problems : undefined}
-          fieldIds={{ municipalityCode: "municipality" }}
-        />
+        <Problems problems={problems} fieldIds={{ municipalityCode: "municipality" }} />
         <MunicipalityPicker
           name="municipality"
           label={t("workspace.municipality")}
@@ -87,6 +86,7 @@ export default function NewEvaluation({ loaderData, actionData }: Route.Componen
           defaultValue={values?.municipality ?? ""}
           options={choices.municipalities}
           problem={actionData && "picker" in actionData ? actionData.picker : null}
+          error={municipalityProblem && problemText(t, municipalityProblem)}
           required
           onChange={setMunicipality}
         />
