@@ -107,13 +107,21 @@ export function MunicipalityPicker({
   const [evaluatedOnly, setEvaluatedOnly] = useState(onlyEvaluated ?? false);
   useEffect(() => setEvaluatedOnly(onlyEvaluated ?? false), [onlyEvaluated]);
   const [announcement, setAnnouncement] = useState("");
+  // The page's latest callback and options, for the effect below (which runs when the value given changes, not these).
+  const latest = useRef({ onChange, options });
+  latest.current = { onChange, options };
   const mounted = useRef(false);
   useEffect(() => {
     if (!mounted.current) {
       mounted.current = true;
       setEnhanced(true);
       // Text typed before the page became interactive counts.
-      if (input.current && input.current.value !== initial) setText(input.current.value);
+      const typed = input.current?.value ?? initial;
+      if (typed !== initial) {
+        setText(typed);
+        const resolution = resolveMunicipality(typed, latest.current.options);
+        latest.current.onChange?.(resolution.status === "found" ? resolution.municipality : null);
+      }
       return;
     }
     // The page came back with another value (a navigation to the same page): show it.

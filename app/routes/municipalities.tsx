@@ -1,5 +1,5 @@
 import { Button, Heading, Input, Link as DsLink, Paragraph, Select } from "@digdir/designsystemet-react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/municipalities";
@@ -53,6 +53,12 @@ export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "municipalities.title") }];
 }
 
+/** The filter the form's fields hold. */
+function filterOf(form: HTMLFormElement): Required<MunicipalityFilter> {
+  const fields = new FormData(form);
+  return { q: String(fields.get("q") ?? ""), county: String(fields.get("county") ?? ""), evaluated: fields.get("evaluated") === "true" };
+}
+
 type Row = Route.ComponentProps["loaderData"]["municipalities"][number];
 
 /** The declared columns the page shows; the files hold them all (official name, county code, groups). */
@@ -63,7 +69,23 @@ export default function Municipalities({ loaderData }: Route.ComponentProps) {
   const { municipalities, counties } = loaderData;
   // The form filters as the visitor types; submitting it (also without JavaScript) makes the address.
   const [filter, setFilter] = useState<Required<MunicipalityFilter>>(loaderData.filter);
-  useEffect(() => setFilter(loaderData.filter), [loaderData.filter]);
+  const form = useRef<HTMLFormElement>(null);
+  const mounted = useRef(false);
+  useEffect(() => {
+    const fields = form.current;
+    if (!fields) return;
+    if (!mounted.current) {
+      // What was typed before the page became interactive counts.
+      mounted.current = true;
+      setFilter(filterOf(fields));
+      return;
+    }
+    // Another address of the page (a link, the search submitted): the fields show its filter.
+    (fields.elements.namedItem("q") as HTMLInputElement).value = loaderData.filter.q;
+    (fields.elements.namedItem("county") as HTMLSelectElement).value = loaderData.filter.county;
+    (fields.elements.namedItem("evaluated") as HTMLInputElement).checked = loaderData.filter.evaluated;
+    setFilter(loaderData.filter);
+  }, [loaderData.filter]);
   const rows = useMemo(() => filterMunicipalities(municipalities, filter, (m) => m.evaluations > 0), [municipalities, filter]);
   // A text that matches no name well ("orebo" is only inside Töreboda): the near misses are suggested.
   const suggestions = useMemo(() => {
@@ -80,17 +102,11 @@ export default function Municipalities({ loaderData }: Route.ComponentProps) {
       <Paragraph>{t("municipalities.intro")}</Paragraph>
       <search>
         <Form
+          ref={form}
           method="get"
           className="directory-form"
           // Every change (React's onChange is the input event: each letter typed) filters the list at once.
-          onChange={(event) => {
-            const form = new FormData(event.currentTarget);
-            setFilter({
-              q: String(form.get("q") ?? ""),
-              county: String(form.get("county") ?? ""),
-              evaluated: form.get("evaluated") === "true",
-            });
-          }}
+          onChange={(event) => setFilter(filterOf(event.currentTarget))}
         >
           <LabelledField id="kommun-q" label={t("finder.directory.search")} hint={t("finder.directory.searchHint")}>
             {(describedBy) => (

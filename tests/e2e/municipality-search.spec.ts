@@ -36,6 +36,10 @@ for (const width of [1280, 375]) {
           "/api/v1/municipalities.csv?q=orebro",
         );
         await expectNoAxeViolations(page);
+        await page.getByRole("link", { name: "Visa alla kommuner" }).click();
+        await expect(rowNames(page)).toHaveCount(290);
+        await expect(page.getByLabel("Sök kommun")).toHaveValue("");
+        await page.getByLabel("Sök kommun").fill("ÖREBRO");
         await page.getByRole("link", { name: "Örebro", exact: true }).click();
         await expect(page).toHaveURL("/kommun/1880-orebro");
       });

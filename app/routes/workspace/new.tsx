@@ -1,5 +1,5 @@
 import { Button, Field, Heading, Label, Link, Paragraph, Select } from "@digdir/designsystemet-react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { data, Form, redirect, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/new";
 import { SetupFields } from "../../components/SetupFields.tsx";
@@ -68,7 +68,13 @@ export default function NewEvaluation({ loaderData, actionData }: Route.Componen
   const fromServer = choices.municipalities.find((m) => m.code === values?.municipality) ?? null;
   // Chosen with the picker: the contacts follow at once (without JavaScript, after "Välj kommun").
   const [municipality, setMunicipality] = useState<PickerOption | null>(fromServer);
-  useEffect(() => setMunicipality(fromServer), [fromServer]);
+  // After a submission the page's answer decides (on mount, the picker may already have told what was typed).
+  const answered = useRef(fromServer?.code);
+  useEffect(() => {
+    if (answered.current === fromServer?.code) return;
+    answered.current = fromServer?.code;
+    setMunicipality(fromServer);
+  }, [fromServer]);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return (
