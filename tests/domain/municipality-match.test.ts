@@ -69,7 +69,12 @@ describe("resolveMunicipality", () => {
   it("offers the municipalities a beginning matches, best first", () => {
     const resolution = resolveMunicipality("upp", all);
     expect(resolution.status).toBe("choose");
-    expect(resolution.status === "choose" && names(resolution.matches)).toEqual(["Upplands Väsby", "Upplands-Bro", "Uppsala", "Uppvidinge"]);
+    expect(resolution.status === "choose" && names(resolution.matches)).toEqual([
+      "Upplands Väsby",
+      "Upplands-Bro",
+      "Uppsala",
+      "Uppvidinge",
+    ]);
     const county = resolveMunicipality("18", all);
     expect(county.status === "choose" && county.matches.every((m) => m.code.startsWith("18"))).toBe(true);
   });
