@@ -3,7 +3,8 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type Keybo
 import { useT } from "../i18n.ts";
 import { Choice } from "./Choice.tsx";
 import { LabelledField } from "./LabelledField.tsx";
-import { findMunicipalities, resolveFirst, resolveMunicipality } from "../../src/domain/municipalityMatch.ts";
+import { findMunicipalities, MAX_TEXT_LENGTH, resolveFirst, resolveMunicipality } from "../../src/domain/municipalityMatch.ts";
+import { withoutControlCharacters } from "../../src/domain/text.ts";
 
 /** One municipality a picker offers; evaluated when it has published results. */
 export interface PickerOption {
@@ -36,7 +37,9 @@ export function pickMunicipality(
   { onlyEvaluated = false }: { onlyEvaluated?: boolean } = {},
 ): { code: string | null; text: string; problem: PickerProblem | null } {
   const resolution = resolveFirst(values, options, onlyEvaluated ? { preferred: (m) => m.evaluated } : {});
-  const text = values.find((v) => v.trim() !== "" && !/^\d{4}$/.test(v.trim())) ?? values.find((v) => v.trim() !== "") ?? "";
+  // Shown back as typed, but never a page of text nor a control character.
+  const typed = values.find((v) => v.trim() !== "" && !/^\d{4}$/.test(v.trim())) ?? values.find((v) => v.trim() !== "") ?? "";
+  const text = withoutControlCharacters(typed).trim().slice(0, MAX_TEXT_LENGTH);
   switch (resolution.status) {
     case "empty":
       return { code: null, text: "", problem: null };

@@ -30,7 +30,17 @@ const query = z.object({
 export async function loader({ request, context }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   const parsed = query.safeParse(Object.fromEntries(params));
-  if (!parsed.success) throw data(translator(languageFromRequest(request))("finder.directory.badCounty"), { status: 400 });
+  if (!parsed.success) {
+    // A hand-edited address: the page names the field in the visitor's language.
+    const t = translator(languageFromRequest(request));
+    const labels: Record<string, string> = {
+      q: "finder.directory.search",
+      county: "finder.directory.county",
+      evaluated: "finder.directory.evaluated",
+    };
+    const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+    throw data(fields.map((field) => t("finder.directory.badField", { field: t(labels[field] ?? labels.q!) })).join(" "), { status: 400 });
+  }
   const directory = await municipalityDirectory(kompass(context).db);
   const counties = new Map<string, { code: string; name: string; count: number; evaluated: number }>();
   for (const m of directory) {

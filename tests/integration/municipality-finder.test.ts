@@ -108,7 +108,10 @@ describe.each(testDatabaseKinds())("finding a municipality on %s", (kind) => {
     expect(rowNames(nothing.html)).toEqual([]);
     expect(nothing.html).toContain("Ingen kommun matchar sökningen.");
 
-    expect((await page("/kommuner?county=abc")).status).toBe(400);
+    const bad = await page("/kommuner?county=abc");
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain("Värdet i fältet ”Län” i adressen går inte att använda.");
+    expect((await page(`/kommuner?q=${"a".repeat(201)}`)).status).toBe(400);
   });
 
   it("the API filters municipalities as the page does", async () => {

@@ -38,7 +38,7 @@ export const finder: Messages<typeof sv> = {
     latestLink: "{{name}} {{year}}",
     noMatch: "No municipality matches the search.",
     tableLabel: "the list of municipalities",
-    badCounty: "The county in the address cannot be used: choose a county from the list.",
+    badField: "The value of “{{field}}” in the address cannot be used. Choose or type it in the form.",
   },
   notFound: {
     text: "There is no municipality at the address “{{slug}}”.",

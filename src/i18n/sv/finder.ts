@@ -35,7 +35,7 @@ export const finder = {
     latestLink: "{{name}} {{year}}",
     noMatch: "Ingen kommun matchar sökningen.",
     tableLabel: "kommunlistan",
-    badCounty: "Länet i adressen går inte att använda: välj ett län i listan.",
+    badField: "Värdet i fältet ”{{field}}” i adressen går inte att använda. Välj eller skriv det i formuläret.",
   },
   notFound: {
     text: "Det finns ingen kommun med adressen ”{{slug}}”.",
