@@ -16,9 +16,16 @@ export const overviewForms = z.discriminatedUnion("intent", [transition, setup, 
 /** The revisions page: reopen for a correction. */
 export const revisionsForms = z.discriminatedUnion("intent", [correct], { error: "unknown_intent" });
 
-/** The planning page (arbetsyta/ny). */
+/**
+ * The planning page (arbetsyta/ny): plan the evaluation, or (without JavaScript) first choose the
+ * municipality so that the page offers its contact persons. The municipality is typed or chosen
+ * as a name (field `municipality`); the page puts the code it names into `municipalityCode`.
+ */
 export const newEvaluationForms = z.discriminatedUnion(
   "intent",
-  [evaluationSetupSchema.safeExtend({ intent: z.literal("create"), ...newEvaluationFields.shape })],
+  [
+    evaluationSetupSchema.safeExtend({ intent: z.literal("create"), ...newEvaluationFields.shape }),
+    z.object({ intent: z.literal("choose") }),
+  ],
   { error: "unknown_intent" },
 );

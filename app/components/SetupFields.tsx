@@ -1,5 +1,7 @@
-import { Field, Fieldset, Input, Label } from "@digdir/designsystemet-react";
+import { Field, Fieldset, Input, Label, Paragraph } from "@digdir/designsystemet-react";
+import type { ReactNode } from "react";
 import { useT } from "../i18n.ts";
+import { Choice } from "./Choice.tsx";
 import type { SetupChoices } from "../../src/services/evaluations/setupChoices.server.ts";
 
 export interface SetupValues {
@@ -9,9 +11,25 @@ export interface SetupValues {
   contactIds: readonly string[];
 }
 
-/** Visit dates, team and contacts: the same fields when planning and when changing an evaluation. */
-export function SetupFields({ choices, values }: { choices: Pick<SetupChoices, "evaluators" | "contacts">; values?: SetupValues }) {
+/**
+ * Visit dates, team and contacts: the same fields when planning and when changing an evaluation.
+ * When planning, `municipality` is the one chosen so far (null: none yet): only its contacts are
+ * offered (they are the only ones the evaluation accepts), and `contactHelp` says how to add one.
+ */
+export function SetupFields({
+  choices,
+  values,
+  municipality,
+  contactHelp,
+}: {
+  choices: Pick<SetupChoices, "evaluators" | "contacts">;
+  values?: SetupValues;
+  municipality?: { code: string; name: string } | null;
+  contactHelp?: ReactNode;
+}) {
   const { t } = useT();
+  const contacts =
+    municipality === undefined ? choices.contacts : choices.contacts.filter((p) => p.municipalityCode === municipality?.code);
   return (
     <>
       <Field>
@@ -27,41 +45,32 @@ export function SetupFields({ choices, values }: { choices: Pick<SetupChoices, "
         {choices.evaluators.map((p) => (
           <Choice
             key={p.id}
+            id={`evaluatorIds-${p.id}`}
             name="evaluatorIds"
             value={p.id}
             label={p.organisation ? `${p.name}, ${p.organisation}` : p.name}
-            checked={values?.evaluatorIds.includes(p.id)}
+            defaultChecked={values?.evaluatorIds.includes(p.id)}
           />
         ))}
       </Fieldset>
       <Fieldset id="contactIds">
         <Fieldset.Legend>{t("workspace.contacts")}</Fieldset.Legend>
-        {choices.contacts.map((p) => (
+        {municipality === null && <Paragraph data-size="sm">{t("finder.planning.contactsFirst")}</Paragraph>}
+        {municipality && contacts.length === 0 && (
+          <Paragraph data-size="sm">{t("finder.planning.noContacts", { name: municipality.name })}</Paragraph>
+        )}
+        {contacts.map((p) => (
           <Choice
             key={p.id}
+            id={`contactIds-${p.id}`}
             name="contactIds"
             value={p.id}
             label={`${p.name} (${p.municipality})`}
-            checked={values?.contactIds.includes(p.id)}
+            defaultChecked={values?.contactIds.includes(p.id)}
           />
         ))}
+        {contactHelp}
       </Fieldset>
     </>
-  );
-}
-
-/**
- * A checkbox whose label is tied to it in the server-rendered HTML (Designsystemet's Checkbox
- * ties them only once JavaScript runs).
- */
-function Choice({ name, value, label, checked }: { name: string; value: string; label: string; checked?: boolean }) {
-  const id = `${name}-${value}`;
-  return (
-    <Field>
-      <Input type="checkbox" id={id} name={name} value={value} defaultChecked={checked} />
-      <Label htmlFor={id} weight="regular">
-        {label}
-      </Label>
-    </Field>
   );
 }

@@ -1,9 +1,11 @@
 import { Alert, Button, Heading, Link, Paragraph, Select } from "@digdir/designsystemet-react";
-import { data, Form } from "react-router";
+import { useState } from "react";
+import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/compare";
 import { ChartFigure } from "../components/ChartFigure.tsx";
 import { DeclaredTable } from "../components/DeclaredTable.tsx";
 import { LabelledField } from "../components/LabelledField.tsx";
+import { EvaluatedFilter, MunicipalityPicker, pickMunicipality } from "../components/MunicipalityPicker.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
 import { renderChartSvg } from "../../src/reports/charts.server.ts";
@@ -20,28 +22,40 @@ import {
   type ComparisonJson,
   type ComparisonRow,
 } from "../../src/domain/tables/compare.ts";
-import { municipalityList } from "../../src/services/results/queries.server.ts";
+import { municipalityChoices } from "../../src/services/portal/municipalityDirectory.server.ts";
 import { kompass } from "../context.ts";
 
-/** /jamfor?k1=1880&k2=0180&u2=2014:2010 … — a GET form, so it works without JavaScript. */
+/**
+ * /jamfor?k1=1880&k2=0180&u2=2014:2010 … — a GET form, so it works without JavaScript. A slot
+ * may hold a name as typed (k2=karlskrona): the page then moves to the address with codes, or
+ * offers the choices when the name is not one municipality's.
+ */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
+  const db = kompass(context).db;
   try {
-    const slots = slotsFromQuery(url.searchParams);
-    const [comparison, municipalities] = await Promise.all([
-      getComparison(kompass(context).db, slots, languageFromRequest(request)),
-      municipalityList(kompass(context).db),
-    ]);
-    const { table, ...rest } = comparison;
+    const options = await municipalityChoices(db);
+    const picked = SLOTS.map((n) => ({ n, values: url.searchParams.getAll(`k${n}`), u: url.searchParams.get(`u${n}`) ?? "" })).map(
+      (slot) => ({ ...slot, ...pickMunicipality(slot.values, options, { onlyEvaluated: true }) }),
+    );
+    // The slots that name a municipality, by code: what the comparison and its downloads are made of.
+    const codes = new URLSearchParams(picked.flatMap(({ n, code, u }) => (code ? [[`k${n}`, code], ...(u ? [[`u${n}`, u]] : [])] : [])));
+    const typed = picked.some(({ code, values }) => code && !(values.length === 1 && values[0] === code));
+    if (typed && picked.every((slot) => !slot.problem)) throw redirect(`/jamfor?${codes}`);
+    const comparison = await getComparison(db, slotsFromQuery(codes), languageFromRequest(request));
+    const { table, slots, ...rest } = comparison;
+    let next = 0;
     return {
       ...rest,
+      // By slot number: the comparison's slots are those that named a municipality, in order.
+      slots: picked.map(({ code, text, problem }) => ({ code, text, problem, ...(code ? { chosen: slots[next++] } : {}) })),
       // As the API answers it, so that the page's table and the download share their columns.
       comparison: comparisonJson(comparison.compared, table),
       chart: comparison.chart
         ? { svg: renderChartSvg(comparison.chart), title: comparison.chart.title, table: comparison.chart.table }
         : null,
-      municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
-      query: url.searchParams.toString(),
+      municipalities: options,
+      query: codes.toString(),
     };
   } catch (error) {
     // A hand-edited address: the page names the municipality slot (k2, u2 → Kommun 2) in the visitor's language.
@@ -54,6 +68,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
+const SLOTS = Array.from({ length: MAX_COMPARED }, (_, i) => i + 1);
+
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "pages.compare.title") }];
 }
@@ -62,6 +78,8 @@ export default function Compare({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
   const { slots, compared, comparison, chart, municipalities, query } = loaderData;
   const list = compared.map((c) => c.label).join(", ");
+  // Only municipalities with results can be compared: the type-ahead offers those unless asked for all.
+  const [onlyEvaluated, setOnlyEvaluated] = useState(true);
   return (
     <>
       <Heading level={1} data-size="xl">
@@ -69,24 +87,23 @@ export default function Compare({ loaderData }: Route.ComponentProps) {
       </Heading>
       <Paragraph>{t("pages.compare.intro")}</Paragraph>
       <Form method="get" className="compare-form">
-        {Array.from({ length: MAX_COMPARED }, (_, i) => {
-          const slot = slots[i];
+        <div className="compare-filter">
+          <EvaluatedFilter id="bara-utvarderade" checked={onlyEvaluated} onChange={setOnlyEvaluated} />
+        </div>
+        {slots.map(({ code, text, problem, chosen: slot }, i) => {
           const n = i + 1;
           return (
             <fieldset key={n} className="compare-slot">
               <legend className="ds-sr-only">{t("pages.compare.slot", { n })}</legend>
-              <LabelledField id={`k${n}`} label={t("pages.compare.slot", { n })}>
-                {() => (
-                  <Select id={`k${n}`} name={`k${n}`} defaultValue={slot?.code ?? ""}>
-                    <Select.Option value="">{t("pages.compare.none")}</Select.Option>
-                    {municipalities.map((m) => (
-                      <Select.Option key={m.code} value={m.code}>
-                        {m.name}
-                      </Select.Option>
-                    ))}
-                  </Select>
-                )}
-              </LabelledField>
+              <MunicipalityPicker
+                name={`k${n}`}
+                label={t("pages.compare.slot", { n })}
+                defaultValue={code ?? text}
+                options={municipalities}
+                onlyEvaluated={onlyEvaluated}
+                showFilter={false}
+                problem={problem}
+              />
               {slot && slot.options.length > 1 && (
                 <LabelledField id={`u${n}`} label={t("pages.compare.evaluationFor", { name: slot.name })}>
                   {() => (

@@ -22,14 +22,27 @@ import { resultColumns } from "../../src/domain/tables/results.ts";
 import { pick } from "../../src/domain/tables/table.ts";
 import { chartFigure } from "../../src/reports/charts.server.ts";
 import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.server.ts";
+import type { Db } from "../../src/db/client.server.ts";
+import { MunicipalityNotFoundPage } from "../components/MunicipalityNotFound.tsx";
+import { lookUpMunicipalityAddress } from "../municipalityAddress.server.ts";
 import { kompass } from "../context.ts";
+
+/**
+ * An address that names no municipality's page: a redirect to the page of the municipality its
+ * words name (/kommun/orebro), otherwise a 404 page with the likely ones and a search.
+ */
+async function notFound(db: Db, slug: string) {
+  const found = await lookUpMunicipalityAddress(db, slug);
+  if ("municipality" in found) throw redirect(municipalityPath(found.municipality.code, found.municipality.name), 301);
+  return data({ notFound: found.notFound }, { status: 404 });
+}
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const language = languageFromRequest(request);
   const t = translator(language);
   const code = codeOfSlug(params.slug);
+  if (!code) return notFound(kompass(context).db, params.slug);
   try {
-    if (!code) throw new NotFoundError("municipality", params.slug);
     const profile = await getMunicipalityProfile(kompass(context).db, code);
     const canonical = municipalitySlug(code, profile.municipality.name);
     if (params.slug !== canonical) throw redirect(municipalityPath(code, profile.municipality.name), 301);
@@ -55,7 +68,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
       chart: chart ? chartFigure(chart) : null,
     };
   } catch (error) {
-    if (error instanceof NotFoundError) throw data(t("municipality.notFound", { code: params.slug }), { status: 404 });
+    if (error instanceof NotFoundError) return notFound(kompass(context).db, params.slug);
     throw error;
   }
 }
@@ -63,9 +76,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export function meta({ data: profile, matches }: Route.MetaArgs) {
   return [
     {
-      title: profile
-        ? pageTitle(matches, "municipality.title", { name: profile.municipality.name })
-        : pageTitle(matches, "error.notFoundTitle"),
+      title:
+        profile && !("notFound" in profile)
+          ? pageTitle(matches, "municipality.title", { name: profile.municipality.name })
+          : pageTitle(matches, "error.notFoundTitle"),
     },
   ];
 }
@@ -85,8 +99,13 @@ function NotKnown() {
 }
 
 export default function MunicipalityPage({ loaderData }: Route.ComponentProps) {
+  if ("notFound" in loaderData) return <MunicipalityNotFoundPage {...loaderData.notFound} />;
+  return <Profile profile={loaderData} />;
+}
+
+function Profile({ profile }: { profile: Exclude<Route.ComponentProps["loaderData"], { notFound: unknown }> }) {
   const { t, formatNumber } = useT();
-  const { municipality, versions, resultCount, reports, paths, chart } = loaderData;
+  const { municipality, versions, resultCount, reports, paths, chart } = profile;
   return (
     <>
       <Heading level={1} data-size="xl">

@@ -11,7 +11,9 @@ import { trendColumns, trendRows, trendSchema } from "../domain/tables/trend.ts"
 import { NotFoundError } from "../services/errors.ts";
 import { getInstruments, sortInstrumentKeys } from "../services/instruments/catalog.server.ts";
 import { listResultsOrdered } from "../services/results/portal.server.ts";
-import { getAverages, getMunicipalityResults, municipalityList } from "../services/results/queries.server.ts";
+import { getAverages, getMunicipalityResults } from "../services/results/queries.server.ts";
+import { municipalityDirectory } from "../services/portal/municipalityDirectory.server.ts";
+import { filterMunicipalities } from "../domain/municipalityMatch.ts";
 import { getRankings } from "../services/results/rankings.server.ts";
 import { getTrend } from "../services/portal/trend.server.ts";
 import { compareReply } from "./compare.server.ts";
@@ -169,11 +171,29 @@ export const apiRoutes: readonly ApiRoute[] = [
     path: "/municipalities",
     operationId: "listMunicipalities",
     summary: "Sweden's municipalities with county and groups, in Swedish order",
-    query: none,
+    description:
+      "The list of municipalities the page /kommuner shows, with its filters: `q` matches the name (case and diacritics ignored: orebro " +
+      "finds Örebro) or the code, best match first; `county` keeps one county; `evaluated=true` only municipalities with published results.",
+    query: z.object({
+      q: z
+        .string()
+        .max(200, "at most 200 characters")
+        .meta({ description: "Part of a name or code; best match first.", example: "orebro" })
+        .optional(),
+      county: county.optional(),
+      evaluated: z
+        .enum(["true", "false"], { error: "expected true or false" })
+        .transform((v) => v === "true")
+        .meta({ description: "Only municipalities with published results.", example: "true" })
+        .optional(),
+    }),
     response: z.array(municipalitySchema),
     table: { columns: municipalityColumns.fixed, more: municipalityColumns.note },
-    handle: async (db) => {
-      const list = await municipalityList(db);
+    handle: async (db, { query }) => {
+      const directory = await municipalityDirectory(db);
+      const list = filterMunicipalities(directory, query, (m) => m.evaluations > 0).map(
+        ({ evaluations: _evaluations, latest: _latest, ...municipality }) => municipality,
+      );
       return {
         json: list,
         table: tableCells(municipalityColumns(list), list),

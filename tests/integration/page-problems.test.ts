@@ -36,10 +36,14 @@ describe("bad values in the search and comparison addresses", () => {
   });
 
   it("names the comparison's municipality slot in Swedish and in English", async () => {
-    const swedish = await page("/jamfor?k1=1880&k2=12");
+    const swedish = await page("/jamfor?k1=1880&k2=0180&u2=2014");
     expect(swedish.status).toBe(400);
     expect(swedish.text).toContain("Valet för Kommun 2 går inte att använda");
-    expect(swedish.text).not.toContain("four-digit");
+    expect(swedish.text).not.toContain("year:version");
+    // A municipality slot holds a name or code as typed: one that names several offers them (12: Skåne's codes).
+    const several = await page("/jamfor?k1=1880&k2=12");
+    expect(several.status).toBe(200);
+    expect(several.text).toContain("Flera kommuner passar ”12”. Välj en:");
     const english = await page("/jamfor?k1=1880&k2=0180&u2=abc", "en");
     expect(english.status).toBe(400);
     expect(english.text).toContain("The choice for Municipality 2 cannot be used");

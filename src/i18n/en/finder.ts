@@ -2,4 +2,56 @@ import type { finder as sv } from "../sv/finder.ts";
 import type { Messages } from "../messages.ts";
 
 /** English messages for finding a municipality: search, type-ahead, suggestions. */
-export const finder: Messages<typeof sv> = {};
+export const finder: Messages<typeof sv> = {
+  picker: {
+    hint: "Type the municipality's name or code, such as Örebro or 1880.",
+    onlyEvaluated: "Only municipalities with results",
+    count_one: "{{count}} municipality found",
+    count_other: "{{count}} municipalities found",
+    suggested_one: "No municipality has that name. {{count}} suggestion: did you mean it?",
+    suggested_other: "No municipality has that name. {{count}} suggestions: did you mean one of them?",
+    didYouMean: "Did you mean:",
+    nothing: "No municipality found.",
+    nothingEvaluated: "No municipality with results found. Untick “Only municipalities with results” to search them all.",
+    choose: "Several municipalities match “{{text}}”. Choose one:",
+    none: "No municipality is called “{{text}}”. Did you mean:",
+    noneWithout: "No municipality is called “{{text}}”. Check the spelling or type the municipality code.",
+    more_one: "… and {{count}} more. Type more of the name.",
+    more_other: "… and {{count}} more. Type more of the name.",
+  },
+  directory: {
+    search: "Find a municipality",
+    searchHint: "Name or municipality code, such as Örebro or 1880",
+    county: "County",
+    anyCounty: "All counties",
+    evaluated: "Only evaluated municipalities",
+    submit: "Search",
+    showAll: "Show all municipalities",
+    count: "{{count}} of {{total}} municipalities",
+    countiesTitle: "Municipalities by county",
+    countyLink_one: "{{county}}: {{count}} municipality",
+    countyLink_other: "{{county}}: {{count}} municipalities",
+    countyLinkEvaluated_one: "{{county}}: {{count}} municipality, {{evaluated}} with results",
+    countyLinkEvaluated_other: "{{county}}: {{count}} municipalities, {{evaluated}} with results",
+    code: "Municipality code",
+    latest: "Latest result",
+    latestLink: "{{name}} {{year}}",
+    noMatch: "No municipality matches the search.",
+    tableLabel: "the list of municipalities",
+    badField: "The value of “{{field}}” in the address cannot be used. Choose or type it in the form.",
+  },
+  notFound: {
+    text: "There is no municipality at the address “{{slug}}”.",
+    didYouMean: "Did you mean:",
+    search: "Search the municipalities",
+    all: "All of Sweden's municipalities",
+  },
+  planning: {
+    choose: "Choose municipality",
+    chosen: "Chosen municipality: {{name}}.",
+    contactsFirst: "Choose the municipality first to see its contact persons.",
+    noContacts: "{{name}} has no contact persons in Kommunkompassen yet.",
+    addContact: "Add a contact person for {{name}}",
+    askAdministrator: "Is a contact person missing? Ask an administrator to add them: {{names}}.",
+  },
+};

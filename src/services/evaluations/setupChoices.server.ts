@@ -34,8 +34,11 @@ export async function setupChoices(db: Db, actor: Actor) {
     contacts: sorted(people.filter((p) => p.role === "contact")).map((p) => ({
       id: p.id,
       name: p.name,
+      municipalityCode: p.municipalityCode,
       municipality: names.get(p.municipalityCode ?? "") ?? "",
     })),
+    /** Who adds a missing contact person. */
+    administrators: sorted(people.filter((p) => p.role === "administrator")).map((p) => p.name),
   };
 }
 
