@@ -8,7 +8,7 @@ import { LabelledField } from "../components/LabelledField.tsx";
 import { EvaluatedFilter, MunicipalityPicker, pickMunicipality } from "../components/MunicipalityPicker.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
-import { renderChartSvg } from "../../src/reports/charts.server.ts";
+import { chartFigure } from "../../src/reports/charts.server.ts";
 import { ValidationError } from "../../src/services/errors.ts";
 import { translator } from "../../src/i18n/index.ts";
 import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.server.ts";
@@ -51,9 +51,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       slots: picked.map(({ code, text, problem }) => ({ code, text, problem, ...(code ? { chosen: slots[next++] } : {}) })),
       // As the API answers it, so that the page's table and the download share their columns.
       comparison: comparisonJson(comparison.compared, table),
-      chart: comparison.chart
-        ? { svg: renderChartSvg(comparison.chart), title: comparison.chart.title, table: comparison.chart.table }
-        : null,
+      chart: comparison.chart ? chartFigure(comparison.chart) : null,
       municipalities: options,
       query: codes.toString(),
     };
@@ -136,7 +134,7 @@ export default function Compare({ loaderData }: Route.ComponentProps) {
           {comparison.mixedVersions && <Alert data-color="warning">{t("pages.compare.mixed")}</Alert>}
           <ComparisonTable comparison={comparison} caption={t("pages.compare.caption", { list })} />
           <TableDownloads api="compare" query={new URLSearchParams(query)} label={t("pages.compare.tableLabel")} />
-          {chart && <ChartFigure svg={chart.svg} title={chart.title} table={chart.table} />}
+          {chart && <ChartFigure {...chart} />}
           <Paragraph>
             <Link href={trendPath(compared.map((c) => c.code))}>{t("trend.links.compare")}</Link>
           </Paragraph>
