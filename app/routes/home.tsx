@@ -57,6 +57,15 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         {t("portal.start.title")}
       </Heading>
       <Paragraph>{t("portal.start.intro")}</Paragraph>
+      {/* Finding a municipality is what most visitors come for: the same search as /kommuner (q). */}
+      <Form method="get" action="/kommuner" role="search" className="start-search">
+        <LabelledField id="start-municipality" label={t("finder.directory.search")} hint={t("finder.directory.searchHint")}>
+          {(describedBy) => <Input id="start-municipality" name="q" type="search" aria-describedby={describedBy} />}
+        </LabelledField>
+        <div>
+          <Button type="submit">{t("finder.directory.submit")}</Button>
+        </div>
+      </Form>
       <Form method="get" action="/sok" role="search" className="start-search">
         <LabelledField id="start-q" label={t("portal.start.searchLabel")} hint={t("portal.start.searchHint")}>
           {(describedBy) => <Input id="start-q" name="q" type="search" aria-describedby={describedBy} />}
