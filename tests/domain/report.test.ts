@@ -129,7 +129,7 @@ describe("the report leaves out what is missing, without empty headings", () => 
   it("with earlier evaluations, the profile has their average and names them", () => {
     const model = orebroReport({ comparison: 3 });
     expect(model.summary.radarChart!.series.map((s) => s.name)).toEqual(["Örebro kommun 2012", "Medelvärde, 3 utvärderingar"]);
-    expect(model.summary.comparisonNote).toContain("Kommun 1 2011, Kommun 2 2011 och Kommun 3 2011");
+    expect(model.summary.comparisonNote).toContain("Syntetisk kommun 1 2011, Syntetisk kommun 2 2011 och Syntetisk kommun 3 2011");
   });
 
   it("averages are printed with one decimal, rounded half up once (55,5, 70,25 → 70,3, 63 → 63,0)", () => {
@@ -142,8 +142,11 @@ describe("the report leaves out what is missing, without empty headings", () => 
 
   it("with fewer than three earlier evaluations, the profile is drawn alone and the note says why", () => {
     for (const [used, words] of [
-      [1, "bara en utvärdering med version 2010 och poäng per område att jämföra med (Kommun 1 2011)"],
-      [2, "bara 2 utvärderingar med version 2010 och poäng per område att jämföra med (Kommun 1 2011 och Kommun 2 2011)"],
+      [1, "bara en utvärdering med version 2010 och poäng per område att jämföra med (Syntetisk kommun 1 2011)"],
+      [
+        2,
+        "bara 2 utvärderingar med version 2010 och poäng per område att jämföra med (Syntetisk kommun 1 2011 och Syntetisk kommun 2 2011)",
+      ],
     ] as const) {
       const model = orebroReport({ comparison: used });
       expect(model.summary.radarChart!.series.map((s) => s.name)).toEqual(["Örebro kommun 2012"]);

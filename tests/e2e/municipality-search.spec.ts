@@ -33,7 +33,7 @@ for (const width of [1280, 375]) {
         // The download holds the rows shown.
         await expect(page.getByRole("link", { name: "Ladda ned kommunlistan som CSV" })).toHaveAttribute(
           "href",
-          "/api/v1/municipalities.csv?q=orebro",
+          "/ladda-ned/municipalities.csv?q=orebro",
         );
         await expectNoAxeViolations(page);
         await page.getByRole("link", { name: "Visa alla kommuner" }).click();

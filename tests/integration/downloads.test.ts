@@ -9,6 +9,7 @@ import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.ser
 import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
+import { addFictionalMunicipalities, TESTKOPING } from "../support/fictional.ts";
 import { baseUrl } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
 import { readSheet } from "../support/xlsx.ts";
@@ -39,10 +40,11 @@ describe.each(testDatabaseKinds())("table downloads for people (/ladda-ned) on %
     await importDemo(database.db);
     // The published Örebro 2012 evaluation gives the search something to find.
     await seedWorkspaceDemo(database.db);
-    // Synthetic (no such evaluation was made): Österåker 2019 with a half point and a source that is a formula.
+    // Synthetic, of a fictional municipality (tests/support/fictional.ts): a 2019 result with a half point and a source that is a formula.
+    await addFictionalMunicipalities(database.db, [TESTKOPING]);
     await importResults(database.db, {
       name: "synthetic.ndjson",
-      text: `${JSON.stringify({ municipality: "0117", instrument: "2016", year: 2019, date: "2019-05-14", total: "433.5", source: ATTACK })}\n`,
+      text: `${JSON.stringify({ municipality: TESTKOPING.code, instrument: "2016", year: 2019, date: "2019-05-14", total: "433.5", source: ATTACK })}\n`,
     });
     server = await startTestServer({ database, port: 0, host: "127.0.0.1", pageCache: false, rateLimits: false });
     base = baseUrl(server);
@@ -91,7 +93,7 @@ describe.each(testDatabaseKinds())("table downloads for people (/ladda-ned) on %
   });
 
   it("keeps decimals exact and formulas as text, in Excel and both CSVs", async () => {
-    const path = "/ladda-ned/municipalities/0117/results";
+    const path = `/ladda-ned/municipalities/${TESTKOPING.code}/results`;
     const sheet = await readSheet(await get(`${path}.xlsx?instrument=2016`));
     const header = values(sheet, 3);
     const row = sheet.getRow(4);
@@ -115,7 +117,7 @@ describe.each(testDatabaseKinds())("table downloads for people (/ladda-ned) on %
       const [head, ...rows] = parse(text.slice(1), { delimiter }) as string[][];
       expect(head).toEqual(resultColumns.map((c) => c.header.sv));
       const found = Object.fromEntries(head!.map((name, i) => [name, rows.find((r) => r[3] === "2019")![i]]));
-      expect(found).toMatchObject({ Kommun: "Österåker", Datum: "2019-05-14", Totalpoäng: total, "Publicerad total": "Ja" });
+      expect(found).toMatchObject({ Kommun: TESTKOPING.name, Datum: "2019-05-14", Totalpoäng: total, "Publicerad total": "Ja" });
       // Defused: a spreadsheet shows the apostrophe's text instead of running the formula.
       expect(found.Källa).toBe(`'${ATTACK}`);
       expect(text).not.toMatch(/(^|[,;\n])"?=HYPERLINK/);

@@ -95,8 +95,8 @@ describe.each(testDatabaseKinds())("finding a municipality on %s", (kind) => {
     const names = rowNames(county.html);
     expect(names).toEqual(["Örebro"]);
     expect(rowNames((await page("/kommuner?county=18")).html)).toHaveLength(12);
-    const csvLink = /href="(\/api\/v1\/municipalities\.csv\?[^"]+)"/.exec(county.html)![1]!.replaceAll("&amp;", "&");
-    expect(csvLink).toBe("/api/v1/municipalities.csv?county=18&evaluated=true");
+    const csvLink = /href="(\/ladda-ned\/municipalities\.csv\?[^"]+)"/.exec(county.html)![1]!.replaceAll("&amp;", "&");
+    expect(csvLink).toBe("/ladda-ned/municipalities.csv?county=18&evaluated=true");
     const csv = (await (await get(csvLink)).text()).trim().split("\r\n");
     expect(csv.slice(1).map((line) => line.split(",")[1])).toEqual(names);
 

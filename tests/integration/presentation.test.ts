@@ -8,6 +8,7 @@ import { getReport, parseCompare } from "../../src/services/reports/getReport.se
 import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
+import { addFictionalMunicipalities, FICTIONAL } from "../support/fictional.ts";
 import { createCast, type Cast } from "../support/workspace.ts";
 
 // The comparison on the evaluation page and in the report: an average only of MIN_AVERAGED (3)
@@ -15,13 +16,13 @@ import { createCast, type Cast } from "../support/workspace.ts";
 const published = readFileSync(new URL("../../reference/demo/published-results.json", import.meta.url), "utf8");
 
 /**
- * SYNTHETIC results, made up for this test and never shown anywhere: three evaluations with the
+ * SYNTHETIC results of the three fictional municipalities (tests/support/fictional.ts), made up for this test: three evaluations with the
  * 2010 version dated 2011, so that Örebro 2012 has four earlier ones to average (with Karlskrona
  * 2011's real 48, 49, 62, 44 … points). Area 4's 44,99 makes the exact mean 44,2475: rounded once
  * to one decimal 44,2 (rounding to two decimals first would give 44,25 and then 44,3).
  */
 const synthetic = JSON.stringify(
-  ["0114", "0115", "0117"].map((municipality, i) => ({
+  FICTIONAL.map(({ code: municipality }, i) => ({
     municipality,
     instrument: "2010",
     year: 2011,
@@ -37,6 +38,7 @@ describe.each(testDatabaseKinds())("the comparison on the evaluation and report 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
+    await addFictionalMunicipalities(database.db);
     await importResults(database.db, { name: "published-results.json", text: published });
     await seedWorkspaceDemo(database.db);
     cast = await createCast(database.db);
