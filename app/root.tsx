@@ -1,3 +1,5 @@
+// First of all: configures zod before any module defines a schema (see the module).
+import "./zodConfig.ts";
 import "@fontsource/inter/latin-400.css";
 import { useNonce } from "./nonce.ts";
 import "@fontsource/inter/latin-600.css";

@@ -159,6 +159,9 @@ function TrendTable({ trend, title }: { trend: TrendJson; title: string }) {
       rows={trendRows(trend)}
       rowKey={(r: TrendRow) => `${r.municipality}-${r.instrument}-${r.year}`}
       rowHeader="name"
+      keyColumn="value"
+      // On a phone: name, year and points in view; the date and version behind "Visa alla kolumner".
+      secondary={["date", "instrument"]}
       caption={t("trend.table.caption", { title })}
       columns={pageColumns}
       cells={{

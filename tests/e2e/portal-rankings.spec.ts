@@ -212,7 +212,8 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Sök goda exempel").fill("medborgardialog");
     const [request] = await Promise.all([
       page.waitForRequest((r) => r.isNavigationRequest() && r.url().includes("/sok")),
-      page.getByRole("button", { name: "Sök", exact: true }).click(),
+      // The start page has two searches (municipalities and good examples): this one's button.
+      page.locator('form[action="/sok"]').getByRole("button", { name: "Sök", exact: true }).click(),
     ]);
     expect(request.method()).toBe("GET");
     expect(new URL(request.url()).pathname + new URL(request.url()).search).toBe("/sok?q=medborgardialog");
