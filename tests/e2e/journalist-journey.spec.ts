@@ -37,8 +37,10 @@ for (const javaScript of [true, false]) {
 
       test("start page → orebro → Örebro → trend with Karlskrona and Vallentuna → 2020 ranking → Excel → about", async ({ page }) => {
         test.slow();
+        // The page in place before the next step: hydrated with JavaScript, fully loaded without.
         const settle = async () => {
           if (javaScript) await waitForHydration(page);
+          else await page.waitForLoadState("load");
         };
 
         await page.goto("/");
@@ -79,6 +81,7 @@ for (const javaScript of [true, false]) {
         await openSection(page, "Rankning", width);
         await expect(page).toHaveURL("/rankning");
         await settle();
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rankning");
         if (width < 600) await page.locator("summary", { hasText: /^Filter/ }).click();
         await page.getByLabel("Version av instrumentet").selectOption("2020");
         await page.getByRole("button", { name: "Visa" }).click();
