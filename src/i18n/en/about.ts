@@ -92,7 +92,7 @@ export const about: Messages<typeof sv> = {
       count_other: "There are {{count}} published results here from {{municipalities}} municipalities, {{years}}.",
       levels: "Of these, {{subarea}} have points per sub-area, {{area}} points per area and {{total}} only a total.",
       each: "Every result names its source, such as the municipality's website, a press release or an analysis report. The source is shown with the result on the municipality's page and in the open data.",
-      demo: "This installation shows a demo. Örebro's evaluation of 2012 is the demo's complete example, with points per sub-area and report text from SKL's analysis of Örebro municipality 2012; Örebro's result of 2010 comes from table 1 of the same report and the result of 2015 from the municipality's press release. The other results are real published results with their sources. The workspace's evaluation of Eskilstuna 2026 is an invented example that shows the workflow and does not appear among the results.",
+      demo: "This installation shows a demo. Örebro's evaluation of 2012 is the demo's complete example, with points per sub-area and report text from SKL's analysis of Örebro municipality 2012; Örebro's result of 2010 comes from table 1 of the same report and the result of 2015 from the municipality's press release. The other results are real published results with their sources. The workspace's evaluation of Eskilstuna 2026 is a practice case for trying the workflow: it is no evaluation Eskilstuna has had, its draft points are not Eskilstuna's, and nothing of it is published or shown among the results.",
       none: "No results have been published yet.",
       listTitle: "Municipalities with published results",
     },

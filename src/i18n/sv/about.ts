@@ -85,7 +85,7 @@ export const about = {
       count_other: "Här finns {{count}} publicerade resultat från {{municipalities}} kommuner, {{years}}.",
       levels: "Av dem har {{subarea}} poäng per delområde, {{area}} poäng per område och {{total}} bara en totalpoäng.",
       each: "Varje resultat anger sin källa, till exempel kommunens webbplats, ett pressmeddelande eller en analysrapport. Källan står vid resultatet på kommunens sida och i de öppna data.",
-      demo: "Den här installationen visar en demo. Örebros utvärdering 2012 är demons fullständiga exempel, med poäng per delområde och rapporttext ur SKL:s analys av Örebro kommun 2012; Örebros resultat 2010 kommer från samma rapports tabell 1 och resultatet 2015 från kommunens pressmeddelande. De andra resultaten är verkliga, publicerade resultat med källa. Arbetsytans utvärdering av Eskilstuna 2026 är ett påhittat exempel som visar arbetsgången och syns inte bland resultaten.",
+      demo: "Den här installationen visar en demo. Örebros utvärdering 2012 är demons fullständiga exempel, med poäng per delområde och rapporttext ur SKL:s analys av Örebro kommun 2012; Örebros resultat 2010 kommer från samma rapports tabell 1 och resultatet 2015 från kommunens pressmeddelande. De andra resultaten är verkliga, publicerade resultat med källa. Arbetsytans utvärdering av Eskilstuna 2026 är ett övningsfall för att prova arbetsgången: det är ingen utvärdering som Eskilstuna har gjort, dess preliminära poäng är inte Eskilstunas, och inget av den publiceras eller syns bland resultaten.",
       none: "Inga resultat är publicerade ännu.",
       listTitle: "Kommuner med publicerade resultat",
     },
