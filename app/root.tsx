@@ -11,6 +11,10 @@ import "./styles/finder.css";
 import "./styles/trend.css";
 import "./styles/presentation.css";
 import "./styles/workbench.css";
+import "./styles/questionnaire.css";
+import "./styles/gap.css";
+import "./styles/action-plan.css";
+import "./styles/followup.css";
 import "./styles/print.css";
 import {
   Form,

@@ -6,3 +6,4 @@ export * from "./schema/rateCounters.server.ts";
 export * from "./schema/reference.server.ts";
 export * from "./schema/results.server.ts";
 export * from "./schema/search.server.ts";
+export * from "./schema/cycle.server.ts";

@@ -10,15 +10,24 @@ export interface EvaluationAccessFacts {
   municipalityCode: string;
   evaluatorIds: readonly string[];
   contactIds: readonly string[];
+  /** Municipality staff a contact invited to this evaluation (to answer questionnaire items). */
+  staffIds?: readonly string[];
   /** Has this actor handed in their own scoring? */
   actorSubmitted?: boolean;
 }
 
 export const isAdministrator = (actor: Actor) => actor?.role === "administrator";
 export const isTeamMember = (actor: Actor, e: EvaluationAccessFacts) =>
-  !!actor && actor.role !== "contact" && e.evaluatorIds.includes(actor.id);
+  !!actor && (actor.role === "evaluator" || actor.role === "administrator") && e.evaluatorIds.includes(actor.id);
 export const isContact = (actor: Actor, e: EvaluationAccessFacts) =>
   !!actor && actor.role === "contact" && e.contactIds.includes(actor.id) && actor.municipalityCode === e.municipalityCode;
+
+/** A colleague the contact invited to this evaluation, of the same municipality. */
+export const isInvitedStaff = (actor: Actor, e: EvaluationAccessFacts) =>
+  !!actor && actor.role === "staff" && (e.staffIds ?? []).includes(actor.id) && actor.municipalityCode === e.municipalityCode;
+/** Anyone who speaks for the municipality: its contacts and staff accounts (the action plan is the municipality's). */
+export const speaksFor = (actor: Actor, municipalityCode: string) =>
+  !!actor && (actor.role === "contact" || actor.role === "staff") && actor.municipalityCode === municipalityCode;
 
 const insider = (actor: Actor, e: EvaluationAccessFacts) => isAdministrator(actor) || isTeamMember(actor, e);
 const atOrAfter = (e: EvaluationAccessFacts, status: EvaluationStatus) => statusIndex(e.status) >= statusIndex(status);
@@ -26,7 +35,7 @@ const published = (e: EvaluationAccessFacts) => e.status === "published";
 
 export const evaluationPolicy = {
   /** The evaluation's page in the workspace. Nobody but the team (and the administrator, and the municipality's contact) sees an unpublished one. */
-  view: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || isContact(actor, e),
+  view: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || isContact(actor, e) || isInvitedStaff(actor, e),
   /** Team, dates and contact. */
   editSetup: (actor: Actor, e: EvaluationAccessFacts) => isAdministrator(actor) && !published(e),
   transition: (actor: Actor, e: EvaluationAccessFacts, to: EvaluationStatus) => {
@@ -43,11 +52,11 @@ export const evaluationPolicy = {
 
 export const evidencePolicy = {
   /** Documents and links: the team, and the municipality that handed them in. */
-  viewDocuments: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || isContact(actor, e),
+  viewDocuments: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || isContact(actor, e) || isInvitedStaff(actor, e),
   /** Notes and interview notes are the evaluators' working material. */
   viewNotes: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e),
   uploadDocument: (actor: Actor, e: EvaluationAccessFacts) =>
-    !published(e) && (insider(actor, e) || (isContact(actor, e) && handInOpen(e.status))),
+    !published(e) && (insider(actor, e) || ((isContact(actor, e) || isInvitedStaff(actor, e)) && handInOpen(e.status))),
   addNote: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
   editInterviews: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
   tagSubareas: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
@@ -94,4 +103,62 @@ export const userPolicy = {
   createEvaluation: (actor: Actor) => isAdministrator(actor),
   /** The workspace list: anyone signed in sees the evaluations they take part in. */
   useWorkspace: (actor: Actor) => actor !== null,
+};
+
+/** Where a questionnaire stands, beside the evaluation's facts. */
+export interface QuestionnaireFacts {
+  status: "open" | "handed_in";
+  gapPublished: boolean;
+}
+
+/**
+ * The municipality's questionnaire (självvärdering). The contact runs it: gives items to invited
+ * colleagues, answers any item and hands it in. A colleague sees and answers only the items given
+ * to them. The team reads every answer; once handed in it is frozen until the team reopens it.
+ */
+export const questionnairePolicy = {
+  view: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e) || isContact(actor, e) || isInvitedStaff(actor, e),
+  /** One item: a colleague only the ones given to them. */
+  viewItem: (actor: Actor, e: EvaluationAccessFacts, assignedTo: string | null) =>
+    insider(actor, e) || isContact(actor, e) || (isInvitedStaff(actor, e) && assignedTo === actor!.id),
+  answer: (actor: Actor, e: EvaluationAccessFacts, q: QuestionnaireFacts, assignedTo: string | null) =>
+    q.status === "open" &&
+    !published(e) &&
+    handInOpen(e.status) &&
+    (isContact(actor, e) || (isInvitedStaff(actor, e) && assignedTo === actor!.id)),
+  /** Invite colleagues and give them items. */
+  delegate: (actor: Actor, e: EvaluationAccessFacts, q: QuestionnaireFacts) =>
+    q.status === "open" && !published(e) && handInOpen(e.status) && isContact(actor, e),
+  handIn: (actor: Actor, e: EvaluationAccessFacts, q: QuestionnaireFacts) =>
+    q.status === "open" && !published(e) && handInOpen(e.status) && isContact(actor, e),
+  /** The team (or the administrator) reopens a handed-in questionnaire, with a reason. */
+  reopen: (actor: Actor, e: EvaluationAccessFacts, q: QuestionnaireFacts) => q.status === "handed_in" && !published(e) && insider(actor, e),
+  /** The hand-in date: the team and the administrator. */
+  setDueDate: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
+  /** Own scores beside the agreed points: after publication, the municipality and the team; everyone once the municipality publishes it. */
+  viewGap: (actor: Actor, e: EvaluationAccessFacts, q: QuestionnaireFacts) =>
+    published(e) && (q.gapPublished || insider(actor, e) || isContact(actor, e) || isInvitedStaff(actor, e)),
+  publishGap: (actor: Actor, e: EvaluationAccessFacts) => published(e) && isContact(actor, e),
+};
+
+/**
+ * A published evaluation's action plan belongs to the municipality: its contacts and staff write
+ * it; the evaluation's team reads it; everyone reads it once the municipality publishes it.
+ */
+export const actionPlanPolicy = {
+  view: (actor: Actor, e: EvaluationAccessFacts, planPublished: boolean) =>
+    published(e) && (planPublished || insider(actor, e) || speaksFor(actor, e.municipalityCode)),
+  edit: (actor: Actor, e: EvaluationAccessFacts) => published(e) && speaksFor(actor, e.municipalityCode),
+  /** Making it public (or private again) is the contact's decision. */
+  publish: (actor: Actor, e: EvaluationAccessFacts) =>
+    published(e) && !!actor && actor.role === "contact" && actor.municipalityCode === e.municipalityCode,
+};
+
+/**
+ * At a new evaluation the team follows up the previous published evaluation's improvement
+ * opportunities: they read them with the municipality's actions and mark each one.
+ */
+export const followupPolicy = {
+  view: (actor: Actor, e: EvaluationAccessFacts) => insider(actor, e),
+  mark: (actor: Actor, e: EvaluationAccessFacts) => isTeamMember(actor, e) && atOrAfter(e, "preparation") && !published(e),
 };

@@ -2,7 +2,8 @@
 export const STATUSES = ["planned", "preparation", "visit", "scoring", "agreement", "review", "published"] as const;
 export type EvaluationStatus = (typeof STATUSES)[number];
 
-export type UserRole = "administrator" | "evaluator" | "contact";
+/** contact: the municipality's contact for its evaluations; staff: a colleague a contact invited (issue 13). */
+export type UserRole = "administrator" | "evaluator" | "contact" | "staff";
 
 /** Who is acting: null for an anonymous visitor. */
 export type Actor = { id: string; name: string; role: UserRole; municipalityCode: string | null } | null;

@@ -15,6 +15,12 @@ import { trend } from "./en/trend.ts";
 import { presentation } from "./en/presentation.ts";
 import { layout } from "./en/layout.ts";
 import { workbench } from "./en/workbench.ts";
+import { questionnaire } from "./en/questionnaire.ts";
+import { questionnaireAdmin } from "./en/questionnaireAdmin.ts";
+import { gap } from "./en/gap.ts";
+import { actionPlan } from "./en/actionPlan.ts";
+import { reminders } from "./en/reminders.ts";
+import { followup } from "./en/followup.ts";
 
 /** English messages: the second language, same keys as Swedish. */
 export const en: Messages<typeof sv> = {
@@ -37,6 +43,12 @@ export const en: Messages<typeof sv> = {
   presentation,
   layout,
   workbench,
+  questionnaire,
+  questionnaireAdmin,
+  gap,
+  actionPlan,
+  reminders,
+  followup,
   app: {
     name: "Kommunkompassen",
     tagline: "Evaluations of how municipalities are led and governed",

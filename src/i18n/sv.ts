@@ -13,6 +13,12 @@ import { trend } from "./sv/trend.ts";
 import { presentation } from "./sv/presentation.ts";
 import { layout } from "./sv/layout.ts";
 import { workbench } from "./sv/workbench.ts";
+import { questionnaire } from "./sv/questionnaire.ts";
+import { questionnaireAdmin } from "./sv/questionnaireAdmin.ts";
+import { gap } from "./sv/gap.ts";
+import { actionPlan } from "./sv/actionPlan.ts";
+import { reminders } from "./sv/reminders.ts";
+import { followup } from "./sv/followup.ts";
 
 /** Swedish messages: the product's first language. Workspace namespaces live in ./sv/. */
 export const sv = {
@@ -35,6 +41,12 @@ export const sv = {
   presentation,
   layout,
   workbench,
+  questionnaire,
+  questionnaireAdmin,
+  gap,
+  actionPlan,
+  reminders,
+  followup,
   app: {
     name: "Kommunkompassen",
     tagline: "Utvärderingar av hur kommuner leds och styrs",

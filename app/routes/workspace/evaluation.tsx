@@ -3,7 +3,15 @@ import { NavLink, Outlet, type ShouldRevalidateFunctionArgs } from "react-router
 import { isAutosave } from "../../components/AutosaveForm.tsx";
 import type { Route } from "./+types/evaluation";
 import { pageTitle, useT } from "../../i18n.ts";
-import { evaluationPolicy, evidencePolicy, scoringPolicy, writingPolicy } from "../../../src/domain/policies.ts";
+import {
+  actionPlanPolicy,
+  evaluationPolicy,
+  evidencePolicy,
+  followupPolicy,
+  questionnairePolicy,
+  scoringPolicy,
+  writingPolicy,
+} from "../../../src/domain/policies.ts";
 import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.server.ts";
 import { forEvaluation, workspaceMiddleware } from "../../workspace.server.ts";
 
@@ -29,6 +37,11 @@ export function loader({ request, context }: Route.LoaderArgs) {
         audit: evaluationPolicy.viewAudit(actor, e.access),
         revisions: evaluationPolicy.viewReport(actor, e.access),
         report: evaluationPolicy.viewReport(actor, e.access),
+        // The questionnaire is sent when the evaluation enters preparation.
+        questionnaire: e.status !== "planned" && questionnairePolicy.view(actor, e.access),
+        followup: followupPolicy.view(actor, e.access),
+        // Whether the municipality has published its plan does not matter here: the tab is for those who may write or read a private one.
+        actionPlan: actionPlanPolicy.view(actor, e.access, false),
       },
     };
   });
@@ -52,13 +65,16 @@ export default function EvaluationLayout({ loaderData }: Route.ComponentProps) {
   const base = `/arbetsyta/${e.id}`;
   const tabs: [string, string, boolean][] = [
     [base, "workspace.overview", true],
+    [`${base}/sjalvvardering`, "questionnaire.tab", e.tabs.questionnaire],
     [`${base}/underlag`, "workspace.evidence", e.tabs.evidence],
     [`${base}/poang`, "workspace.scoring", e.tabs.scoring],
     [`${base}/samsyn`, "workspace.agreement", e.tabs.agreement],
+    [`${base}/uppfoljning`, "followup.tab", e.tabs.followup],
     [`${base}/texter`, "workspace.writing", e.tabs.writing],
     [`${base}/logg`, "workspace.audit", e.tabs.audit],
     [`${base}/versioner`, "workspace.revisions", e.tabs.revisions],
     [`${base}/rapport`, "report.tab", e.tabs.report],
+    [`${base}/handlingsplan`, "actionPlan.tab", e.tabs.actionPlan],
   ];
   return (
     <>

@@ -14,6 +14,7 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
+import type { FollowupBasis, FollowupEntry } from "../../domain/cycle/followup.ts";
 import type { KeyFactsInput } from "../../domain/report/input.ts";
 import { users } from "./auth.server.ts";
 import { instrumentRef, municipalityRef } from "./reference.server.ts";
@@ -264,4 +265,6 @@ export interface EvaluationSnapshot {
   evaluators: string[];
   /** Report section 5 as entered at publication (absent in revisions frozen before it existed). */
   keyFacts?: KeyFactsInput;
+  /** Report section "Sedan förra utvärderingen": the earlier improvement opportunities as the team marked them (absent before issue 13). */
+  followup?: { basis: FollowupBasis; entries: FollowupEntry[] };
 }

@@ -20,6 +20,7 @@ export const admin: Messages<typeof sv> = {
     administrator: "Administrator",
     evaluator: "Evaluator",
     contact: "Municipality contact",
+    staff: "Municipality staff",
   },
   users: {
     nav: "Users",

@@ -17,6 +17,7 @@ export const admin = {
     administrator: "Administratör",
     evaluator: "Utvärderare",
     contact: "Kontaktperson i kommun",
+    staff: "Medarbetare i kommun",
   },
   users: {
     nav: "Användare",

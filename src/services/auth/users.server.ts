@@ -11,7 +11,7 @@ import { appendAudit } from "../evaluations/audit.server.ts";
 import { authFor, tokenHash } from "./authentication.server.ts";
 import { sendMail } from "./mail.server.ts";
 
-export const ROLES: UserRole[] = ["administrator", "evaluator", "contact"];
+export const ROLES: UserRole[] = ["administrator", "evaluator", "contact", "staff"];
 
 /**
  * Problem messages are codes: the pages show them from the catalog (admin.problem.<code>) and the
@@ -21,7 +21,7 @@ export const newUserSchema = z
   .object({
     email: z.string({ error: "email_invalid" }).trim().toLowerCase().email("email_invalid"),
     name: plainText({ error: "name_required" }).trim().min(1, "name_required").max(200, "too_long"),
-    role: z.enum(["administrator", "evaluator", "contact"], { error: "role_invalid" }),
+    role: z.enum(["administrator", "evaluator", "contact", "staff"], { error: "role_invalid" }),
     municipalityCode: z
       .string()
       .regex(/^\d{4}$/, "municipality_invalid")
@@ -29,7 +29,10 @@ export const newUserSchema = z
     organisation: plainText().trim().max(200, "too_long").nullish(),
     password: z.string().min(10, "password_length").max(256, "password_length").optional(),
   })
-  .refine((u) => u.role !== "contact" || !!u.municipalityCode, { path: ["municipalityCode"], message: "municipality_required" });
+  .refine((u) => (u.role !== "contact" && u.role !== "staff") || !!u.municipalityCode, {
+    path: ["municipalityCode"],
+    message: "municipality_required",
+  });
 
 export type NewUser = z.input<typeof newUserSchema>;
 
@@ -44,8 +47,8 @@ export async function createUser(db: Db, actor: Actor | typeof SYSTEM, input: Ne
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError("the user was not created", problemsFromZod(parsed.error.issues));
   const data = parsed.data;
-  // Only a municipality contact speaks for a municipality.
-  const municipalityCode = data.role === "contact" ? data.municipalityCode! : null;
+  // Only a municipality's contacts and staff speak for a municipality.
+  const municipalityCode = data.role === "contact" || data.role === "staff" ? data.municipalityCode! : null;
   const organisation = data.organisation ? data.organisation : null;
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, data.email));
   if (existing) throw refused("the user was not created", "email", "email_taken");

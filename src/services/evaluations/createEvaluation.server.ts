@@ -38,7 +38,7 @@ async function checkPeople(tx: Db | Tx, municipalityCode: string, evaluatorIds: 
   const problems: Problem[] = [];
   for (const id of evaluatorIds) {
     const person = people.find((p) => p.id === id);
-    if (!person || person.role === "contact" || person.disabled)
+    if (!person || (person.role !== "evaluator" && person.role !== "administrator") || person.disabled)
       problems.push({ field: "evaluatorIds", message: "not_an_evaluator", values: { name: person?.name ?? id } });
   }
   for (const id of contactIds) {

@@ -41,6 +41,8 @@ export interface EvaluationContext {
   publishedAt: Date | null;
   evaluators: Person[];
   contacts: Person[];
+  /** Municipality staff the contact invited (to answer questionnaire items). */
+  staff: Person[];
   access: EvaluationAccessFacts;
 }
 
@@ -88,11 +90,13 @@ export async function readEvaluation(db: Db | Tx, actor: Actor, id: number): Pro
       .sort((a, b) => collator.compare(a.name, b.name));
   const evaluators = people("evaluator");
   const contacts = people("contact");
+  const staff = people("staff");
   const access: EvaluationAccessFacts = {
     status,
     municipalityCode: e.municipalityCode,
     evaluatorIds: evaluators.map((p) => p.id),
     contactIds: contacts.map((p) => p.id),
+    staffIds: staff.map((p) => p.id),
     actorSubmitted: submitted.length > 0,
   };
   const instrument = (await getInstruments(db)).get(e.instrumentKey)!;
@@ -111,6 +115,7 @@ export async function readEvaluation(db: Db | Tx, actor: Actor, id: number): Pro
     publishedAt: e.publishedAt,
     evaluators,
     contacts,
+    staff,
     access,
   };
 }

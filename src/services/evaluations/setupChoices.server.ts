@@ -30,7 +30,11 @@ export async function setupChoices(db: Db, actor: Actor) {
   return {
     instruments: sortInstrumentKeys(instruments.keys()).map((key) => ({ key, name: instruments.get(key)!.name })),
     municipalities: sorted(places),
-    evaluators: sorted(people.filter((p) => p.role !== "contact")).map((p) => ({ id: p.id, name: p.name, organisation: p.organisation })),
+    evaluators: sorted(people.filter((p) => p.role === "evaluator" || p.role === "administrator")).map((p) => ({
+      id: p.id,
+      name: p.name,
+      organisation: p.organisation,
+    })),
     contacts: sorted(people.filter((p) => p.role === "contact")).map((p) => ({
       id: p.id,
       name: p.name,

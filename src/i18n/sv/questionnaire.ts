@@ -1,0 +1,4 @@
+/** Swedish messages for the municipality's questionnaire (självvärdering). */
+export const questionnaire = {
+  tab: "Självvärdering",
+};

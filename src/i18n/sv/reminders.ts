@@ -1,0 +1,4 @@
+/** Swedish messages for reminder e-mails. */
+export const reminders = {
+  tab: "Påminnelser",
+};
