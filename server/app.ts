@@ -7,7 +7,7 @@ import express from "express";
 import { createRequestHandler as createPageHandler, type ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
 import * as builtApp from "virtual:react-router/server-build";
-import { demoEnabled } from "../src/config.server.ts";
+import { demoEnabled, remindersEnabled } from "../src/config.server.ts";
 import { openDatabase, settingsFromEnv, type Database } from "../src/db/client.server.ts";
 import { watchDataVersion } from "../src/db/dataVersion.server.ts";
 import { DataFolderLockedError } from "../src/db/lock.server.ts";
@@ -17,6 +17,7 @@ import { logger } from "../src/logger.server.ts";
 import { projectRoot } from "../src/projectRoot.server.ts";
 import { actorFromHeaders, installationSecret } from "../src/services/auth/authentication.server.ts";
 import { prepareDatabase } from "../src/services/bootstrap.server.ts";
+import { type ReminderScheduler, startReminderScheduler } from "../src/services/reminders/scheduler.server.ts";
 import { apiMiddleware } from "./api.ts";
 import { routerContextOf } from "../app/context.ts";
 import { csrfCookie, csrfTokenFor } from "./csrf.ts";
@@ -213,6 +214,10 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
     { database: database.kind, location: database.location, seeded, demo, port },
     `Kommunkompassen serves http://localhost:${port}`,
   );
+  // The reminder e-mails' schedule (KOMPASS_REMINDERS=off: none); it never stops the server.
+  const reminders: ReminderScheduler | null = remindersEnabled()
+    ? await startReminderScheduler(database, { databaseUrl: settings.databaseUrl })
+    : null;
   if (demo && process.env.KOMPASS_DEMO !== "true")
     logger.warn(
       "The demo is on (the default with the embedded database): its accounts can sign in with the password in README.md. Set KOMPASS_DEMO=false for real use.",
@@ -226,6 +231,7 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
     server.close();
     server.closeAllConnections();
     await options.vite?.close();
+    await reminders?.stop().catch((error) => logger.warn({ err: error }, "reminders: stopping failed"));
     await database.close();
     process.exit(0);
   };
