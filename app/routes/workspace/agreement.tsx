@@ -3,6 +3,7 @@ import { redirect } from "react-router";
 import { LabelledField } from "../../components/LabelledField.tsx";
 import { AreaPoints, TotalPoints } from "../../components/RunningPoints.tsx";
 import { ScrollRegion } from "../../components/ScrollRegion.tsx";
+import { MunicipalityAnswer } from "../../components/questionnaire/MunicipalityAnswer.tsx";
 import type { Route } from "./+types/agreement";
 import {
   AutosaveForm,
@@ -14,6 +15,7 @@ import {
 } from "../../components/AutosaveForm.tsx";
 import { Problems, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
+import { municipalityAnswersBeside } from "../../../src/services/questionnaire/beside.server.ts";
 import { getAgreement, saveAgreedScore, type AgreedConflict, type AgreementItem } from "../../../src/services/scoring/agreement.server.ts";
 import { pointsForInput } from "../../components/points.ts";
 import { agreementForms } from "../../scoring-forms.server.ts";
@@ -22,7 +24,8 @@ import { forEvaluation, workspaceContext } from "../../workspace.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {
-    return await getAgreement(db, actor, id);
+    const agreement = await getAgreement(db, actor, id);
+    return { ...agreement, beside: await municipalityAnswersBeside(db, actor, id) };
   });
 }
 
@@ -213,6 +216,7 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                 ? t("scoring.agreement.noSpread")
                 : t("scoring.agreement.spread", { spread: formatNumber(Number(item.spread)) })}
             </Paragraph>
+            <MunicipalityAnswer beside={agreement.beside} itemIds={[item.id]} evaluationId={agreement.evaluation.id} />
             <Evaluators item={item} />
             <AgreedForm item={item} editable={agreement.mayAgree} failure={failure} />
           </Card>

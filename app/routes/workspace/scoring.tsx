@@ -13,6 +13,7 @@ import {
   type Submitted,
 } from "../../components/AutosaveForm.tsx";
 import { PreviousResult } from "../../components/PreviousResult.tsx";
+import { MunicipalityAnswer } from "../../components/questionnaire/MunicipalityAnswer.tsx";
 import { CsrfField, Problems, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
 import { evidenceBySubarea } from "../../../src/services/evidence/index.server.ts";
@@ -28,6 +29,7 @@ import {
   type ScoringGroup,
 } from "../../../src/services/scoring/myScoring.server.ts";
 import { previousResultFor } from "../../../src/services/scoring/previous.server.ts";
+import { municipalityAnswersBeside, type AnswersBeside } from "../../../src/services/questionnaire/beside.server.ts";
 import { forEvaluation, workspaceContext } from "../../workspace.server.ts";
 
 /** What is tied to a sub-area, as the scoring page lists it. */
@@ -61,7 +63,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
         ...tied.interviews.map((item): TiedEvidence => ({ id: item.id, kind: "interview", title: item.title, url: null })),
       ];
     }
-    return { scoring, previous, evidence };
+    return { scoring, previous, evidence, beside: await municipalityAnswersBeside(db, actor, id) };
   });
 }
 
@@ -209,12 +211,16 @@ function Group({
   editable,
   failure,
   previous,
+  beside,
+  evaluationId,
 }: {
   group: ScoringGroup;
   evidence: TiedEvidence[] | undefined;
   editable: boolean;
   failure: Failure;
   previous: Route.ComponentProps["loaderData"]["previous"];
+  beside: AnswersBeside;
+  evaluationId: number;
 }) {
   const { t, formatNumber } = useT();
   const single = group.items.length === 1 && group.items[0]!.id === (group.subareaId ?? group.evidenceKey);
@@ -222,6 +228,7 @@ function Group({
     <>
       {group.subareaId && <PreviousResult previous={previous} subareaId={group.subareaId} />}
       <EvidenceList items={evidence} />
+      <MunicipalityAnswer beside={beside} itemIds={group.items.map((item) => item.id)} evaluationId={evaluationId} />
     </>
   );
   if (single) {
@@ -255,7 +262,7 @@ function Group({
 
 export default function ScoringPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, formatDate } = useT();
-  const { scoring, previous, evidence } = loaderData;
+  const { scoring, previous, evidence, beside } = loaderData;
   const failure = actionData && "problems" in actionData ? (actionData as AutosaveFailure) : undefined;
   const problems = failure?.problems;
   const first = failure?.problems.map((p) => (p as { values?: { first?: string } }).values?.first).find(Boolean);
@@ -317,6 +324,8 @@ export default function ScoringPage({ loaderData, actionData }: Route.ComponentP
               editable={scoring.mayScore}
               failure={failure}
               previous={previous}
+              beside={beside}
+              evaluationId={scoring.evaluation.id}
             />
           ))}
         </section>

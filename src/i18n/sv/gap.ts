@@ -1,4 +1,67 @@
 /** Swedish messages for the gap view: own scores beside the agreed points. */
 export const gap = {
   tab: "Egen bedömning mot poäng",
+  title: "Egen bedömning mot överenskomna poäng",
+  intro:
+    "Här står kommunens egen bedömning från självvärderingen bredvid de poäng utvärderarna kom överens om i den publicerade utvärderingen. Skillnaden är egen bedömning minus överenskomna poäng: plus betyder att kommunen bedömde sig högre än utvärderarna.",
+  exactNote:
+    "Skillnaden räknas på exakta poäng och avrundas först när den visas (uppåt vid jämnt halvt): områden i hela poäng, delområden med upp till två decimaler.",
+  incompleteNote: "Ofullständig: kommunen gav inte egen bedömning på alla frågor i området eller delområdet, så ingen jämförelse görs där.",
+  otherScaleNote: "Annan skala: frågornas egen bedömning går inte till samma max som poängen, så ingen skillnad räknas.",
+  areasCaption: "Egen bedömning och överenskomna poäng per område, {{municipality}} {{year}}",
+  subareasCaption: "Egen bedömning och överenskomna poäng per delområde, {{municipality}} {{year}}",
+  areaLabel: "{{number}}. {{name}}",
+  subareaLabel: "{{id}} {{name}}",
+  column: {
+    area: "Område",
+    subarea: "Delområde",
+    own: "Egen bedömning",
+    agreed: "Överenskomna poäng",
+    difference: "Skillnad",
+    max: "Max",
+  },
+  short: { own: "Egen", agreed: "Överensk.", difference: "Skillnad" },
+  incomplete: "ofullständig",
+  otherScale: "annan skala",
+  ownOf: "{{points}} av {{max}}",
+  chart: {
+    title: "Egen bedömning och överenskomna poäng per område, {{municipality}} {{year}}",
+    description: "Staplar i par per område, kommunens egen bedömning och de överenskomna poängen: {{list}}.",
+    pair: "{{area}}: egen bedömning {{own}}, överenskomna poäng {{agreed}}",
+    ownSeries: "Egen bedömning",
+    agreedSeries: "Överenskomna poäng",
+    table: "Diagrammets siffror",
+  },
+  publication: {
+    heading: "Visa jämförelsen för alla",
+    private: "Jämförelsen är privat: den syns bara för kommunen och utvärderarna.",
+    public: "Jämförelsen är publicerad: den syns under utvärderingen på de offentliga sidorna.",
+    publishHint: "Kommunen väljer själv om jämförelsen ska synas för alla. Valet kan ändras.",
+    publish: "Publicera jämförelsen",
+    unpublish: "Gör jämförelsen privat igen",
+    conflictLabel: "Publiceringen av jämförelsen",
+    state: { published: "Publicerad", private: "Privat" },
+    done: { published: "Jämförelsen är publicerad.", private: "Jämförelsen är privat igen." },
+  },
+  public: {
+    heading: "Kommunens egen bedömning",
+    intro:
+      "Kommunen har valt att visa sin egen bedömning från självvärderingen bredvid de poäng utvärderarna kom överens om. Skillnaden är egen bedömning minus överenskomna poäng.",
+  },
+  beside: {
+    summary: "Kommunens svar",
+    summaryCount: "Kommunens svar ({{count}})",
+    summaryScore: "Kommunens svar · Egen bedömning {{points}} av {{max}}",
+    ownScore: "Egen bedömning {{points}} av {{max}}",
+    noOwnScore: "Ingen egen bedömning",
+    notAnswered: "Inte besvarad.",
+    notHandedIn: "Självvärderingen är inte inlämnad än: svaren kan ändras.",
+    handedIn: "Inlämnad {{date}}.",
+    documents: "Dokument",
+    links: "Länkar",
+    question: "Fråga {{id}}: {{text}}",
+  },
+  problem: {
+    expected_boolean: "Välj om jämförelsen ska vara publicerad eller privat.",
+  },
 };
