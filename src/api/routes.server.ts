@@ -20,6 +20,7 @@ import { type ApiRoute, none, route } from "./route.server.ts";
 import { downloadNames } from "./downloadNames.server.ts";
 import { instrumentJson, instrumentSchema, instrumentSummarySchema } from "./instruments.server.ts";
 import { searchParameters, searchReply } from "./search.server.ts";
+import { actionPlansRoute } from "./actionPlans.server.ts";
 
 export { type ApiRoute, BadParameters, parseQuery, type Reply } from "./route.server.ts";
 
@@ -326,4 +327,5 @@ export const apiRoutes: readonly ApiRoute[] = [
       return { json: trend, table: tableCells(trendColumns, trendRows(trend)), name: `trend-${trend.measure.key.replace(":", "-")}` };
     },
   }),
+  actionPlansRoute,
 ];
