@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PUBLISH_ANCHOR } from "./components/actionPlan/failure.ts";
 import { formId, formVersion, parseForm } from "./submission.ts";
 import type { Db } from "../src/db/client.server.ts";
 import { actionAnchor } from "../src/domain/cycle/actions.ts";
@@ -13,9 +14,6 @@ import {
   updateAction,
 } from "../src/services/actionPlan/actions.server.ts";
 import { setActionPlanPublished } from "../src/services/actionPlan/publish.server.ts";
-
-/** The publish toggle's place on the page (its section's id). */
-export const PUBLISH_ANCHOR = "publicering";
 
 /**
  * The forms of the action plan page, one per intent, built from the services' own schemas (which

@@ -180,7 +180,7 @@ export function ActionEditing({ action, failure, open }: { action: EditableActio
         <Hidden values={{ intent: "update", actionId: action.id, version: action.version, ...stored }} />
         <StatusField id={`status-${action.id}`} value={action.status} />
         <Button type="submit" variant="secondary" data-size="sm">
-          {t("actionPlan.edit.submit")}
+          {t("actionPlan.edit.status")}
           <span className="ds-sr-only">: {action.title}</span>
         </Button>
       </Form>

@@ -12,3 +12,6 @@ export interface ActionPlanFailure {
 /** The fields of an action form, in the order the conflict choice lists them. */
 export const ACTION_FIELDS = ["title", "description", "owner", "startDate", "dueDate", "status", "links"] as const;
 export const NOTE_FIELDS = ["body", "notedOn"] as const;
+
+/** The publish toggle's place on the page (its section's id). */
+export const PUBLISH_ANCHOR = "publicering";

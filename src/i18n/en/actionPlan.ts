@@ -92,6 +92,7 @@ export const actionPlan: Messages<typeof sv> = {
     submit: "Add the action",
   },
   edit: {
+    status: "Save the status",
     summary: "Edit",
     submit: "Save the changes",
   },

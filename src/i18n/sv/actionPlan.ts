@@ -89,6 +89,7 @@ export const actionPlan = {
     submit: "Lägg till åtgärden",
   },
   edit: {
+    status: "Spara status",
     summary: "Ändra",
     submit: "Spara ändringarna",
   },
