@@ -289,7 +289,8 @@ export const apiRoutes: readonly ApiRoute[] = [
     summary: "Search the published evaluations' texts",
     description:
       "Full-text search over the summaries, area and sub-area texts, strengths, improvement opportunities and good examples of every published " +
-      'evaluation as last published. Swedish stemming, and other forms of a word match too; every word must match; "quoted words" match as a ' +
+      "evaluation as last published, and the actions of the action plans municipalities have published (kind `action`)." +
+      ' Swedish stemming, and other forms of a word match too; every word must match; "quoted words" match as a ' +
       "phrase; a good example is also found by the name of the municipality it names. Best match first, then the latest year, then the name. " +
       "A common word can match very many passages: then the best of the 1,000 most recent are ranked and `more` is true.",
     query: searchParameters,
