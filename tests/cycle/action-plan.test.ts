@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { downloadTable } from "../../src/api/download.server.ts";
 import { handleApiRequest } from "../../src/api/router.server.ts";
 import type { Actor } from "../../src/domain/workflow.ts";
 import { closePdfRenderer } from "../../src/reports/pdf.server.ts";
@@ -186,6 +187,9 @@ describe.each(testDatabaseKinds())("the action plan on %s", (kind) => {
       "Publicera handlingarna",
     ]);
     expect((await api("?status=planned")).map((a) => a.title)).toEqual(["Plan för internkontroll"]);
+    // People's download of the same table: status in words.
+    const download = await downloadTable(db(), new URL("http://localhost/ladda-ned/action-plans.csv?municipality=9901"), "sv");
+    expect("response" in download && (await download.response.text())).toContain("Planerad");
 
     // A change to a published plan reaches the search at once.
     const target = visible!.all.find((a) => a.title === "Plan för internkontroll")!;
@@ -212,7 +216,7 @@ describe.each(testDatabaseKinds())("the action plan on %s", (kind) => {
     const xlsx = await actionPlanFile(db(), cast.contact, id, "xlsx", { language: "sv", today: TODAY });
     expect(xlsx.fileName).toBe("handlingsplan-fiktiva-testkoping-2017.xlsx");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load((await xlsx.render()) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).values).toContain("Åtgärd");
     const titles = sheet.getColumn(3).values.slice(2);
@@ -220,7 +224,7 @@ describe.each(testDatabaseKinds())("the action plan on %s", (kind) => {
     expect(sheet.getColumn(8).values).toContain("Klar");
 
     const docx = await actionPlanFile(db(), cast.eva, id, "docx", { language: "en", today: TODAY });
-    const document = await (await JSZip.loadAsync(docx.body)).file("word/document.xml")!.async("string");
+    const document = await (await JSZip.loadAsync(await docx.render())).file("word/document.xml")!.async("string");
     expect(document).toContain(`Action plan of ${TESTKOPING.name}`);
     expect(document).toContain("Plan för riskanalys");
     expect(document).toContain("Done");
@@ -229,8 +233,9 @@ describe.each(testDatabaseKinds())("the action plan on %s", (kind) => {
 
   it.skipIf(!CHROMIUM)("prints the plan as a PDF with its title", async () => {
     const pdf = await actionPlanFile(db(), cast.contact, id, "pdf", { language: "sv", today: TODAY });
-    expect(pdf.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const body = await pdf.render();
+    expect(body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.fileName).toBe("handlingsplan-fiktiva-testkoping-2017.pdf");
-    expect((await loadPdf(pdf.body)).getTitle()).toBe(`Handlingsplan för ${TESTKOPING.name}`);
+    expect((await loadPdf(body)).getTitle()).toBe(`Handlingsplan för ${TESTKOPING.name}`);
   });
 });

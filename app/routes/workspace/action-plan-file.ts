@@ -16,11 +16,12 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       const file = await actionPlanFile(db, actor, evaluationId, format, { language, today: swedishDay(new Date()) });
       // Old or hand-made names lead to the file under its proper name.
       if (params.file !== file.fileName) return redirect(`/arbetsyta/${evaluationId}/handlingsplan/${file.fileName}`);
-      return new Response(new Uint8Array(file.body), {
+      const body = await file.render();
+      return new Response(new Uint8Array(body), {
         headers: {
           "Content-Type": file.mediaType,
           "Content-Disposition": `attachment; filename="${file.fileName}"`,
-          "Content-Length": String(file.body.length),
+          "Content-Length": String(body.length),
           // The plan changes as the municipality works on it: never kept.
           "Cache-Control": "private, no-store",
         },

@@ -26,7 +26,7 @@ export const actionPlan: Messages<typeof sv> = {
     pdf: "PDF",
   },
   overview: {
-    title: "Overview",
+    title: "The plan in figures",
     caption: "Actions by area and status",
     area: "Area",
     own: "Own actions",

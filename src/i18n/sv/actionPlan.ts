@@ -23,7 +23,7 @@ export const actionPlan = {
     pdf: "PDF",
   },
   overview: {
-    title: "Översikt",
+    title: "Planen i siffror",
     caption: "Åtgärder per område och status",
     area: "Område",
     own: "Egna åtgärder",

@@ -62,7 +62,8 @@ export function actionPlanWording(language: Language): ActionPlanWording {
 export interface ActionPlanFile {
   fileName: string;
   mediaType: string;
-  body: Buffer;
+  /** Lays the file out (a PDF takes a second or two): asked for only once the name is known to be right. */
+  render: () => Promise<Buffer>;
   /** Whether the plan is public (a cache may keep the file a while). */
   isPublic: boolean;
 }
@@ -104,7 +105,7 @@ export async function actionPlanFile(
   return {
     fileName: `${model.fileStem}.${format}`,
     mediaType: ACTION_PLAN_FORMATS[format],
-    body: await renderers[format](model),
+    render: () => renderers[format](model),
     isPublic: plan.published,
   };
 }
