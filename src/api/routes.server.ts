@@ -20,6 +20,7 @@ import { type ApiRoute, none, route } from "./route.server.ts";
 import { downloadNames } from "./downloadNames.server.ts";
 import { instrumentJson, instrumentSchema, instrumentSummarySchema } from "./instruments.server.ts";
 import { searchParameters, searchReply } from "./search.server.ts";
+import { actionPlansRoute } from "./actionPlans.server.ts";
 
 export { type ApiRoute, BadParameters, parseQuery, type Reply } from "./route.server.ts";
 
@@ -288,7 +289,8 @@ export const apiRoutes: readonly ApiRoute[] = [
     summary: "Search the published evaluations' texts",
     description:
       "Full-text search over the summaries, area and sub-area texts, strengths, improvement opportunities and good examples of every published " +
-      'evaluation as last published. Swedish stemming, and other forms of a word match too; every word must match; "quoted words" match as a ' +
+      "evaluation as last published, and the actions of the action plans municipalities have published (kind `action`)." +
+      ' Swedish stemming, and other forms of a word match too; every word must match; "quoted words" match as a ' +
       "phrase; a good example is also found by the name of the municipality it names. Best match first, then the latest year, then the name. " +
       "A common word can match very many passages: then the best of the 1,000 most recent are ranked and `more` is true.",
     query: searchParameters,
@@ -326,4 +328,5 @@ export const apiRoutes: readonly ApiRoute[] = [
       return { json: trend, table: tableCells(trendColumns, trendRows(trend)), name: `trend-${trend.measure.key.replace(":", "-")}` };
     },
   }),
+  actionPlansRoute,
 ];

@@ -161,7 +161,8 @@ export function facetQuery(facets: SearchFacets): string | null {
   return terms.length > 0 ? terms.join(" & ") : null;
 }
 
-export type PassageKind = "summary" | "area_text" | "subarea_text" | "strength" | "improvement" | "good_example";
+/** "action": an action of a plan the municipality has published (src/services/actionPlan/search.server.ts). */
+export type PassageKind = "summary" | "area_text" | "subarea_text" | "strength" | "improvement" | "good_example" | "action";
 
 export interface Passage {
   kind: PassageKind;

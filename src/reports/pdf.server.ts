@@ -79,7 +79,7 @@ function headerTemplate(model: ReportModel): string {
   return `<div style="${TEMPLATE_STYLE}font-size:9pt;font-weight:700;color:#a30000;letter-spacing:0.04em;">${escapeHtml(model.draftLabel)}</div>`;
 }
 
-function footerTemplate(model: ReportModel): string {
+function footerTemplate(model: Pick<ReportModel, "pageLabel" | "pageOfLabel">): string {
   return (
     `<div style="${TEMPLATE_STYLE}">${escapeHtml(model.pageLabel)} <span class="pageNumber"></span> ` +
     `${escapeHtml(model.pageOfLabel)} <span class="totalPages"></span></div>`
@@ -156,6 +156,32 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
     return addInfo(pdf, model, doc);
   } finally {
     // A crashed page must not hide the error that made it crash.
+    await page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Any complete HTML document of ours (the action plan's) as a tagged A4 PDF in the same browser,
+ * with "Sida X av Y" in the footer. The document's <title> becomes the PDF's title.
+ */
+export async function renderHtmlPdf(html: string, footer: { pageLabel: string; pageOfLabel: string }): Promise<Buffer> {
+  const page = await (await browser()).newPage();
+  try {
+    await page.setContent(html, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const pdf = await page.pdf({
+      width: "210mm",
+      height: "297mm",
+      tagged: true,
+      outline: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: "<span></span>",
+      footerTemplate: footerTemplate(footer),
+      margin: PRINT_MARGIN,
+    });
+    return Buffer.from(pdf);
+  } finally {
     await page.close().catch(() => undefined);
   }
 }

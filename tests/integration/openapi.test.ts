@@ -6,6 +6,26 @@ import { apiRoutes } from "../../src/api/routes.server.ts";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo, importPublished } from "../support/fixtures.ts";
+import { addAction } from "../../src/services/actionPlan/actions.server.ts";
+import { getActionPlan } from "../../src/services/actionPlan/getActionPlan.server.ts";
+import { setActionPlanPublished } from "../../src/services/actionPlan/publish.server.ts";
+import { users } from "../../src/db/schema.server.ts";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../src/db/client.server.ts";
+
+/**
+ * /action-plans lists published plans only, and the demo publishes none (Örebro is a real
+ * municipality). In this throwaway database Örebro's contact publishes a practice plan, so that
+ * the route's answer is not an empty list.
+ */
+async function publishPracticePlan(db: Db): Promise<void> {
+  const [contact] = await db.select().from(users).where(eq(users.email, "kontakt.orebro@kompass.example"));
+  const actor = { id: contact!.id, name: contact!.name, role: "contact" as const, municipalityCode: "1880" };
+  await addAction(db, actor, 1, { title: "Övningsåtgärd", status: "in_progress", dueDate: "2030-12-31" });
+  await addAction(db, actor, 1, { areaNumber: 1, improvementIndex: 0, title: "Övningsåtgärd för område 1", links: "https://example.org/" });
+  const { version } = await getActionPlan(db, actor, 1, "2026-01-01");
+  await setActionPlanPublished(db, actor, 1, { published: true, version });
+}
 
 interface Parameter {
   name: string;
@@ -45,6 +65,7 @@ describe.each(testDatabaseKinds())("the OpenAPI document matches the API on %s",
     // other municipalities (with their sources) give the comparison and the rankings more to show.
     await seedWorkspaceDemo(database.db);
     await importPublished(database.db);
+    await publishPracticePlan(database.db);
     doc = (await (await get("/openapi.json")).json()) as Document;
   });
   afterAll(() => database.dispose());

@@ -2,7 +2,15 @@ import { z } from "zod";
 import type { PassageKind } from "../search.ts";
 import { instrumentKey, municipalityCode, year, type Column } from "./table.ts";
 
-const KINDS = ["summary", "area_text", "subarea_text", "strength", "improvement", "good_example"] as const satisfies readonly PassageKind[];
+const KINDS = [
+  "summary",
+  "area_text",
+  "subarea_text",
+  "strength",
+  "improvement",
+  "good_example",
+  "action",
+] as const satisfies readonly PassageKind[];
 
 export const searchHitSchema = z.strictObject({
   evaluationId: z.int(),

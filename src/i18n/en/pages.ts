@@ -95,6 +95,7 @@ export const pages: Messages<typeof sv> = {
       strength: "Strength",
       improvement: "Improvement opportunity",
       good_example: "Good example",
+      action: "Action plan action",
     },
     hitOf: "{{kind}} in {{area}}",
     wholeEvaluation: "the whole evaluation",

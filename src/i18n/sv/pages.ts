@@ -92,6 +92,7 @@ export const pages = {
       strength: "Styrka",
       improvement: "Förbättringsmöjlighet",
       good_example: "Gott exempel",
+      action: "Åtgärd i handlingsplanen",
     },
     hitOf: "{{kind}} i {{area}}",
     wholeEvaluation: "hela utvärderingen",

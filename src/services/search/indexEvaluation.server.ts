@@ -3,6 +3,7 @@ import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.server.ts";
 import { evaluationRevisions, evaluations, municipalities, municipalityGroups, searchPassages } from "../../db/schema.server.ts";
 import { passagesOf, type PublishedTexts } from "../../domain/search.ts";
+import { actionPassages } from "../actionPlan/search.server.ts";
 import { publishedSnapshot } from "../evaluations/publishedSnapshot.server.ts";
 import { DEFAULT_GROUPING } from "../results/queries.server.ts";
 
@@ -10,8 +11,9 @@ import { DEFAULT_GROUPING } from "../results/queries.server.ts";
 const BATCH = 500;
 
 /**
- * Replaces an evaluation's search passages with those of its latest published revision. Call it
- * in the transaction that publishes (or seeds) the revision; an evaluation with no published
+ * Replaces an evaluation's search passages with those of its latest published revision and of
+ * its action plan when the municipality has published it. Call it in the transaction that
+ * publishes (or seeds) the revision or changes a published plan; an evaluation with no published
  * revision ends up with no passages, so nothing unpublished is ever found.
  */
 export async function indexEvaluation(tx: Db | Tx, evaluationId: number): Promise<number> {
@@ -38,7 +40,9 @@ export async function indexEvaluation(tx: Db | Tx, evaluationId: number): Promis
   const snapshot = await publishedSnapshot(tx, evaluationId);
   const published: PublishedTexts | null = snapshot && { texts: snapshot.texts ?? {}, goodExamples: snapshot.goodExamples ?? [] };
   if (!published) return 0;
-  const passages = passagesOf(published);
+  const texts = passagesOf(published);
+  // A published action plan's actions follow the texts, in the page's order.
+  const passages = [...texts, ...(await actionPassages(tx, evaluationId)).map((p, i) => ({ ...p, position: texts.length + i }))];
   const exampleCodes = [...new Set(passages.flatMap((p) => (p.exampleMunicipalityCode ? [p.exampleMunicipalityCode] : [])))];
   const names = new Map(
     exampleCodes.length === 0
