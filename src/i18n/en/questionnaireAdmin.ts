@@ -32,6 +32,8 @@ export const questionnaireAdmin: Messages<typeof sv> = {
     file: "File of questions (JSON)",
     hint: "At most {{kb}} kB, UTF-8. All questions are replaced, or none if the file has errors.",
     submit: "Load the file",
+    refused_one: "The file was not loaded: {{count}} problem, listed above.",
+    refused_other: "The file was not loaded: {{count}} problems, listed above.",
     done: "Version {{version}} now has {{count}} questions from the file ({{added}} new, {{removed}} removed, {{changed}} changed).",
   },
   reset: {

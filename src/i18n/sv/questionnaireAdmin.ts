@@ -29,6 +29,8 @@ export const questionnaireAdmin = {
     file: "Fil med frågor (JSON)",
     hint: "Högst {{kb}} kB, UTF-8. Alla frågor ersätts, eller inga om filen har fel.",
     submit: "Läs in filen",
+    refused_one: "Filen lästes inte in: {{count}} problem, se listan ovan.",
+    refused_other: "Filen lästes inte in: {{count}} problem, se listan ovan.",
     done: "Version {{version}} har nu {{count}} frågor från filen ({{added}} nya, {{removed}} borttagna, {{changed}} ändrade).",
   },
   reset: {
