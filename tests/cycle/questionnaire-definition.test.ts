@@ -141,6 +141,27 @@ describe("the questionnaire file", () => {
     );
   });
 
+  it("accepts the example in docs/questionnaire-format.md", () => {
+    const example = /```json\n([\s\S]*?)\n```/.exec(readFileSync("docs/questionnaire-format.md", "utf8"))![1]!;
+    const result = check(JSON.parse(example));
+    expect(result.ok && result.value.map((i) => [i.id, i.maxPoints && pointsText(i.maxPoints)])).toEqual([
+      ["1.1", "15"],
+      ["1.1.b", "7.5"],
+      ["2", null],
+    ]);
+  });
+
+  it("names a malformed item's problems and a well-formed item's misfit with the version together, in the file's order", () => {
+    const problems = problemsOf({
+      instrumentKey: "2010",
+      items: [item({ areaNumber: 9 }), item({ id: "b", text: "" }), item({ id: "b" })],
+    });
+    expect(problems.map((p) => [p.values?.item, p.message])).toEqual([
+      [1, "area_unknown"],
+      [2, "text_empty"],
+    ]);
+  });
+
   it("refuses what is not a questionnaire file: bytes, JSON and the top level", () => {
     const code = (b: Uint8Array) => {
       const read = readQuestionnaireBytes(b);

@@ -67,10 +67,15 @@ const fileSchema = z.strictObject(
 
 type ParsedItem = z.output<typeof itemSchema>;
 
-/** A file whose structure is right, before it is checked against its instrument version. */
+/**
+ * A file read at its top level, before it is checked against its instrument version: the items
+ * whose structure is right (with their place in the file), and the problems of the others, so
+ * that the check against the version still names the well-formed items' problems too.
+ */
 export interface QuestionnaireFile {
   instrumentKey: string;
-  items: ParsedItem[];
+  items: { index: number; item: ParsedItem }[];
+  problems: Problem[];
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -107,7 +112,7 @@ export function readQuestionnaireBytes(bytes: Uint8Array): Checked<unknown> {
   }
 }
 
-/** The file's structure: every item is read, so that all items' problems show at once. */
+/** The file's structure: every item is read, so that all items' problems show at once (ok: its top level is right). */
 export function parseQuestionnaireFile(input: unknown): Checked<QuestionnaireFile> {
   const parsed = fileSchema.safeParse(input);
   if (!parsed.success) {
@@ -122,11 +127,11 @@ export function parseQuestionnaireFile(input: unknown): Checked<QuestionnaireFil
     };
   }
   const problems: Problem[] = [];
-  const items: ParsedItem[] = [];
+  const items: QuestionnaireFile["items"] = [];
   parsed.data.items.forEach((raw, index) => {
     const item = itemSchema.safeParse(raw);
     if (item.success) {
-      items.push(item.data);
+      items.push({ index, item: item.data });
       return;
     }
     for (const issue of item.error.issues) {
@@ -136,7 +141,7 @@ export function parseQuestionnaireFile(input: unknown): Checked<QuestionnaireFil
       problems.push(itemProblem(index, raw, field, issue.message, { field: field ?? "", ...max }));
     }
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { instrumentKey: parsed.data.instrumentKey, items } };
+  return { ok: true, value: { instrumentKey: parsed.data.instrumentKey, items, problems } };
 }
 
 /** Max points as written, or undefined when they are not a decimal number. */
@@ -155,11 +160,11 @@ function maxPointsOf(value: number | string): Points | undefined {
  * the area's). Absent max points are the sub-area's (area's); null means no own score.
  */
 export function questionnaireItemsFor(file: QuestionnaireFile, instrument: InstrumentVersion): Checked<QuestionnaireItem[]> {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...file.problems];
   const items: QuestionnaireItem[] = [];
   const firstOf = new Map<string, number>();
   const subareaArea = new Map(instrument.areas.flatMap((area) => area.subareas.map((s) => [s.id, area.number] as const)));
-  file.items.forEach((item, index) => {
+  for (const { index, item } of file.items) {
     const problem = (field: ItemField, message: string, values: Problem["values"] = {}) => {
       problems.push(itemProblem(index, item, field, message, { field, ...values }));
     };
@@ -169,7 +174,7 @@ export function questionnaireItemsFor(file: QuestionnaireFile, instrument: Instr
     const area = findArea(instrument, item.areaNumber);
     if (!area) {
       problem("areaNumber", "area_unknown", { area: item.areaNumber, version: instrument.key });
-      return;
+      continue;
     }
     const subareaId = item.subareaId ?? null;
     const subarea = subareaId === null ? undefined : area.subareas.find((s) => s.id === subareaId);
@@ -178,7 +183,7 @@ export function questionnaireItemsFor(file: QuestionnaireFile, instrument: Instr
       if (elsewhere === undefined)
         problem("subareaId", "subarea_unknown", { subarea: subareaId, area: area.number, version: instrument.key });
       else problem("subareaId", "subarea_other_area", { subarea: subareaId, area: area.number, actual: elsewhere });
-      return;
+      continue;
     }
     const limit = subarea?.maxPoints ?? area.maxPoints;
     let maxPoints: Points | null = limit;
@@ -187,11 +192,11 @@ export function questionnaireItemsFor(file: QuestionnaireFile, instrument: Instr
       const value = maxPointsOf(item.maxPoints);
       if (!value) {
         problem("maxPoints", "max_points_invalid", { value: String(item.maxPoints).slice(0, 40) });
-        return;
+        continue;
       }
       if (value.lte(0) || value.gt(limit)) {
         problem("maxPoints", "max_points_range", { value: value.toString(), max: limit.toString() });
-        return;
+        continue;
       }
       maxPoints = value;
     }
@@ -204,8 +209,10 @@ export function questionnaireItemsFor(file: QuestionnaireFile, instrument: Instr
       guidance: (item.guidance ?? "").trim(),
       maxPoints,
     });
-  });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: items };
+  }
+  // In the file's order, whichever check found them.
+  const number = (p: Problem) => Number(p.values?.item ?? 0);
+  return problems.length > 0 ? { ok: false, problems: problems.sort((a, b) => number(a) - number(b)) } : { ok: true, value: items };
 }
 
 /** An item's problem in words: "Fråga 4 (1.4.a), delområde (subareaId): …"; a problem of the whole file as it is. */

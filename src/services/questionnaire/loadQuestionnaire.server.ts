@@ -93,6 +93,9 @@ async function replaceItems(
     const before = await questionnaireFor(tx, instrumentKey);
     const after = await next(tx);
     const change = changeOf(before.items, after.items);
+    // Already the default: nothing to store, and nothing to log.
+    if (before.source === "default" && after.source === "default")
+      return { instrumentKey, source: after.source, count: after.items.length, ...change };
     const inUse = await itemsInUse(tx, instrumentKey, change.removed);
     if (inUse.length > 0) throw new ValidationError(`the questionnaire of ${instrumentKey} was not ${what}`, inUse);
     await tx.delete(questionnaireItems).where(eq(questionnaireItems.instrumentKey, instrumentKey));
