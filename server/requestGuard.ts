@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { MAX_QUESTIONNAIRE_BYTES } from "../src/domain/cycle/questionnaireFile.ts";
 import { MAX_UPLOAD_BYTES } from "../src/domain/evidence.ts";
 import type { PageReason } from "../app/refusalPage.ts";
 import { refuse as answer } from "./refuse.ts";
@@ -74,15 +75,19 @@ export const BODY_LIMITS = {
   form: 64 * 1024,
   /** One file of at most MAX_UPLOAD_BYTES with its form fields and multipart framing. */
   upload: MAX_UPLOAD_BYTES + 64 * 1024,
+  /** An administrator's questionnaire file (docs/questionnaire-format.md) with its form fields. */
+  questionnaire: MAX_QUESTIONNAIRE_BYTES + 64 * 1024,
 } as const;
 
 // Routes that take files: the evidence page (its .data twin too, as React Router posts with JavaScript).
 const UPLOAD_PATH = /^\/arbetsyta\/[^/]+\/underlag(?:\.data)?$/;
 const SIGN_IN_PATH = /^\/logga-in(?:\.data)?$/;
+const QUESTIONNAIRE_PATH = /^\/admin\/sjalvvardering(?:\.data)?$/;
 
 function bodyLimitFor(path: string): number {
   if (SIGN_IN_PATH.test(path)) return BODY_LIMITS.signIn;
   if (UPLOAD_PATH.test(path)) return BODY_LIMITS.upload;
+  if (QUESTIONNAIRE_PATH.test(path)) return BODY_LIMITS.questionnaire;
   return BODY_LIMITS.form;
 }
 

@@ -12,6 +12,7 @@ import { loadInstrumentDefinition } from "../services/instruments/loadInstrument
 import { loadGroupingCsv } from "../services/reference/loadReferenceData.server.ts";
 import { importResults } from "../services/results/importResults.server.ts";
 import { BACKUP_USAGE, runBackupCommand } from "./backup.ts";
+import { QUESTIONNAIRE_USAGE, runQuestionnaireCommand } from "./questionnaire.ts";
 import { runUserCommand, USER_USAGE } from "./users.ts";
 
 const USAGE = `Usage: kompass <command> [options]
@@ -24,13 +25,14 @@ Commands:
   instrument load FILE.json      Add an instrument version or extend one (validated first).
   grouping load FILE.csv --key KEY --name NAME [--valid-from YYYY-MM-DD] [--source TEXT]
                                  Load a dated municipality grouping (columns municipality,group,group_name).
+${QUESTIONNAIRE_USAGE}
   setup                          Apply migrations and load reference data and the demo into an empty database.
 ${BACKUP_USAGE}
 ${USER_USAGE}
 
 Settings (the same as the web server): DATABASE_URL for PostgreSQL, else PGlite in KOMPASS_DATA_DIR (./data).
 On PGlite the CLI cannot run while the server uses the same data folder; stop the server first.
-Formats: docs/import-formats.md and docs/instrument-format.md.`;
+Formats: docs/import-formats.md, docs/instrument-format.md and docs/questionnaire-format.md.`;
 
 class UsageError extends Error {}
 
@@ -170,6 +172,8 @@ async function main(argv: string[]): Promise<number> {
         }
       });
     }
+    case "questionnaire":
+      return runQuestionnaireCommand(rest, withDatabase);
     case "user":
       return runUserCommand(rest, values, withDatabase);
     case "backup":

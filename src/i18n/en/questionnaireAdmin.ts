@@ -1,7 +1,88 @@
 import type { questionnaireAdmin as sv } from "../sv/questionnaireAdmin.ts";
 import type { Messages } from "../messages.ts";
 
-/** English messages for the administrator's questionnaire page. */
+/** English messages for the administrator's questionnaire page (and `kompass questionnaire`). */
 export const questionnaireAdmin: Messages<typeof sv> = {
   tab: "Questionnaire items",
+  nav: "Questionnaire",
+  title: "Questionnaire items",
+  intro:
+    "Each version of the instrument has a questionnaire: the questions the municipality answers before the visit. Without a loaded file the default questions are used, one per sub-area (or per area where the version has no sub-areas). Load a JSON file to replace a version's questions; the file says which version it is for.",
+  formatLink: "The file format is described in docs/questionnaire-format.md.",
+  versionTitle: "Version {{version}}: {{name}}",
+  count_one: "{{count}} question",
+  count_other: "{{count}} questions",
+  source: {
+    loaded: "Loaded file",
+    default: "Default questions from the instrument",
+  },
+  showItems: "Show the questions of version {{version}}",
+  caption: "The questions of version {{version}}",
+  column: {
+    position: "No.",
+    id: "Id",
+    area: "Area",
+    subarea: "Sub-area",
+    text: "Question",
+    maxPoints: "Max own score",
+  },
+  noScore: "No own score",
+  upload: {
+    title: "Load a file",
+    file: "File of questions (JSON)",
+    hint: "At most {{kb}} kB, UTF-8. All questions are replaced, or none if the file has errors.",
+    submit: "Load the file",
+    refused_one: "The file was not loaded: {{count}} problem, listed above.",
+    refused_other: "The file was not loaded: {{count}} problems, listed above.",
+    done: "Version {{version}} now has {{count}} questions from the file ({{added}} new, {{removed}} removed, {{changed}} changed).",
+  },
+  reset: {
+    button: "Reset version {{version}} to the default questions",
+    question: "Reset version {{version}} to the default questions?",
+    consequence:
+      "The loaded questions are removed and the version gets the default questions from the instrument. Questions that municipalities have already answered cannot be removed: then nothing changes.",
+    confirm: "Yes, reset version {{version}}",
+    cancel: "Cancel",
+    done: "Version {{version}} now has the default questions ({{count}} questions).",
+  },
+  at: {
+    item: "Question {{item}} ({{id}})",
+    itemWithoutId: "Question {{item}}",
+  },
+  field: {
+    id: "id",
+    areaNumber: "area (areaNumber)",
+    subareaId: "sub-area (subareaId)",
+    text: "question text (text)",
+    guidance: "guidance",
+    maxPoints: "max points (maxPoints)",
+  },
+  problem: {
+    file_missing: "Choose a file of questions.",
+    file_too_large: "The file is too large (at most {{kb}} kB).",
+    file_not_utf8: "The file is not UTF-8 text. Save it as UTF-8 and try again.",
+    file_not_json: "The file is not valid JSON ({{detail}}).",
+    file_not_object: "The file must be a JSON object with instrumentKey and items.",
+    field_unknown: "The field {{field}} is not part of the format.",
+    instrument_key_invalid: 'instrumentKey must name a version, such as "2016".',
+    instrument_unknown: "There is no version {{version}} of the instrument.",
+    items_missing: "items must be a list of at least one question.",
+    items_too_many: "The file has too many questions (at most {{max}}).",
+    item_not_object: "The question must be a JSON object with id, areaNumber and text.",
+    text_expected: "must be text.",
+    text_empty: "must not be empty.",
+    text_too_long: "is too long (at most {{max}} characters).",
+    control_characters: "contains a control character, which cannot be stored. Remove it.",
+    id_invalid: "must be 1–32 characters: letters a–z, digits, point, underscore or hyphen, starting with a letter or digit.",
+    id_duplicate: "The id {{id}} is already used by question {{first}}.",
+    area_number_invalid: "must be a whole number from 1.",
+    area_unknown: "Version {{version}} has no area {{area}}.",
+    subarea_invalid: 'must be a sub-area\'s id as text, such as "1.4".',
+    subarea_unknown: "Version {{version}} has no sub-area {{subarea}} in area {{area}}.",
+    subarea_other_area: "Sub-area {{subarea}} belongs to area {{actual}}, not to area {{area}}.",
+    max_points_invalid: 'must be a decimal number, such as 15 or "12.5", or null for no own score.',
+    max_points_range: "must be above 0 and at most {{max}} (the sub-area's or area's max points), not {{value}}.",
+    item_in_use:
+      "The question {{id}} is no longer in the file, but municipalities have already worked on it in {{evaluations}} evaluation(s). Keep it with the same id.",
+  },
 };
