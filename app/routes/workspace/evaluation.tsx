@@ -12,7 +12,9 @@ import {
   scoringPolicy,
   writingPolicy,
 } from "../../../src/domain/policies.ts";
-import { loadEvaluation } from "../../../src/services/evaluations/evaluationContext.server.ts";
+import { NotFoundError } from "../../../src/services/errors.ts";
+import { readEvaluation } from "../../../src/services/evaluations/evaluationContext.server.ts";
+import { questionnaireFacts } from "../../../src/services/questionnaire/gap.server.ts";
 import { forEvaluation, workspaceMiddleware } from "../../workspace.server.ts";
 
 /** Every page below checks its actor and evaluation id here, once (see app/workspace.server.ts). */
@@ -21,7 +23,13 @@ export const middleware: Route.MiddlewareFunction[] = [workspaceMiddleware];
 /** The frame of one evaluation: its name, step and the parts the actor may open. */
 export function loader({ request, context }: Route.LoaderArgs) {
   return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {
-    const e = await loadEvaluation(db, actor, id);
+    // A municipality's contacts and staff reach a published evaluation's action plan even when
+    // they took no part in that evaluation (the plan is the municipality's); nothing else of it.
+    const e = await readEvaluation(db, actor, id);
+    const member = evaluationPolicy.view(actor, e.access);
+    const actionPlan = actionPlanPolicy.view(actor, e.access, false);
+    if (!member && !actionPlan) throw new NotFoundError("evaluation", String(id));
+    const questionnaire = member ? await questionnaireFacts(db, id) : null;
     return {
       id: e.id,
       municipalityName: e.municipalityName,
@@ -30,6 +38,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
       status: e.status,
       revision: e.revision,
       tabs: {
+        overview: member,
         evidence: evidencePolicy.viewDocuments(actor, e.access),
         scoring: scoringPolicy.open(actor, e.access),
         agreement: scoringPolicy.open(actor, e.access),
@@ -37,11 +46,12 @@ export function loader({ request, context }: Route.LoaderArgs) {
         audit: evaluationPolicy.viewAudit(actor, e.access),
         revisions: evaluationPolicy.viewReport(actor, e.access),
         report: evaluationPolicy.viewReport(actor, e.access),
-        // The questionnaire is sent when the evaluation enters preparation.
-        questionnaire: e.status !== "planned" && questionnairePolicy.view(actor, e.access),
+        // The questionnaire is sent when the evaluation enters preparation (evaluations from before issue 13 have none).
+        questionnaire: questionnaire !== null && questionnairePolicy.view(actor, e.access),
+        gap: questionnaire !== null && questionnairePolicy.viewGap(actor, e.access, questionnaire),
         followup: followupPolicy.view(actor, e.access),
         // Whether the municipality has published its plan does not matter here: the tab is for those who may write or read a private one.
-        actionPlan: actionPlanPolicy.view(actor, e.access, false),
+        actionPlan,
       },
     };
   });
@@ -64,8 +74,9 @@ export default function EvaluationLayout({ loaderData }: Route.ComponentProps) {
   const e = loaderData;
   const base = `/arbetsyta/${e.id}`;
   const tabs: [string, string, boolean][] = [
-    [base, "workspace.overview", true],
+    [base, "workspace.overview", e.tabs.overview],
     [`${base}/sjalvvardering`, "questionnaire.tab", e.tabs.questionnaire],
+    [`${base}/sjalvvardering/jamforelse`, "gap.tab", e.tabs.gap],
     [`${base}/underlag`, "workspace.evidence", e.tabs.evidence],
     [`${base}/poang`, "workspace.scoring", e.tabs.scoring],
     [`${base}/samsyn`, "workspace.agreement", e.tabs.agreement],
