@@ -11,7 +11,8 @@ import { pageTitle, useT } from "../../i18n.ts";
 import { parseForm, typedValues } from "../../submission.ts";
 import { forEvaluation, workspaceContext } from "../../workspace.server.ts";
 import { getFollowup } from "../../../src/services/followup/getFollowup.server.ts";
-import { clearFollowup, markFollowup, MAX_FOLLOWUP_COMMENT } from "../../../src/services/followup/markFollowup.server.ts";
+import { clearFollowup, markFollowup } from "../../../src/services/followup/markFollowup.server.ts";
+import { MAX_FOLLOWUP_COMMENT } from "../../../src/domain/cycle/followupMarks.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   return forEvaluation({ request, context }, async ({ db, actor, evaluationId: id }) => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db, Tx } from "../../db/client.server.ts";
 import { followups } from "../../db/schema.server.ts";
 import { improvementsOf, VERDICTS, type Verdict } from "../../domain/cycle/followup.ts";
+import { MAX_FOLLOWUP_COMMENT } from "../../domain/cycle/followupMarks.ts";
 import { followupPolicy } from "../../domain/policies.ts";
 import { plainText } from "../../domain/text.ts";
 import type { Actor } from "../../domain/workflow.ts";
@@ -11,8 +12,7 @@ import { appendAudit } from "../evaluations/audit.server.ts";
 import { type EvaluationContext, loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { previousPublishedEvaluation } from "./previous.server.ts";
 
-/** A mark's comment is short: a sentence or two for the report's table. */
-export const MAX_FOLLOWUP_COMMENT = 500;
+export { MAX_FOLLOWUP_COMMENT };
 
 const version = z.coerce.number().int("version_invalid").min(0, "version_invalid").max(2_147_483_647, "version_invalid");
 const opportunity = {
