@@ -4,6 +4,7 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/evaluation";
 import { ChartFigure } from "../components/ChartFigure.tsx";
 import { EvaluationTextsSection } from "../components/EvaluationTexts.tsx";
+import { FollowupSection } from "../components/followup/FollowupSection.tsx";
 import { ReportDownloads } from "../components/ReportDownloads.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
@@ -162,6 +163,8 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
       ) : (
         <Paragraph>{t("pages.evaluation.noTexts")}</Paragraph>
       )}
+      {/* Issue 13: the team's follow-up of the previous evaluation's improvement opportunities, as published. */}
+      {texts?.followup && <FollowupSection followup={texts.followup} />}
       {result.source && (
         <Paragraph data-size="sm">
           {/* The source quotes a Swedish publication. */}

@@ -156,6 +156,17 @@ function summary(model: ReportModel, l: Levels, narrow: boolean): string {
   );
 }
 
+/** "Sedan förra utvärderingen": what it is, then per area the opportunities with verdict and comment. */
+function followup(model: ReportModel, l: Levels): string | null {
+  const f = model.followup;
+  if (!f || f.tables.length === 0) return null;
+  return section(
+    "kk-chapter kk-followup",
+    f.heading.id,
+    join([modelHeading(l.chapter, "chapter", f.heading), paragraphs(f.paragraphs), ...f.tables.map((t) => tableHtml(t))]),
+  );
+}
+
 function area(a: AreaChapter, l: Levels): string {
   const subareas = a.subareas.map((sub) => {
     const body = paragraphs(sub.paragraphs);
@@ -216,9 +227,13 @@ function keyFacts(model: ReportModel, l: Levels): string | null {
 }
 
 /** Ids of the headings a rendered chapter carries, so the contents never link to a left-out part. */
-function renderedIds(model: ReportModel, parts: { about: boolean; areas: boolean; overview: boolean; keyFacts: boolean }): Set<string> {
+function renderedIds(
+  model: ReportModel,
+  parts: { about: boolean; followup: boolean; areas: boolean; overview: boolean; keyFacts: boolean },
+): Set<string> {
   const ids = new Set<string>([model.summary.heading.id]);
   if (parts.about) ids.add(model.about.heading.id);
+  if (parts.followup && model.followup) ids.add(model.followup.heading.id);
   if (parts.areas) {
     ids.add(model.areasHeading.id);
     for (const a of model.areas) ids.add(a.heading.id);
@@ -234,12 +249,14 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions): stri
   const chapters = {
     about: about(model, l),
     summary: summary(model, l, options.narrowCharts ?? false),
+    followup: followup(model, l),
     areas: areas(model, l),
     overview: overview(model, l),
     keyFacts: keyFacts(model, l),
   };
   const ids = renderedIds(model, {
     about: chapters.about !== null,
+    followup: chapters.followup !== null,
     areas: chapters.areas !== null,
     overview: chapters.overview !== null,
     keyFacts: chapters.keyFacts !== null,
@@ -249,6 +266,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions): stri
     contents(model, ids, l, options.pageNumbers),
     chapters.about,
     chapters.summary,
+    chapters.followup,
     chapters.areas,
     chapters.overview,
     chapters.keyFacts,

@@ -85,6 +85,8 @@ export async function renderReportXlsx(model: ReportModel, options: XlsxOptions 
   const sheets: [WorkbookSheet, string][] = [
     [model.workbook.subareas, "Sheet1"],
     [model.workbook.areas, "Sheet2"],
+    // "Sedan förra utvärderingen", only when the team followed up the previous evaluation.
+    ...(model.workbook.followup ? [[model.workbook.followup, "Sheet3"] as [WorkbookSheet, string]] : []),
   ];
   for (const [sheet, fallback] of sheets) {
     const name = safeSheetName(sheet.name, used, fallback);

@@ -62,3 +62,30 @@ export async function publishTestEvaluation(db: Db, cast: Cast, year = 2017, poi
   await moveTo(db, cast, id, "published");
   return id;
 }
+
+/**
+ * Takes a Testköping evaluation that is in scoring to review, as publishTestEvaluation does: both
+ * evaluators give every area `points` (synthetic) and hand in, the team agrees and writes the
+ * summary and, unless left out, the improvement opportunities of TEST_IMPROVEMENTS. Then
+ * `moveTo(db, cast, id, "published")` publishes it.
+ */
+export async function completeTestEvaluation(
+  db: Db,
+  cast: Cast,
+  id: number,
+  options: { points?: string; improvements?: Record<number, string[]> } = {},
+): Promise<void> {
+  const points = options.points ?? "60";
+  const areas = ["1", "2", "3", "4", "5", "6", "7", "8"];
+  for (const evaluator of [cast.eva, cast.per]) {
+    for (const itemId of areas) await saveMyScore(db, evaluator, id, { itemId, points, justification: "Syntetiska testdata", version: 0 });
+    await submitMyScoring(db, evaluator, id);
+  }
+  await moveTo(db, cast, id, "agreement");
+  for (const itemId of areas) await saveAgreedScore(db, cast.eva, id, { itemId, points, reason: "Syntetiska testdata", version: 0 });
+  await saveText(db, cast.eva, id, { key: "summary.evaluation", body: "Sammanfattning av en fiktiv utvärdering.", version: 0 });
+  for (const [area, lines] of Object.entries(options.improvements ?? TEST_IMPROVEMENTS)) {
+    await saveText(db, cast.eva, id, { key: `area.${area}.improvements`, body: lines.join("\n"), version: 0 });
+  }
+  await moveTo(db, cast, id, "review");
+}

@@ -1,3 +1,4 @@
+import type { FollowupBasis, FollowupEntry } from "../cycle/followup.ts";
 import type { InstrumentVersion } from "../instrument.ts";
 import type { PublishedFigures } from "../result.ts";
 
@@ -37,6 +38,17 @@ export interface KeyFactsInput {
   rulingParties: string | null;
 }
 
+/**
+ * The follow-up of the previous evaluation's improvement opportunities: frozen in the published
+ * revision, as it stands in the working report.
+ */
+export interface FollowupInput {
+  basis: FollowupBasis;
+  entries: FollowupEntry[];
+  /** The previous evaluation's instrument version: its areas by number, as that version names them. */
+  areaNames: Readonly<Record<number, string>>;
+}
+
 /** Everything the report is made from: gathered by the reports service, used by `buildReport`. */
 export interface ReportInput {
   municipality: { code: string; name: string };
@@ -61,4 +73,6 @@ export interface ReportInput {
   previous: PreviousInput | null;
   comparison: ComparisonInput;
   keyFacts: KeyFactsInput;
+  /** Section "Sedan förra utvärderingen": absent or null when there is nothing to follow up. */
+  followup?: FollowupInput | null;
 }

@@ -147,6 +147,18 @@ export interface OverviewSection {
   tables: Table[];
 }
 
+/**
+ * "Sedan förra utvärderingen": the previous evaluation's improvement opportunities as the team
+ * marked them, one table per area of the previous evaluation (named as its version names it).
+ */
+export interface FollowupSection {
+  heading: Heading;
+  /** What the section is, how many were followed up and how they stand, and (across versions) why areas are not matched. */
+  paragraphs: string[];
+  /** Per area: the opportunity (row header), the verdict and the comment. */
+  tables: Table[];
+}
+
 export interface KeyFactsSection {
   heading: Heading;
   rows: { label: string; value: string }[];
@@ -196,6 +208,8 @@ export interface ReportModel {
   contents: ContentsEntry[];
   about: AboutSection;
   summary: SummarySection;
+  /** After the summary, before the area chapters; null when nothing was followed up. */
+  followup: FollowupSection | null;
   areasHeading: Heading;
   areas: AreaChapter[];
   overview: OverviewSection;
@@ -203,5 +217,5 @@ export interface ReportModel {
   /** Page footers: "Sida 3 av 19". */
   pageLabel: string;
   pageOfLabel: string;
-  workbook: { subareas: WorkbookSheet; areas: WorkbookSheet };
+  workbook: { subareas: WorkbookSheet; areas: WorkbookSheet; followup: WorkbookSheet | null };
 }

@@ -91,6 +91,25 @@ export const reportDocument = {
     improvements: "Förbättringsmöjligheter",
     goodExamples: "Goda exempel att studera",
   },
+  followup: {
+    title: "Sedan förra utvärderingen",
+    intro:
+      "Vid utvärderingen {{year}} pekade utvärderarna ut förbättringsmöjligheter för {{municipality}}. Vid denna utvärdering har de bedömt vad som har hänt med dem: om de är åtgärdade, delvis åtgärdade eller kvarstår.",
+    countOne: "Utvärderarna har följt upp en förbättringsmöjlighet från {{year}}.",
+    count: "Utvärderarna har följt upp {{count}} förbättringsmöjligheter från {{year}}.",
+    tally: "Åtgärdade: {{resolved}}. Delvis åtgärdade: {{partly}}. Kvarstår: {{remains}}.",
+    otherVersion:
+      "Utvärderingen {{year}} gjordes med version {{instrument}} av Kommunkompassen, där områdena inte är desamma som i version {{current}}. Förbättringsmöjligheterna står därför under den tidigare versionens områden och jämförs inte rad för rad med områdena i denna utvärdering.",
+    caption: "Förbättringsmöjligheter från {{year}} inom område {{number}}, {{name}}",
+    captionOtherVersion: "Förbättringsmöjligheter från {{year}} inom område {{number}}, {{name}} (tidigare version {{instrument}})",
+    improvement: "Förbättringsmöjlighet {{year}}",
+    verdict: "Bedömning",
+    comment: "Kommentar",
+    verdicts: { resolved: "Åtgärdad", partly: "Delvis åtgärdad", remains: "Kvarstår" },
+    sheet: "Sedan förra utvärderingen",
+    sheetVersion: "Version",
+    sheetIndex: "Nr",
+  },
   overview: {
     title: "Översikt av poängen",
     intro: "Tabellerna visar {{municipality}}s poäng per delområde inom varje område.",

@@ -3,6 +3,7 @@ import type {
   AboutSection,
   AreaChapter,
   Cover,
+  FollowupSection,
   KeyFactsSection,
   OverviewSection,
   ReportModel,
@@ -79,6 +80,16 @@ export function summary(section: SummarySection, png: ChartPng): FileChild[] {
     ...chartBlocks(section.barChart, png),
     ...(section.radarChart === null ? [] : chartBlocks(section.radarChart, png)),
     ...paragraphs([section.comparisonNote]),
+  ];
+}
+
+/** "Sedan förra utvärderingen": its paragraphs, then a table per area of the previous evaluation. */
+export function followup(section: FollowupSection | null): FileChild[] {
+  if (section === null || section.tables.length === 0) return [];
+  return [
+    heading(headingText(section.heading), 1, { pageBreakBefore: true }),
+    ...paragraphs(section.paragraphs),
+    ...section.tables.flatMap(tableBlocks),
   ];
 }
 

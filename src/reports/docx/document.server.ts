@@ -13,7 +13,7 @@ import {
   type IStylesOptions,
 } from "docx";
 import type { ReportModel } from "../../domain/report/model.ts";
-import { about, areas, contents, cover, DRAFT_COLOR, keyFacts, overview, summary } from "./chapters.server.ts";
+import { about, areas, contents, cover, DRAFT_COLOR, followup, keyFacts, overview, summary } from "./chapters.server.ts";
 import type { ChartPng } from "./chart.server.ts";
 
 /**
@@ -129,6 +129,7 @@ export function buildReportDocument(model: ReportModel, png: ChartPng): Document
     ...contents(model),
     ...about(model.about),
     ...summary(model.summary, png),
+    ...followup(model.followup),
     ...areas(model),
     ...overview(model.overview),
     ...keyFacts(model.keyFacts),

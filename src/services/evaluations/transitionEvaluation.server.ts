@@ -23,6 +23,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "../errors.ts";
 import { changePublicData } from "../../db/dataVersion.server.ts";
 import { appendAudit } from "./audit.server.ts";
 import { indexEvaluation } from "../search/indexEvaluation.server.ts";
+import { followupRecord } from "../followup/previous.server.ts";
 import { loadEvaluation, workflowFacts, type EvaluationContext } from "./evaluationContext.server.ts";
 import { CONTROL_CHARACTERS, hasControlCharacters } from "../../domain/text.ts";
 
@@ -127,6 +128,7 @@ async function publish(tx: Tx, actor: Actor, evaluation: EvaluationContext): Pro
 const withoutVersion = ({ version: _v, ...facts }: KeyFacts): KeyFactsInput => facts;
 
 async function snapshotOf(tx: Tx, evaluation: EvaluationContext): Promise<EvaluationSnapshot> {
+  const followup = await followupRecord(tx, evaluation);
   const [agreed, texts, examples, team] = [
     await tx.select().from(agreedScores).where(eq(agreedScores.evaluationId, evaluation.id)),
     await tx.select().from(evaluationTexts).where(eq(evaluationTexts.evaluationId, evaluation.id)),
@@ -149,6 +151,8 @@ async function snapshotOf(tx: Tx, evaluation: EvaluationContext): Promise<Evalua
     goodExamples: examples.map((e) => ({ areaNumber: e.areaNumber, municipalityCode: e.municipalityCode, sentence: e.sentence })),
     evaluators: team.map((m) => (m.organisation ? `${m.name}, ${m.organisation}` : m.name)),
     keyFacts: withoutVersion(await readKeyFacts(tx, evaluation.id)),
+    // The team's marks on the previous evaluation's improvement opportunities, as they stand now.
+    ...(followup ? { followup } : {}),
   };
 }
 

@@ -25,6 +25,7 @@ import { NotFoundError } from "../errors.ts";
 import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.server.ts";
 import { publishedSnapshot } from "../evaluations/publishedSnapshot.server.ts";
 import { getAverages, getMunicipality, municipalityNames } from "../results/queries.server.ts";
+import { publishedFollowup, type PublicFollowup } from "../followup/publicFollowup.server.ts";
 
 export interface Passage {
   anchor: string;
@@ -45,6 +46,8 @@ export interface EvaluationTexts {
     improvements: Passage[];
     goodExamples: (Passage & { municipality: string; path: string })[];
   }[];
+  /** "Sedan förra utvärderingen" (issue 13): the team's follow-up of the previous evaluation, as published. */
+  followup: PublicFollowup | null;
 }
 
 const passages = (texts: string[], anchor: (index: number) => string): Passage[] =>
@@ -197,6 +200,7 @@ async function publishedTexts(
             };
           }),
       })),
+    followup: await publishedFollowup(db, snapshot.followup),
   };
 }
 

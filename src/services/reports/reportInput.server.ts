@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.server.ts";
 import { findResults } from "../../db/repositories/results.server.ts";
 import { agreedScores, evaluationTexts, evidence, goodExamples, interviews } from "../../db/schema.server.ts";
 import { points } from "../../domain/points.ts";
-import type { ComparisonInput, PreviousInput, ReportInput } from "../../domain/report/input.ts";
+import type { ComparisonInput, FollowupInput, PreviousInput, ReportInput } from "../../domain/report/input.ts";
 import { AVERAGE_DECIMALS } from "../../domain/report/compare.ts";
 import type { PublishedFigures, Result } from "../../domain/result.ts";
 import { figuresFromAgreed } from "../../domain/scorable.ts";
@@ -11,6 +11,8 @@ import { sv } from "../../i18n/sv.ts";
 import type { EvaluationContext } from "../evaluations/evaluationContext.server.ts";
 import type { EvaluationSnapshot } from "../../db/schema.server.ts";
 import { DEFAULT_GROUPING, getAverages, getMunicipality, municipalityNames } from "../results/queries.server.ts";
+import { followupRecord } from "../followup/previous.server.ts";
+import { getInstruments } from "../instruments/catalog.server.ts";
 import { previousResultFor } from "../scoring/previous.server.ts";
 import { readKeyFacts } from "./keyFacts.server.ts";
 
@@ -23,6 +25,7 @@ interface EditionParts {
   evaluators: string[];
   goodExamples: { areaNumber: number; municipalityCode: string; sentence: string }[];
   keyFacts: ReportInput["keyFacts"];
+  followup: EvaluationSnapshot["followup"] | null;
 }
 
 const stockholmDate = (date: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(date);
@@ -44,17 +47,20 @@ async function publishedParts(
     evaluators: snapshot.evaluators,
     goodExamples: snapshot.goodExamples,
     keyFacts: snapshot.keyFacts ?? (await readKeyFacts(db, evaluation.id)),
+    // As frozen at publication: the marks of the working state may have changed since (a correction).
+    followup: snapshot.followup ?? null,
   };
 }
 
 /** The working state: agreed points so far, texts as they stand. A draft until published. */
 async function currentParts(db: Db, evaluation: EvaluationContext, now: Date): Promise<EditionParts> {
   const id = evaluation.id;
-  const [agreed, texts, examples, keyFacts] = await Promise.all([
+  const [agreed, texts, examples, keyFacts, followup] = await Promise.all([
     db.select({ itemId: agreedScores.itemId, points: agreedScores.points }).from(agreedScores).where(eq(agreedScores.evaluationId, id)),
     db.select({ key: evaluationTexts.key, body: evaluationTexts.body }).from(evaluationTexts).where(eq(evaluationTexts.evaluationId, id)),
     db.select().from(goodExamples).where(eq(goodExamples.evaluationId, id)).orderBy(goodExamples.areaNumber, goodExamples.position),
     readKeyFacts(db, id),
+    followupRecord(db, evaluation),
   ]);
   return {
     draft: evaluation.status !== "published",
@@ -64,6 +70,7 @@ async function currentParts(db: Db, evaluation: EvaluationContext, now: Date): P
     evaluators: evaluation.evaluators.map((p) => (p.organisation ? `${p.name}, ${p.organisation}` : p.name)),
     goodExamples: examples,
     keyFacts,
+    followup,
   };
 }
 
@@ -123,7 +130,14 @@ export async function reportInput(
     previous: previous ? previousInput(previous) : null,
     comparison,
     keyFacts: parts.keyFacts,
+    followup: parts.followup ? await followupInput(db, parts.followup) : null,
   };
+}
+
+/** The follow-up with the previous evaluation's areas named as its own version names them. */
+async function followupInput(db: Db, followup: NonNullable<EvaluationSnapshot["followup"]>): Promise<FollowupInput> {
+  const instrument = (await getInstruments(db)).get(followup.basis.instrumentKey);
+  return { ...followup, areaNames: Object.fromEntries((instrument?.areas ?? []).map((a) => [a.number, a.name])) };
 }
 
 function previousInput(previous: NonNullable<Awaited<ReturnType<typeof previousResultFor>>>): PreviousInput {
