@@ -41,6 +41,7 @@ export default [
   ]),
   route("rapport/:id", "routes/report/view.tsx"),
   route("rapport/:id/:file", "routes/report/file.ts"),
+  route("handlingsplan/:id/:file", "routes/action-plan-file.ts"),
   route("admin/anvandare", "routes/admin/users.tsx"),
   route("admin/sjalvvardering", "routes/admin/questionnaires.tsx"),
   route("*", "routes/not-found.tsx"),

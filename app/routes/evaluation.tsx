@@ -15,6 +15,13 @@ import { chartFigure } from "../../src/reports/charts.server.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
 import { getEvaluationPage } from "../../src/services/portal/evaluationPage.server.ts";
 import { kompass } from "../context.ts";
+import { PublishedActionPlan } from "../components/actionPlan/PublishedActionPlan.tsx";
+import { GapSection } from "../components/questionnaire/GapSection.tsx";
+import { swedishDay } from "../../src/domain/cycle/actions.ts";
+import { gapChartFigure } from "../../src/reports/gapChart.server.ts";
+import { ACTION_PLAN_FORMAT_LIST, actionPlanFileName } from "../../src/services/actionPlan/files.server.ts";
+import { publishedActionPlan } from "../../src/services/actionPlan/publish.server.ts";
+import { publishedGap } from "../../src/services/questionnaire/gap.server.ts";
 
 /** One published evaluation: /kommun/1880-orebro/2012 (and ?version=2010 in a year with two). */
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -27,11 +34,26 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     if (!code || year === null) throw new NotFoundError("evaluation", `${params.slug}/${params.year}`);
     const instrument = url.searchParams.get("version") ?? undefined;
     const page = await getEvaluationPage(kompass(context).db, code, year, { instrument, language });
+
     const canonical = municipalitySlug(code, page.municipality.name);
     if (params.slug !== canonical) throw redirect(`/kommun/${canonical}/${year}${url.search}`, 301);
+    const db = kompass(context).db;
+    const evaluationId = page.texts?.evaluationId ?? null;
+    const actionPlan = evaluationId === null ? null : await publishedActionPlan(db, evaluationId, swedishDay(new Date()));
+    const gap = evaluationId === null ? null : await publishedGap(db, evaluationId);
     return {
       ...page,
       profile: chartFigure(page.profile),
+      // Issue 13: what the municipality chose to publish of its own cycle.
+      actionPlan,
+      actionPlanFiles:
+        actionPlan && evaluationId !== null
+          ? ACTION_PLAN_FORMAT_LIST.map((format) => {
+              const fileName = actionPlanFileName(page.municipality.name, year, format);
+              return { format, fileName, href: `/handlingsplan/${evaluationId}/${fileName}` };
+            })
+          : [],
+      gap: gap ? { gap, chart: gapChartFigure(gap, language) } : null,
       // Printed instead of the report's links: paper needs the whole address.
       reportUrl: page.texts ? new URL(page.texts.reportPath, url).href : null,
     };
@@ -53,7 +75,8 @@ export function meta({ data: page, matches }: Route.MetaArgs) {
 
 export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
   const { t, formatDate } = useT();
-  const { municipality, result, areas, profile, comparedWith, averaged, others, texts, reportUrl } = loaderData;
+  const { municipality, result, areas, profile, comparedWith, averaged, others, texts, reportUrl, actionPlan, actionPlanFiles, gap } =
+    loaderData;
   const name = municipality.name;
   return (
     <>
@@ -165,6 +188,8 @@ export default function EvaluationPage({ loaderData }: Route.ComponentProps) {
       )}
       {/* Issue 13: the team's follow-up of the previous evaluation's improvement opportunities, as published. */}
       {texts?.followup && <FollowupSection followup={texts.followup} />}
+      {gap && <GapSection {...gap} />}
+      <PublishedActionPlan plan={actionPlan} downloads={actionPlanFiles} />
       {result.source && (
         <Paragraph data-size="sm">
           {/* The source quotes a Swedish publication. */}

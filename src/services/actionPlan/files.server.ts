@@ -21,6 +21,8 @@ export const ACTION_PLAN_FORMATS = {
   pdf: "application/pdf",
 } as const;
 export type ActionPlanFormat = keyof typeof ACTION_PLAN_FORMATS;
+/** The formats in the order pages offer them. */
+export const ACTION_PLAN_FORMAT_LIST = Object.keys(ACTION_PLAN_FORMATS) as ActionPlanFormat[];
 
 const renderers: Record<ActionPlanFormat, (model: ActionPlanModel) => Promise<Buffer>> = {
   xlsx: (model) => renderActionPlanXlsx(model),

@@ -1,3 +1,4 @@
+import { changePublicData } from "../../db/dataVersion.server.ts";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../db/client.server.ts";
@@ -155,7 +156,8 @@ export async function setGapPublished(
   const parsed = gapPublicationSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError("the choice was not saved", problemsFromZod(parsed.error.issues));
   const { published, version } = parsed.data;
-  return db.transaction(async (tx) => {
+  // The gap shows on the public evaluation page once published: the caches must hear of the change.
+  return changePublicData(db, async (tx) => {
     const now = await questionnaireFacts(tx, evaluation.id);
     if (!now) throw new NotFoundError("gap", String(evaluationId));
     if (now.gapPublished === published) return { published, version: now.version };
