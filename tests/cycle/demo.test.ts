@@ -66,8 +66,13 @@ describe.each(testDatabaseKinds())("the cycle's demo, on %s", (kind) => {
       .select({ action: auditLog.action, target: auditLog.target, actorId: auditLog.actorId })
       .from(auditLog)
       .where(and(eq(auditLog.evaluationId, ESKILSTUNA), sql`${auditLog.action} like 'questionnaire%'`));
-    expect(logged.filter((e) => e.action === "questionnaire_answer").map((e) => e.target)).toEqual(answered.map((a) => a.itemId));
-    expect(logged.at(-1)).toEqual({ action: "questionnaire", target: "handed_in", actorId: contact.id });
+    expect(logged.filter((e) => e.action === "questionnaire.answer").map((e) => e.target)).toEqual(answered.map((a) => a.itemId));
+    expect(logged.filter((e) => e.action === "questionnaire.assigned").map((e) => e.target)).toEqual(["5", "7", "8"]);
+    expect(logged.filter((e) => e.action === "questionnaire.colleagueInvited").map((e) => e.target)).toEqual([
+      "kollega.eskilstuna@kompass.example",
+    ]);
+    expect(logged.at(0)).toMatchObject({ action: "questionnaire.sent", target: "questionnaire" });
+    expect(logged.at(-1)).toEqual({ action: "questionnaire.handedIn", target: "questionnaire", actorId: contact.id });
   });
 
   it("has Örebro 2012's action plan, private, from its published improvement opportunities, in every status and some overdue", async () => {
@@ -79,7 +84,12 @@ describe.each(testDatabaseKinds())("the cycle's demo, on %s", (kind) => {
     expect(overdue.length).toBeGreaterThanOrEqual(2);
     expect(rows.some((r) => r.status === "in_progress" && r.dueDate! >= today)).toBe(true);
     expect(rows.every((r) => r.municipalityCode === "1880")).toBe(true);
-    expect(rows.filter((r) => r.improvementIndex === null).length).toBeGreaterThanOrEqual(2);
+    // Own actions answer no improvement opportunity (and so have no area, as the services store them).
+    const own = rows.filter((r) => r.improvementIndex === null);
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    expect(own.every((r) => r.areaNumber === null && r.improvementText === null)).toBe(true);
+    const logged = await database.db.select().from(auditLog).where(eq(auditLog.evaluationId, OREBRO));
+    expect(logged.filter((e) => e.action === "action_added")).toHaveLength(rows.length);
     expect(rows.every((r) => (r.status === "done" || r.status === "cancelled") === (r.closedAt !== null))).toBe(true);
 
     // Every improvement opportunity of the published revision has an action, with its wording as published.

@@ -13,10 +13,13 @@ import { questionnaireFor } from "../questionnaire/items.server.ts";
  * Eskilstuna 2026's questionnaire, half answered by its contact and an invited colleague and
  * handed in before the visit; and an action plan for Örebro 2012's published improvement
  * opportunities. Both are practice content, seen only by signed-in users: the questionnaire of
- * a practice case, and a plan the municipality keeps private.
+ * a practice case, and a plan the municipality keeps private. The audit log gets the entries the
+ * services write for the same steps (src/services/questionnaire, src/services/actionPlan).
  */
 
 export interface DemoQuestionnaire {
+  /** Who moved the evaluation into preparation, which sent the questionnaire (a user key). */
+  sentBy: string;
   dueDate: string;
   sentAt: string;
   handedInBy: string;
@@ -54,7 +57,7 @@ export interface DemoActionPlan {
   }[];
 }
 
-export type DemoPeople = ReadonlyMap<string, NonNullable<Actor>>;
+export type DemoPeople = ReadonlyMap<string, NonNullable<Actor> & { email: string }>;
 
 const swedishDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
 const DAY = 24 * 60 * 60 * 1000;
@@ -87,13 +90,29 @@ export async function seedDemoQuestionnaire(
     const { items } = await questionnaireFor(tx, instrumentKey);
     const known = new Map(items.map((item) => [item.id, item]));
     await tx.insert(questionnaires).values({ evaluationId, dueDate: demo.dueDate, createdAt: new Date(demo.sentAt) });
-    await appendAudit(tx, { evaluationId, actor: "system", action: "questionnaire", target: "sent", after: { dueDate: demo.dueDate } });
+    const sender = person(people, demo.sentBy);
+    await appendAudit(tx, {
+      evaluationId,
+      actor: sender,
+      action: "questionnaire.sent",
+      target: "questionnaire",
+      after: { dueDate: demo.dueDate, status: "open" },
+    });
     const contact = person(people, demo.handedInBy);
     const colleagues = [...new Set(demo.answers.flatMap((a) => (a.assignedTo ? [a.assignedTo] : [])))];
     for (const key of colleagues) {
+      // The colleague's membership of the evaluation (role "staff") comes with the evaluation's team.
       const colleague = person(people, key);
-      await appendAudit(tx, { evaluationId, actor: contact, action: "staff", target: colleague.name, after: { invited: colleague.name } });
+      await appendAudit(tx, {
+        evaluationId,
+        actor: contact,
+        action: "questionnaire.colleagueInvited",
+        target: colleague.email,
+        before: null,
+        after: { id: colleague.id, name: colleague.name, newAccount: true },
+      });
     }
+    const unanswered = { answer: "", ownScore: null, links: [] as string[], evidenceIds: [] as number[] };
     for (const a of demo.answers) {
       const item = known.get(a.itemId);
       if (!item) throw new Error(`the demo questionnaire has no item ${a.itemId}`);
@@ -101,33 +120,35 @@ export async function seedDemoQuestionnaire(
         throw new Error(`the demo's own score ${a.ownScore} does not fit item ${a.itemId}`);
       const assignedTo = a.assignedTo ? person(people, a.assignedTo) : null;
       const answeredBy = a.by ? person(people, a.by) : null;
-      const links = (a.links ?? []).join("\n");
+      const answer = { answer: a.answer, ownScore: a.ownScore ?? null, links: a.links ?? [], evidenceIds: [] as number[] };
       await tx.insert(questionnaireAnswers).values({
         evaluationId,
         itemId: a.itemId,
-        answer: a.answer,
-        ownScore: a.ownScore ?? null,
-        links,
+        answer: answer.answer,
+        ownScore: answer.ownScore,
+        links: answer.links.join("\n"),
         assignedTo: assignedTo?.id ?? null,
-        // One version per recorded change: the assignment and the answer.
-        version: 1 + (assignedTo ? 1 : 0) + (answeredBy ? 1 : 0),
+        // As the services count: giving an item away makes its row (version 0); each saved answer adds one.
+        version: answeredBy ? 1 : 0,
         updatedBy: (answeredBy ?? contact).id,
       });
       if (assignedTo)
         await appendAudit(tx, {
           evaluationId,
           actor: contact,
-          action: "questionnaire_assign",
+          action: "questionnaire.assigned",
           target: a.itemId,
-          after: { assignedTo: assignedTo.name },
+          before: null,
+          after: { id: assignedTo.id, name: assignedTo.name },
         });
       if (answeredBy)
         await appendAudit(tx, {
           evaluationId,
           actor: answeredBy,
-          action: "questionnaire_answer",
+          action: "questionnaire.answer",
           target: a.itemId,
-          after: { answer: a.answer, ownScore: a.ownScore ?? null, links },
+          before: assignedTo ? unanswered : null,
+          after: answer,
         });
     }
     await tx
@@ -137,10 +158,10 @@ export async function seedDemoQuestionnaire(
     await appendAudit(tx, {
       evaluationId,
       actor: contact,
-      action: "questionnaire",
-      target: "handed_in",
-      before: "open",
-      after: "handed_in",
+      action: "questionnaire.handedIn",
+      target: "questionnaire",
+      before: { status: "open" },
+      after: { status: "handed_in" },
     });
   });
 }
@@ -164,22 +185,25 @@ export async function seedDemoActionPlan(
       const improvement =
         a.improvement === undefined ? null : improvements.find((i) => i.areaNumber === a.areaNumber && i.index === a.improvement);
       if (improvement === undefined) throw new Error(`Örebro 2012 has no improvement opportunity ${a.areaNumber}:${a.improvement}`);
-      const links = (a.links ?? []).join("\n");
+      const fields = {
+        title: a.title,
+        description: a.description,
+        owner: a.owner,
+        startDate: a.start === undefined ? null : calendar.day(a.start),
+        dueDate: a.due === undefined ? null : calendar.day(a.due),
+        status: a.status,
+        links: (a.links ?? []).join("\n"),
+      };
       const [row] = await tx
         .insert(actions)
         .values({
           evaluationId,
           municipalityCode,
-          areaNumber: a.areaNumber ?? null,
+          // An own action answers no improvement opportunity and, as the services store it, has no area.
+          areaNumber: improvement?.areaNumber ?? null,
           improvementIndex: improvement?.index ?? null,
           improvementText: improvement?.text ?? null,
-          title: a.title,
-          description: a.description,
-          owner: a.owner,
-          startDate: a.start === undefined ? null : calendar.day(a.start),
-          dueDate: a.due === undefined ? null : calendar.day(a.due),
-          status: a.status,
-          links,
+          ...fields,
           closedAt: a.closed === undefined ? null : calendar.at(a.closed),
           createdBy: author.id,
           createdAt: calendar.at(demo.createdDay),
@@ -187,22 +211,23 @@ export async function seedDemoActionPlan(
           updatedAt: calendar.at(Math.max(demo.createdDay, ...a.notes.map((n) => n.day), a.closed ?? demo.createdDay)),
         })
         .returning({ id: actions.id });
-      const target = `action ${row!.id}`;
+      const id = row!.id;
       await appendAudit(tx, {
         evaluationId,
         actor: author,
-        action: "action",
-        target,
-        after: { title: a.title, status: a.status, owner: a.owner },
+        action: "action_added",
+        target: improvement ? `${improvement.areaNumber}:${improvement.index + 1}` : "own",
+        after: { id, ...fields },
       });
       for (const note of a.notes) {
-        await tx.insert(actionNotes).values({ actionId: row!.id, notedOn: calendar.day(note.day), body: note.body, createdBy: author.id });
+        const notedOn = calendar.day(note.day);
+        await tx.insert(actionNotes).values({ actionId: id, notedOn, body: note.body, createdBy: author.id });
         await appendAudit(tx, {
           evaluationId,
           actor: author,
           action: "action_note",
-          target,
-          after: { notedOn: calendar.day(note.day), body: note.body },
+          target: String(id),
+          after: { notedOn, body: note.body },
         });
       }
     }

@@ -77,7 +77,7 @@ interface DemoFile {
 export async function seedWorkspaceDemo(db: Db): Promise<void> {
   const demo = JSON.parse(readFileSync(`${referenceFolder}demo/workspace.json`, "utf8")) as DemoFile;
   const ids = new Map<string, string>();
-  const people = new Map<string, NonNullable<Actor>>();
+  const people = new Map<string, NonNullable<Actor> & { email: string }>();
   for (const user of demo.users) {
     const { id } = await createUser(db, SYSTEM, {
       email: user.email,
@@ -88,7 +88,7 @@ export async function seedWorkspaceDemo(db: Db): Promise<void> {
       password: user.noLogin ? undefined : demo.password,
     });
     ids.set(user.key, id);
-    people.set(user.key, { id, name: user.name, role: user.role, municipalityCode: user.municipalityCode ?? null });
+    people.set(user.key, { id, name: user.name, role: user.role, municipalityCode: user.municipalityCode ?? null, email: user.email });
   }
   const [orebro2012] = (await findResults(db, { municipalityCode: "1880", instrumentKey: "2010", year: 2012 })) ?? [];
   const { published, running } = await changePublicData(db, async (tx) => {
