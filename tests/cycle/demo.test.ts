@@ -16,7 +16,9 @@ import { ACTION_STATUSES, type ActionStatus, isOverdue } from "../../src/domain/
 import { improvementsOf } from "../../src/domain/cycle/followup.ts";
 import { isAnswered } from "../../src/domain/cycle/questionnaire.ts";
 import { demoCalendar } from "../../src/services/demo/seedCycleDemo.server.ts";
+import { TEST_IMPROVEMENTS } from "../support/cycle.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
+import { addE2eFixture, E2E_TESTKOPING_CONTACT } from "../support/e2eFixture.ts";
 
 // The demo of the municipality's own cycle (issue 13): Eskilstuna 2026's practice questionnaire,
 // half answered by its contact and an invited colleague, and Örebro 2012's private action plan
@@ -110,5 +112,18 @@ describe.each(testDatabaseKinds())("the cycle's demo, on %s", (kind) => {
   it("keeps the practice plan out of the published revision", async () => {
     const [revision] = await database.db.select().from(evaluationRevisions).where(eq(evaluationRevisions.evaluationId, OREBRO));
     expect(JSON.stringify(revision!.snapshot)).not.toMatch(/Kommundirektören|e-förslag/);
+  });
+
+  // Last: it adds to the demo what the Playwright journeys need (tests/e2e/prepare-database.mjs).
+  it("gives the journeys a published evaluation of the fictional Testköping, with its contact", async () => {
+    const id = await addE2eFixture(database.db);
+    const [evaluation] = await database.db.select().from(evaluations).where(eq(evaluations.id, id));
+    expect(evaluation).toMatchObject({ municipalityCode: "9901", instrumentKey: "2016", year: 2017, status: "published" });
+    const [revision] = await database.db.select().from(evaluationRevisions).where(eq(evaluationRevisions.evaluationId, id));
+    expect(improvementsOf(revision!.snapshot.texts).map((i) => i.text)).toEqual(Object.values(TEST_IMPROVEMENTS).flat());
+    const contact = await userId(E2E_TESTKOPING_CONTACT.email);
+    expect(contact).toMatchObject({ name: "Tea Testsson", role: "contact", municipalityCode: "9901" });
+    const members = await database.db.select().from(evaluationMembers).where(eq(evaluationMembers.evaluationId, id));
+    expect(members.filter((m) => m.role === "contact").map((m) => m.userId)).toEqual([contact.id]);
   });
 });
