@@ -6,7 +6,9 @@ import { CHROMIUM_ARGS } from "./src/reports/chromiumArgs.ts";
 // End-to-end tests against the production build (`npm run build` runs first: see the
 // "test" and "test:e2e" scripts in package.json; this config does not build).
 // Every run serves a fresh PGlite data folder, so the database holds exactly the reference
-// data and the demo results (Örebro 2010, 2012, 2015).
+// data, the demo (results Örebro 2010, 2012, 2015 and the workspace) and, for the journeys of
+// the municipality's own cycle, the fictional municipalities with a published evaluation of
+// Fiktiva Testköping (tests/support/e2eFixture.ts), prepared before the server starts.
 const PORT = Number(process.env.E2E_PORT ?? 3217);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const dataDir = path.join(os.tmpdir(), `kompass-e2e-${process.pid}-${Date.now()}`);
@@ -37,7 +39,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node server/index.js",
+    // The preparing script closes the database before the server takes the data folder's lock.
+    command: "node tests/e2e/prepare-database.mjs && node server/index.js",
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 120_000,

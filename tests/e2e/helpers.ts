@@ -61,6 +61,12 @@ export async function waitForHydration(page: Page, timeout = 15_000): Promise<vo
   }
 }
 
+/**
+ * How many municipalities the journeys' database lists: the 290 real ones and the e2e fixture's
+ * three fictional ones (Fiktiva Testköping, Provstad, Exempelby: tests/support/e2eFixture.ts).
+ */
+export const MUNICIPALITY_COUNT = 293;
+
 /** The demo accounts' password (reference/demo/workspace.json). */
 export const DEMO_PASSWORD = "kompass-demo-2026";
 
@@ -75,8 +81,10 @@ export async function signIn(page: Page, email: string): Promise<void> {
 }
 
 /**
- * The demo's nineteen published results (reference/demo: Örebro's three and the real published
- * results of nine other municipalities, with their sources) as /resultat lists them, latest first.
+ * The published results the journeys' database holds as /resultat lists them, latest first: the
+ * demo's nineteen (reference/demo: Örebro's three and the real published results of nine other
+ * municipalities, with their sources) and the e2e fixture's Fiktiva Testköping 2017
+ * (tests/support/e2eFixture.ts; synthetic points, 480, dated by its visit in March 2017).
  */
 export const DEMO_RESULTS_LATEST_FIRST = {
   years: [
@@ -85,6 +93,7 @@ export const DEMO_RESULTS_LATEST_FIRST = {
     "2020",
     "2019",
     "2018",
+    "2017",
     "2017",
     "2016",
     "2016",
@@ -107,6 +116,7 @@ export const DEMO_RESULTS_LATEST_FIRST = {
     "603",
     "519",
     "555",
+    "480",
     "497",
     "496",
     "536",

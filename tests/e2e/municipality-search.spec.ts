@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signIn, waitForHydration } from "./helpers.ts";
+import { expectNoAxeViolations, MUNICIPALITY_COUNT, signIn, waitForHydration } from "./helpers.ts";
 
 // Finding a municipality without scrolling 290 rows: /kommuner's search, the comparison's
 // type-ahead (an ARIA combobox once JavaScript runs, a text input the server resolves without it)
@@ -26,9 +26,9 @@ for (const width of [1280, 375]) {
       test("/kommuner filters as one types: orebro finds Örebro", async ({ page }) => {
         await page.goto("/kommuner");
         await waitForHydration(page);
-        await expect(rowNames(page)).toHaveCount(290);
+        await expect(rowNames(page)).toHaveCount(MUNICIPALITY_COUNT);
         await page.getByLabel("Sök kommun").pressSequentially("orebro");
-        await expect(page.getByRole("status")).toHaveText("1 av 290 kommuner");
+        await expect(page.getByRole("status")).toHaveText(`1 av ${MUNICIPALITY_COUNT} kommuner`);
         await expect(rowNames(page)).toHaveText(["Örebro"]);
         // The download holds the rows shown.
         await expect(page.getByRole("link", { name: "Ladda ned kommunlistan som CSV" })).toHaveAttribute(
@@ -37,7 +37,7 @@ for (const width of [1280, 375]) {
         );
         await expectNoAxeViolations(page);
         await page.getByRole("link", { name: "Visa alla kommuner" }).click();
-        await expect(rowNames(page)).toHaveCount(290);
+        await expect(rowNames(page)).toHaveCount(MUNICIPALITY_COUNT);
         await expect(page.getByLabel("Sök kommun")).toHaveValue("");
         await page.getByLabel("Sök kommun").fill("ÖREBRO");
         await page.getByRole("link", { name: "Örebro", exact: true }).click();
@@ -138,7 +138,7 @@ for (const width of [1280, 375]) {
         await page.getByLabel("Sök kommun").fill("orebro");
         await page.getByLabel("Sök kommun").press("Enter");
         await expect(page).toHaveURL("/kommuner?q=orebro&county=");
-        await expect(page.getByRole("status")).toHaveText("1 av 290 kommuner");
+        await expect(page.getByRole("status")).toHaveText(`1 av ${MUNICIPALITY_COUNT} kommuner`);
         await expect(rowNames(page)).toHaveText(["Örebro"]);
         await page.getByLabel("Län").selectOption({ label: "Örebro län" });
         await page.getByLabel("Sök kommun").fill("");

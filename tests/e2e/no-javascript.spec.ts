@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_RESULTS_LATEST_FIRST } from "./helpers.ts";
+import { DEMO_RESULTS_LATEST_FIRST, MUNICIPALITY_COUNT } from "./helpers.ts";
 
 // The site is server-rendered and must work without JavaScript: every page, the filter
 // form (a plain GET form) and the language switch (a plain link to the page with ?lang=).
@@ -17,13 +17,13 @@ async function expectNotHydrated(page: Page) {
 }
 
 test.describe("without JavaScript", () => {
-  test("/resultat lists the nineteen results", async ({ page }) => {
+  test("/resultat lists the twenty results", async ({ page }) => {
     await page.goto("/resultat");
     await expect(page.locator("html")).toHaveAttribute("lang", "sv");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publicerade resultat");
-    await expect(page.getByRole("status")).toHaveText("19 publicerade resultat");
+    await expect(page.getByRole("status")).toHaveText("20 publicerade resultat");
     const rows = page.getByRole("table", { name: "Publicerade resultat, senaste först" }).locator("tbody tr");
-    await expect(rows).toHaveCount(19);
+    await expect(rows).toHaveCount(20);
     await expect(rows.locator("td:nth-child(5)")).toHaveText(DEMO_RESULTS_LATEST_FIRST.totals);
     await expect(rows.getByRole("link", { name: "Örebro" })).toHaveCount(3);
     await expectNotHydrated(page);
@@ -41,7 +41,7 @@ test.describe("without JavaScript", () => {
     ]);
     expect(request.method()).toBe("GET");
     await expect(page).toHaveURL("/resultat?instrument=2016");
-    await expect(page.getByRole("status")).toHaveText("5 publicerade resultat");
+    await expect(page.getByRole("status")).toHaveText("6 publicerade resultat");
     await expect(page.getByLabel("Version av instrumentet")).toHaveValue("2016");
 
     await page.getByLabel("Version av instrumentet").selectOption("2010");
@@ -52,14 +52,14 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Version av instrumentet").selectOption("");
     await page.getByRole("button", { name: "Visa" }).click();
     await expect(page).toHaveURL("/resultat?instrument=");
-    await expect(page.getByRole("status")).toHaveText("19 publicerade resultat");
+    await expect(page.getByRole("status")).toHaveText("20 publicerade resultat");
     await expectNotHydrated(page);
   });
 
-  test("/kommuner lists 290 municipalities and links work", async ({ page }) => {
+  test("/kommuner lists every municipality and links work", async ({ page }) => {
     await page.goto("/kommuner");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kommuner");
-    await expect(page.locator("main tbody tr")).toHaveCount(290);
+    await expect(page.locator("main tbody tr")).toHaveCount(MUNICIPALITY_COUNT);
     await page.getByRole("link", { name: "Örebro", exact: true }).click();
     await expect(page).toHaveURL("/kommun/1880-orebro");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Örebro");
@@ -106,10 +106,10 @@ test.describe("without JavaScript", () => {
 
     // The query string survives the round trip.
     await page.goto("/resultat?instrument=2016");
-    await expect(page.getByRole("status")).toHaveText("5 published results");
+    await expect(page.getByRole("status")).toHaveText("6 published results");
     await page.getByRole("link", { name: "På svenska" }).click();
     await expect(page).toHaveURL("/resultat?instrument=2016&lang=sv");
     await expect(page.locator("html")).toHaveAttribute("lang", "sv");
-    await expect(page.getByRole("status")).toHaveText("5 publicerade resultat");
+    await expect(page.getByRole("status")).toHaveText("6 publicerade resultat");
   });
 });

@@ -1,10 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_RESULTS_LATEST_FIRST, expectNoAxeViolations, formatViolations, waitForHydration } from "./helpers.ts";
+import { DEMO_RESULTS_LATEST_FIRST, expectNoAxeViolations, MUNICIPALITY_COUNT, formatViolations, waitForHydration } from "./helpers.ts";
 
 // The pages against the production build with a fresh database: reference data (290
-// municipalities, three instrument versions) and the demo results for Örebro (1880):
-// 2010 (515, areas), 2012 (615, areas and subareas), 2015 (650, total only).
+// municipalities, three instrument versions), the demo results for Örebro (1880):
+// 2010 (515, areas), 2012 (615, areas and subareas), 2015 (650, total only), and the e2e
+// fixture's three fictional municipalities with Fiktiva Testköping 2017 (480; tests/support/e2eFixture.ts).
 
 const pages = [
   { path: "/", status: 200, heading: "Kommunkompassen" },
@@ -88,10 +89,10 @@ test.describe("language and missing values", () => {
 });
 
 test.describe("/kommuner", () => {
-  test("lists the 290 municipalities, Örebro evaluated three times", async ({ page }) => {
+  test("lists the municipalities, Örebro evaluated three times", async ({ page }) => {
     await page.goto("/kommuner");
     const table = page.getByRole("table", { name: "Kommuner med län och kommungrupp" });
-    await expect(table.locator("tbody tr")).toHaveCount(290);
+    await expect(table.locator("tbody tr")).toHaveCount(MUNICIPALITY_COUNT);
     const orebro = table.locator("tbody tr").filter({ has: page.getByRole("link", { name: "Örebro", exact: true }) });
     await expect(orebro).toHaveCount(1);
     await expect(orebro.locator("td").nth(1)).toHaveText("Örebro län");
@@ -145,13 +146,13 @@ test.describe("/kommuner/1880 (Örebro)", () => {
 });
 
 test.describe("/resultat (published results)", () => {
-  test("lists the nineteen results, latest first, with Örebro linked", async ({ page }) => {
+  test("lists the twenty results, latest first, with Örebro linked", async ({ page }) => {
     await page.goto("/resultat");
     await expect(page).toHaveTitle("Publicerade resultat – Kommunkompassen");
-    await expect(page.getByRole("status")).toHaveText("19 publicerade resultat");
+    await expect(page.getByRole("status")).toHaveText("20 publicerade resultat");
     const table = page.getByRole("table", { name: "Publicerade resultat, senaste först" });
     const rows = table.locator("tbody tr");
-    await expect(rows).toHaveCount(19);
+    await expect(rows).toHaveCount(20);
     // Latest first by date, then year: an undated result counts as of 31 December.
     await expect(rows.locator("td:nth-child(2)")).toHaveText(DEMO_RESULTS_LATEST_FIRST.years);
     await expect(rows.locator("td:nth-child(5)")).toHaveText(DEMO_RESULTS_LATEST_FIRST.totals);
@@ -172,8 +173,8 @@ test.describe("/resultat (published results)", () => {
     await select.selectOption("2016");
     await page.getByRole("button", { name: "Visa" }).click();
     await expect(page).toHaveURL("/resultat?instrument=2016");
-    await expect(page.getByRole("status")).toHaveText("5 publicerade resultat");
-    await expect(page.getByRole("table").locator("tbody tr td:nth-child(2)")).toHaveText(["2019", "2018", "2017", "2016", "2016"]);
+    await expect(page.getByRole("status")).toHaveText("6 publicerade resultat");
+    await expect(page.getByRole("table").locator("tbody tr td:nth-child(2)")).toHaveText(["2019", "2018", "2017", "2017", "2016", "2016"]);
     await expect(select).toHaveValue("2016");
 
     await select.selectOption("2010");
@@ -183,7 +184,7 @@ test.describe("/resultat (published results)", () => {
 
     // An unknown version falls back to all.
     await page.goto("/resultat?instrument=1999");
-    await expect(page.getByRole("status")).toHaveText("19 publicerade resultat");
+    await expect(page.getByRole("status")).toHaveText("20 publicerade resultat");
     await expect(select).toHaveValue("");
   });
 
@@ -252,7 +253,7 @@ test.describe("open data API", () => {
 
     const municipalities = await request.get("/api/v1/municipalities", { headers: { "Accept-Encoding": "gzip" } });
     expect(municipalities.headers()["content-encoding"]).toBe("gzip");
-    expect((await municipalities.json()) as unknown[]).toHaveLength(290);
+    expect((await municipalities.json()) as unknown[]).toHaveLength(MUNICIPALITY_COUNT);
 
     const csv = await request.get("/api/v1/municipalities/1880/results", { headers: { Accept: "text/csv" } });
     expect(csv.headers()["content-type"]).toContain("text/csv");

@@ -18,9 +18,11 @@ import {
 import { pointsText } from "../../domain/points.ts";
 import type { KeyFactsInput } from "../../domain/report/input.ts";
 import { createUser, SYSTEM } from "../auth/users.server.ts";
+import type { Actor } from "../../domain/workflow.ts";
 import { appendAudit } from "../evaluations/audit.server.ts";
 import { referenceFolder } from "../reference/loadReferenceData.server.ts";
 import { indexEvaluation } from "../search/indexEvaluation.server.ts";
+import { type DemoActionPlan, type DemoQuestionnaire, seedDemoActionPlan, seedDemoQuestionnaire } from "./seedCycleDemo.server.ts";
 
 interface DemoInterview {
   groupKind: string;
@@ -36,6 +38,8 @@ interface DemoEvaluation {
   visitEnd: string;
   evaluators: string[];
   contacts: string[];
+  /** Municipality staff the contact invited (issue 13). */
+  staff?: string[];
   interviews: DemoInterview[];
   texts: Record<string, string>;
 }
@@ -46,7 +50,7 @@ interface DemoFile {
     key: string;
     email: string;
     name: string;
-    role: "administrator" | "evaluator" | "contact";
+    role: "administrator" | "evaluator" | "contact" | "staff";
     organisation?: string;
     municipalityCode?: string;
     noLogin?: boolean;
@@ -54,22 +58,26 @@ interface DemoFile {
   published: DemoEvaluation & {
     goodExamples: { areaNumber: number; municipalityCode: string; sentence: string }[];
     keyFacts: KeyFactsInput;
+    actionPlan: DemoActionPlan;
   };
   inProgress: DemoEvaluation & {
     status: string;
     scores: Record<string, Record<string, string>>;
     justifications: Record<string, Record<string, string>>;
     agreed: Record<string, { points: string; reason: string }>;
+    questionnaire: DemoQuestionnaire;
   };
 }
 
 /**
  * The workspace demo: accounts, Örebro 2012 as a published evaluation with the published
- * points, and Eskilstuna 2026 in agreement with two evaluators who disagree.
+ * points (and a private practice action plan), and Eskilstuna 2026 in agreement with two
+ * evaluators who disagree (and a practice questionnaire, handed in before the visit).
  */
 export async function seedWorkspaceDemo(db: Db): Promise<void> {
   const demo = JSON.parse(readFileSync(`${referenceFolder}demo/workspace.json`, "utf8")) as DemoFile;
   const ids = new Map<string, string>();
+  const people = new Map<string, NonNullable<Actor> & { email: string }>();
   for (const user of demo.users) {
     const { id } = await createUser(db, SYSTEM, {
       email: user.email,
@@ -80,9 +88,10 @@ export async function seedWorkspaceDemo(db: Db): Promise<void> {
       password: user.noLogin ? undefined : demo.password,
     });
     ids.set(user.key, id);
+    people.set(user.key, { id, name: user.name, role: user.role, municipalityCode: user.municipalityCode ?? null, email: user.email });
   }
   const [orebro2012] = (await findResults(db, { municipalityCode: "1880", instrumentKey: "2010", year: 2012 })) ?? [];
-  await changePublicData(db, async (tx) => {
+  const { published, running } = await changePublicData(db, async (tx) => {
     const published = await createDemoEvaluation(tx, demo.published, ids, "published");
     if (orebro2012) {
       const agreed = [...orebro2012.figures.subareas].map(([itemId, value]) => ({ itemId, points: pointsText(value) }));
@@ -146,7 +155,13 @@ export async function seedWorkspaceDemo(db: Db): Promise<void> {
         agreedBy: ids.get("eva")!,
       })),
     );
+    return { published, running };
   });
+  // The municipality's own cycle is practice content, private to signed-in users: no public data changes.
+  if (orebro2012) {
+    await seedDemoActionPlan(db, published, demo.published.municipalityCode, demo.published.texts, demo.published.actionPlan, people);
+  }
+  await seedDemoQuestionnaire(db, running, demo.inProgress.instrumentKey, demo.inProgress.questionnaire, people);
 }
 
 async function createDemoEvaluation(tx: Tx, demo: DemoEvaluation, ids: Map<string, string>, status: string): Promise<number> {
@@ -168,6 +183,7 @@ async function createDemoEvaluation(tx: Tx, demo: DemoEvaluation, ids: Map<strin
     .values([
       ...demo.evaluators.map((key) => ({ evaluationId: id, userId: ids.get(key)!, role: "evaluator" })),
       ...demo.contacts.map((key) => ({ evaluationId: id, userId: ids.get(key)!, role: "contact" })),
+      ...(demo.staff ?? []).map((key) => ({ evaluationId: id, userId: ids.get(key)!, role: "staff" })),
     ]);
   await tx.insert(interviews).values(
     demo.interviews.map((i, n) => ({
