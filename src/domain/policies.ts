@@ -131,8 +131,9 @@ export const questionnairePolicy = {
     q.status === "open" && !published(e) && handInOpen(e.status) && isContact(actor, e),
   handIn: (actor: Actor, e: EvaluationAccessFacts, q: QuestionnaireFacts) =>
     q.status === "open" && !published(e) && handInOpen(e.status) && isContact(actor, e),
-  /** The team (or the administrator) reopens a handed-in questionnaire, with a reason. */
-  reopen: (actor: Actor, e: EvaluationAccessFacts, q: QuestionnaireFacts) => q.status === "handed_in" && !published(e) && insider(actor, e),
+  /** The team (or the administrator) reopens a handed-in questionnaire, with a reason, while the municipality may still hand in (until the visit is over). */
+  reopen: (actor: Actor, e: EvaluationAccessFacts, q: QuestionnaireFacts) =>
+    q.status === "handed_in" && !published(e) && handInOpen(e.status) && insider(actor, e),
   /** The hand-in date: the team and the administrator. */
   setDueDate: (actor: Actor, e: EvaluationAccessFacts) => !published(e) && insider(actor, e),
   /** Own scores beside the agreed points: after publication, the municipality and the team; everyone once the municipality publishes it. */

@@ -192,7 +192,8 @@ describe("the permission matrix of the municipality's own cycle", () => {
     [
       "reopen a handed-in questionnaire",
       (a, e, q) => questionnairePolicy.reopen(a, e, q),
-      (who, s, q) => q.status === "handed_in" && unpublished(s) && insiders(who),
+      // Only while the municipality may still hand in: after the visit a reopened questionnaire could not be answered.
+      (who, s, q) => q.status === "handed_in" && before(s, "visit") && insiders(who),
     ],
     ["set the hand-in date", (a, e) => questionnairePolicy.setDueDate(a, e), (who, s) => unpublished(s) && insiders(who)],
     [
