@@ -44,13 +44,15 @@ export interface QuestionnaireDocument {
   id: number;
   title: string;
   kind: "document" | "link";
+  /** A link's web address; null for an uploaded file. */
+  url: string | null;
 }
 
 /** The evaluation's documents and links (not the evaluators' notes), oldest first. */
 export async function documentsOf(db: Db | Tx, evaluationId: number, ids?: readonly number[]): Promise<QuestionnaireDocument[]> {
   if (ids && ids.length === 0) return [];
   const rows = await db
-    .select({ id: evidence.id, title: evidence.title, kind: evidence.kind })
+    .select({ id: evidence.id, title: evidence.title, kind: evidence.kind, url: evidence.url })
     .from(evidence)
     .where(
       and(
@@ -60,7 +62,12 @@ export async function documentsOf(db: Db | Tx, evaluationId: number, ids?: reado
       ),
     )
     .orderBy(evidence.id);
-  return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind === "link" ? "link" : "document" }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    kind: r.kind === "link" ? "link" : "document",
+    url: r.kind === "link" ? r.url : null,
+  }));
 }
 
 export type PersonRef = { id: string; name: string };
