@@ -26,6 +26,8 @@ import { indexEvaluation } from "../search/indexEvaluation.server.ts";
 import { followupRecord } from "../followup/previous.server.ts";
 import { loadEvaluation, workflowFacts, type EvaluationContext } from "./evaluationContext.server.ts";
 import { CONTROL_CHARACTERS, hasControlCharacters } from "../../domain/text.ts";
+import { openQuestionnaire } from "../questionnaire/lifecycle.server.ts";
+import { mailQuestionnaireSent } from "../questionnaire/mail.server.ts";
 
 export class TransitionBlockedError extends ValidationError {
   constructor(readonly blockers: Blocker[]) {
@@ -51,7 +53,7 @@ export async function transitionEvaluation(db: Db, actor: Actor, id: number, inp
   if (!evaluationPolicy.transition(actor, evaluation.access, to)) throw new ForbiddenError(`move the evaluation to ${to}`);
   // Publication changes what the public sees; other steps do not.
   const inTransaction = to === "published" ? changePublicData : <T>(d: Db, work: (tx: Tx) => Promise<T>) => d.transaction(work);
-  await inTransaction(db, async (tx) => {
+  const sent = await inTransaction(db, async (tx) => {
     const blockers = transitionRule(evaluation.status, to)!.requires(await workflowFacts(tx, evaluation));
     if (blockers.length) throw new TransitionBlockedError(blockers);
     const updated = await tx
@@ -62,7 +64,16 @@ export async function transitionEvaluation(db: Db, actor: Actor, id: number, inp
     if (updated.length === 0) throw new ConflictError({ status: evaluation.status }, evaluation.version);
     await appendAudit(tx, { evaluationId: id, actor, action: "status", target: "status", before: evaluation.status, after: to });
     if (to === "published") await publish(tx, actor, evaluation);
+    // Entering preparation sends the municipality its questionnaire (issue 13), once.
+    return to === "preparation" ? await openQuestionnaire(tx, actor, evaluation) : null;
   });
+  // Mail after the commit: a rolled-back step sends nothing.
+  if (sent) {
+    await mailQuestionnaireSent(
+      { evaluationId: id, municipalityName: evaluation.municipalityName, year: evaluation.year, dueDate: sent.dueDate },
+      evaluation.contacts,
+    );
+  }
 }
 
 /** Writes the agreed points as the evaluation's result and keeps a frozen revision. */

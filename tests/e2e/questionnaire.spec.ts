@@ -1,0 +1,162 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, expectNoAxeViolations, waitForHydration } from "./helpers.ts";
+
+// The municipality answers its questionnaire (issue 13 §1), with JavaScript off and on: the
+// administrator plans an evaluation and moves it to preparation, which sends the questionnaire;
+// the contact invites a colleague and gives them an item; both answer; the contact hands in; the
+// evaluators read the answers. The evaluation is Eskilstuna's, planned for years nobody has
+// evaluated and never published (no figures are made up for a real municipality).
+
+async function signedIn(browser: Browser, email: string, javaScript: boolean): Promise<Page> {
+  const page = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();
+  await page.goto("/logga-in");
+  if (javaScript) await waitForHydration(page);
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page).toHaveURL(/\/arbetsyta$/);
+  return page;
+}
+
+/** axe at 1280 and 375 px on the page as it is now, read by a browser with JavaScript (axe runs as a script) signed in as the same user. */
+async function axeAtBothWidths(page: Page) {
+  const context = await page.context().browser()!.newContext({ storageState: await page.context().storageState() });
+  const reader = await context.newPage();
+  await reader.goto(page.url());
+  await waitForHydration(reader);
+  for (const width of [1280, 375]) {
+    await reader.setViewportSize({ width, height: 900 });
+    await expectNoAxeViolations(reader);
+  }
+  await context.close();
+}
+
+/** Plans an Eskilstuna evaluation (without JavaScript) and moves it to preparation: the questionnaire is sent. */
+async function planInPreparation(browser: Browser, year: number): Promise<{ admin: Page; id: string }> {
+  const admin = await signedIn(browser, "admin@kompass.example", false);
+  await admin.goto("/arbetsyta/ny");
+  await admin.getByLabel("Kommun", { exact: true }).fill("eskilstuna");
+  await admin.getByRole("button", { name: "Välj kommun" }).click();
+  await admin.getByLabel("Version").selectOption("2016");
+  await admin.getByLabel("År").fill(String(year));
+  await admin.getByLabel("Besöket börjar").fill(`${year}-04-09`);
+  await admin.getByLabel("Besöket slutar").fill(`${year}-04-10`);
+  await admin.getByLabel("Eva Ek, SKR").check();
+  await admin.getByLabel("Per Lind, Västerås stad").check();
+  await admin.getByLabel("Jonas Holm (Eskilstuna)").check();
+  await admin.getByRole("button", { name: "Skapa utvärderingen" }).click();
+  await expect(admin).toHaveURL(/\/arbetsyta\/\d+$/);
+  const id = admin.url().split("/").pop()!;
+  await admin.getByRole("button", { name: "Gå vidare till: Förberedelse" }).click();
+  await expect(admin.locator('li[aria-current="step"]')).toContainText("Förberedelse");
+  return { admin, id };
+}
+
+/** The administrator makes a one-time link for the new colleague, who chooses a password with it. */
+async function colleagueSignsUp(admin: Page, browser: Browser, name: string, email: string, javaScript: boolean): Promise<Page> {
+  await admin.goto("/admin/anvandare");
+  await admin.getByRole("button", { name: `Skapa engångslänk för lösenord: ${name}` }).click();
+  const link = await admin.locator("#one-time-link").inputValue();
+  const colleague = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();
+  await colleague.goto(new URL(link).pathname);
+  await colleague.getByLabel("Nytt lösenord (minst 10 tecken)").fill(DEMO_PASSWORD);
+  await colleague.getByRole("button", { name: "Spara lösenordet" }).click();
+  await expect(colleague.locator("main")).toContainText("Lösenordet är sparat");
+  await colleague.goto("/logga-in");
+  if (javaScript) await waitForHydration(colleague);
+  await colleague.getByLabel("E-postadress").fill(email);
+  await colleague.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+  await colleague.getByRole("button", { name: "Logga in" }).click();
+  await expect(colleague).toHaveURL(/\/arbetsyta$/);
+  return colleague;
+}
+
+/** Answers an item: with JavaScript it saves as you type, without it with the item's Save button. */
+async function answer(page: Page, itemId: string, text: string, ownScore: string, javaScript: boolean) {
+  const form = page.locator(`#fraga-${itemId}`);
+  await form.locator(`#fraga-${itemId}-answer`).fill(text);
+  await form.locator(`#fraga-${itemId}-ownScore`).fill(ownScore);
+  if (javaScript) await expect(form.getByRole("status")).toHaveText("Sparat", { timeout: 10_000 });
+  else await form.getByRole("button", { name: `Spara: Fråga ${itemId}` }).click();
+}
+
+for (const javaScript of [false, true]) {
+  test(`the municipality answers its questionnaire ${javaScript ? "with" : "without"} JavaScript`, async ({ browser }) => {
+    test.setTimeout(400_000);
+    const year = javaScript ? 2032 : 2031;
+    const { admin, id } = await planInPreparation(browser, year);
+    const base = `/arbetsyta/${id}/sjalvvardering`;
+    const contact = await signedIn(browser, "kontakt.eskilstuna@kompass.example", javaScript);
+    const outsider = await signedIn(browser, "kontakt.orebro@kompass.example", false);
+    expect((await outsider.goto(base))!.status()).toBe(404);
+
+    // The contact sees every area's progress and the hand-in date.
+    await contact.goto(base);
+    if (javaScript) await waitForHydration(contact);
+    await expect(contact.locator("main")).toContainText("Totalt: 0 av 8 besvarade");
+    await expect(contact.locator("main")).toContainText("Lämnas in senast");
+    await axeAtBothWidths(contact);
+
+    // Invites a colleague.
+    const name = `Kollega ${year}`;
+    const email = `kollega.${year}@kompass.example`;
+    await contact.goto(`${base}/kollegor`);
+    await contact.getByLabel("Namn").fill(name);
+    await contact.getByLabel("E-postadress").fill(email);
+    await contact.getByRole("button", { name: "Bjud in" }).click();
+    await expect(contact.locator(".questionnaire-colleagues")).toContainText(email);
+    await axeAtBothWidths(contact);
+
+    // Gives area 2's item to the colleague and answers area 1's itself.
+    await contact.goto(base);
+    if (javaScript) await waitForHydration(contact);
+    await contact.getByLabel("Vem svarar på fråga 2").selectOption({ label: name });
+    await contact.getByRole("button", { name: "Ge frågan: Fråga 2" }).click();
+    await expect(contact.locator("#fraga-2-assignee")).toHaveValue(/.+/);
+    await answer(contact, "1", "Fullmäktiges handlingar publiceras på webben.", "55,5", javaScript);
+    await contact.goto(base);
+    await expect(contact.locator("#fraga-1-ownScore")).toHaveValue("55,5");
+    await expect(contact.locator("main")).toContainText("Totalt: 1 av 8 besvarade");
+
+    // An own score above the item's max is refused, and what was typed stays.
+    await contact.locator("#fraga-3-answer").fill("Ett försök");
+    await contact.locator("#fraga-3-ownScore").fill("101");
+    if (javaScript) await expect(contact.locator("#fraga-3 [role=status]")).toHaveText("Inte sparat", { timeout: 10_000 });
+    else await contact.getByRole("button", { name: "Spara: Fråga 3" }).click();
+    await expect(contact.locator("main")).toContainText("mellan 0 och 100");
+    await expect(contact.locator("#fraga-3-ownScore")).toHaveValue("101");
+
+    // The colleague sees and answers only their item.
+    const colleague = await colleagueSignsUp(admin, browser, name, email, javaScript);
+    await colleague.goto(base);
+    if (javaScript) await waitForHydration(colleague);
+    await expect(colleague.locator("article")).toHaveCount(1);
+    await answer(colleague, "2", "Vi följer upp nämndernas mål varje kvartal.", "60", javaScript);
+    await axeAtBothWidths(colleague);
+
+    // The contact hands in: the questionnaire is read-only from then on.
+    await contact.goto(base);
+    await expect(contact.locator("main")).toContainText("Totalt: 2 av 8 besvarade");
+    await contact.getByLabel("Jag vill lämna in självvärderingen nu").check();
+    await contact.getByRole("button", { name: "Lämna in", exact: true }).click();
+    await expect(contact.locator("main")).toContainText("Självvärderingen är inlämnad");
+    await expect(contact.locator("textarea")).toHaveCount(0);
+    await axeAtBothWidths(contact);
+
+    // The evaluators read the answers, and may reopen it with a reason.
+    const eva = await signedIn(browser, "eva@kompass.example", javaScript);
+    await eva.goto(base);
+    await expect(eva.locator("main")).toContainText("Vi följer upp nämndernas mål varje kvartal.");
+    await expect(eva.locator("main")).toContainText("55,5 / 100");
+    await expect(eva.locator("main")).toContainText(`Inlämnad`);
+    for (const width of [768, 1024]) {
+      await eva.setViewportSize({ width, height: 1024 });
+      const overflow = await eva.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `no sideways scrolling at ${width} px`).toBeLessThanOrEqual(0);
+    }
+    await axeAtBothWidths(eva);
+    await eva.getByLabel("Skäl").fill("Område 3 behöver kompletteras.");
+    await eva.getByRole("button", { name: "Öppna igen" }).click();
+    await expect(eva.locator("main")).toContainText("Öppen för svar");
+  });
+}
