@@ -46,12 +46,12 @@ type Row = [
   check: (actor: Actor, e: EvaluationAccessFacts) => boolean,
   allowed: (who: string, status: EvaluationStatus) => boolean,
 ];
-const before = (status: EvaluationStatus, limit: EvaluationStatus) => STATUSES.indexOf(status) <= STATUSES.indexOf(limit);
+const upTo = (status: EvaluationStatus, limit: EvaluationStatus) => STATUSES.indexOf(status) <= STATUSES.indexOf(limit);
 const insiders = (who: string) => who === "administrator" || who === "teamEvaluator";
 /** The municipality's own people on this evaluation: its contact and the colleagues the contact invited. */
 const ownPeople = (who: string) => who === "ownContact" || who === "invitedStaff";
 /** The municipality may hand in documents (and answer its questionnaire) from planning through the visit. */
-const handInOpenIn = (s: EvaluationStatus) => before(s, "visit");
+const handInOpenIn = (s: EvaluationStatus) => upTo(s, "visit");
 
 // Every permission × every kind of actor × every status. The expectations are written out
 // here independently of the policies, as the rules a user would state them.
@@ -74,7 +74,7 @@ const matrix: Row[] = [
   ["score alone", scoringPolicy.scoreOwn, (who, s) => who === "teamEvaluator" && s === "scoring"],
   ["agree points", scoringPolicy.agree, (who, s) => who === "teamEvaluator" && s === "agreement"],
   ["see the agreed points", scoringPolicy.viewAgreed, (who, s) => insiders(who) || (who === "ownContact" && s === "published")],
-  ["write texts", writingPolicy.edit, (who, s) => who === "teamEvaluator" && !before(s, "visit") && s !== "published"],
+  ["write texts", writingPolicy.edit, (who, s) => who === "teamEvaluator" && !upTo(s, "visit") && s !== "published"],
   ["read texts", writingPolicy.view, (who, s) => insiders(who) || (who === "ownContact" && s === "published")],
   ["read the working report", reportPolicy.viewCurrent, (who, s) => insiders(who) || (who === "ownContact" && s === "published")],
   ["enter key facts", reportPolicy.editKeyFacts, (who, s) => insiders(who) && s !== "published"],
@@ -193,7 +193,7 @@ describe("the permission matrix of the municipality's own cycle", () => {
       "reopen a handed-in questionnaire",
       (a, e, q) => questionnairePolicy.reopen(a, e, q),
       // Only while the municipality may still hand in: after the visit a reopened questionnaire could not be answered.
-      (who, s, q) => q.status === "handed_in" && before(s, "visit") && insiders(who),
+      (who, s, q) => q.status === "handed_in" && upTo(s, "visit") && insiders(who),
     ],
     ["set the hand-in date", (a, e) => questionnairePolicy.setDueDate(a, e), (who, s) => unpublished(s) && insiders(who)],
     [
@@ -244,7 +244,7 @@ describe("the permission matrix of the municipality's own cycle", () => {
     [
       "mark an earlier improvement opportunity",
       (a, e) => followupPolicy.mark(a, e),
-      (who, s) => who === "teamEvaluator" && !before(s, "planned") && unpublished(s),
+      (who, s) => who === "teamEvaluator" && !upTo(s, "planned") && unpublished(s),
     ],
   ];
 
