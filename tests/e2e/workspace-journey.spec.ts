@@ -3,7 +3,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 // The whole path of issue 3, in Chromium without JavaScript (every step must work as plain
 // forms): an administrator plans an evaluation, the municipality's contact hands in a document,
 // two evaluators score alone, agree, write, and the administrator publishes; the result then
-// appears in the open API. An outsider is refused at every step before that.
+// appears in the open API. An outsider is refused at every step before that. The points are the
+// test's own, so the municipality is the fictional Testköping (tests/support/e2eFixture.ts).
 const PASSWORD = "kompass-demo-2026";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
@@ -29,11 +30,11 @@ test("an evaluation from plan to publication, with outsiders refused throughout"
   const admin = await signedIn(browser, "admin@kompass.example");
   const eva = await signedIn(browser, "eva@kompass.example");
   const per = await signedIn(browser, "per@kompass.example");
-  const contact = await signedIn(browser, "kontakt.eskilstuna@kompass.example");
+  const contact = await signedIn(browser, "kontakt.testkoping@kompass.example");
   const outsider = await signedIn(browser, "kontakt.orebro@kompass.example");
 
   const published = async () =>
-    ((await (await request.get("/api/v1/municipalities/0484/results")).json()) as { year: number; total: number }[]).find(
+    ((await (await request.get("/api/v1/municipalities/9901/results")).json()) as { year: number; total: number }[]).find(
       (r) => r.year === 2019,
     );
   const outsiderRefused = async (id: string) => {
@@ -45,17 +46,17 @@ test("an evaluation from plan to publication, with outsiders refused throughout"
 
   // 1. The administrator plans it.
   await admin.goto("/arbetsyta/ny");
-  await admin.getByLabel("Kommun", { exact: true }).fill("eskilstuna");
+  await admin.getByLabel("Kommun", { exact: true }).fill("testkoping");
   // Without JavaScript the municipality is chosen first; the page then offers its contacts.
   await admin.getByRole("button", { name: "Välj kommun" }).click();
-  await expect(admin.getByLabel("Kommun", { exact: true })).toHaveValue("Eskilstuna");
+  await expect(admin.getByLabel("Kommun", { exact: true })).toHaveValue("Fiktiva Testköping");
   await admin.getByLabel("Version").selectOption("2016");
   await admin.getByLabel("År").fill("2019");
   await admin.getByLabel("Besöket börjar").fill("2019-04-09");
   await admin.getByLabel("Besöket slutar").fill("2019-04-10");
   await admin.getByLabel("Eva Ek, SKR").check();
   await admin.getByLabel("Per Lind, Västerås stad").check();
-  await admin.getByLabel("Jonas Holm (Eskilstuna)").check();
+  await admin.getByLabel("Tea Testsson (Fiktiva Testköping)").check();
   await admin.getByRole("button", { name: "Skapa utvärderingen" }).click();
   await expect(admin).toHaveURL(/\/arbetsyta\/\d+$/);
   const id = admin.url().split("/").pop()!;
