@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 /** The WCAG 2.1 A and AA rules: what the public sector must meet (DOS-lagen, EN 301 549). */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -132,3 +132,34 @@ export const DEMO_RESULTS_LATEST_FIRST = {
     "515",
   ],
 };
+
+/** A new browser context with or without JavaScript, signed in through the form as `email`. */
+export async function signedInAs(browser: Browser, email: string, javaScript: boolean): Promise<Page> {
+  const page = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();
+  await page.goto("/logga-in");
+  if (javaScript) await waitForHydration(page);
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page).toHaveURL(/\/arbetsyta$/);
+  return page;
+}
+
+/**
+ * axe at 1280 and 375 px on the page `page` shows now, read by a browser with JavaScript (axe
+ * runs as a script, so it cannot run in a page without) signed in as the same user.
+ */
+export async function expectNoAxeViolationsAtBothWidths(page: Page): Promise<void> {
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ storageState: await page.context().storageState() });
+  const reader = await context.newPage();
+  await reader.goto(page.url());
+  await waitForHydration(reader);
+  for (const width of [1280, 375]) {
+    await reader.setViewportSize({ width, height: 900 });
+    await expectNoAxeViolations(reader);
+  }
+  await context.close();
+}
