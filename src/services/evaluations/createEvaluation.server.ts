@@ -53,7 +53,10 @@ async function checkPeople(tx: Db | Tx, municipalityCode: string, evaluatorIds: 
 }
 
 async function replaceMembers(tx: Tx, evaluationId: number, evaluatorIds: string[], contactIds: string[]) {
-  await tx.delete(evaluationMembers).where(eq(evaluationMembers.evaluationId, evaluationId));
+  // Invited municipality staff are the contact's to manage, not the team's: they stay.
+  await tx
+    .delete(evaluationMembers)
+    .where(and(eq(evaluationMembers.evaluationId, evaluationId), inArray(evaluationMembers.role, ["evaluator", "contact"])));
   const rows = [
     ...[...new Set(evaluatorIds)].map((userId) => ({ evaluationId, userId, role: "evaluator" })),
     ...[...new Set(contactIds)].map((userId) => ({ evaluationId, userId, role: "contact" })),
