@@ -80,8 +80,9 @@ describe("the gap", () => {
     expect([text(area1!.own), text(area1!.agreed), text(area1!.difference), area1!.state]).toEqual(["20.75", "20.75", "0", "compared"]);
     expect(text(area2!.difference)).toBe("0.5");
     // Half up, away from zero: 0.5 → 1, −0.5 → −1; sub-areas keep two decimals.
-    expect(shownGap(area2!.difference!, "area").toString()).toBe("1");
-    expect(shownGap(points("-0.5"), "area").toString()).toBe("-1");
+    // An own score with a decimal is the municipality's figure: shown as given, not rounded to whole points.
+    expect(shownGap(area2!.difference!, "area").toString()).toBe("0.5");
+    expect(shownGap(points("-0.555"), "area").toString()).toBe("-0.56");
     expect(shownGap(points("-0.75"), "subarea").toString()).toBe("-0.75");
     expect(shownGap(points("20.745"), "subarea").toString()).toBe("20.75");
   });

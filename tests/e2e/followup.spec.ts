@@ -1,23 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoAxeViolations, waitForHydration } from "./helpers.ts";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signedInAs as signedIn, waitForHydration } from "./helpers.ts";
 
 // Follow-up at the next evaluation (issue 13 §3), on the demo: the administrator plans Örebro
 // 2027 with the version of its published 2012 evaluation; the evaluators mark the 2012
 // improvement opportunities with and without JavaScript, meet in a conflict and settle it; the
 // page passes axe at 1280 and 375 px, for the team and read-only for the administrator (axe runs
 // in pages with JavaScript: it cannot be injected into one without).
-
-async function signedIn(browser: Browser, email: string, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await page.goto("/logga-in");
-  if (javaScriptEnabled) await waitForHydration(page);
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page).toHaveURL(/\/arbetsyta$/);
-  return page;
-}
 
 async function axeAtBothWidths(page: Page) {
   for (const width of [1280, 375]) {

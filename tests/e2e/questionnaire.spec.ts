@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoAxeViolations, waitForHydration } from "./helpers.ts";
+import { expect, test } from "@playwright/test";
+import { answerItem, colleagueSignsUp, itemButton, planInPreparation } from "./cycle.ts";
+import { expectNoAxeViolationsAtBothWidths as axeAtBothWidths, signedInAs as signedIn, waitForHydration } from "./helpers.ts";
 
 // The municipality answers its questionnaire (issue 13 §1), with JavaScript off and on: the
 // administrator plans an evaluation and moves it to preparation, which sends the questionnaire;
@@ -10,91 +11,16 @@ import { DEMO_PASSWORD, expectNoAxeViolations, waitForHydration } from "./helper
 // A step that cannot happen fails within half a minute, not at the end of the whole journey's time.
 test.use({ actionTimeout: 30_000 });
 
-async function signedIn(browser: Browser, email: string, javaScript: boolean): Promise<Page> {
-  const page = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();
-  await page.goto("/logga-in");
-  if (javaScript) await waitForHydration(page);
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page).toHaveURL(/\/arbetsyta$/);
-  return page;
-}
-
-/** axe at 1280 and 375 px on the page as it is now, read by a browser with JavaScript (axe runs as a script) signed in as the same user. */
-async function axeAtBothWidths(page: Page) {
-  const context = await page
-    .context()
-    .browser()!
-    .newContext({ storageState: await page.context().storageState() });
-  const reader = await context.newPage();
-  await reader.goto(page.url());
-  await waitForHydration(reader);
-  for (const width of [1280, 375]) {
-    await reader.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(reader);
-  }
-  await context.close();
-}
-
-/** Plans an Eskilstuna evaluation (without JavaScript) and moves it to preparation: the questionnaire is sent. */
-async function planInPreparation(browser: Browser, year: number): Promise<{ admin: Page; id: string }> {
-  const admin = await signedIn(browser, "admin@kompass.example", false);
-  await admin.goto("/arbetsyta/ny");
-  await admin.getByLabel("Kommun", { exact: true }).fill("eskilstuna");
-  await admin.getByRole("button", { name: "Välj kommun" }).click();
-  await admin.getByLabel("Version").selectOption("2016");
-  await admin.getByLabel("År").fill(String(year));
-  await admin.getByLabel("Besöket börjar").fill(`${year}-04-09`);
-  await admin.getByLabel("Besöket slutar").fill(`${year}-04-10`);
-  await admin.getByLabel("Eva Ek, SKR").check();
-  await admin.getByLabel("Per Lind, Västerås stad").check();
-  await admin.getByLabel("Jonas Holm (Eskilstuna)").check();
-  await admin.getByRole("button", { name: "Skapa utvärderingen" }).click();
-  await expect(admin).toHaveURL(/\/arbetsyta\/\d+$/);
-  const id = admin.url().split("/").pop()!;
-  await admin.getByRole("button", { name: "Gå vidare till: Förberedelse" }).click();
-  await expect(admin.locator('li[aria-current="step"]')).toContainText("Förberedelse");
-  return { admin, id };
-}
-
-/** The administrator makes a one-time link for the new colleague, who chooses a password with it. */
-async function colleagueSignsUp(admin: Page, browser: Browser, name: string, email: string, javaScript: boolean): Promise<Page> {
-  await admin.goto("/admin/anvandare");
-  await admin.getByRole("button", { name: new RegExp(`^Skapa engångslänk för lösenord\\s*: ${name}$`) }).click();
-  const link = await admin.locator("#one-time-link").inputValue();
-  const colleague = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();
-  await colleague.goto(new URL(link).pathname);
-  await colleague.getByLabel("Nytt lösenord (minst 10 tecken)").fill(DEMO_PASSWORD);
-  await colleague.getByRole("button", { name: "Spara lösenordet" }).click();
-  await expect(colleague.locator("main")).toContainText("Lösenordet är sparat");
-  await colleague.goto("/logga-in");
-  if (javaScript) await waitForHydration(colleague);
-  await colleague.getByLabel("E-postadress").fill(email);
-  await colleague.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-  await colleague.getByRole("button", { name: "Logga in" }).click();
-  await expect(colleague).toHaveURL(/\/arbetsyta$/);
-  return colleague;
-}
-
-/** A button named for its item ("Spara: Fråga 2"; the item's part is for screen readers). */
-const itemButton = (page: Page, label: string, itemId: string) =>
-  page.getByRole("button", { name: new RegExp(`^${label}\\s*: Fråga ${itemId}$`) });
-
-/** Answers an item: with JavaScript it saves as you type, without it with the item's Save button. */
-async function answer(page: Page, itemId: string, text: string, ownScore: string, javaScript: boolean) {
-  const form = page.locator(`#fraga-${itemId}`);
-  await form.locator(`#fraga-${itemId}-answer`).fill(text);
-  await form.locator(`#fraga-${itemId}-ownScore`).fill(ownScore);
-  if (javaScript) await expect(form.getByRole("status")).toHaveText("Sparat", { timeout: 10_000 });
-  else await itemButton(page, "Spara", itemId).click();
-}
-
 for (const javaScript of [false, true]) {
   test(`the municipality answers its questionnaire ${javaScript ? "with" : "without"} JavaScript`, async ({ browser }) => {
     test.setTimeout(400_000);
     const year = javaScript ? 2032 : 2031;
-    const { admin, id } = await planInPreparation(browser, year);
+    const { admin, id } = await planInPreparation(browser, {
+      municipality: "Eskilstuna",
+      typed: "eskilstuna",
+      contactLabel: "Jonas Holm (Eskilstuna)",
+      year,
+    });
     const base = `/arbetsyta/${id}/sjalvvardering`;
     const contact = await signedIn(browser, "kontakt.eskilstuna@kompass.example", javaScript);
     const outsider = await signedIn(browser, "kontakt.orebro@kompass.example", false);
@@ -123,7 +49,7 @@ for (const javaScript of [false, true]) {
     await contact.getByLabel("Vem svarar på fråga 2").selectOption({ label: name });
     await itemButton(contact, "Ge frågan", "2").click();
     await expect(contact.locator("#fraga-2-assignee")).toHaveValue(/.+/);
-    await answer(contact, "1", "Fullmäktiges handlingar publiceras på webben.", "55,5", javaScript);
+    await answerItem(contact, "1", "Fullmäktiges handlingar publiceras på webben.", "55,5", javaScript);
     await contact.goto(base);
     await expect(contact.locator("#fraga-1-ownScore")).toHaveValue("55,5");
     await expect(contact.locator("main")).toContainText("Totalt: 1 av 8 besvarade");
@@ -142,7 +68,7 @@ for (const javaScript of [false, true]) {
     await colleague.goto(base);
     if (javaScript) await waitForHydration(colleague);
     await expect(colleague.locator("article")).toHaveCount(1);
-    await answer(colleague, "2", "Vi följer upp nämndernas mål varje kvartal.", "60", javaScript);
+    await answerItem(colleague, "2", "Vi följer upp nämndernas mål varje kvartal.", "60", javaScript);
     await axeAtBothWidths(colleague);
 
     // The contact hands in: the questionnaire is read-only from then on.

@@ -40,8 +40,11 @@ export interface GapArea extends GapGroup {
   subareas: GapGroup[];
 }
 
-/** Decimals shown: area points are printed whole, sub-area points with up to two decimals (as published). */
-export const GAP_DECIMALS: Record<GapGroup["level"], number> = { area: 0, subarea: 2 };
+/**
+ * Decimals shown: up to two, as sub-area points are published. Area points are published whole,
+ * but a municipality's own score of 55,5 is its own figure and is shown as given, not as 56.
+ */
+export const GAP_DECIMALS: Record<GapGroup["level"], number> = { area: 2, subarea: 2 };
 
 /** A gap figure as shown: rounded half up, once, from the exact value. */
 export function shownGap(value: Points, level: GapGroup["level"]): Points {

@@ -7,8 +7,7 @@ export const gap: Messages<typeof sv> = {
   title: "Own scores against the agreed points",
   intro:
     "The municipality's own scores from its self-assessment beside the points the evaluators agreed on in the published evaluation. The difference is own score minus agreed points: plus means the municipality rated itself higher than the evaluators did.",
-  exactNote:
-    "The difference is worked out on exact points and rounded (halves up) only when shown: areas in whole points, sub-areas with up to two decimals.",
+  exactNote: "The difference is worked out on exact points and rounded (halves up) only when shown, to at most two decimals.",
   incompleteNote:
     "Incomplete: the municipality did not give an own score on every question of the area or sub-area, so no comparison is made there.",
   otherScaleNote: "Other scale: the questions' own scores do not run to the same maximum as the points, so no difference is worked out.",

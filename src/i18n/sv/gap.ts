@@ -4,8 +4,7 @@ export const gap = {
   title: "Egen bedömning mot överenskomna poäng",
   intro:
     "Här står kommunens egen bedömning från självvärderingen bredvid de poäng utvärderarna kom överens om i den publicerade utvärderingen. Skillnaden är egen bedömning minus överenskomna poäng: plus betyder att kommunen bedömde sig högre än utvärderarna.",
-  exactNote:
-    "Skillnaden räknas på exakta poäng och avrundas först när den visas (uppåt vid jämnt halvt): områden i hela poäng, delområden med upp till två decimaler.",
+  exactNote: "Skillnaden räknas på exakta poäng och avrundas först när den visas (uppåt vid jämnt halvt): med upp till två decimaler.",
   incompleteNote: "Ofullständig: kommunen gav inte egen bedömning på alla frågor i området eller delområdet, så ingen jämförelse görs där.",
   otherScaleNote: "Annan skala: frågornas egen bedömning går inte till samma max som poängen, så ingen skillnad räknas.",
   areasCaption: "Egen bedömning och överenskomna poäng per område, {{municipality}} {{year}}",
