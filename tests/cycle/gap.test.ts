@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "../../src/db/schema.server.ts";
+import { auditLog, questionnaires } from "../../src/db/schema.server.ts";
 import type { Actor } from "../../src/domain/workflow.ts";
 import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../src/services/errors.ts";
@@ -110,11 +110,11 @@ describe.each(testDatabaseKinds())("the questionnaire beside the scoring, and th
         agreed: "60",
         difference: "2.5",
         state: "compared",
-        shown: { own: 63, agreed: 60, difference: 3 },
+        shown: { own: 62.5, agreed: 60, difference: 2.5 },
       });
-      expect(row(2)).toMatchObject({ own: "59.5", difference: "-0.5", shown: { own: 60, difference: -1 } });
+      expect(row(2)).toMatchObject({ own: "59.5", difference: "-0.5", shown: { own: 59.5, difference: -0.5 } });
       expect(row(3)).toMatchObject({ own: null, agreed: "60", difference: null, state: "incomplete" });
-      expect(row(4)).toMatchObject({ own: "60.49", difference: "0.49", shown: { own: 60, difference: 0 } });
+      expect(row(4)).toMatchObject({ own: "60.49", difference: "0.49", shown: { own: 60.49, difference: 0.49 } });
       expect(row(8)).toMatchObject({ difference: "0", state: "compared" });
     });
 
@@ -136,7 +136,9 @@ describe.each(testDatabaseKinds())("the questionnaire beside the scoring, and th
       await expect(getGap(database.db, cast.eva, id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getGap(database.db, cast.contact, id)).rejects.toBeInstanceOf(NotFoundError);
       expect(await publishedGap(database.db, id)).toBeNull();
+      // An evaluation that entered preparation before questionnaires existed has none.
       const bare = await publishTestEvaluation(database.db, cast, 2035);
+      await database.db.delete(questionnaires).where(eq(questionnaires.evaluationId, bare));
       await expect(getGap(database.db, cast.contact, bare)).rejects.toBeInstanceOf(NotFoundError);
       expect(await publishedGap(database.db, bare)).toBeNull();
       expect(await publishedGap(database.db, 2_000_000)).toBeNull();
