@@ -55,10 +55,11 @@ describe("the reminder schedule on PGlite: a timer in the server's process", () 
   it("sends the due reminders with the real job, and a failing run does not stop the schedule", async () => {
     const database = await createTestDatabase("pglite");
     const folder = mkdtempSync(join(tmpdir(), "kompass-schedule-"));
-    vi.stubEnv("KOMPASS_MAIL", `dir:${folder}`);
     try {
       const cast = await createCast(database.db);
       const published = await publishTestEvaluation(database.db, cast);
+      // From here on: publishing sent the questionnaire when the evaluation entered preparation.
+      vi.stubEnv("KOMPASS_MAIL", `dir:${folder}`);
       await database.db
         .insert(actions)
         .values({ evaluationId: published, municipalityCode: TESTKOPING.code, title: "Försenad", dueDate: "2031-01-01" });
