@@ -64,6 +64,14 @@ export function isAutosave(form: FormData | undefined): boolean {
   return form?.get(AUTOSAVE_FIELD) === "1";
 }
 
+/**
+ * A page's shouldRevalidate when its autosaves change one field each: the rest of the page need
+ * not be loaded again after one (after anything else, as React Router would).
+ */
+export function revalidateUnlessAutosave({ formData, defaultShouldRevalidate }: { formData?: FormData; defaultShouldRevalidate: boolean }) {
+  return isAutosave(formData) ? false : defaultShouldRevalidate;
+}
+
 /** What an action hands back when a submission fails, so that nothing typed is lost: which form, and its values. */
 export type Submitted = { form: string; values: Record<string, string> };
 export type AutosaveFailure = FormProblems & { submitted?: Submitted };

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { answerItem, colleagueSignsUp, itemButton, planInPreparation } from "./cycle.ts";
+import { answerItem, colleagueSignsUp, itemButton, planInPreparation } from "./steps.ts";
 import { expectNoAxeViolationsAtBothWidths as axeAtBothWidths, signedInAs as signedIn, waitForHydration } from "./helpers.ts";
 
 // The municipality answers its questionnaire (issue 13 §1), with JavaScript off and on: the

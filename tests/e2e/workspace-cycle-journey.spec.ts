@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { answerItem, colleagueSignsUp, itemButton, moveTo, planInPreparation } from "./cycle.ts";
+import { answerItem, colleagueSignsUp, itemButton, moveTo, planInPreparation, scoreAll, writeText } from "./steps.ts";
 import { expectNoAxeViolationsAtBothWidths, signedInAs } from "./helpers.ts";
 
 // The municipality's own cycle (issue 13, "Done when"), with JavaScript off and then on: the
@@ -45,36 +45,6 @@ async function xlsxText(bytes: Buffer): Promise<string> {
     sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
   });
   return cells.join(" ");
-}
-
-/** Every scorable item (the 2016 version's eight areas) scored alone, saved one by one, then handed in. */
-async function scoreAll(page: Page, id: string, values: string[]) {
-  await page.goto(`/arbetsyta/${id}/poang`);
-  for (const [index, value] of values.entries()) {
-    const item = String(index + 1);
-    await page.locator(`#points-${item}`).fill(value);
-    await page.locator(`#justification-${item}`).fill(`Bedömning av område ${item}.`);
-    await page
-      .locator("form")
-      .filter({ has: page.locator(`#points-${item}`) })
-      .locator('button[type="submit"]')
-      .first()
-      .click();
-    await expect(page.locator(`#points-${item}`)).toHaveValue(value);
-  }
-  await page.getByRole("button", { name: "Lämna in mina poäng" }).click();
-}
-
-/** Saves one text of the report from the texts page. */
-async function writeText(page: Page, fieldId: string, body: string) {
-  await page.locator(`#${fieldId}`).fill(body);
-  await page
-    .locator("form")
-    .filter({ has: page.locator(`#${fieldId}`) })
-    .locator('button[type="submit"]')
-    .first()
-    .click();
-  await expect(page.locator(`#${fieldId}`)).toHaveValue(body);
 }
 
 for (const javaScript of [false, true]) {

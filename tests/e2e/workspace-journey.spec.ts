@@ -1,37 +1,21 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signedInAs } from "./helpers.ts";
+import { moveTo, scoreAll } from "./steps.ts";
 
 // The whole path of issue 3, in Chromium without JavaScript (every step must work as plain
 // forms): an administrator plans an evaluation, the municipality's contact hands in a document,
 // two evaluators score alone, agree, write, and the administrator publishes; the result then
 // appears in the open API. An outsider is refused at every step before that. The points are the
 // test's own, so the municipality is the fictional Testköping (tests/support/e2eFixture.ts).
-const PASSWORD = "kompass-demo-2026";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto("/logga-in");
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page).toHaveURL(/\/arbetsyta$/);
-  return page;
-}
-
-async function move(page: Page, id: string, status: string) {
-  await page.goto(`/arbetsyta/${id}`);
-  await page.getByRole("button", { name: `Gå vidare till: ${status}` }).click();
-  await expect(page.locator('li[aria-current="step"]')).toContainText(status);
-}
 
 test("an evaluation from plan to publication, with outsiders refused throughout", async ({ browser, request }) => {
   test.setTimeout(180_000);
-  const admin = await signedIn(browser, "admin@kompass.example");
-  const eva = await signedIn(browser, "eva@kompass.example");
-  const per = await signedIn(browser, "per@kompass.example");
-  const contact = await signedIn(browser, "kontakt.testkoping@kompass.example");
-  const outsider = await signedIn(browser, "kontakt.orebro@kompass.example");
+  const admin = await signedInAs(browser, "admin@kompass.example", false);
+  const eva = await signedInAs(browser, "eva@kompass.example", false);
+  const per = await signedInAs(browser, "per@kompass.example", false);
+  const contact = await signedInAs(browser, "kontakt.testkoping@kompass.example", false);
+  const outsider = await signedInAs(browser, "kontakt.orebro@kompass.example", false);
 
   const published = async () =>
     ((await (await request.get("/api/v1/municipalities/9901/results")).json()) as { year: number; total: number }[]).find(
@@ -61,7 +45,7 @@ test("an evaluation from plan to publication, with outsiders refused throughout"
   await expect(admin).toHaveURL(/\/arbetsyta\/\d+$/);
   const id = admin.url().split("/").pop()!;
   await outsiderRefused(id);
-  await move(admin, id, "Förberedelse");
+  await moveTo(admin, id, "Förberedelse");
 
   // 2. The contact hands in a document.
   await contact.goto(`/arbetsyta/${id}/underlag`);
@@ -72,37 +56,21 @@ test("an evaluation from plan to publication, with outsiders refused throughout"
   await outsiderRefused(id);
 
   // 3. The evaluators visit and interview.
-  await move(eva, id, "Besök");
+  await moveTo(eva, id, "Besök");
   await eva.goto(`/arbetsyta/${id}/underlag`);
   await eva.locator("#interview-add-title").fill("Kommunstyrelsens arbetsutskott");
   await eva.getByRole("button", { name: "Lägg till intervjun" }).click();
   await expect(eva.locator("main")).toContainText("Kommunstyrelsens arbetsutskott");
-  await move(eva, id, "Poängsättning");
+  await moveTo(eva, id, "Poängsättning");
 
   // 4. Each scores alone (eight areas in the 2016 version), then hands in.
-  const scoreAll = async (page: Page, values: string[]) => {
-    await page.goto(`/arbetsyta/${id}/poang`);
-    for (const [index, value] of values.entries()) {
-      const item = String(index + 1);
-      await page.locator(`#points-${item}`).fill(value);
-      await page.locator(`#justification-${item}`).fill(`Bedömning av område ${item}.`);
-      await page
-        .locator("form")
-        .filter({ has: page.locator(`#points-${item}`) })
-        .locator('button[type="submit"]')
-        .first()
-        .click();
-      await expect(page.locator(`#points-${item}`)).toHaveValue(value);
-    }
-    await page.getByRole("button", { name: "Lämna in mina poäng" }).click();
-  };
-  await scoreAll(eva, ["60", "70", "55", "48", "66", "58", "61", "57"]);
+  await scoreAll(eva, id, ["60", "70", "55", "48", "66", "58", "61", "57"]);
   // Per has not handed in: Eva sees her own points only in the agreement view until he does.
-  await scoreAll(per, ["58", "71", "68", "47", "52", "60", "61", "49,5"]);
+  await scoreAll(per, id, ["58", "71", "68", "47", "52", "60", "61", "49,5"]);
   await outsiderRefused(id);
 
   // 5. They agree, largest differences first.
-  await move(eva, id, "Samsyn");
+  await moveTo(eva, id, "Samsyn");
   await eva.goto(`/arbetsyta/${id}/samsyn`);
   for (const [item, value] of Object.entries({
     "1": "59",
@@ -135,11 +103,11 @@ test("an evaluation from plan to publication, with outsiders refused throughout"
     .locator('button[type="submit"]')
     .first()
     .click();
-  await move(eva, id, "Granskning");
+  await moveTo(eva, id, "Granskning");
   await outsiderRefused(id);
 
   // 7. The administrator publishes; the result is public.
-  await move(admin, id, "Publicerad");
+  await moveTo(admin, id, "Publicerad");
   // 59 + 70.5 + 62 + 47.5 + 60 + 59 + 61 + 53 = 472
   expect(await published()).toMatchObject({ year: 2019, total: 472, level: "area" });
   expect((await outsider.goto(`/arbetsyta/${id}`))!.status()).toBe(404);

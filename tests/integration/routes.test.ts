@@ -6,6 +6,7 @@ import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo, resultTableCounts } from "../support/fixtures.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
+import { expectRefusedAndUnchanged, type FormAction } from "../support/refusals.ts";
 
 // Needs the built app (npm test builds before running vitest).
 const PASSWORD = "kompass-demo-2026";
@@ -123,7 +124,7 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
 
   // Every form action × the roles that may not use it, each with a valid CSRF token: refused,
   // and the evaluation's audit log (which every change writes to) stays as it was.
-  const actions: [part: string, fields: Record<string, string>][] = [
+  const actions: FormAction[] = [
     ["?index", { intent: "transition", to: "scoring", version: "1" }],
     ["/underlag", { intent: "note", title: "Anteckning", body: "Text" }],
     ["/underlag", { intent: "interview-add", groupKind: "others", title: "Intervju" }],
@@ -140,16 +141,9 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     ["eskilstunaContact", [403, 404]],
   ];
 
-  it.each(refusals)("refuses every action on evaluation 2 to %s and changes nothing", async (role, statuses) => {
-    const client = clients.get(role)!;
-    const auditBefore = await (await clients.get("administrator")!.get("/arbetsyta/2/logg.csv")).text();
-    const token = role === "anonymous" ? await client.csrfToken("/logga-in") : await client.csrfToken("/arbetsyta");
-    for (const [part, fields] of actions) {
-      const response = await client.post(`/arbetsyta/2${part}`, fields, token);
-      expect(statuses, `${role} ${part} ${fields.intent}: ${response.status}`).toContain(response.status);
-    }
-    expect(await (await clients.get("administrator")!.get("/arbetsyta/2/logg.csv")).text()).toBe(auditBefore);
-  });
+  it.each(refusals)("refuses every action on evaluation 2 to %s and changes nothing", (role, statuses) =>
+    expectRefusedAndUnchanged(clients.get(role)!, clients.get("administrator")!, 2, role, actions, statuses),
+  );
 
   it("accepts the same kind of form from the team (the refusals above are about who, not how)", async () => {
     const eva = clients.get("teamEvaluator")!;

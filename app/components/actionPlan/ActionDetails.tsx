@@ -1,19 +1,11 @@
 import { Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { useT } from "../../i18n.ts";
-import { type ActionStatus, actionAnchor } from "../../../src/domain/cycle/actions.ts";
+import { type ActionStatus, actionAnchor, type ShownAction } from "../../../src/domain/cycle/actions.ts";
 
 /** What an action shows, in the workspace and on the public page alike. */
-export interface ActionView {
+export interface ActionView extends ShownAction {
   id: number;
-  title: string;
-  description: string;
-  owner: string;
-  startDate: string | null;
-  dueDate: string | null;
-  status: ActionStatus;
-  overdue: boolean;
-  linkList: string[];
   improvementText: string | null;
   notes: { id: number; notedOn: string; body: string }[];
 }

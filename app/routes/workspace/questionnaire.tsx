@@ -1,7 +1,13 @@
 import { Alert, Heading, Link, Paragraph } from "@digdir/designsystemet-react";
-import { redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/questionnaire";
-import { failureWithValues, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
+import {
+  failureWithValues,
+  isAutosave,
+  revalidateUnlessAutosave,
+  type AutosaveFailure,
+  type Submitted,
+} from "../../components/AutosaveForm.tsx";
 import { AnswerForm, AssignForm } from "../../components/questionnaire/AnswerForm.tsx";
 import { AnswerView } from "../../components/questionnaire/AnswerView.tsx";
 import { HAND_IN_ANCHOR, HandInForm, TEAM_ANCHOR, TeamForms } from "../../components/questionnaire/LifecycleForms.tsx";
@@ -37,9 +43,7 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 /** An autosave changes one answer: the rest of the page need not be loaded again. */
-export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return isAutosave(formData) ? false : defaultShouldRevalidate;
-}
+export const shouldRevalidate = revalidateUnlessAutosave;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { db, actor, evaluationId: id } = context.get(workspaceContext);

@@ -1,8 +1,14 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useEffect, useState } from "react";
-import { redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/writing";
-import { failureWithValues, isAutosave, type AutosaveFailure, type Submitted } from "../../components/AutosaveForm.tsx";
+import {
+  failureWithValues,
+  isAutosave,
+  revalidateUnlessAutosave,
+  type AutosaveFailure,
+  type Submitted,
+} from "../../components/AutosaveForm.tsx";
 import { PreviousResult } from "../../components/PreviousResult.tsx";
 import { AreaPoints } from "../../components/RunningPoints.tsx";
 import { AreaIndex, type Written } from "../../components/writing/AreaIndex.tsx";
@@ -30,9 +36,7 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 /** An autosave changes one text: the rest of the page need not be loaded again. */
-export function shouldRevalidate({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  return isAutosave(formData) ? false : defaultShouldRevalidate;
-}
+export const shouldRevalidate = revalidateUnlessAutosave;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { db, actor, evaluationId: id } = context.get(workspaceContext);

@@ -3,7 +3,7 @@
  * it in the reader's language; the renderers in src/reports/actionPlan/ only lay it out. Pure.
  */
 import { slug } from "../paths.ts";
-import type { ActionStatus } from "./actions.ts";
+import type { ActionStatus, ShownAction } from "./actions.ts";
 
 /** What the model is made of: the plan as the services read it. */
 export interface ActionPlanInput {
@@ -17,15 +17,7 @@ export interface ActionPlanInput {
   own: ActionInput[];
 }
 
-export interface ActionInput {
-  title: string;
-  description: string;
-  owner: string;
-  startDate: string | null;
-  dueDate: string | null;
-  status: ActionStatus;
-  overdue: boolean;
-  linkList: string[];
+export interface ActionInput extends ShownAction {
   notes: { notedOn: string; body: string }[];
 }
 

@@ -5,6 +5,24 @@
 export const ACTION_STATUSES = ["planned", "in_progress", "done", "cancelled"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
+/** An action's own fields, as stored and as every view of it (page, files, API) shows them. */
+export interface ActionFields {
+  title: string;
+  description: string;
+  /** A name or a role ("Kommundirektören"). */
+  owner: string;
+  /** Swedish calendar days. */
+  startDate: string | null;
+  dueDate: string | null;
+  status: ActionStatus;
+}
+
+/** The fields as shown to a reader: whether it is overdue today, its web addresses one by one. */
+export interface ShownAction extends ActionFields {
+  overdue: boolean;
+  linkList: string[];
+}
+
 export const isActionStatus = (value: string): value is ActionStatus => (ACTION_STATUSES as readonly string[]).includes(value);
 
 /** Still to be done: planned or in progress. */

@@ -7,7 +7,15 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.server.ts";
 import { changePublicData } from "../../db/dataVersion.server.ts";
 import { actionNotes, actionPlans, actions } from "../../db/schema.server.ts";
-import { type ActionStatus, compareActions, isActionStatus, isOverdue, linksOf, swedishDay } from "../../domain/cycle/actions.ts";
+import {
+  type ActionStatus,
+  compareActions,
+  type ShownAction,
+  isActionStatus,
+  isOverdue,
+  linksOf,
+  swedishDay,
+} from "../../domain/cycle/actions.ts";
 import { type ImprovementRef, improvementsOf } from "../../domain/cycle/followup.ts";
 import { actionPlanPolicy } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
@@ -23,22 +31,14 @@ export interface ActionNoteItem {
   body: string;
 }
 
-export interface ActionItem {
+export interface ActionItem extends ShownAction {
   id: number;
   areaNumber: number | null;
   improvementIndex: number | null;
   /** The improvement opportunity's wording as it stood when the action was added. */
   improvementText: string | null;
-  title: string;
-  description: string;
-  owner: string;
-  startDate: string | null;
-  dueDate: string | null;
-  status: ActionStatus;
   /** As typed, one per line (the edit form's value). */
   links: string;
-  linkList: string[];
-  overdue: boolean;
   version: number;
   /** Swedish calendar days: when it was added, and when last closed (done or cancelled). */
   createdOn: string;

@@ -6,7 +6,15 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.server.ts";
 import { actionPlans, actions, evaluations, municipalities } from "../../db/schema.server.ts";
-import { type ActionStatus, actionAnchor, compareActions, isActionStatus, isOverdue, linksOf } from "../../domain/cycle/actions.ts";
+import {
+  type ActionFields,
+  type ActionStatus,
+  actionAnchor,
+  compareActions,
+  isActionStatus,
+  isOverdue,
+  linksOf,
+} from "../../domain/cycle/actions.ts";
 import { evaluationPath } from "../../domain/paths.ts";
 import { actionPlanPolicy } from "../../domain/policies.ts";
 import type { Actor } from "../../domain/workflow.ts";
@@ -88,19 +96,13 @@ export async function publishedActionPlan(db: Db, evaluationId: number, today: s
 }
 
 /** One action of a published plan, as the open data API lists it. */
-export interface PublishedAction {
+export interface PublishedAction extends ActionFields {
   evaluationId: number;
   municipality: { code: string; name: string };
   year: number;
   instrument: string;
   area: { number: number; name: string } | null;
   improvement: string | null;
-  title: string;
-  description: string;
-  owner: string;
-  startDate: string | null;
-  dueDate: string | null;
-  status: ActionStatus;
   overdue: boolean;
   links: string[];
   link: string;

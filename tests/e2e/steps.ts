@@ -2,8 +2,9 @@ import { type Browser, expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, signedInAs, waitForHydration } from "./helpers.ts";
 
 /**
- * Steps of the municipality's own cycle (issue 13) that several journeys take, with or without
- * JavaScript: planning an evaluation, a colleague signing up, answering questionnaire items.
+ * Steps the workspace journeys take, with or without JavaScript: planning an evaluation, moving
+ * it on, scoring, writing, and the municipality's own cycle (issue 13): a colleague signing up,
+ * answering questionnaire items.
  */
 
 /**
@@ -71,4 +72,34 @@ export async function answerItem(page: Page, itemId: string, text: string, ownSc
   await form.locator(`#fraga-${itemId}-ownScore`).fill(ownScore);
   if (javaScript) await expect(form.getByRole("status")).toHaveText("Sparat", { timeout: 10_000 });
   else await itemButton(page, "Spara", itemId).click();
+}
+
+/** Every scorable item (the 2016 version's eight areas) scored alone, saved one by one, then handed in. */
+export async function scoreAll(page: Page, id: string, values: string[]) {
+  await page.goto(`/arbetsyta/${id}/poang`);
+  for (const [index, value] of values.entries()) {
+    const item = String(index + 1);
+    await page.locator(`#points-${item}`).fill(value);
+    await page.locator(`#justification-${item}`).fill(`Bedömning av område ${item}.`);
+    await page
+      .locator("form")
+      .filter({ has: page.locator(`#points-${item}`) })
+      .locator('button[type="submit"]')
+      .first()
+      .click();
+    await expect(page.locator(`#points-${item}`)).toHaveValue(value);
+  }
+  await page.getByRole("button", { name: "Lämna in mina poäng" }).click();
+}
+
+/** Saves one text of the report from the texts page. */
+export async function writeText(page: Page, fieldId: string, body: string) {
+  await page.locator(`#${fieldId}`).fill(body);
+  await page
+    .locator("form")
+    .filter({ has: page.locator(`#${fieldId}`) })
+    .locator('button[type="submit"]')
+    .first()
+    .click();
+  await expect(page.locator(`#${fieldId}`)).toHaveValue(body);
 }
