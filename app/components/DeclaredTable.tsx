@@ -44,6 +44,7 @@ export function DeclaredTable<R>({
   keyColumn,
   secondary = [],
   short = {},
+  focusable,
 }: {
   rows: readonly R[];
   rowKey: (row: R) => string | number;
@@ -65,6 +66,11 @@ export function DeclaredTable<R>({
   secondary?: readonly string[];
   /** Shorter headers for a phone, by column key, in the page's language. */
   short?: Partial<Record<string, string>>;
+  /**
+   * A table with no link or control in it: when it scrolls sideways on a phone, keyboard users
+   * reach it as a region named by its caption (WCAG 2.1.1, axe: scrollable-region-focusable).
+   */
+  focusable?: boolean;
 }) {
   const { t, language, formatNumber, formatDate } = useT();
   const toggleId = useId();
@@ -127,6 +133,7 @@ export function DeclaredTable<R>({
   );
   return (
     <ScrollRegion
+      label={focusable ? caption : undefined}
       controls={
         [...columns, ...extra].some((c) => secondary.includes(c.key)) && (
           <div className="all-columns">

@@ -52,9 +52,9 @@ describe("the gap view and the answers beside the scoring, served", () => {
     const page = await html(clients.kim, gapPath(id));
     expect(page).toContain("Egen bedömning mot överenskomna poäng");
     expect(page).toContain("Egen bedömning och överenskomna poäng per område, Fiktiva Testköping 2017");
-    // 62.5 − 60 = 2.5 shown +3; 59.5 − 60 = −0.5 shown −1 (half up, away from zero); area 3 has no own score.
-    expect(page).toMatch(/<td class="numeric key-column">\+3<\/td>/);
-    expect(page).toMatch(/<td class="numeric key-column">\u22121<\/td>/);
+    // 62.5 − 60 = 2.5 and 59.5 − 60 = −0.5, shown with their decimals; area 3 has no own score.
+    expect(page).toMatch(/<td class="numeric key-column">\+2,5<\/td>/);
+    expect(page).toMatch(/<td class="numeric key-column">\u22120,5<\/td>/);
     expect(page).toContain("ofullständig");
     expect(page).toMatch(/<svg[^>]*role="img"/);
     expect(page).toContain("chart-svg--narrow");

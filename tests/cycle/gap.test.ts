@@ -185,7 +185,8 @@ describe.each(testDatabaseKinds())("the questionnaire beside the scoring, and th
       const audit = await database.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.evaluationId, published), eq(auditLog.action, "gap_published")));
+        .where(and(eq(auditLog.evaluationId, published), eq(auditLog.action, "gap_published")))
+        .orderBy(auditLog.id);
       expect(audit.map((a) => [a.actorId, a.before, a.after])).toEqual([
         [cast.contact.id, { published: false }, { published: true }],
         [cast.contact.id, { published: true }, { published: false }],

@@ -124,24 +124,37 @@ describe.skipIf(!adminUrl)("the reminder schedule on PostgreSQL: a pg-boss queue
     expect([first.kind, second.kind]).toEqual(["pg-boss", "pg-boss"]);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query("select name, cron, timezone from pgboss.schedule");
-    expect(rows).toEqual([{ name: REMINDER_QUEUE, cron: "7 * * * *", timezone: "Europe/Stockholm" }]);
-    // The hour's job, as pg-boss's clock would create it: taken by one server only.
-    const boss = new PgBoss({ connectionString: url, max: 1, supervise: false, schedule: false });
-    await boss.start();
-    await boss.send(REMINDER_QUEUE, {});
-    await until(() => runs.length >= 1, "the job");
-    await pause(1500);
-    expect(runs).toHaveLength(1);
-    await boss.stop({ graceful: false });
-    await Promise.all([first.stop(), second.stop()]);
-    // Stopped: pg-boss's connections are closed (only ours is left).
-    const { rows: left } = await client.query(
-      "select count(*)::int as n from pg_stat_activity where datname = $1 and application_name = 'kommunkompassen-reminders'",
-      [name],
-    );
-    expect(left[0].n).toBe(0);
-    await client.end();
-    await database.close();
+    try {
+      const { rows } = await client.query("select name, cron, timezone from pgboss.schedule");
+      expect(rows).toEqual([{ name: REMINDER_QUEUE, cron: "7 * * * *", timezone: "Europe/Stockholm" }]);
+      // The hour's job, as pg-boss's clock would create it: taken by one server only.
+      const boss = new PgBoss({ connectionString: url, max: 1, supervise: false, schedule: false });
+      await boss.start();
+      await boss.send(REMINDER_QUEUE, {});
+      await until(() => runs.length >= 1, "the job");
+      await pause(1500);
+      expect(runs).toHaveLength(1);
+      await boss.stop({ graceful: false });
+      await Promise.all([first.stop(), second.stop()]);
+      // Stopped: pg-boss's connections are closed (only ours is left). The server ends a closed
+      // connection's backend a moment after the client has gone: asked until it has.
+      const left = async () =>
+        (
+          await client.query(
+            "select count(*)::int as n from pg_stat_activity where datname = $1 and application_name = 'kommunkompassen-reminders'",
+            [name],
+          )
+        ).rows[0].n as number;
+      let count = await left();
+      for (let i = 0; i < 100 && count > 0; i++) {
+        await pause(50);
+        count = await left();
+      }
+      expect(count).toBe(0);
+    } finally {
+      // Closed whatever happened: the database is dropped after the test.
+      await client.end();
+      await database.close();
+    }
   });
 });

@@ -60,6 +60,7 @@ export function ActionPlanOverview({
             rowHeader="area"
             keyColumn="total"
             secondary={["planned", "cancelled"]}
+            focusable
             foot={[{ ...total, label: t("actionPlan.overview.total") }]}
             zebra
           />
