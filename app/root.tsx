@@ -103,7 +103,6 @@ function SiteHeader() {
       ["/oppna-data", t("nav.api"), true],
       ["/arbetsyta", t("workspace.nav"), actor !== null],
       ["/admin/anvandare", t("admin.users.nav"), actor?.role === "administrator"],
-      ["/admin/sjalvvardering", t("questionnaireAdmin.nav"), actor?.role === "administrator"],
     ] as const
   ).filter(([, , shown]) => shown);
   return (

@@ -45,7 +45,9 @@ test("the administrator loads a questionnaire file without JavaScript, sees name
 }) => {
   test.setTimeout(120_000);
   const admin = await signedIn(browser, "admin@kompass.example");
-  await admin.getByRole("link", { name: "Självvärdering", exact: true }).click();
+  // From the administrator's pages: the header's menu leads to Användare, and they to one another.
+  await admin.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Användare", exact: true }).click();
+  await admin.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Självvärdering", exact: true }).click();
   await expect(admin.getByRole("heading", { level: 1, name: "Självvärderingsfrågor" })).toBeVisible();
   const section = admin.locator("#version-2020");
   await expect(section).toContainText("Standardfrågor från instrumentet");

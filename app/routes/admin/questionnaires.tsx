@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, Input, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { data, Form, Link, redirect } from "react-router";
+import { AdminNav } from "../../components/AdminNav.tsx";
 import type { Route } from "./+types/questionnaires";
 import { CsrfField, failureOf, Problems, readForm, requireActor } from "../../forms.tsx";
 import { parseForm } from "../../submission.ts";
@@ -200,6 +201,7 @@ export default function Questionnaires({ loaderData, actionData }: Route.Compone
       <Heading level={1} data-size="xl">
         {t("questionnaireAdmin.title")}
       </Heading>
+      <AdminNav />
       <Paragraph>{t("questionnaireAdmin.intro")}</Paragraph>
       <Paragraph>{t("questionnaireAdmin.formatLink")}</Paragraph>
       {notice && !problems && (

@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, Input, Paragraph, Select, Table, Tag } from "@digdir/designsystemet-react";
 import { data, Form, redirect } from "react-router";
+import { AdminNav } from "../../components/AdminNav.tsx";
 import type { Route } from "./+types/users";
 import { CsrfField, failureOf, problemText, Problems, readForm, requireActor } from "../../forms.tsx";
 import { parseForm, typedValues } from "../../submission.ts";
@@ -136,6 +137,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       <Heading level={1} data-size="xl">
         {t("admin.users.title")}
       </Heading>
+      <AdminNav />
       <Paragraph>{t("admin.users.intro")}</Paragraph>
       {notice && !link && !failed && (
         <Alert data-color="success" role="status">

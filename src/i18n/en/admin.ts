@@ -22,6 +22,7 @@ export const admin: Messages<typeof sv> = {
     contact: "Municipality contact",
     staff: "Municipality staff",
   },
+  sectionNav: "Administration",
   users: {
     nav: "Users",
     title: "Users",

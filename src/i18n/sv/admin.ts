@@ -19,6 +19,7 @@ export const admin = {
     contact: "Kontaktperson i kommun",
     staff: "Medarbetare i kommun",
   },
+  sectionNav: "Administration",
   users: {
     nav: "Användare",
     title: "Användare",
