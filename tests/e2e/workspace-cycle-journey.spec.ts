@@ -193,6 +193,7 @@ for (const javaScript of [false, true]) {
     await visitor.goto(`${TESTKOPING}/${year}`);
     await expect(visitor.getByRole("heading", { name: "Kommunens handlingsplan" })).toBeVisible();
     await expect(visitor.locator("main")).toContainText(`Starta medborgarpaneler ${marker}`);
+    await expectNoAxeViolationsAtBothWidths(visitor);
     const api = (await (await request.get("/api/v1/action-plans?municipality=9901")).json()) as unknown;
     expect(JSON.stringify(api)).toContain(`Starta medborgarpaneler ${marker}`);
     await visitor.goto(`/sok?q=${marker}`);
