@@ -1,4 +1,5 @@
 import "../src/i18n/catalogs.server.ts";
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { join } from "node:path";
@@ -8,9 +9,10 @@ import { createRequestHandler as createPageHandler, type ServerBuild } from "rea
 import type { ViteDevServer } from "vite";
 import * as builtApp from "virtual:react-router/server-build";
 import { demoEnabled, remindersEnabled } from "../src/config.server.ts";
-import { openDatabase, settingsFromEnv, type Database } from "../src/db/client.server.ts";
+import { openDatabase, openPostgres, settingsFromEnv, type Database, type DatabaseSettings } from "../src/db/client.server.ts";
 import { watchDataVersion } from "../src/db/dataVersion.server.ts";
 import { DataFolderLockedError } from "../src/db/lock.server.ts";
+import { whileStartLocked } from "../src/db/startLock.server.ts";
 import { databaseIsDown, describeConnectionFailure, noteDatabaseError } from "../src/db/health.server.ts";
 import { SESSION_COOKIE_PREFIX } from "../src/auth/auth.server.ts";
 import { logger } from "../src/logger.server.ts";
@@ -19,6 +21,7 @@ import { actorFromHeaders, installationSecret } from "../src/services/auth/authe
 import { prepareDatabase } from "../src/services/bootstrap.server.ts";
 import { type ReminderScheduler, startReminderScheduler } from "../src/services/reminders/scheduler.server.ts";
 import { apiMiddleware } from "./api.ts";
+import { poolSizeFor, superviseWorkers, workerCount, WorkerSettingError, type WorkerSupervisor } from "./cluster.ts";
 import { routerContextOf } from "../app/context.ts";
 import { csrfCookie, csrfTokenFor } from "./csrf.ts";
 import { nodeHeaders } from "./nodeHeaders.ts";
@@ -189,32 +192,70 @@ export function trustProxySetting(value: string | undefined): boolean | number |
 /**
  * `npm start` (and `npm run dev`): opens the database (PGlite in KOMPASS_DATA_DIR, or
  * DATABASE_URL), applies migrations, loads reference data (and the demo) into an empty one,
- * and serves on PORT until SIGINT or SIGTERM.
+ * and serves on PORT until SIGINT or SIGTERM. On PostgreSQL with more than one worker
+ * (KOMPASS_WORKERS, one per core by default) this process prepares the database and runs the
+ * reminder schedule, then forks the workers that serve (server/cluster.ts); each of them comes
+ * back here and only opens the database and serves.
  */
 export async function main(options: { vite?: ViteDevServer } = {}): Promise<void> {
   const settings = settingsFromEnv();
   const port = Number(process.env.PORT ?? 3000);
+  if (cluster.isWorker) return serveAsWorker(settings, port);
   const demo = demoEnabled();
-  let database: Database | undefined;
-  let server: Server;
-  let seeded: boolean;
+  const kind = settings.databaseUrl ? "postgres" : "pglite";
+  let workers = 1;
   try {
-    database = await openDatabase(settings);
-    ({ seeded } = await prepareDatabase(database, { demo }));
-    server = await startServer({ database, port, vite: options.vite });
+    workers = options.vite ? 1 : workerCount(process.env, kind);
   } catch (error) {
-    // What an operator can fix gets one line saying what to check, not a stack trace.
-    const line = error instanceof DataFolderLockedError ? error.message : describeConnectionFailure(error, settings.databaseUrl);
-    if (line === null) throw error;
-    console.error(line);
-    await database?.close().catch(() => {});
+    if (!(error instanceof WorkerSettingError)) throw error;
+    console.error(error.message);
     process.exit(1);
   }
-  logger.info(
-    { database: database.kind, location: database.location, seeded, demo, port },
-    `Kommunkompassen serves http://localhost:${port}`,
-  );
-  // The reminder e-mails' schedule (KOMPASS_REMINDERS=off: none); it never stops the server.
+  if (kind === "pglite" && Number(process.env.KOMPASS_WORKERS) > 1)
+    logger.warn("KOMPASS_WORKERS: one process holds the embedded database, so one serves; use PostgreSQL (DATABASE_URL) for more.");
+  let database: Database | undefined;
+  let server: Server | null = null;
+  let seeded: boolean;
+  try {
+    // The primary of several workers only prepares the database and runs the schedule: a small pool.
+    database = workers > 1 ? await openPostgres(settings.databaseUrl!, 2) : await openDatabase(settings);
+    const opened = database;
+    ({ seeded } = await whileStartLocked(settings, () => prepareDatabase(opened, { demo })));
+    if (workers === 1) server = await startServer({ database, port, vite: options.vite });
+  } catch (error) {
+    return startFailed(error, settings, database);
+  }
+  const serving = () =>
+    logger.info(
+      { database: database.kind, location: database.location, seeded, demo, port, ...(workers > 1 ? { workers } : {}) },
+      `Kommunkompassen serves http://localhost:${port}`,
+    );
+  let stopping = false;
+  const stop = async (signal: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    server?.close();
+    server?.closeAllConnections();
+    await supervisor?.stop();
+    await options.vite?.close();
+    await reminders?.stop().catch((error) => logger.warn({ err: error }, "reminders: stopping failed"));
+    await database.close();
+    process.exit(code);
+  };
+  const supervisor: WorkerSupervisor | null =
+    workers > 1
+      ? superviseWorkers({
+          count: workers,
+          ready: serving,
+          failed: (reason) => {
+            logger.error(`Kommunkompassen stops: ${reason}`);
+            void stop("failed", 1);
+          },
+        })
+      : null;
+  if (!supervisor) serving();
+  // The reminder e-mails' schedule, once per installation of workers (KOMPASS_REMINDERS=off: none); it never stops the server.
   const reminders: ReminderScheduler | null = remindersEnabled()
     ? await startReminderScheduler(database, { databaseUrl: settings.databaseUrl })
     : null;
@@ -222,19 +263,36 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
     logger.warn(
       "The demo is on (the default with the embedded database): its accounts can sign in with the password in README.md. Set KOMPASS_DEMO=false for real use.",
     );
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping");
+/** A worker of the cluster: the primary has prepared the database; this one opens it and serves. */
+async function serveAsWorker(settings: DatabaseSettings, port: number): Promise<void> {
+  let database: Database | undefined;
+  let server: Server;
+  try {
+    database = await openPostgres(settings.databaseUrl!, poolSizeFor(workerCount(process.env, "postgres")));
+    server = await startServer({ database, port });
+  } catch (error) {
+    return startFailed(error, settings, database);
+  }
+  const stop = async () => {
     server.close();
     server.closeAllConnections();
-    await options.vite?.close();
-    await reminders?.stop().catch((error) => logger.warn({ err: error }, "reminders: stopping failed"));
     await database.close();
     process.exit(0);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  // The primary stops the workers (SIGTERM); Ctrl-C in a terminal reaches every process, and the primary's word counts.
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => void stop());
+}
+
+/** What an operator can fix gets one line saying what to check, not a stack trace. */
+async function startFailed(error: unknown, settings: DatabaseSettings, database: Database | undefined): Promise<never> {
+  const line = error instanceof DataFolderLockedError ? error.message : describeConnectionFailure(error, settings.databaseUrl);
+  if (line === null) throw error;
+  console.error(line);
+  await database?.close().catch(() => {});
+  process.exit(1);
 }

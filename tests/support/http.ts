@@ -6,6 +6,13 @@ export class TestClient {
   private cookies = new Map<string, string>();
   constructor(readonly base: string) {}
 
+  /** The same visitor (a copy of the cookies it has now) at another address: another server of the same site. */
+  at(base: string): TestClient {
+    const other = new TestClient(base);
+    other.cookies = new Map(this.cookies);
+    return other;
+  }
+
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
