@@ -48,15 +48,16 @@ function executablePath(): string {
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 
-function positive(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
+function setting(name: string, fallback: number, least: number): number {
+  const text = process.env[name];
+  const value = Number(text);
+  return text !== undefined && text.trim() !== "" && Number.isInteger(value) && value >= least ? value : fallback;
 }
 
 export interface PoolOptions {
   /** Pages printing at once (KOMPASS_PDF_PAGES, default 2). */
   pages?: number;
-  /** Requests waiting for a page (KOMPASS_PDF_QUEUE, default 16); one more is refused. */
+  /** Requests waiting for a page (KOMPASS_PDF_QUEUE, default 16, may be 0); one more is refused. */
   queue?: number;
   /** Seconds a refused request is told to wait (Retry-After). */
   retryAfterSeconds?: number;
@@ -76,8 +77,9 @@ export class PdfPool {
   private readonly waiting: (() => void)[] = [];
 
   constructor(options: PoolOptions = {}) {
-    this.size = options.pages ?? positive("KOMPASS_PDF_PAGES", 2);
-    this.queueLimit = options.queue ?? positive("KOMPASS_PDF_QUEUE", 16);
+    this.size = options.pages ?? setting("KOMPASS_PDF_PAGES", 2, 1);
+    // 0 is allowed: no waiting at all, every request beyond the pages is refused.
+    this.queueLimit = options.queue ?? setting("KOMPASS_PDF_QUEUE", 16, 0);
     this.retryAfter = options.retryAfterSeconds ?? 10;
   }
 
