@@ -18,6 +18,7 @@ import { projectRoot } from "../src/projectRoot.server.ts";
 import { actorFromHeaders, installationSecret } from "../src/services/auth/authentication.server.ts";
 import { prepareDatabase } from "../src/services/bootstrap.server.ts";
 import { type ReminderScheduler, startReminderScheduler } from "../src/services/reminders/scheduler.server.ts";
+import { startReportJobs } from "../src/services/reports/reportJobs.server.ts";
 import { apiMiddleware } from "./api.ts";
 import { routerContextOf } from "../app/context.ts";
 import { csrfCookie, csrfTokenFor } from "./csrf.ts";
@@ -218,6 +219,8 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
   const reminders: ReminderScheduler | null = remindersEnabled()
     ? await startReminderScheduler(database, { databaseUrl: settings.databaseUrl })
     : null;
+  // Published reports' files are made by a job after publication, and at start for any missing.
+  const reportJobs = await startReportJobs(database, { databaseUrl: settings.databaseUrl });
   if (demo && process.env.KOMPASS_DEMO !== "true")
     logger.warn(
       "The demo is on (the default with the embedded database): its accounts can sign in with the password in README.md. Set KOMPASS_DEMO=false for real use.",
@@ -232,6 +235,7 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
     server.closeAllConnections();
     await options.vite?.close();
     await reminders?.stop().catch((error) => logger.warn({ err: error }, "reminders: stopping failed"));
+    await reportJobs.stop().catch((error) => logger.warn({ err: error }, "report files: stopping failed"));
     await database.close();
     process.exit(0);
   };
