@@ -9,7 +9,8 @@ import type { EvaluationContext } from "../src/services/evaluations/evaluationCo
 import { getReport, parseCompare, type Report, type ReportEdition } from "../src/services/reports/getReport.server.ts";
 import { REPORT_FILE_FORMATS, reportFilePath } from "../src/domain/paths.ts";
 import { DEFAULT_COMPARE, MAX_COMPARE, MIN_AVERAGED } from "../src/domain/report/compare.ts";
-import { reportFileName, type ReportFormat } from "../src/services/reports/reportFiles.server.ts";
+import { REPORT_FORMATS, reportFileName, type ReportFormat } from "../src/services/reports/reportFiles.server.ts";
+import { STORED_COMPARE, storedReportFile } from "../src/services/reports/storedFiles.server.ts";
 
 /** Query words of the report pages: ?version=publicerad|arbete&jamfor=27 */
 const EDITION_WORDS: Record<string, ReportEdition> = { publicerad: "published", arbete: "current" };
@@ -78,4 +79,48 @@ export function reportFailure(error: unknown, request: Request) {
     return data(`${error.problems.map((p) => problemText(t, p, "report")).join(" ")}${hint}`, { status: 400 });
   }
   return failureOf(error, request);
+}
+
+/**
+ * A published report's stored file, when the request can only mean it: the published edition
+ * (no ?version=arbete; a signed-in team member of an evaluation under correction reads the
+ * working report unless they ask for ?version=publicerad), the default comparison, and the file's
+ * proper name. Anything else (or a file not made yet) is null: the report is made as before.
+ */
+export async function storedDownload(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+  id: string,
+  file: string,
+  format: ReportFormat,
+): Promise<Response | null> {
+  const url = new URL(request.url);
+  const version = url.searchParams.get("version");
+  const compare = url.searchParams.get("jamfor");
+  if ((version !== null && version !== WORD_OF.published) || (compare !== null && compare !== String(STORED_COMPARE))) return null;
+  const { db, actor } = kompass(context);
+  const stored = await storedReportFile(db, Number(id), format);
+  if (!stored || stored.fileName !== file) return null;
+  if (actor !== null && stored.status !== "published" && version === null) return null;
+  return fileResponse(request, stored.body, { fileName: stored.fileName, format, etag: `"${stored.sha256}"`, published: true });
+}
+
+/** A report file as a download; a published one may be kept by caches, and answers If-None-Match. */
+export function fileResponse(
+  request: Request,
+  body: Buffer,
+  file: { fileName: string; format: ReportFormat; etag?: string; published: boolean },
+): Response {
+  const headers = new Headers({
+    "Content-Type": REPORT_FORMATS[file.format],
+    "Content-Disposition": `attachment; filename="${file.fileName}"`,
+    // Public reports may be kept by caches; drafts are the team's and change.
+    "Cache-Control": file.published ? "public, max-age=300" : "private, no-store",
+  });
+  if (file.etag) {
+    headers.set("ETag", file.etag);
+    if (request.headers.get("If-None-Match") === file.etag) return new Response(null, { status: 304, headers });
+  }
+  headers.set("Content-Length", String(body.length));
+  return new Response(new Uint8Array(body), { headers });
 }

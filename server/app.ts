@@ -20,6 +20,7 @@ import { projectRoot } from "../src/projectRoot.server.ts";
 import { actorFromHeaders, installationSecret } from "../src/services/auth/authentication.server.ts";
 import { prepareDatabase } from "../src/services/bootstrap.server.ts";
 import { type ReminderScheduler, startReminderScheduler } from "../src/services/reminders/scheduler.server.ts";
+import { type ReportJobs, startReportJobs } from "../src/services/reports/reportJobs.server.ts";
 import { apiMiddleware } from "./api.ts";
 import { poolSizeFor, superviseWorkers, workerCount, WorkerSettingError, type WorkerSupervisor } from "./cluster.ts";
 import { routerContextOf } from "../app/context.ts";
@@ -230,6 +231,8 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
       { database: database.kind, location: database.location, seeded, demo, port, ...(workers > 1 ? { workers } : {}) },
       `Kommunkompassen serves http://localhost:${port}`,
     );
+  let reminders: ReminderScheduler | null = null;
+  let reportJobs: ReportJobs | null = null;
   let stopping = false;
   const stop = async (signal: string, code = 0) => {
     if (stopping) return;
@@ -240,6 +243,7 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
     await supervisor?.stop();
     await options.vite?.close();
     await reminders?.stop().catch((error) => logger.warn({ err: error }, "reminders: stopping failed"));
+    await reportJobs?.stop().catch((error) => logger.warn({ err: error }, "report files: stopping failed"));
     await database.close();
     process.exit(code);
   };
@@ -256,9 +260,9 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
       : null;
   if (!supervisor) serving();
   // The reminder e-mails' schedule, once per installation of workers (KOMPASS_REMINDERS=off: none); it never stops the server.
-  const reminders: ReminderScheduler | null = remindersEnabled()
-    ? await startReminderScheduler(database, { databaseUrl: settings.databaseUrl })
-    : null;
+  if (remindersEnabled()) reminders = await startReminderScheduler(database, { databaseUrl: settings.databaseUrl });
+  // Published reports' files are made by a job after publication, and at start for any missing.
+  reportJobs = await startReportJobs(database, { databaseUrl: settings.databaseUrl });
   if (demo && process.env.KOMPASS_DEMO !== "true")
     logger.warn(
       "The demo is on (the default with the embedded database): its accounts can sign in with the password in README.md. Set KOMPASS_DEMO=false for real use.",

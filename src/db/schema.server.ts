@@ -7,3 +7,4 @@ export * from "./schema/reference.server.ts";
 export * from "./schema/results.server.ts";
 export * from "./schema/search.server.ts";
 export * from "./schema/cycle.server.ts";
+export * from "./schema/reportFiles.server.ts";

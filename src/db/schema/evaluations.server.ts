@@ -1,31 +1,11 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  unique,
-} from "drizzle-orm/pg-core";
+import { bigserial, date, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import type { FollowupBasis, FollowupEntry } from "../../domain/cycle/followup.ts";
 import type { KeyFactsInput } from "../../domain/report/input.ts";
 import { users } from "./auth.server.ts";
 import { instrumentRef, municipalityRef } from "./reference.server.ts";
 import { results } from "./results.server.ts";
-import { stampedAt } from "./columns.server.ts";
-
-/** Uploaded files live in the database, so that a backup of it holds them. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
+import { bytea, stampedAt } from "./columns.server.ts";
 
 /** planned → preparation → visit → scoring → agreement → review → published */
 export const evaluations = pgTable(

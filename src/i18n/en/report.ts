@@ -36,6 +36,7 @@ export const report: Messages<typeof sv> = {
   show: "Show",
   open: "Show the report",
   openHint: "The report as a web page, with links to PDF, Word and Excel.",
+  pdfBusy: "Many PDF files are being made right now. Please try again in a moment.",
   pdfUnavailable:
     "PDF cannot be made here because the Chromium browser is missing on the server. Install it with “apt-get install chromium” (Debian and Ubuntu) or give its path in KOMPASS_CHROMIUM. Word and Excel still work.",
   publicLink: "Report",

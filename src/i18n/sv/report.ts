@@ -33,6 +33,7 @@ export const report = {
   show: "Visa",
   open: "Visa rapporten",
   openHint: "Rapporten som webbsida, med länkar till PDF, Word och Excel.",
+  pdfBusy: "Många PDF-filer skapas just nu. Försök igen om en liten stund.",
   pdfUnavailable:
     "PDF kan inte skapas här eftersom webbläsaren Chromium saknas på servern. Installera den med ”apt-get install chromium” (Debian och Ubuntu) eller ange sökvägen till den i KOMPASS_CHROMIUM. Word och Excel fungerar ändå.",
   publicLink: "Rapport",

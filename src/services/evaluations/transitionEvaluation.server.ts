@@ -2,6 +2,7 @@ import type { EvaluationSnapshot } from "../../db/schema.server.ts";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { KeyFactsInput } from "../../domain/report/input.ts";
 import { readKeyFacts, type KeyFacts } from "../reports/keyFacts.server.ts";
+import { requestReportFiles } from "../reports/reportJobs.server.ts";
 import type { Db, Tx } from "../../db/client.server.ts";
 import { storeResults } from "../../db/repositories/results.server.ts";
 import {
@@ -67,6 +68,8 @@ export async function transitionEvaluation(db: Db, actor: Actor, id: number, inp
     // Entering preparation sends the municipality its questionnaire (issue 13), once.
     return to === "preparation" ? await openQuestionnaire(tx, actor, evaluation) : null;
   });
+  // The report's files are made by a job after the commit: publishing never waits for Chromium.
+  if (to === "published") await requestReportFiles(db, id);
   // Mail after the commit: a rolled-back step sends nothing.
   if (sent) {
     await mailQuestionnaireSent(

@@ -27,6 +27,8 @@ export interface Report {
   /** The editions this actor may choose between. */
   editions: ReportEdition[];
   evaluationId: number;
+  /** The published revision shown (edition "published"), else null. */
+  revision: number | null;
   municipalityCode: string;
   year: number;
   status: EvaluationStatus;
@@ -85,6 +87,7 @@ export async function getReport(db: Db, actor: Actor, evaluationId: number, requ
     edition,
     editions,
     evaluationId: evaluation.id,
+    revision: edition === "published" && snapshot ? snapshot.revision : null,
     municipalityCode: evaluation.municipalityCode,
     year: evaluation.year,
     status: evaluation.status,
