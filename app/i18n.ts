@@ -54,6 +54,9 @@ type Tools = {
   formatDate: (iso: string | null | undefined) => string;
 };
 
+/** How pages write a day (a YYYY-MM-DD at UTC midnight): "6 december 2026". */
+export const DATE_STYLE: Intl.DateTimeFormatOptions = { dateStyle: "long", timeZone: "UTC" };
+
 /** Made once per language: Intl formatters are costly to create, and pages call useT() per row. */
 const toolsByLanguage = new Map<Language, Tools>();
 
@@ -63,7 +66,7 @@ function toolsFor(language: Language): Tools {
     const locale = localeOf(language);
     const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    const date = new Intl.DateTimeFormat(locale, DATE_STYLE);
     tools = {
       t: translator(language),
       language,

@@ -3,6 +3,9 @@ import "./zodConfig.ts";
 import "@fontsource/inter/latin-400.css";
 import { useNonce } from "./nonce.ts";
 import "@fontsource/inter/latin-600.css";
+// The same files the two @font-face rules name (Vite gives one asset one address): preloaded below.
+import interRegular from "@fontsource/inter/files/inter-latin-400-normal.woff2?url";
+import interSemiBold from "@fontsource/inter/files/inter-latin-600-normal.woff2?url";
 import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme.css";
 import "./app.css";
@@ -36,7 +39,8 @@ import type { Route } from "./+types/root";
 import { addressInLanguage, languageFromRequest, useT } from "./i18n.ts";
 import { headTags } from "./seo.ts";
 import { CsrfField } from "./forms.tsx";
-import { PrintFooter } from "./components/PrintFooter.tsx";
+import { PrintFooter, todayIso } from "./components/PrintFooter.tsx";
+import { printDateScript } from "./printDate.ts";
 import { loadCatalog } from "../src/i18n/index.ts";
 import { kompass } from "./context.ts";
 
@@ -152,10 +156,30 @@ function SiteHeader() {
   );
 }
 
+/**
+ * A route module says `export const handle = { hydrate: false }` when its page has no interactive
+ * part: it works as the server sent it, so when every page in the match says so, the page ships no
+ * JavaScript (no <Scripts/>: no module scripts, no modulepreloads, no loader data inlined for
+ * hydration). Links from it are plain links: each is a document load, which then hydrates or not.
+ * In the browser the app is already running (it came from a page with scripts), and a client-side
+ * navigation to such a page keeps it running, so there the scripts always stay.
+ */
+export interface RouteHandle {
+  hydrate?: boolean;
+}
+
+function useShipsScripts(): boolean {
+  const matches = useMatches();
+  if (typeof document !== "undefined") return true;
+  const pages = matches.filter((match) => match.id !== "root");
+  return pages.length === 0 || pages.some((match) => (match.handle as RouteHandle | undefined)?.hydrate !== false);
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
-  const { t, language } = useT();
+  const { t, language, formatDate } = useT();
   const origin = (useRouteLoaderData("root") as RootData)?.origin;
   const nonce = useNonce();
+  const scripts = useShipsScripts();
   return (
     <html lang={language} data-color-scheme="light">
       <head>
@@ -186,8 +210,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </footer>
         {/* Outside the footer: print hides the footer, and shows this line (the page's address and date) instead. */}
         <PrintFooter origin={origin ?? ""} />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: our own script; its only data are JSON-encoded with "<" escaped (app/printDate.ts).
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: printDateScript(language, formatDate(todayIso())) }} />
+        )}
       </body>
     </html>
   );
@@ -206,6 +237,10 @@ export function links() {
     { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
     { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
     { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+    // Every page sets text in both weights: fetched beside the stylesheet, not after it, so the
+    // first paint has them and the text does not move when they arrive (font-display: swap).
+    { rel: "preload", href: interRegular, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+    { rel: "preload", href: interSemiBold, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
   ];
 }
 

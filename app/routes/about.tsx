@@ -7,6 +7,9 @@ import { demoEnabled } from "../../src/config.server.ts";
 import { getAboutFacts, type AboutFacts } from "../../src/services/portal/aboutFacts.server.ts";
 import { kompass } from "../context.ts";
 
+// No interactive part: the page ships no JavaScript (see RouteHandle in app/root.tsx).
+export const handle = { hydrate: false };
+
 export async function loader({ context }: Route.LoaderArgs) {
   return { ...(await getAboutFacts(kompass(context).db)), demo: demoEnabled() };
 }

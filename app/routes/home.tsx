@@ -15,6 +15,9 @@ import { kompass } from "../context.ts";
 const LATEST = 10;
 const TOP = 5;
 
+// No interactive part: the page ships no JavaScript (see RouteHandle in app/root.tsx).
+export const handle = { hydrate: false };
+
 export async function loader({ context }: Route.LoaderArgs) {
   const db = kompass(context).db;
   const [latest, choices, shared] = await Promise.all([

@@ -37,6 +37,9 @@ async function notFound(db: Db, slug: string) {
   return data({ notFound: found.notFound }, { status: 404 });
 }
 
+// No interactive part: the page ships no JavaScript (see RouteHandle in app/root.tsx).
+export const handle = { hydrate: false };
+
 export async function loader({ params, context, request }: Route.LoaderArgs) {
   const language = languageFromRequest(request);
   const t = translator(language);

@@ -38,6 +38,9 @@ function codeExamples(origin: string, instrument: string, year: string) {
   };
 }
 
+// No interactive part: the page ships no JavaScript (see RouteHandle in app/root.tsx).
+export const handle = { hydrate: false };
+
 export async function loader({ request }: Route.LoaderArgs) {
   const origin = new URL(request.url).origin;
   const resources = describeResources(EXAMPLE_PARAMETERS);

@@ -15,6 +15,9 @@ import { getRankings, sharedYears, type RankingEntry } from "../../src/services/
 import { kompass } from "../context.ts";
 
 /** /rankning?instrument=2010&county=18&group=3&yearFrom=2010&yearTo=2015&all=true — a GET form. */
+// No interactive part: the page ships no JavaScript (see RouteHandle in app/root.tsx).
+export const handle = { hydrate: false };
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const choices = await getRankingChoices(kompass(context).db);
   const read = readRankingParams(new URL(request.url).searchParams, {

@@ -16,6 +16,9 @@ import { kompass } from "../context.ts";
 /** Enough to scroll and scan; the table download holds every result. */
 const PAGE_SIZE = 100;
 
+// No interactive part: the page ships no JavaScript (see RouteHandle in app/root.tsx).
+export const handle = { hydrate: false };
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const instruments = await getInstruments(kompass(context).db);
   const params = new URL(request.url).searchParams;

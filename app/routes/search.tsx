@@ -29,6 +29,9 @@ const SEARCH_FIELD_LABELS: Record<string, string> = {
   offset: "page",
 };
 
+// No interactive part: the page ships no JavaScript (see RouteHandle in app/root.tsx).
+export const handle = { hydrate: false };
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const given = Object.fromEntries(FIELDS.map((k) => [k, url.searchParams.get(k) ?? ""])) as Record<(typeof FIELDS)[number], string>;

@@ -19,6 +19,9 @@ import { getTrend, getTrendChoices, trendChartOf, trendTitle } from "../../src/s
 const FIELDS = { municipalities: "kommun", measure: "matt" } as const;
 
 /** /utveckling?kommun=1880&kommun=1080&matt=total — a GET form; a bad choice is a 400 page that names it, with the form. */
+// No interactive part: the page ships no JavaScript (see RouteHandle in app/root.tsx).
+export const handle = { hydrate: false };
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { db } = kompass(context);
   const language = languageFromRequest(request);

@@ -15,7 +15,8 @@ async function scriptsOf(page: Page, path: string): Promise<string[]> {
 test("a Swedish visitor downloads the Swedish messages only, and the page hydrates", async ({ page }) => {
   const errors: string[] = [];
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
-  const scripts = await scriptsOf(page, "/rankning");
+  // A page with scripts (the comparison's picker): /rankning ships none (app/root.tsx).
+  const scripts = await scriptsOf(page, "/jamfor");
   expect(scripts.some((text) => text.includes("Hoppa till innehållet"))).toBe(true);
   expect(scripts.some((text) => text.includes("Skip to content"))).toBe(false);
   // Hydrated: a client-side navigation works and nothing complained (a mismatch logs an error).
@@ -26,7 +27,7 @@ test("a Swedish visitor downloads the Swedish messages only, and the page hydrat
 
 test("an English visitor downloads the English messages only", async ({ page, context, baseURL }) => {
   await context.addCookies([{ name: "kompass_lang", value: "en", url: baseURL! }]);
-  const scripts = await scriptsOf(page, "/rankning");
+  const scripts = await scriptsOf(page, "/jamfor");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   expect(scripts.some((text) => text.includes("Skip to content"))).toBe(true);
   expect(scripts.some((text) => text.includes("Hoppa till innehållet"))).toBe(false);

@@ -64,3 +64,19 @@ test("in English the printed line is English", async ({ page, context, baseURL }
     /^Printed from https?:\/\/[^/\s]+\/kommun\/1880-orebro\/2012 on \d{1,2} \p{L}+ \d{4}$/u,
   );
 });
+
+// A page without scripts (/rankning, app/root.tsx) may come from the page cache days after it was
+// rendered: its one inline script puts the reader's today in the line before printing.
+for (const [path, expected] of [
+  ["/rankning", /^Utskrift av https?:\/\/[^/\s]+\/rankning den 1 mars 2030$/u],
+  ["/kommun/1880-orebro?lang=en", /^Printed from https?:\/\/[^/\s]+\/kommun\/1880-orebro\?lang=en on 1 March 2030$/u],
+] as const) {
+  test(`${path} without scripts prints the reader's today, not the day it was rendered`, async ({ page }) => {
+    await page.clock.setFixedTime(new Date(2030, 2, 1, 12));
+    await page.goto(path);
+    expect(await page.locator("script[type=module]").count()).toBe(0);
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".print-footer")).toHaveText(expected);
+  });
+}
