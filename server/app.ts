@@ -218,7 +218,7 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
   let seeded: boolean;
   try {
     // The primary of several workers only prepares the database and runs the schedule: a small pool.
-    database = workers > 1 ? await openPostgres(settings.databaseUrl!, 2) : await openDatabase(settings);
+    database = workers > 1 ? await openPostgres(settings.databaseUrl!, 4) : await openDatabase(settings);
     const opened = database;
     ({ seeded } = await whileStartLocked(settings, () => prepareDatabase(opened, { demo })));
     if (workers === 1) server = await startServer({ database, port, vite: options.vite });
@@ -230,6 +230,7 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
       { database: database.kind, location: database.location, seeded, demo, port, ...(workers > 1 ? { workers } : {}) },
       `Kommunkompassen serves http://localhost:${port}`,
     );
+  let reminders: ReminderScheduler | null = null;
   let stopping = false;
   const stop = async (signal: string, code = 0) => {
     if (stopping) return;
@@ -255,16 +256,14 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
         })
       : null;
   if (!supervisor) serving();
-  // The reminder e-mails' schedule, once per installation of workers (KOMPASS_REMINDERS=off: none); it never stops the server.
-  const reminders: ReminderScheduler | null = remindersEnabled()
-    ? await startReminderScheduler(database, { databaseUrl: settings.databaseUrl })
-    : null;
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
   if (demo && process.env.KOMPASS_DEMO !== "true")
     logger.warn(
       "The demo is on (the default with the embedded database): its accounts can sign in with the password in README.md. Set KOMPASS_DEMO=false for real use.",
     );
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  // The reminder e-mails' schedule, in this process only, not in each worker (KOMPASS_REMINDERS=off: none); it never stops the server.
+  if (remindersEnabled()) reminders = await startReminderScheduler(database, { databaseUrl: settings.databaseUrl });
 }
 
 /** A worker of the cluster: the primary has prepared the database; this one opens it and serves. */
