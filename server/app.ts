@@ -219,7 +219,7 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
   let seeded: boolean;
   try {
     // The primary of several workers only prepares the database and runs the schedule: a small pool.
-    database = workers > 1 ? await openPostgres(settings.databaseUrl!, 2) : await openDatabase(settings);
+    database = workers > 1 ? await openPostgres(settings.databaseUrl!, 4) : await openDatabase(settings);
     const opened = database;
     ({ seeded } = await whileStartLocked(settings, () => prepareDatabase(opened, { demo })));
     if (workers === 1) server = await startServer({ database, port, vite: options.vite });
@@ -259,16 +259,16 @@ export async function main(options: { vite?: ViteDevServer } = {}): Promise<void
         })
       : null;
   if (!supervisor) serving();
-  // The reminder e-mails' schedule, once per installation of workers (KOMPASS_REMINDERS=off: none); it never stops the server.
-  if (remindersEnabled()) reminders = await startReminderScheduler(database, { databaseUrl: settings.databaseUrl });
-  // Published reports' files are made by a job after publication, and at start for any missing.
-  reportJobs = await startReportJobs(database, { databaseUrl: settings.databaseUrl });
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
   if (demo && process.env.KOMPASS_DEMO !== "true")
     logger.warn(
       "The demo is on (the default with the embedded database): its accounts can sign in with the password in README.md. Set KOMPASS_DEMO=false for real use.",
     );
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  // The reminder e-mails' schedule, in this process only, not in each worker (KOMPASS_REMINDERS=off: none); it never stops the server.
+  if (remindersEnabled()) reminders = await startReminderScheduler(database, { databaseUrl: settings.databaseUrl });
+  // Published reports' files are made by a job after publication (and at start for any missing), in this process only.
+  reportJobs = await startReportJobs(database, { databaseUrl: settings.databaseUrl });
 }
 
 /** A worker of the cluster: the primary has prepared the database; this one opens it and serves. */
