@@ -55,6 +55,8 @@ const PAGES = [
   { name: "rankings", candidates: ["/rankning?instrument=2010", "/"] },
   // The first fictional municipality of the benchmark's, with about 34 synthetic results.
   { name: "municipality", candidates: [municipalityPath(FIRST_TOWN.code, FIRST_TOWN.name)] },
+  // A real municipality's page (no results in this database: the synthetic ones are on fictional municipalities).
+  { name: "orebro", candidates: ["/kommun/1880-orebro"] },
 ];
 const CACHED_SHARE_TARGET = 0.5;
 const UNCACHED_P99_TARGET_MS = 100;

@@ -5,11 +5,9 @@ import type { Route } from "./+types/home";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
-import { evaluationHref, municipalityPath } from "../../src/domain/paths.ts";
 import { rankingTopColumns } from "../../src/domain/tables/rankings.ts";
 import { resultLatestColumns } from "../../src/domain/tables/results.ts";
-import { getRankingChoices, listResultsOrdered } from "../../src/services/results/portal.server.ts";
-import { getRankings, sharedYears } from "../../src/services/results/rankings.server.ts";
+import { getHomePage } from "../../src/services/portal/homePage.server.ts";
 import { kompass } from "../context.ts";
 
 const LATEST = 10;
@@ -19,30 +17,7 @@ const TOP = 5;
 export const handle = { hydrate: false };
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const db = kompass(context).db;
-  const [latest, choices, shared] = await Promise.all([
-    listResultsOrdered(db, { sort: "latest", limit: LATEST }),
-    getRankingChoices(db),
-    sharedYears(db),
-  ]);
-  // The rows as the API has them (without sub-area points, not shown), with the page's links.
-  const links = (r: { municipality: string; name: string; year: number }, instrument: string) => ({
-    key: `${r.municipality}-${instrument}-${r.year}`,
-    municipalityHref: municipalityPath(r.municipality, r.name),
-    evaluationHref: evaluationHref(shared, r.municipality, r.name, r.year, instrument),
-  });
-  // Newest version first: that is what most visitors compare with.
-  const versions = [...choices.instruments].reverse();
-  const tops = await Promise.all(
-    versions.map(async (instrument) => ({
-      ...instrument,
-      rows: (await getRankings(db, { instrument: instrument.key, all: true, limit: TOP })).map((e) => ({
-        ...e,
-        ...links(e, instrument.key),
-      })),
-    })),
-  );
-  return { latest: latest.map(({ subareas: _, ...r }) => ({ ...r, ...links(r, r.instrument) })), tops };
+  return getHomePage(kompass(context).db, { latest: LATEST, top: TOP });
 }
 
 export function meta({ matches }: Route.MetaArgs) {

@@ -6,22 +6,12 @@ import { DeclaredTable } from "../components/DeclaredTable.tsx";
 import { ResultLevel } from "../components/ResultLevel.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
-import { translator } from "../../src/i18n/index.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
-import {
-  codeOfSlug,
-  evaluationHref,
-  municipalityPath,
-  municipalitySlug,
-  reportPath,
-  yearsWithTwoVersions,
-} from "../../src/domain/paths.ts";
-import { totalsOverTime } from "../../src/domain/portal.ts";
+import { codeOfSlug, municipalityPath, municipalitySlug, reportPath } from "../../src/domain/paths.ts";
 import { trendPath } from "../../src/domain/trend.ts";
 import { resultColumns } from "../../src/domain/tables/results.ts";
 import { pick } from "../../src/domain/tables/table.ts";
-import { chartFigure } from "../../src/reports/charts.server.ts";
-import { getMunicipalityProfile } from "../../src/services/results/municipalityProfile.server.ts";
+import { getMunicipalityPage } from "../../src/services/portal/municipalityPage.server.ts";
 import type { Db } from "../../src/db/client.server.ts";
 import { MunicipalityNotFoundPage } from "../components/MunicipalityNotFound.tsx";
 import { lookUpMunicipalityAddress } from "../municipalityAddress.server.ts";
@@ -41,35 +31,13 @@ async function notFound(db: Db, slug: string) {
 export const handle = { hydrate: false };
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const language = languageFromRequest(request);
-  const t = translator(language);
   const code = codeOfSlug(params.slug);
   if (!code) return notFound(kompass(context).db, params.slug);
   try {
-    const profile = await getMunicipalityProfile(kompass(context).db, code);
-    const canonical = municipalitySlug(code, profile.municipality.name);
-    if (params.slug !== canonical) throw redirect(municipalityPath(code, profile.municipality.name), 301);
-    const name = profile.municipality.name;
-    const shared = yearsWithTwoVersions(profile.versions.flatMap((v) => v.results.map((r) => ({ municipality: code, year: r.year }))));
-    const points = profile.versions.flatMap((v) =>
-      v.results.map((r) => ({ year: r.year, instrument: v.key, instrumentName: v.name, total: r.total })),
-    );
-    const chart =
-      points.length > 0
-        ? totalsOverTime(points, 800, {
-            title: t("pages.municipality.timelineTitle", { name }),
-            description: (list) => t("pages.municipality.timelineDescription", { list }),
-            yearColumn: t("pages.municipality.year"),
-            seriesName: (version) => t("pages.municipality.timelineSeries", { name: version }),
-          })
-        : null;
-    return {
-      ...profile,
-      paths: Object.fromEntries(
-        profile.versions.flatMap((v) => v.results.map((r) => [r.id, evaluationHref(shared, code, name, r.year, v.key)])),
-      ) as Record<number, string>,
-      chart: chart ? chartFigure(chart) : null,
-    };
+    const page = await getMunicipalityPage(kompass(context).db, code, languageFromRequest(request));
+    const canonical = municipalitySlug(code, page.municipality.name);
+    if (params.slug !== canonical) throw redirect(municipalityPath(code, page.municipality.name), 301);
+    return page;
   } catch (error) {
     if (error instanceof NotFoundError) return notFound(kompass(context).db, params.slug);
     throw error;

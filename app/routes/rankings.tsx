@@ -6,12 +6,8 @@ import { FilterDisclosure } from "../components/FilterDisclosure.tsx";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
-import { evaluationHref, municipalityPath } from "../../src/domain/paths.ts";
-import { points } from "../../src/domain/points.ts";
-import { changeText, readRankingParams } from "../../src/domain/rankingFilters.ts";
-import { getRankingChoices } from "../../src/services/results/portal.server.ts";
 import { rankingPageColumns } from "../../src/domain/tables/rankings.ts";
-import { getRankings, sharedYears, type RankingEntry } from "../../src/services/results/rankings.server.ts";
+import { getRankingPage, type RankingRow as Row } from "../../src/services/portal/rankingPage.server.ts";
 import { kompass } from "../context.ts";
 
 /** /rankning?instrument=2010&county=18&group=3&yearFrom=2010&yearTo=2015&all=true — a GET form. */
@@ -19,51 +15,9 @@ import { kompass } from "../context.ts";
 export const handle = { hydrate: false };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const choices = await getRankingChoices(kompass(context).db);
-  const read = readRankingParams(new URL(request.url).searchParams, {
-    instruments: choices.instruments.map((i) => i.key),
-    counties: choices.counties.map((c) => c.code),
-    groups: choices.groups.map((g) => g.code),
-    defaultInstrument: choices.instruments.at(-1)?.key ?? "",
-  });
-  const ready = choices.instruments.length > 0 && read.problems.length === 0;
-  const { values } = read;
-  const [ranking, shared] = ready
-    ? await Promise.all([
-        getRankings(kompass(context).db, {
-          instrument: values.instrument,
-          all: values.all,
-          county: values.county || undefined,
-          group: values.group || undefined,
-          yearFrom: values.yearFrom ? Number(values.yearFrom) : undefined,
-          yearTo: values.yearTo ? Number(values.yearTo) : undefined,
-        }),
-        sharedYears(kompass(context).db),
-      ])
-    : [null, new Set<string>() as ReadonlySet<string>];
-  const payload = {
-    choices,
-    values,
-    problems: choices.instruments.length > 0 ? read.problems : [],
-    query: read.query,
-    instrumentName: choices.instruments.find((i) => i.key === values.instrument)?.name ?? values.instrument,
-    entries: ranking?.map((entry) => present(entry, values.instrument, shared)) ?? null,
-  };
+  const payload = await getRankingPage(kompass(context).db, new URL(request.url).searchParams);
   return data(payload, { status: payload.problems.length > 0 ? 400 : 200 });
 }
-
-/** The entry as the API has it, with the page's links and the change in words. */
-function present(entry: RankingEntry, instrument: string, shared: ReadonlySet<string>) {
-  return {
-    ...entry,
-    key: `${entry.municipality}-${entry.year}`,
-    municipalityHref: municipalityPath(entry.municipality, entry.name),
-    evaluationHref: evaluationHref(shared, entry.municipality, entry.name, entry.year, instrument),
-    changeText: entry.change === null ? null : changeText(points(entry.change)),
-  };
-}
-
-type Row = ReturnType<typeof present>;
 
 export function meta({ matches }: Route.MetaArgs) {
   return [{ title: pageTitle(matches, "portal.rankings.title") }];

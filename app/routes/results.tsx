@@ -7,10 +7,8 @@ import { PageLinks } from "../components/PageLinks.tsx";
 import { ResultTable } from "../components/ResultTable.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
 import { pageTitle, useT } from "../i18n.ts";
-import { getInstruments, sortInstrumentKeys } from "../../src/services/instruments/catalog.server.ts";
-import { municipalityPath } from "../../src/domain/paths.ts";
 import { resultPageColumns } from "../../src/domain/tables/results.ts";
-import { listResultsPage } from "../../src/services/results/portal.server.ts";
+import { getResultsPage } from "../../src/services/portal/resultsPage.server.ts";
 import { kompass } from "../context.ts";
 
 /** Enough to scroll and scan; the table download holds every result. */
@@ -20,29 +18,10 @@ const PAGE_SIZE = 100;
 export const handle = { hydrate: false };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const instruments = await getInstruments(kompass(context).db);
   const params = new URL(request.url).searchParams;
-  const requested = params.get("instrument") ?? "";
-  const instrument = instruments.has(requested) ? requested : "";
   // A page number that is not one shows the first page, one past the end the last.
-  const asked = Math.floor(Number(params.get("page") ?? "1")) || 1;
-  const { rows, ...paging } = await listResultsPage(
-    kompass(context).db,
-    { instrument: instrument || undefined },
-    { page: asked, size: PAGE_SIZE },
-  );
-  return {
-    instrument,
-    instruments: sortInstrumentKeys(instruments.keys()).map((key) => ({ key, name: instruments.get(key)!.name })),
-    ...paging,
-    // Latest first: that is what a visitor looks for. The rows as the API has them (without the
-    // sub-area points, which the table does not show), with the page's link.
-    results: rows.map(({ subareas: _, ...r }) => ({
-      ...r,
-      key: `${r.municipality}-${r.instrument}-${r.year}`,
-      municipalityHref: municipalityPath(r.municipality, r.name),
-    })),
-  };
+  const page = Math.floor(Number(params.get("page") ?? "1")) || 1;
+  return getResultsPage(kompass(context).db, { instrument: params.get("instrument") ?? "", page, size: PAGE_SIZE });
 }
 
 export function meta({ matches }: Route.MetaArgs) {

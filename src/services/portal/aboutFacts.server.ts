@@ -3,6 +3,7 @@ import { maxTotal } from "../../domain/instrument.ts";
 import { municipalityPath } from "../../domain/paths.ts";
 import { pointsNumber } from "../../domain/points.ts";
 import { getInstruments, sortInstrumentKeys } from "../instruments/catalog.server.ts";
+import { publicDataCache } from "../publicDataCache.server.ts";
 import { listResults } from "../results/queries.server.ts";
 
 const collator = new Intl.Collator("sv");
@@ -15,7 +16,15 @@ const span = (years: readonly number[]) => (years.length === 0 ? null : { first:
  * years, and which municipalities the results come from (each result names its source on the
  * municipality's page).
  */
-export async function getAboutFacts(db: Db) {
+export function getAboutFacts(db: Db): Promise<AboutFacts> {
+  return aboutFacts.get(db, "all");
+}
+
+// Both read and present every published result (10,000 take seconds): once per data version.
+const aboutFacts = publicDataCache({ max: 2, load: (db) => readAboutFacts(db) });
+const catalogFacts = publicDataCache({ max: 2, load: (db) => readCatalogFacts(db) });
+
+async function readAboutFacts(db: Db) {
   const [instruments, results] = await Promise.all([getInstruments(db), listResults(db)]);
   const versions = sortInstrumentKeys(instruments.keys()).map((key) => {
     const instrument = instruments.get(key)!;
@@ -55,10 +64,16 @@ export async function getAboutFacts(db: Db) {
   return { versions, municipalities, levels, results: results.length, years: span(results.map((r) => r.year)) };
 }
 
-export type AboutFacts = Awaited<ReturnType<typeof getAboutFacts>>;
+export type AboutFacts = Awaited<ReturnType<typeof readAboutFacts>>;
 
 /** What the DCAT-AP-SE catalogue says of the data: the versions ranked, the years spanned, the last change. */
-export async function getCatalogFacts(db: Db) {
+export function getCatalogFacts(db: Db): Promise<CatalogFacts> {
+  return catalogFacts.get(db, "all");
+}
+
+export type CatalogFacts = Awaited<ReturnType<typeof readCatalogFacts>>;
+
+async function readCatalogFacts(db: Db) {
   const [instruments, results] = await Promise.all([getInstruments(db), listResults(db)]);
   const changed = results.map((r) => r.updatedAt).sort();
   return {
