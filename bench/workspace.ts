@@ -125,6 +125,18 @@ interface Row {
   paths: number;
   kib: number;
   load: LoadResult;
+  /** This process's CPU time (server and load client) per request: steadier than latency on a busy machine. */
+  cpuMs: number;
+}
+
+/** runLoad, with the process's CPU time per measured request (warm-up included in neither). */
+async function measured(options: Parameters<typeof runLoad>[0]): Promise<{ load: LoadResult; cpuMs: number }> {
+  const before = process.cpuUsage();
+  const load = await runLoad(options);
+  const used = process.cpuUsage(before);
+  // The warm-up's requests are in the CPU time too: count them at the measured rate.
+  const requests = load.requests + load.throughput * load.warmupSeconds;
+  return { load, cpuMs: (used.user + used.system) / 1000 / requests };
 }
 
 /** The page's addresses, of evaluations in as many statuses as answer 200 (at most one per status). */
@@ -174,17 +186,19 @@ async function main() {
     for (const { page, paths } of targets) {
       if (paths.length === 0 || (only && !only.includes(page))) continue;
       log(`${person.who} ${page}: ${paths.length} addresses`);
-      const load = await runLoad({ origin: base, paths: paths.map((p) => p.path), ...LOAD, headers: { cookie } });
-      log(`  ${load.throughput.toFixed(0)} req/s, p50 ${load.median.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, ${load.errors} errors`);
+      const { load, cpuMs } = await measured({ origin: base, paths: paths.map((p) => p.path), ...LOAD, headers: { cookie } });
+      log(
+        `  ${load.throughput.toFixed(0)} req/s, p50 ${load.median.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, ${cpuMs.toFixed(1)} ms CPU, ${load.errors} errors`,
+      );
       const kib = paths.reduce((sum, p) => sum + p.bytes, 0) / paths.length / 1024;
-      rows.push({ who: person.who, page, paths: paths.length, kib, load });
+      rows.push({ who: person.who, page, paths: paths.length, kib, load, cpuMs });
       if (page === "poang" && !baselineHtml) baselineHtml = await (await fetch(base + paths[0]!.path, { headers: { cookie } })).text();
     }
   }
   const statics = await staticServer(baselineHtml || "<!doctype html><title>x</title>");
   cleanups.push(() => closeServer(statics));
-  const load = await runLoad({ origin: origin(statics), paths: ["/page.html"], ...LOAD });
-  rows.push({ who: "static", page: "poang's HTML from memory", paths: 1, kib: Buffer.byteLength(baselineHtml) / 1024, load });
+  const { load, cpuMs } = await measured({ origin: origin(statics), paths: ["/page.html"], ...LOAD });
+  rows.push({ who: "static", page: "poang's HTML from memory", paths: 1, kib: Buffer.byteLength(baselineHtml) / 1024, load, cpuMs });
   report(rows, machineFacts(loadAtStart), `${detail}; ${data.evaluations.length} evaluations`);
 }
 
@@ -193,10 +207,11 @@ function report(rows: Row[], machine: ReturnType<typeof machineFacts>, detail: s
   out.push(`Date:    ${machine.date}`, `CPU:     ${machine.cpuModel} × ${machine.cpuCount}`, `Node:    ${machine.node}`);
   out.push(`Load:    1-minute load average ${machine.loadAverage.start.toFixed(2)} at start, ${machine.loadAverage.end.toFixed(2)} at end`);
   out.push(`Data:    ${detail}`);
-  out.push(`Clients: ${LOAD.concurrency} keep-alive connections, ${LOAD.warmupMs / 1000} s warm-up, then ${LOAD.durationMs / 1000} s`, "");
+  out.push(`Clients: ${LOAD.concurrency} keep-alive connections, ${LOAD.warmupMs / 1000} s warm-up, then ${LOAD.durationMs / 1000} s`);
+  out.push("CPU:     this process's (server and load client; not PostgreSQL's) per request", "");
   out.push(
     textTable(
-      ["who", "page", "addresses", "HTML KiB", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
+      ["who", "page", "addresses", "HTML KiB", "req/s", "p50 ms", "p95 ms", "p99 ms", "CPU ms/req", "errors"],
       rows.map((r) => [
         r.who,
         r.page,
@@ -206,6 +221,7 @@ function report(rows: Row[], machine: ReturnType<typeof machineFacts>, detail: s
         r.load.median.toFixed(1),
         r.load.p95.toFixed(1),
         r.load.p99.toFixed(1),
+        r.cpuMs.toFixed(1),
         String(r.load.errors),
       ]),
     ),

@@ -57,6 +57,9 @@ export async function loadEvaluation(db: Db | Tx, actor: Actor, id: number): Pro
   return evaluation;
 }
 
+/** Made once: making a collator costs more than the few names it sorts. */
+const collator = new Intl.Collator("sv");
+
 /** One page's reads: the evaluations it loaded, by actor and id, on the request's own database handle. */
 interface SharedReads {
   db: Db;
@@ -115,7 +118,6 @@ async function readEvaluationFromDatabase(db: Db | Tx, actor: Actor, id: number)
     : [];
   const e = row.evaluation;
   const status = isStatus(e.status) ? e.status : "planned";
-  const collator = new Intl.Collator("sv");
   const people = (role: string) =>
     members
       .filter((m) => m.role === role)

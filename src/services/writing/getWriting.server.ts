@@ -77,6 +77,9 @@ export interface Writing {
   municipalityChoices: { code: string; name: string }[];
 }
 
+/** Made once: making a collator costs more than sorting the municipalities with it. */
+const collator = new Intl.Collator("sv");
+
 /** Everything the writing page shows: texts with their versions, lists, good examples and summary facts. */
 export async function getWriting(db: Db, actor: Actor, evaluationId: number): Promise<Writing> {
   const evaluation = await loadEvaluation(db, actor, evaluationId);
@@ -140,7 +143,6 @@ export async function getWriting(db: Db, actor: Actor, evaluationId: number): Pr
     .from(interviews)
     .where(eq(interviews.evaluationId, id));
 
-  const collator = new Intl.Collator("sv");
   const municipalityChoices = canEdit
     ? (await db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities))
         .filter((m) => m.code !== evaluation.municipalityCode)
