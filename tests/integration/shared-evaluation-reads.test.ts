@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  loadEvaluation,
-  readEvaluation,
-  withSharedEvaluationReads,
-} from "../../src/services/evaluations/evaluationContext.server.ts";
+import { loadEvaluation, readEvaluation, withSharedEvaluationReads } from "../../src/services/evaluations/evaluationContext.server.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
 import { moveTo } from "../support/cycle.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
