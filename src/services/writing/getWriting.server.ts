@@ -6,6 +6,7 @@ import type { Actor, EvaluationStatus } from "../../domain/workflow.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { ForbiddenError } from "../errors.ts";
 import { agreedTotals } from "../scoring/agreement.server.ts";
+import { municipalityList } from "../results/queries.server.ts";
 import { previousResultFor, type PreviousResult } from "../scoring/previous.server.ts";
 import type { RunningTotals } from "../scoring/shared.server.ts";
 import { generalKey, improvementsKey, listItems, strengthsKey, subareaKey, SUMMARY_KEY } from "./textKeys.shared.ts";
@@ -144,8 +145,10 @@ export async function getWriting(db: Db, actor: Actor, evaluationId: number): Pr
     .where(eq(interviews.evaluationId, id));
 
   const municipalityChoices = canEdit
-    ? (await db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities))
+    ? // The cached list (kept per data version), not a query of every municipality per page.
+      (await municipalityList(db))
         .filter((m) => m.code !== evaluation.municipalityCode)
+        .map(({ code, name }) => ({ code, name }))
         .sort((a, b) => collator.compare(a.name, b.name) || a.code.localeCompare(b.code))
     : [];
 
