@@ -5,6 +5,7 @@ import { languageFromRequest } from "./i18n.ts";
 import type { Db } from "../src/db/client.server.ts";
 import type { Actor } from "../src/domain/workflow.ts";
 import { translator } from "../src/i18n/index.ts";
+import { withSharedEvaluationReads } from "../src/services/evaluations/evaluationContext.server.ts";
 
 /** What every page under /arbetsyta/:id works with: checked once, by the layout's middleware. */
 export interface Workspace {
@@ -20,14 +21,18 @@ export const workspaceContext = createContext<Workspace>();
 /**
  * The arbetsyta/:id layout's middleware: a visitor who is not signed in goes to the sign-in page
  * (and comes back), an id that cannot be an evaluation's is not found. The pages below read the
- * result with `context.get(workspaceContext)`.
+ * result with `context.get(workspaceContext)`. A page (GET) reads its evaluation once, whichever
+ * loaders and services ask for it (withSharedEvaluationReads).
  */
 export const workspaceMiddleware: MiddlewareFunction<Response> = ({ request, params, context }, next) => {
   const actor = requireActor(context, request);
   const evaluationId = Number(params.id);
   if (!/^\d{1,9}$/.test(params.id ?? "")) throw data(translator(languageFromRequest(request))("error.notFound"), { status: 404 });
-  context.set(workspaceContext, { db: kompass(context).db, actor, evaluationId });
-  return next();
+  const { db } = kompass(context);
+  context.set(workspaceContext, { db, actor, evaluationId });
+  // A page's loaders (the frame's and its tab's, run side by side) share one load of the
+  // evaluation. A form action is left alone: what it saves must show on the page that follows.
+  return request.method === "GET" || request.method === "HEAD" ? withSharedEvaluationReads(db, next) : next();
 };
 
 /**

@@ -1,14 +1,14 @@
 // Load generator, run in a worker thread so that its event loop does not share time with the
 // server's. Plain JavaScript (no TypeScript loader needed inside the worker).
 //
-// workerData: { origin, paths: string[], concurrency, warmupMs, durationMs, maxRequests }
+// workerData: { origin, paths: string[], concurrency, warmupMs, durationMs, maxRequests, headers? }
 // Requests cycle over `paths`. Phase 1 (warm-up, not recorded) runs for warmupMs; phase 2
 // records until durationMs has passed or maxRequests have completed, whichever comes first.
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 
-const { origin, paths, concurrency, warmupMs, durationMs, maxRequests } = workerData;
+const { origin, paths, concurrency, warmupMs, durationMs, maxRequests, headers = {} } = workerData;
 const url = new URL(origin);
 if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error(`refusing to load-test a non-loopback address: ${origin}`);
 
@@ -24,7 +24,7 @@ function get(path) {
         path,
         method: "GET",
         agent,
-        headers: { Accept: "application/json", "Accept-Encoding": "gzip, deflate" },
+        headers: { Accept: "application/json", "Accept-Encoding": "gzip, deflate", ...headers },
       },
       (response) => {
         let bytes = 0;
@@ -82,6 +82,7 @@ parentPort.postMessage({
   seconds: measured.seconds,
   throughput: measured.latencies.length / measured.seconds,
   median: percentile(sorted, 50),
+  p95: percentile(sorted, 95),
   p99: percentile(sorted, 99),
   max: sorted.length ? sorted[sorted.length - 1] : NaN,
   errors: measured.errors,

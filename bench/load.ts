@@ -9,6 +9,8 @@ export interface LoadOptions {
   warmupMs: number;
   durationMs: number;
   maxRequests: number;
+  /** Extra request headers, e.g. a signed-in visitor's cookie. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -19,6 +21,7 @@ export interface LoadResult {
   throughput: number;
   /** Latencies in milliseconds. */
   median: number;
+  p95: number;
   p99: number;
   max: number;
   /** Responses other than 200, and failed requests. */

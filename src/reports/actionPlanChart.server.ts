@@ -5,6 +5,7 @@
  * (larger text, fewer month labels, the legend one entry a line below), for ChartFigure.
  */
 import * as echarts from "echarts";
+import { LRUCache } from "lru-cache";
 import type { MonthProgress } from "../domain/cycle/actions.ts";
 import type { Table } from "../domain/report/model.ts";
 import {
@@ -35,7 +36,24 @@ const LAYOUTS: Record<Width, { width: number; height: number; font: number }> = 
 const SYMBOLS = ["circle", "rect", "triangle"];
 const DASHES = ["solid", "dashed", "dotted"] as const;
 
+/**
+ * The same figures, labels, words and width give the same SVG (ids are made unique per use by
+ * finishSvg): laying the chart out is most of the action plan page's work, and a plan's
+ * progress changes far less often than the page is shown.
+ */
+const rendered = new LRUCache<string, string>({ max: 200 });
+
 function svgFor(progress: readonly MonthProgress[], labels: string[], words: ActionPlanChartWords, width: Width): string {
+  const key = `${width}:${JSON.stringify([progress, labels, words])}`;
+  let raw = rendered.get(key);
+  if (raw === undefined) {
+    raw = renderSvg(progress, labels, words, width);
+    rendered.set(key, raw);
+  }
+  return finishSvg(raw, { id: `handlingsplan-${width}`, title: words.title, description: words.description });
+}
+
+function renderSvg(progress: readonly MonthProgress[], labels: string[], words: ActionPlanChartWords, width: Width): string {
   const layout = LAYOUTS[width];
   const narrow = width === "narrow";
   const series = [
@@ -91,7 +109,7 @@ function svgFor(progress: readonly MonthProgress[], labels: string[], words: Act
         emphasis: { disabled: true },
       })),
     });
-    return finishSvg(chart.renderToSVGString(), { id: `handlingsplan-${width}`, title: words.title, description: words.description });
+    return chart.renderToSVGString();
   } finally {
     // An undisposed SSR instance keeps the process alive.
     chart.dispose();

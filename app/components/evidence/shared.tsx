@@ -12,12 +12,24 @@ import type { InterviewItem, SubareaOption } from "../../../src/services/evidenc
 export type Values = Record<string, string>;
 export type Failure = { form: string; values: Values; problems: Problem[]; conflict?: { current: InterviewItem; currentVersion: number } };
 
+/** The formatters of a locale, made once: making one costs more than formatting with it, and every evidence card asks. */
+const formatters = new Map<string, { when: Intl.DateTimeFormat; local: Intl.DateTimeFormat; number: Intl.NumberFormat }>();
+function formattersOf(locale: string) {
+  let known = formatters.get(locale);
+  if (!known) {
+    known = {
+      when: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" }),
+      local: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
+      number: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+    };
+    formatters.set(locale, known);
+  }
+  return known;
+}
+
 export function useFormats() {
   const { t, language } = useT();
-  const locale = localeOf(language);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" });
-  const local = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const { when, local, number } = formattersOf(localeOf(language));
   return {
     t,
     when: (date: Date | string) => when.format(new Date(date)),

@@ -148,7 +148,7 @@ export function closedAtAfter(before: ActionStatus | null, after: ActionStatus, 
 
 /** Today as a Swedish calendar day ("2026-05-31"), whatever the server's time zone. */
 export function swedishDay(instant: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    instant,
-  );
+  return SWEDISH_DAY.format(instant);
 }
+/** Made once: an action plan formats two days per action, and making a formatter costs more than using it. */
+const SWEDISH_DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });

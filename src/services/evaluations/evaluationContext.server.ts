@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.server.ts";
 import {
@@ -56,11 +57,46 @@ export async function loadEvaluation(db: Db | Tx, actor: Actor, id: number): Pro
   return evaluation;
 }
 
+/** Made once: making a collator costs more than the few names it sorts. */
+const collator = new Intl.Collator("sv");
+
+/** One page's reads: the evaluations it loaded, by actor and id, on the request's own database handle. */
+interface SharedReads {
+  db: Db;
+  evaluations: Map<string, Promise<EvaluationContext>>;
+}
+const sharedReads = new AsyncLocalStorage<SharedReads>();
+
+/**
+ * Runs the loaders of one page (a GET) with each evaluation read once: the workspace frame's
+ * loader, its tab's loader and the several services a tab calls each ask for the evaluation, and
+ * all get the first load's answer. Only for reads: a form action is another request and runs
+ * without, so the page that follows it sees what it saved. Reads in a transaction (a Tx, not the
+ * `db` given here) always go to the database. Every caller still applies its own policy check
+ * to the facts it gets: only the load is shared, never a decision.
+ */
+export function withSharedEvaluationReads<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  return sharedReads.run({ db, evaluations: new Map() }, work);
+}
+
 /**
  * The evaluation without the view check: for use-cases with a rule of their own, such as the
- * published report, which everyone may read.
+ * published report, which everyone may read. Callers treat the answer as read-only: inside
+ * withSharedEvaluationReads it is shared.
  */
-export async function readEvaluation(db: Db | Tx, actor: Actor, id: number): Promise<EvaluationContext> {
+export function readEvaluation(db: Db | Tx, actor: Actor, id: number): Promise<EvaluationContext> {
+  const shared = sharedReads.getStore();
+  if (!shared || shared.db !== db) return readEvaluationFromDatabase(db, actor, id);
+  const key = `${actor?.id ?? ""}:${id}`;
+  let pending = shared.evaluations.get(key);
+  if (!pending) {
+    pending = readEvaluationFromDatabase(db, actor, id);
+    shared.evaluations.set(key, pending);
+  }
+  return pending;
+}
+
+async function readEvaluationFromDatabase(db: Db | Tx, actor: Actor, id: number): Promise<EvaluationContext> {
   const [row] = Number.isSafeInteger(id)
     ? await db
         .select({ evaluation: evaluations, municipalityName: municipalities.name })
@@ -82,7 +118,6 @@ export async function readEvaluation(db: Db | Tx, actor: Actor, id: number): Pro
     : [];
   const e = row.evaluation;
   const status = isStatus(e.status) ? e.status : "planned";
-  const collator = new Intl.Collator("sv");
   const people = (role: string) =>
     members
       .filter((m) => m.role === role)

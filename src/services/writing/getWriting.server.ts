@@ -6,6 +6,7 @@ import type { Actor, EvaluationStatus } from "../../domain/workflow.ts";
 import { loadEvaluation } from "../evaluations/evaluationContext.server.ts";
 import { ForbiddenError } from "../errors.ts";
 import { agreedTotals } from "../scoring/agreement.server.ts";
+import { municipalityList } from "../results/queries.server.ts";
 import { previousResultFor, type PreviousResult } from "../scoring/previous.server.ts";
 import type { RunningTotals } from "../scoring/shared.server.ts";
 import { generalKey, improvementsKey, listItems, strengthsKey, subareaKey, SUMMARY_KEY } from "./textKeys.shared.ts";
@@ -77,6 +78,9 @@ export interface Writing {
   municipalityChoices: { code: string; name: string }[];
 }
 
+/** Made once: making a collator costs more than sorting the municipalities with it. */
+const collator = new Intl.Collator("sv");
+
 /** Everything the writing page shows: texts with their versions, lists, good examples and summary facts. */
 export async function getWriting(db: Db, actor: Actor, evaluationId: number): Promise<Writing> {
   const evaluation = await loadEvaluation(db, actor, evaluationId);
@@ -140,10 +144,11 @@ export async function getWriting(db: Db, actor: Actor, evaluationId: number): Pr
     .from(interviews)
     .where(eq(interviews.evaluationId, id));
 
-  const collator = new Intl.Collator("sv");
   const municipalityChoices = canEdit
-    ? (await db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities))
+    ? // The cached list (kept per data version), not a query of every municipality per page.
+      (await municipalityList(db))
         .filter((m) => m.code !== evaluation.municipalityCode)
+        .map(({ code, name }) => ({ code, name }))
         .sort((a, b) => collator.compare(a.name, b.name) || a.code.localeCompare(b.code))
     : [];
 
