@@ -38,6 +38,10 @@ interface PageEntry {
 const CACHE_CONTROL = "public, no-cache";
 const VARY = "Cookie, Accept-Encoding";
 const COMPRESS_FROM_BYTES = 1024;
+// A stored page is compressed once and sent many times: the default level. One rendered for a
+// single answer (nothing kept) is compressed fast, as server/app.ts does for signed-in pages.
+const STORED_GZIP_LEVEL = 6;
+const ONE_OFF_GZIP_LEVEL = 3;
 
 // Workspace, administration, sign-in and the API (own cache) are never cached, nor their .data.
 const PRIVATE_PATH = /^\/(?:arbetsyta|admin|logga-in|logga-ut|losenord|sprak|api|assets)(?:[/.]|$)/;
@@ -80,7 +84,7 @@ export function createPublicCache(options: PublicCacheOptions) {
     max: 500,
     maxSize: 64 * 1024 * 1024,
     sizeCalculation: (entry) => Math.max(1, entry.size),
-    fetchMethod: (_key, _stale, { context }) => renderEntry(context),
+    fetchMethod: (_key, _stale, { context }) => renderEntry(context, STORED_GZIP_LEVEL),
   });
 
   async function render({ request, url, language }: RenderContext): Promise<Response> {
@@ -97,11 +101,11 @@ export function createPublicCache(options: PublicCacheOptions) {
     );
   }
 
-  async function renderEntry(context: RenderContext): Promise<PageEntry> {
+  async function renderEntry(context: RenderContext, level: number): Promise<PageEntry> {
     const answer = await render(context);
     const body = Buffer.from(await answer.arrayBuffer());
     if (!storable(answer, context.url)) return transientEntry(answer, body);
-    return makeEntry(answer, body);
+    return makeEntry(answer, body, level);
   }
 
   // The key each page was last stored under, whatever the version: when the database is out of
@@ -113,7 +117,7 @@ export function createPublicCache(options: PublicCacheOptions) {
     const page = `${context.language} ${context.url}`;
     // Not keeping, or the data version is not known (notifications lost): render for this request only.
     if (version === null) {
-      const entry = await renderEntry(context).catch(() => null);
+      const entry = await renderEntry(context, ONE_OFF_GZIP_LEVEL).catch(() => null);
       if (entry && entry.status < 500) return send(entry, request, response, "miss");
       return sendStale(page, entry, request, response);
     }
@@ -169,7 +173,7 @@ function storable(answer: Response, url: string): boolean {
   return path.endsWith(".data") || (answer.headers.get("content-type") ?? "").startsWith("text/html");
 }
 
-async function makeEntry(answer: Response, body: Buffer): Promise<PageEntry> {
+async function makeEntry(answer: Response, body: Buffer, level: number): Promise<PageEntry> {
   const base: OutgoingHttpHeaders = {};
   answer.headers.forEach((value, name) => {
     if (!DROPPED_HEADERS.has(name)) base[name] = value;
@@ -179,7 +183,7 @@ async function makeEntry(answer: Response, body: Buffer): Promise<PageEntry> {
   const hash = createHash("sha1").update(body).digest("base64url").slice(0, 22);
   const identity = { headers: { ...base, etag: `"${hash}"`, "content-length": body.length }, body };
   if (body.length < COMPRESS_FROM_BYTES) return { status: answer.status, size: body.length, etags: [`"${hash}"`], identity };
-  const zipped = await gzip(body);
+  const zipped = await gzip(body, { level });
   const gzipped = { headers: { ...base, etag: `"${hash}-gz"`, "content-encoding": "gzip", "content-length": zipped.length }, body: zipped };
   return { status: answer.status, size: body.length + zipped.length, etags: [`"${hash}"`, `"${hash}-gz"`], identity, gzip: gzipped };
 }
