@@ -8,6 +8,7 @@
 //     whose published texts are replaced by the full ones (service, database and render), and
 //     the published report's files as stored at publication (report_files), as visitors get them.
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { join } from "node:path";
@@ -120,6 +121,22 @@ try {
       return Buffer.from(await response.arrayBuffer());
     }),
   );
+  // The floor on this machine in this run: the same PDF bytes from memory by a bare Node server.
+  const pdfBytes = await (
+    await fetch(`${base}${(await fetch(`${base}/rapport/1/x.pdf`, { redirect: "manual" })).headers.get("location")}`)
+  ).arrayBuffer();
+  const floor = createServer((_request, response) => {
+    response.writeHead(200, { "Content-Type": "application/pdf", "Content-Length": pdfBytes.byteLength });
+    response.end(Buffer.from(pdfBytes));
+  });
+  await new Promise<void>((resolve) => floor.listen(0, "127.0.0.1", resolve));
+  const floorUrl = `http://127.0.0.1:${(floor.address() as AddressInfo).port}/report.pdf`;
+  timings.push(
+    await time("baseline: the same PDF from memory (bare node:http)", "baseline", 200, async () =>
+      Buffer.from(await (await fetch(floorUrl)).arrayBuffer()),
+    ),
+  );
+  await new Promise((resolve) => floor.close(resolve));
   for (const format of ["pdf", "docx", "xlsx"] as const) {
     const found = await fetch(`${base}/rapport/1/x.${format}`, { redirect: "manual" });
     const path = found.headers.get("location") ?? "";

@@ -43,11 +43,12 @@ describe("PdfPool", () => {
     const refused = await pool.run(async () => "e").catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(PdfBusyError);
     expect((refused as PdfBusyError).retryAfterSeconds).toBe(7);
-    expect(started).toEqual(["a", "b"]);
+    // a and b open their pages side by side: either may start first.
+    expect([...started].sort()).toEqual(["a", "b"]);
     // A slot freed goes to the first in line, not to a newcomer.
     tasks[1]!.release();
     while (started.length < 3) await settle();
-    expect(started).toEqual(["a", "b", "c"]);
+    expect(started.slice(2)).toEqual(["c"]);
     for (const t of tasks) t.release();
     expect(await Promise.all(running)).toEqual(["a", "b", "c", "d"]);
     expect(pool.load).toEqual({ active: 0, waiting: 0 });
