@@ -6,7 +6,8 @@ export class TestClient {
   private cookies = new Map<string, string>();
   constructor(readonly base: string) {}
 
-  private cookieHeader() {
+  /** The cookies kept so far, as a Cookie header (the mixed benchmark sends a signed-in visitor's). */
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
