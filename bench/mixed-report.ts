@@ -61,9 +61,19 @@ export function configurationTable(result: ConfigurationResult, baseline: LoadRe
   rows.push(row(LABELS.all, "100.0", result.mixed.total));
   rows.push(row("static file from memory (baseline, alone)", "–", baseline));
   const repeats = result.mixed.classes.filter((c) => c.repeats > 0).map((c) => `${c.name} repeated ${c.repeats} URLs`);
+  const failures = result.mixed.classes
+    .filter((c) => c.load.errors > 0)
+    .map(
+      (c) =>
+        `${c.name}: ${Object.entries(c.load.statuses)
+          .filter(([status]) => status !== "200")
+          .map(([status, n]) => `${n} × ${status === "0" ? "no answer" : status}`)
+          .join(", ")}`,
+    );
   return [
     `${result.name}: ${result.processes} serving Node process(es)${repeats.length ? `; ${repeats.join(", ")}` : ""}`,
     textTable(["class", "share %", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "cache hit %", "KiB"], rows),
+    ...(failures.length ? [`not 200: ${failures.join("; ")}`] : []),
   ].join("\n");
 }
 
