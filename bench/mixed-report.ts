@@ -25,6 +25,8 @@ const LABELS: Record<ClassName | "uncached" | "all", string> = {
 
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+/** A latency target: not measured when the class got no request in the measured phase. */
+const within = (value: number, target: number) => (Number.isFinite(value) ? verdict(value < target) : "not measured");
 
 function hitShare(load: LoadResult): string {
   const hits = load.cache.hit ?? 0;
@@ -102,10 +104,10 @@ export function targetLines(results: ConfigurationResult[], baseline: LoadResult
     const workspace = classLoad(result, "workspace");
     const pdf = classLoad(result, "pdf");
     out.push(
-      `${result.name}: uncached p99 ${fixed(uncached.p99, 1)} ms (target < ${TARGETS.uncachedP99Ms} ms: ${verdict(uncached.p99 < TARGETS.uncachedP99Ms)}; ` +
+      `${result.name}: uncached p99 ${fixed(uncached.p99, 1)} ms (target < ${TARGETS.uncachedP99Ms} ms: ${within(uncached.p99, TARGETS.uncachedP99Ms)}; ` +
         `${fixed(uncached.p99 / baseline.p99, 1)} × the static file's p99 of ${fixed(baseline.p99, 1)} ms); ` +
-        `workspace p95 ${fixed(workspace.p95, 1)} ms (target < ${TARGETS.workspaceP95Ms}: ${verdict(workspace.p95 < TARGETS.workspaceP95Ms)}); ` +
-        `published PDF p95 ${fixed(pdf.p95, 1)} ms over ${pdf.requests} (target < ${TARGETS.pdfP95Ms}: ${verdict(pdf.p95 < TARGETS.pdfP95Ms)})`,
+        `workspace p95 ${fixed(workspace.p95, 1)} ms (target < ${TARGETS.workspaceP95Ms}: ${within(workspace.p95, TARGETS.workspaceP95Ms)}); ` +
+        `published PDF p95 ${fixed(pdf.p95, 1)} ms over ${pdf.requests} (target < ${TARGETS.pdfP95Ms}: ${within(pdf.p95, TARGETS.pdfP95Ms)})`,
     );
   }
   return out;
