@@ -3,13 +3,12 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import http, { type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import express from "express";
 import pg from "pg";
 import { openPglite, openPostgres, redactUrl, type Database } from "../src/db/client.server.ts";
 import { prepareDatabase } from "../src/services/bootstrap.server.ts";
@@ -20,6 +19,7 @@ import { addBenchMunicipalities, benchInstrumentDefinitions, generateResults, mu
 import { runLoad, type LoadOptions } from "./load.ts";
 import { machineFacts, printReport, type EndpointReport, type KindReport } from "./report.ts";
 import { dropDatabase } from "./postgres.ts";
+import { memoryServer } from "./memoryServer.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const env = process.env;
@@ -92,30 +92,6 @@ async function openFresh(kind: "pglite" | "postgres"): Promise<{ database: Datab
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString());
   return { database, detail: `PostgreSQL ${version}, fresh database ${name} (dropped afterwards), pool of 16 connections` };
-}
-
-/** An Express app (the framework the real server uses) answering one URL's bytes (identity or gzip, with its headers) from memory. */
-async function memoryServer(url: string): Promise<{ server: Server; origin: string }> {
-  const fetchRaw = (encoding: string) =>
-    new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      http.get(url, { headers: { accept: "application/json", "accept-encoding": encoding } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
-        response.on("error", reject);
-      });
-    });
-  const [plain, zipped] = [await fetchRaw("identity"), await fetchRaw("gzip")];
-  const app = express();
-  app.get("/api/v1/rankings", (request, response) => {
-    const answer = /\bgzip\b/.test(request.headers["accept-encoding"] ?? "") ? zipped : plain;
-    response.writeHead(200, answer.headers);
-    response.end(answer.body);
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const listening: Server = app.listen(0, "127.0.0.1", () => resolve(listening));
-  });
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 function closeServer(server: Server): Promise<void> {

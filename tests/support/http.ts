@@ -13,7 +13,8 @@ export class TestClient {
     return other;
   }
 
-  private cookieHeader() {
+  /** The cookies kept so far, as a Cookie header (the mixed benchmark sends a signed-in visitor's). */
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
