@@ -27,7 +27,10 @@ export async function startRoundRobinProxy(upstreams: string[], options: { port?
     const index = next;
     next = (next + 1) % targets.length;
     counts[index]! += 1;
-    const target = targets[index]!;
+    send(incoming, outgoing, targets[index]!, true);
+  };
+
+  const send = (incoming: IncomingMessage, outgoing: ServerResponse, target: URL, mayRetry: boolean) => {
     const forwardedFor = [incoming.headers["x-forwarded-for"], incoming.socket.remoteAddress].filter(Boolean).join(", ");
     const upstream = httpRequest(
       {
@@ -43,11 +46,16 @@ export async function startRoundRobinProxy(upstreams: string[], options: { port?
         answer.pipe(outgoing);
       },
     );
-    upstream.on("error", () => {
+    upstream.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed just as it was reused: a request without a body
+      // is sent again once, as nginx does (proxy_next_upstream error), instead of answering 502.
+      const idempotent = incoming.method === "GET" || incoming.method === "HEAD";
+      if (mayRetry && idempotent && !outgoing.headersSent && error.code === "ECONNRESET") return send(incoming, outgoing, target, false);
       if (!outgoing.headersSent) outgoing.writeHead(502, { "content-type": "text/plain" });
       outgoing.end("upstream unavailable");
     });
-    incoming.pipe(upstream);
+    if (incoming.method === "GET" || incoming.method === "HEAD") upstream.end();
+    else incoming.pipe(upstream);
   };
 
   const server: Server = createServer(forward);
