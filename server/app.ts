@@ -283,9 +283,12 @@ async function serveAsWorker(settings: DatabaseSettings, port: number): Promise<
   } catch (error) {
     return startFailed(error, settings, database);
   }
+  // A publication served by this worker queues its report files; the primary makes them.
+  const reportJobs = await startReportJobs(database, { databaseUrl: settings.databaseUrl, backlog: false, work: false });
   const stop = async () => {
     server.close();
     server.closeAllConnections();
+    await reportJobs.stop().catch(() => {});
     await database.close();
     process.exit(0);
   };

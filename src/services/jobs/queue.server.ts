@@ -30,6 +30,11 @@ export interface JobQueueOptions {
   databaseUrl?: string;
   /** pg-boss: how often each server asks for jobs (default 2 s). */
   pollingSeconds?: number;
+  /**
+   * false: this process only sends jobs, another works them (a cluster's workers send, its
+   * primary works). Only on PostgreSQL; the in-process queue always works its own jobs.
+   */
+  work?: boolean;
 }
 
 export async function startJobQueue(database: Database, options: JobQueueOptions, handler: JobHandler): Promise<JobQueue> {
@@ -41,13 +46,21 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
 async function pgBossQueue(url: string, options: JobQueueOptions, handler: JobHandler): Promise<JobQueue> {
   const { name } = options;
   // A small pool of its own: the queue's polling never waits behind the pages' queries.
-  const boss = new PgBoss({ connectionString: url, max: 2, application_name: `kommunkompassen-${name}` });
+  const work = options.work ?? true;
+  const boss = new PgBoss({
+    connectionString: url,
+    max: work ? 2 : 1,
+    application_name: `kommunkompassen-${name}`,
+    // A sender leaves maintenance and schedules to the processes that work the queue.
+    ...(work ? {} : { supervise: false, schedule: false }),
+  });
   boss.on("error", (error) => logger.warn({ err: error, queue: name }, "jobs: pg-boss"));
   await boss.start();
   try {
     // A failed render is tried again twice, a minute apart; a stuck one is given up after 10 minutes.
     await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 600 });
-    await boss.work<JobData>(name, { pollingIntervalSeconds: options.pollingSeconds ?? 2, batchSize: 1 }, async ([job]) => {
+    if (work)
+      await boss.work<JobData>(name, { pollingIntervalSeconds: options.pollingSeconds ?? 2, batchSize: 1 }, async ([job]) => {
       if (job) await handler(job.data);
     });
   } catch (error) {

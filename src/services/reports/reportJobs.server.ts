@@ -36,13 +36,13 @@ async function runJob(db: Db, data: JobData): Promise<void> {
  */
 export async function startReportJobs(
   database: Database,
-  options: { databaseUrl?: string; backlog?: boolean; pollingSeconds?: number } = {},
+  options: { databaseUrl?: string; backlog?: boolean; pollingSeconds?: number; work?: boolean } = {},
 ): Promise<ReportJobs> {
   let queue: JobQueue;
   try {
     queue = await startJobQueue(
       database,
-      { name: REPORT_FILES_QUEUE, databaseUrl: options.databaseUrl, pollingSeconds: options.pollingSeconds },
+      { name: REPORT_FILES_QUEUE, databaseUrl: options.databaseUrl, pollingSeconds: options.pollingSeconds, work: options.work },
       (data) => runJob(database.db, data),
     );
   } catch (error) {
