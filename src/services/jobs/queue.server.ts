@@ -61,8 +61,8 @@ async function pgBossQueue(url: string, options: JobQueueOptions, handler: JobHa
     await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, retryDelay: 60, expireInSeconds: 600 });
     if (work)
       await boss.work<JobData>(name, { pollingIntervalSeconds: options.pollingSeconds ?? 2, batchSize: 1 }, async ([job]) => {
-      if (job) await handler(job.data);
-    });
+        if (job) await handler(job.data);
+      });
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => {});
     throw error;
