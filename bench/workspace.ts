@@ -3,7 +3,8 @@
 // (bench/workspace-data.ts), signed in as an evaluator of all of them and as a contact of one
 // municipality, load-tests every workspace page of the real server (cache off: a signed-in page
 // is never cached) beside a static file served from memory in the same run.
-// Target: every page p95 < 150 ms. BENCH_WORKSPACE_CONCURRENCY (16), BENCH_WARMUP_MS,
+// Target: every page p95 < 150 ms. BENCH_WORKSPACE_CONCURRENCY (4: people at work in the same
+// moment on one server process; the mixed benchmark puts them under a spike), BENCH_WARMUP_MS,
 // BENCH_DURATION_MS; BENCH_WORKSPACE_PAGES=poang,samsyn measures only those (for profiling);
 // BENCH_WORKSPACE_KEEP=1 keeps the database (its name is printed) and BENCH_WORKSPACE_DATABASE=<name>
 // measures such a kept one again without making the data anew (it is then kept too).
@@ -39,7 +40,7 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 const env = process.env;
 const ADMIN_URL = env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const LOAD = {
-  concurrency: Number(env.BENCH_WORKSPACE_CONCURRENCY ?? 16),
+  concurrency: Number(env.BENCH_WORKSPACE_CONCURRENCY ?? 4),
   warmupMs: Number(env.BENCH_WARMUP_MS ?? 1_000),
   durationMs: Number(env.BENCH_DURATION_MS ?? 4_000),
   maxRequests: Number(env.BENCH_PAGE_MAX_REQUESTS ?? 200_000),
