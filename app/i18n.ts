@@ -45,7 +45,7 @@ export function useLanguage(): Language {
   return data?.language ?? "sv";
 }
 
-type Tools = {
+export type Tools = {
   t: ReturnType<typeof translator>;
   language: Language;
   formatNumber: (value: number | null | undefined) => string;
@@ -60,7 +60,8 @@ export const DATE_STYLE: Intl.DateTimeFormatOptions = { dateStyle: "long", timeZ
 /** Made once per language: Intl formatters are costly to create, and pages call useT() per row. */
 const toolsByLanguage = new Map<Language, Tools>();
 
-function toolsFor(language: Language): Tools {
+/** The same tools outside a component: a loader making a page's table rows as HTML (app/components/tableHtml.ts). */
+export function toolsFor(language: Language): Tools {
   let tools = toolsByLanguage.get(language);
   if (!tools) {
     const locale = localeOf(language);

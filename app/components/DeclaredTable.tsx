@@ -2,7 +2,8 @@ import { Input, Label, Table } from "@digdir/designsystemet-react";
 import { useId, type ReactNode } from "react";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useT } from "../i18n.ts";
-import { isNumeric, type Column } from "../../src/domain/tables/table.ts";
+import { cellText, tableLayout } from "./tableLayout.ts";
+import type { Column } from "../../src/domain/tables/table.ts";
 
 /** Presentation a page adds to a declared column (links, screen-reader text, a component). */
 export type CellOverrides<R> = Partial<Record<string, (row: R) => ReactNode>>;
@@ -29,7 +30,7 @@ export interface PageColumn<R> {
  * table shows again, and may give `short` headers, whose full text screen readers still hear.
  */
 export function DeclaredTable<R>({
-  rows,
+  rows = [],
   rowKey,
   caption,
   columns,
@@ -45,9 +46,11 @@ export function DeclaredTable<R>({
   secondary = [],
   short = {},
   focusable,
+  bodyHtml,
 }: {
-  rows: readonly R[];
-  rowKey: (row: R) => string | number;
+  /** Unused when the rows come as `bodyHtml`. */
+  rows?: readonly R[];
+  rowKey?: (row: R) => string | number;
   caption: string;
   columns: readonly Column<NoInfer<R>>[];
   cells?: CellOverrides<NoInfer<R>>;
@@ -71,16 +74,16 @@ export function DeclaredTable<R>({
    * reach it as a region named by its caption (WCAG 2.1.1, axe: scrollable-region-focusable).
    */
   focusable?: boolean;
+  /**
+   * The body's rows already made as HTML by declaredRowsHtml (app/components/tableLayout.ts) from
+   * the same columns and options, on a page that ships no JavaScript; `rows` is then unused.
+   */
+  bodyHtml?: string;
 }) {
-  const { t, language, formatNumber, formatDate } = useT();
+  const tools = useT();
+  const { t, language } = tools;
   const toggleId = useId();
-  const key = keyColumn ?? columns.find((c) => c.key !== rowHeader && isNumeric(c.type))?.key;
-  // What every cell of a column has, head and foot included: how a phone lays the column out.
-  const role = (columnKey: string) => [
-    columnKey === rowHeader ? "pinned" : "",
-    columnKey === key ? "key-column" : "",
-    secondary.includes(columnKey) ? "secondary" : "",
-  ];
+  const { className, extraClass } = tableLayout({ columns, extra: extra.map((c) => c.key), rowHeader, keyColumn, secondary, classes });
   const head = (columnKey: string, content: ReactNode) => {
     const text = short[columnKey];
     if (text === undefined) return content;
@@ -95,30 +98,12 @@ export function DeclaredTable<R>({
   };
   const content = (column: Column<R>, row: R): ReactNode => {
     const own = cells[column.key];
-    if (own) return own(row);
-    const value = column.value(row);
-    if (typeof value === "number" && isNumeric(column.type)) return formatNumber(value);
-    if (typeof value === "string" && column.type === "date") return formatDate(value);
-    return String(value ?? "");
+    return own ? own(row) : cellText(column, row, tools);
   };
-  // The row headers name the rows (such as "1. Offentlighet och demokrati"), so they are not aligned as quantities.
-  // A column's own classes are the same in every row: worked out once, not per cell.
-  const columnClasses = new Map(
-    columns.map((column) => [
-      column.key,
-      [isNumeric(column.type) && column.key !== rowHeader ? "numeric" : "", ...role(column.key)].filter(Boolean).join(" "),
-    ]),
-  );
-  const className = (column: Column<R>, row?: R) => {
-    const own = columnClasses.get(column.key) ?? "";
-    const added = row ? classes?.(column, row) : undefined;
-    return (added ? (own ? `${own} ${added}` : added) : own) || undefined;
-  };
-  const extraClass = (column: PageColumn<R>) => role(column.key).filter(Boolean).join(" ") || undefined;
   // Native rows and cells: Designsystemet's Table.Row, Table.Cell and Table.HeaderCell render the
   // same elements, but through a component each, and a table of 290 rows has some 1,500 cells.
   const tableRow = (row: R, inFoot: boolean) => (
-    <tr key={rowKey(row)}>
+    <tr key={rowKey?.(row)}>
       {columns.map((column) =>
         column.key === rowHeader ? (
           <th key={column.key} scope="row" className={className(column, row)}>
@@ -131,7 +116,7 @@ export function DeclaredTable<R>({
         ),
       )}
       {extra.map((column) => (
-        <td key={column.key} className={extraClass(column)}>
+        <td key={column.key} className={extraClass(column.key)}>
           {column.cell(row)}
         </td>
       ))}
@@ -161,13 +146,19 @@ export function DeclaredTable<R>({
               </Table.HeaderCell>
             ))}
             {extra.map((column) => (
-              <Table.HeaderCell key={column.key} scope="col" className={extraClass(column)}>
+              <Table.HeaderCell key={column.key} scope="col" className={extraClass(column.key)}>
                 {head(column.key, column.header)}
               </Table.HeaderCell>
             ))}
           </Table.Row>
         </Table.Head>
-        <tbody>{rows.map((row) => tableRow(row, false))}</tbody>
+        {/* Rows made as one string (declaredRowsHtml) for a page without JavaScript: see tableHtml.ts. */}
+        {bodyHtml === undefined ? (
+          <tbody>{rows.map((row) => tableRow(row, false))}</tbody>
+        ) : (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: made by declaredRowsHtml (tableLayout.ts), which escapes every text and attribute value.
+          <tbody dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+        )}
         {foot.length > 0 && <tfoot>{foot.map((row) => tableRow(row, true))}</tfoot>}
       </Table>
     </ScrollRegion>

@@ -1,10 +1,11 @@
 import { Button, Heading, Input, Link as DsLink, List, Paragraph } from "@digdir/designsystemet-react";
 import { Form, Link } from "react-router";
-import { ResultTable } from "../components/ResultTable.tsx";
+import { ResultTable, resultRowsHtml } from "../components/ResultTable.tsx";
+import { htmlOnce } from "../components/tableHtml.ts";
 import type { Route } from "./+types/home";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
-import { pageTitle, useT } from "../i18n.ts";
+import { languageFromRequest, pageTitle, toolsFor, useT } from "../i18n.ts";
 import { rankingTopColumns } from "../../src/domain/tables/rankings.ts";
 import { resultLatestColumns } from "../../src/domain/tables/results.ts";
 import { getHomePage } from "../../src/services/portal/homePage.server.ts";
@@ -16,8 +17,22 @@ const TOP = 5;
 // No interactive part: the page ships no JavaScript (see RouteHandle in app/root.tsx).
 export const handle = { hydrate: false };
 
-export async function loader({ context }: Route.LoaderArgs) {
-  return getHomePage(kompass(context).db, { latest: LATEST, top: TOP });
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const page = await getHomePage(kompass(context).db, { latest: LATEST, top: TOP });
+  // The tables' rows travel as HTML strings, made once per data version and language.
+  const language = languageFromRequest(request);
+  const tools = toolsFor(language);
+  return {
+    latest: {
+      count: page.latest.length,
+      rowsHtml: htmlOnce(page.latest, language, () => resultRowsHtml(page.latest, resultLatestColumns, tools)),
+    },
+    tops: page.tops.map(({ rows, ...top }) => ({
+      ...top,
+      rowsHtml: htmlOnce(rows, language, () => resultRowsHtml(rows, rankingTopColumns, tools)),
+    })),
+    derived: [...page.latest, ...page.tops.flatMap((top) => top.rows)].some((r) => !r.totalPublished),
+  };
 }
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -27,8 +42,7 @@ export function meta({ matches }: Route.MetaArgs) {
 /** The start page: what is new, who scored highest, and a way into the good examples. */
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
-  const { latest, tops } = loaderData;
-  const derived = [...latest, ...tops.flatMap((top) => top.rows)].some((r) => !r.totalPublished);
+  const { latest, tops, derived } = loaderData;
   return (
     <>
       <Heading level={1} data-size="xl">
@@ -56,11 +70,15 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <Heading level={2} data-size="md" id="senaste">
           {t("portal.start.latestTitle")}
         </Heading>
-        {latest.length === 0 ? (
+        {latest.count === 0 ? (
           <Paragraph>{t("portal.start.empty")}</Paragraph>
         ) : (
           <>
-            <ResultTable rows={latest} caption={t("portal.start.latestCaption", { count: latest.length })} columns={resultLatestColumns} />
+            <ResultTable
+              rowsHtml={latest.rowsHtml}
+              caption={t("portal.start.latestCaption", { count: latest.count })}
+              columns={resultLatestColumns}
+            />
             <TableDownloads api="results" query={{ sort: "latest", limit: String(LATEST) }} label={t("portal.start.latestTable")} />
           </>
         )}
@@ -74,7 +92,11 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <div className="top-lists">
             {tops.map((top) => (
               <div key={top.key} className="stack">
-                <ResultTable rows={top.rows} caption={t("portal.start.topCaption", { instrument: top.name })} columns={rankingTopColumns} />
+                <ResultTable
+                  rowsHtml={top.rowsHtml}
+                  caption={t("portal.start.topCaption", { instrument: top.name })}
+                  columns={rankingTopColumns}
+                />
                 <TableDownloads
                   api="rankings"
                   query={{ instrument: top.key, all: "true", limit: String(TOP) }}

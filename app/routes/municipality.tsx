@@ -5,7 +5,8 @@ import { ChartFigure } from "../components/ChartFigure.tsx";
 import { DeclaredTable } from "../components/DeclaredTable.tsx";
 import { ResultLevel } from "../components/ResultLevel.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
-import { languageFromRequest, pageTitle, useT } from "../i18n.ts";
+import { languageFromRequest, pageTitle, toolsFor, useT, type Tools } from "../i18n.ts";
+import { html, htmlOnce, tag } from "../components/tableHtml.ts";
 import { NotFoundError } from "../../src/services/errors.ts";
 import { codeOfSlug, municipalityPath, municipalitySlug, reportPath } from "../../src/domain/paths.ts";
 import { trendPath } from "../../src/domain/trend.ts";
@@ -34,10 +35,21 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const code = codeOfSlug(params.slug);
   if (!code) return notFound(kompass(context).db, params.slug);
   try {
-    const page = await getMunicipalityPage(kompass(context).db, code, languageFromRequest(request));
+    const language = languageFromRequest(request);
+    const page = await getMunicipalityPage(kompass(context).db, code, language);
     const canonical = municipalitySlug(code, page.municipality.name);
     if (params.slug !== canonical) throw redirect(municipalityPath(code, page.municipality.name), 301);
-    return page;
+    // The area tables' rows travel as HTML strings, made once per data version and language
+    // (the page data is per language); the areas' points themselves stay out of the loader data.
+    const tools = toolsFor(language);
+    return {
+      ...page,
+      versions: page.versions.map(({ areas, ...version }) => ({
+        ...version,
+        areaRowsHtml: htmlOnce(page, version.key, () => areaRowsHtml({ areas, results: version.results }, tools)),
+        results: version.results.map(({ areas: _, ...result }) => result),
+      })),
+    };
   } catch (error) {
     if (error instanceof NotFoundError) return notFound(kompass(context).db, params.slug);
     throw error;
@@ -57,6 +69,36 @@ export function meta({ data: profile, matches }: Route.MetaArgs) {
 
 /** The sources table: columns of the results table the section downloads, then the report (only the page links it). */
 const sourceColumns = pick(resultColumns, ["year", "date", "level", "source"]);
+
+/** A missing figure as HTML (NotKnown's markup). */
+const notKnownHtml = (t: Tools["t"]) => [
+  tag("span", { "aria-hidden": "true" }, "–"),
+  tag("span", { class: "ds-sr-only" }, t("municipality.notKnown")),
+];
+
+/** An instrument version's rows of areas × years: derived points marked by their class, missing ones by NotKnown. */
+function areaRowsHtml(
+  version: {
+    areas: readonly { number: number; name: string }[];
+    results: readonly { areas?: Record<string, number> | null; derivedAreas: readonly string[] }[];
+  },
+  { t, formatNumber }: Tools,
+) {
+  return html(
+    version.areas.map((area) =>
+      tag(
+        "tr",
+        {},
+        tag("th", { scope: "row" }, `${area.number}. ${area.name}`),
+        version.results.map((r) => {
+          const value = r.areas?.[String(area.number)];
+          const derived = r.derivedAreas.includes(String(area.number));
+          return tag("td", { class: derived ? "numeric derived" : "numeric" }, value === undefined ? notKnownHtml(t) : formatNumber(value));
+        }),
+      ),
+    ),
+  );
+}
 
 /** A missing figure: a dash to see, words to hear. */
 function NotKnown() {
@@ -125,24 +167,8 @@ function Profile({ profile }: { profile: Exclude<Route.ComponentProps["loaderDat
                       ))}
                     </Table.Row>
                   </Table.Head>
-                  <Table.Body>
-                    {version.areas.map((area) => (
-                      <Table.Row key={area.number}>
-                        <Table.HeaderCell scope="row">
-                          {area.number}. {area.name}
-                        </Table.HeaderCell>
-                        {version.results.map((r) => {
-                          const value = r.areas?.[String(area.number)];
-                          const derived = r.derivedAreas.includes(String(area.number));
-                          return (
-                            <Table.Cell key={r.year} className={derived ? "numeric derived" : "numeric"}>
-                              {value === undefined ? <NotKnown /> : formatNumber(value)}
-                            </Table.Cell>
-                          );
-                        })}
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
+                  {/* biome-ignore lint/security/noDangerouslySetInnerHtml: made by areaRowsHtml with tag(), which escapes every text and attribute value. */}
+                  <tbody dangerouslySetInnerHTML={{ __html: version.areaRowsHtml }} />
                   <Table.Foot>
                     <Table.Row>
                       <Table.HeaderCell scope="row">{t("municipality.totalRow")}</Table.HeaderCell>

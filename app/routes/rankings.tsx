@@ -1,11 +1,12 @@
 import { Button, ErrorSummary, Field, Fieldset, Heading, Input, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { data, Form } from "react-router";
-import { ResultTable } from "../components/ResultTable.tsx";
+import { ResultTable, resultRowsHtml } from "../components/ResultTable.tsx";
+import { htmlOnce, tag, type Content } from "../components/tableHtml.ts";
 import type { Route } from "./+types/rankings";
 import { FilterDisclosure } from "../components/FilterDisclosure.tsx";
 import { LabelledField } from "../components/LabelledField.tsx";
 import { TableDownloads } from "../components/TableDownloads.tsx";
-import { pageTitle, useT } from "../i18n.ts";
+import { languageFromRequest, pageTitle, toolsFor, useT, type Tools } from "../i18n.ts";
 import { rankingPageColumns } from "../../src/domain/tables/rankings.ts";
 import { getRankingPage, type RankingRow as Row } from "../../src/services/portal/rankingPage.server.ts";
 import { kompass } from "../context.ts";
@@ -15,8 +16,19 @@ import { kompass } from "../context.ts";
 export const handle = { hydrate: false };
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const payload = await getRankingPage(kompass(context).db, new URL(request.url).searchParams);
-  return data(payload, { status: payload.problems.length > 0 ? 400 : 200 });
+  const page = await getRankingPage(kompass(context).db, new URL(request.url).searchParams);
+  const { entries, ...payload } = page;
+  // The rows travel as one string of HTML, made once per data version, query and language.
+  const language = languageFromRequest(request);
+  const table = entries && {
+    count: entries.length,
+    derived: entries.some((e) => !e.totalPublished),
+    rowsHtml: htmlOnce(page, language, () => {
+      const tools = toolsFor(language);
+      return resultRowsHtml(entries, rankingPageColumns, tools, { change: (row) => changeCell(row, tools.t) });
+    }),
+  };
+  return data({ ...payload, table }, { status: payload.problems.length > 0 ? 400 : 200 });
 }
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -24,36 +36,24 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 /** "+35 sedan 2012", "annan version" or "–": numbers only within one version. */
-function ChangeCell({ row }: { row: Row }) {
-  const { t } = useT();
+function changeCell(row: Row, t: Tools["t"]): Content {
   if (row.previousYear === null)
-    return (
-      <>
-        <span aria-hidden="true">–</span>
-        <span className="ds-sr-only">{t("portal.rankings.noPrevious")}</span>
-      </>
-    );
+    return [tag("span", { "aria-hidden": "true" }, "–"), tag("span", { class: "ds-sr-only" }, t("portal.rankings.noPrevious"))];
   if (row.changeText === null)
-    return (
-      <>
-        {t("portal.rankings.otherVersion")}
-        <span className="ds-sr-only">
-          {" "}
-          ({t("portal.rankings.otherVersionDetail", { year: row.previousYear, instrument: row.previousInstrument })})
-        </span>
-      </>
-    );
-  return (
-    <>
-      {row.changeText}
-      <span className="ds-sr-only"> {t("portal.rankings.changeDetail", { year: row.previousYear })}</span>
-    </>
-  );
+    return [
+      t("portal.rankings.otherVersion"),
+      tag(
+        "span",
+        { class: "ds-sr-only" },
+        ` (${t("portal.rankings.otherVersionDetail", { year: row.previousYear, instrument: row.previousInstrument })})`,
+      ),
+    ];
+  return [row.changeText, tag("span", { class: "ds-sr-only" }, ` ${t("portal.rankings.changeDetail", { year: row.previousYear })}`)];
 }
 
 export default function Rankings({ loaderData }: Route.ComponentProps) {
   const { t } = useT();
-  const { choices, values, problems, query, entries, instrumentName } = loaderData;
+  const { choices, values, problems, query, table, instrumentName } = loaderData;
   const problemOf = (field: string) => {
     const found = problems.find((p) => p.field === field);
     return found ? t(`portal.rankings.problem.${found.problem}`) : undefined;
@@ -170,31 +170,28 @@ export default function Rankings({ loaderData }: Route.ComponentProps) {
               </div>
             </Form>
           </FilterDisclosure>
-          {entries && (
+          {table && (
             <>
               <Paragraph role="status">
-                {t(values.all ? "portal.rankings.countAll" : "portal.rankings.count", { count: entries.length })}
+                {t(values.all ? "portal.rankings.countAll" : "portal.rankings.count", { count: table.count })}
               </Paragraph>
-              {entries.length === 0 ? (
+              {table.count === 0 ? (
                 <Paragraph>{t("portal.rankings.empty")}</Paragraph>
               ) : (
-                <RankingTable entries={entries} caption={t("portal.rankings.caption", { instrument: instrumentName })} />
+                <>
+                  <ResultTable
+                    rowsHtml={table.rowsHtml}
+                    caption={t("portal.rankings.caption", { instrument: instrumentName })}
+                    columns={rankingPageColumns}
+                  />
+                  {table.derived && <Paragraph data-size="sm">{t("portal.rankings.derivedNote")}</Paragraph>}
+                </>
               )}
               <TableDownloads api="rankings" query={query} label={t("portal.rankings.table")} />
             </>
           )}
         </>
       )}
-    </>
-  );
-}
-
-function RankingTable({ entries, caption }: { entries: Row[]; caption: string }) {
-  const { t } = useT();
-  return (
-    <>
-      <ResultTable rows={entries} caption={caption} columns={rankingPageColumns} cells={{ change: (row) => <ChangeCell row={row} /> }} />
-      {entries.some((e) => !e.totalPublished) && <Paragraph data-size="sm">{t("portal.rankings.derivedNote")}</Paragraph>}
     </>
   );
 }

@@ -2,11 +2,11 @@ import { Button, Field, Heading, Label, Paragraph, Select } from "@digdir/design
 import { Form } from "react-router";
 import type { Route } from "./+types/results";
 import { FilterDisclosure } from "../components/FilterDisclosure.tsx";
-import { ResultLevel } from "../components/ResultLevel.tsx";
 import { PageLinks } from "../components/PageLinks.tsx";
-import { ResultTable } from "../components/ResultTable.tsx";
+import { ResultTable, resultRowsHtml } from "../components/ResultTable.tsx";
+import { htmlOnce } from "../components/tableHtml.ts";
 import { TableDownloads } from "../components/TableDownloads.tsx";
-import { pageTitle, useT } from "../i18n.ts";
+import { languageFromRequest, pageTitle, toolsFor, useT } from "../i18n.ts";
 import { resultPageColumns } from "../../src/domain/tables/results.ts";
 import { getResultsPage } from "../../src/services/portal/resultsPage.server.ts";
 import { kompass } from "../context.ts";
@@ -21,7 +21,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const params = new URL(request.url).searchParams;
   // A page number that is not one shows the first page, one past the end the last.
   const page = Math.floor(Number(params.get("page") ?? "1")) || 1;
-  return getResultsPage(kompass(context).db, { instrument: params.get("instrument") ?? "", page, size: PAGE_SIZE });
+  const found = await getResultsPage(kompass(context).db, { instrument: params.get("instrument") ?? "", page, size: PAGE_SIZE });
+  const { results, ...rest } = found;
+  // The rows travel as one string of HTML, made once per data version, page and language.
+  const language = languageFromRequest(request);
+  const rowsHtml = htmlOnce(found, language, () => {
+    const tools = toolsFor(language);
+    return resultRowsHtml(results, resultPageColumns, tools, { level: (r) => tools.t(`level.${r.level}`) });
+  });
+  return { ...rest, count: results.length, rowsHtml };
 }
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -31,7 +39,7 @@ export function meta({ matches }: Route.MetaArgs) {
 /** /resultat: every published result, latest first, filterable by instrument version. */
 export default function Results({ loaderData }: Route.ComponentProps) {
   const { t, formatNumber } = useT();
-  const { results, instruments, instrument, total, page, pages, from } = loaderData;
+  const { count, rowsHtml, instruments, instrument, total, page, pages, from } = loaderData;
   return (
     <>
       <Heading level={1} data-size="xl">
@@ -57,15 +65,10 @@ export default function Results({ loaderData }: Route.ComponentProps) {
         </Form>
       </FilterDisclosure>
       <Paragraph role="status">{t("home.count", { count: total })}</Paragraph>
-      {results.length === 0 ? (
+      {count === 0 ? (
         <Paragraph>{t("home.empty")}</Paragraph>
       ) : (
-        <ResultTable
-          rows={results}
-          caption={t("home.caption")}
-          columns={resultPageColumns}
-          cells={{ level: (r) => <ResultLevel level={r.level} /> }}
-        />
+        <ResultTable rowsHtml={rowsHtml} caption={t("home.caption")} columns={resultPageColumns} />
       )}
       {pages > 1 && (
         <PageLinks
@@ -77,7 +80,7 @@ export default function Results({ loaderData }: Route.ComponentProps) {
             page: formatNumber(page),
             pages: formatNumber(pages),
             from: formatNumber(from),
-            to: formatNumber(from + results.length - 1),
+            to: formatNumber(from + count - 1),
           })}
         />
       )}
