@@ -30,6 +30,7 @@ import { type ConfigurationResult, configurationTable, header, targetLines } fro
 import { dropDatabase } from "./postgres.ts";
 import { machineFacts } from "./report.ts";
 import { ensureFreshBuild, type ServerProcess, startProductionServer } from "./servers.ts";
+import { runMain } from "./lifecycle.ts";
 
 const env = process.env;
 const ADMIN_URL = env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -239,12 +240,4 @@ async function main() {
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ load: LOAD, detail, baseline: shared.baseline, results }, null, 2)}\n`);
 }
 
-try {
-  await main();
-  await runCleanups();
-  process.exit(0);
-} catch (error) {
-  console.error(error);
-  await runCleanups();
-  process.exit(1);
-}
+await runMain(main, runCleanups);

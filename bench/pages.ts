@@ -30,15 +30,9 @@ import {
 } from "./data.ts";
 import { runLoad, type LoadResult } from "./load.ts";
 import { machineFacts, textTable } from "./report.ts";
+import { inProductionMode, runMain } from "./lifecycle.ts";
 
-// React renders several times slower in development mode: measure what production runs.
-if (process.env.NODE_ENV !== "production") {
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  process.exit(child.status ?? 1);
-}
+inProductionMode();
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const env = process.env;
@@ -214,12 +208,4 @@ function report(rows: Row[], machine: ReturnType<typeof machineFacts>, detail: s
   console.log(out.join("\n"));
 }
 
-try {
-  await main();
-  await runCleanups();
-  process.exit(0);
-} catch (error) {
-  console.error(error);
-  await runCleanups();
-  process.exit(1);
-}
+await runMain(main, runCleanups);
