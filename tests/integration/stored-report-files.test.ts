@@ -1,13 +1,10 @@
 import { existsSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPostgres } from "../../src/db/client.server.ts";
 import type { Db } from "../../src/db/client.server.ts";
 import { evaluations, reportFiles } from "../../src/db/schema.server.ts";
 import { DEFAULT_COMPARE } from "../../src/domain/report/compare.ts";
 import { closePdfRenderer } from "../../src/reports/pdf.server.ts";
-import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
 import { correctEvaluation } from "../../src/services/evaluations/transitionEvaluation.server.ts";
 import { type ReportJobs, startReportJobs } from "../../src/services/reports/reportJobs.server.ts";
 import { storedReportFile } from "../../src/services/reports/storedFiles.server.ts";
@@ -27,29 +24,16 @@ interface Subject {
   close(): Promise<void>;
 }
 
-/** PostgreSQL: a database of this helper's own (pg-boss needs its URL), dropped afterwards. */
+/** PostgreSQL: pg-boss connects by the database's URL. */
 async function postgresSubject(): Promise<Subject> {
-  const adminUrl = process.env.TEST_POSTGRES_URL!;
-  const name = `pdf_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString(), 4);
-  await prepareDatabase(database, { demo: false });
-  const jobs = await startReportJobs(database, { databaseUrl: url.toString(), backlog: false, pollingSeconds: 0.5 });
+  const database = await createTestDatabase("postgres");
+  const jobs = await startReportJobs(database, { databaseUrl: database.url, backlog: false, pollingSeconds: 0.5 });
   return {
     db: database.db,
     jobs,
     close: async () => {
       await jobs.stop();
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await database.dispose();
     },
   };
 }

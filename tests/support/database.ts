@@ -17,6 +17,8 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
 }
 
 export interface TestDatabase extends Database {
+  /** PostgreSQL: the database's own URL (for what connects by itself, such as pg-boss). */
+  url?: string;
   dispose(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function createTestDatabase(kind: TestDatabaseKind, options: { demo
   await prepareDatabase(database, { demo });
   return {
     ...database,
+    url: url.toString(),
     dispose: () =>
       checkedDispose(database, async () => {
         await database.close();
