@@ -1,5 +1,5 @@
 import { Fieldset, Input, Paragraph } from "@digdir/designsystemet-react";
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { useT } from "../i18n.ts";
 import { Choice } from "./Choice.tsx";
 import { LabelledField } from "./LabelledField.tsx";
@@ -10,7 +10,8 @@ import { withoutControlCharacters } from "../../src/domain/text.ts";
 export interface PickerOption {
   code: string;
   name: string;
-  evaluated: boolean;
+  /** Has published results (only a picker that offers to narrow to these needs it). */
+  evaluated?: boolean;
 }
 
 /** A submitted text that named no municipality, or several: the picker offers the choices. */
@@ -36,7 +37,7 @@ export function pickMunicipality(
   options: readonly PickerOption[],
   { onlyEvaluated = false }: { onlyEvaluated?: boolean } = {},
 ): { code: string | null; text: string; problem: PickerProblem | null } {
-  const resolution = resolveFirst(values, options, onlyEvaluated ? { preferred: (m) => m.evaluated } : {});
+  const resolution = resolveFirst(values, options, onlyEvaluated ? { preferred: (m) => m.evaluated === true } : {});
   // Shown back as typed, but never a page of text nor a control character.
   const typed = values.find((v) => v.trim() !== "" && !/^\d{4}$/.test(v.trim())) ?? values.find((v) => v.trim() !== "") ?? "";
   const text = withoutControlCharacters(typed).trim().slice(0, MAX_TEXT_LENGTH);
@@ -54,9 +55,18 @@ export function pickMunicipality(
 }
 
 export interface MunicipalityPickerProps {
-  /** The field's name, also the input's id (so that a problem summary can link to it). */
+  /** The field's name, also the input's id (so that a problem summary can link to it) unless `id` is given. */
   name: string;
-  label: string;
+  /** The input's id, where a page has several pickers of the same name (one in each of its forms). */
+  id?: string;
+  label: ReactNode;
+  /** The label in words, for the list of matches, when `label` is more than a string. */
+  listLabel?: string;
+  /**
+   * The id of a MunicipalityDatalist the page renders once for all its pickers (without
+   * JavaScript): a page with eight pickers then sends one list of the 290, not eight.
+   */
+  list?: string;
   description?: string;
   /** A municipality code (shown as its name) or text as typed. */
   defaultValue?: string;
@@ -87,7 +97,10 @@ export interface MunicipalityPickerProps {
  */
 export function MunicipalityPicker({
   name,
+  id = name,
   label,
+  listLabel = typeof label === "string" ? label : undefined,
+  list,
   description,
   defaultValue = "",
   options,
@@ -100,7 +113,7 @@ export function MunicipalityPicker({
 }: MunicipalityPickerProps) {
   const { t } = useT();
   const uid = useId();
-  const listId = `${name}-${uid}-list`;
+  const listId = `${id}-${uid}-list`;
   const input = useRef<HTMLInputElement>(null);
   const initial = options.find((o) => o.code === defaultValue)?.name ?? defaultValue;
   const [enhanced, setEnhanced] = useState(false);
@@ -218,12 +231,12 @@ export function MunicipalityPicker({
 
   return (
     <div className="municipality-picker">
-      <LabelledField id={name} label={label} hint={description} error={error}>
+      <LabelledField id={id} label={label} hint={description} error={error}>
         {(describedBy) => (
           <div className="municipality-picker__box">
             <Input
               ref={input}
-              id={name}
+              id={id}
               name={name}
               type="text"
               autoComplete="off"
@@ -244,10 +257,10 @@ export function MunicipalityPicker({
                     onBlur: () => setOpen(false),
                     onClick: () => setOpen(true),
                   }
-                : { list: `${listId}-data` })}
+                : { list: list ?? `${listId}-data` })}
             />
             {enhanced && (
-              <div role="listbox" id={listId} aria-label={label} className="municipality-picker__list" hidden={!shown}>
+              <div role="listbox" id={listId} aria-label={listLabel} className="municipality-picker__list" hidden={!shown}>
                 {shown &&
                   matches.map((option, i) => (
                     // biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: the combobox pattern: focus stays in the input, which moves among the options with the arrow keys (aria-activedescendant) and chooses with Enter.
@@ -274,24 +287,18 @@ export function MunicipalityPicker({
           {t("finder.picker.didYouMean")}
         </Paragraph>
       )}
-      {enhanced && showFilter && <EvaluatedFilter id={`${name}-${uid}-evaluated`} checked={evaluatedOnly} onChange={setEvaluatedOnly} />}
+      {enhanced && showFilter && <EvaluatedFilter id={`${id}-${uid}-evaluated`} checked={evaluatedOnly} onChange={setEvaluatedOnly} />}
       <div role="status" className="ds-sr-only">
         {announcement}
       </div>
-      {!enhanced && (
-        <datalist id={`${listId}-data`}>
-          {pool.map((o) => (
-            <option key={o.code} value={o.name} />
-          ))}
-        </datalist>
-      )}
-      {problem && <PickerChoices name={name} problem={problem} />}
+      {!enhanced && !list && <MunicipalityDatalist id={`${listId}-data`} options={pool} />}
+      {problem && <PickerChoices id={id} name={name} problem={problem} />}
     </div>
   );
 }
 
 /** After a submitted text named none or several: radio buttons of the same field, or what to do. */
-function PickerChoices({ name, problem }: { name: string; problem: PickerProblem }) {
+function PickerChoices({ id, name, problem }: { id: string; name: string; problem: PickerProblem }) {
   const { t } = useT();
   if (problem.choices.length === 0) {
     return (
@@ -306,10 +313,21 @@ function PickerChoices({ name, problem }: { name: string; problem: PickerProblem
         {t(problem.status === "choose" ? "finder.picker.choose" : "finder.picker.none", { text: problem.text })}
       </Fieldset.Legend>
       {problem.choices.map((c) => (
-        <Choice key={c.code} id={`${name}-choice-${c.code}`} type="radio" name={name} value={c.code} label={c.name} />
+        <Choice key={c.code} id={`${id}-choice-${c.code}`} type="radio" name={name} value={c.code} label={c.name} />
       ))}
       {problem.more > 0 && <Paragraph data-size="sm">{t("finder.picker.more", { count: problem.more })}</Paragraph>}
     </Fieldset>
+  );
+}
+
+/** The names a picker's input suggests without JavaScript (the browser's own list, filtered as one types). */
+export function MunicipalityDatalist({ id, options }: { id: string; options: readonly { code: string; name: string }[] }) {
+  return (
+    <datalist id={id}>
+      {options.map((o) => (
+        <option key={o.code} value={o.name} />
+      ))}
+    </datalist>
   );
 }
 

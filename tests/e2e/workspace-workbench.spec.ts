@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, expectNoAxeViolations, signIn, waitForHydration } from "
 // 70.5 and 61). Other files agree items 4–6; this one touches items 8 and the texts of areas 5
 // and 6 only, and turns off (and on again) the two demo evaluators who have no login.
 
-// axe at two widths on the texts page (eight good-example forms with 290 municipalities each) takes its time.
+// axe at two widths on the texts page (its many fields, eight good-example forms among them) takes its time.
 test.describe.configure({ timeout: 90_000 });
 
 const WIDTHS = [1280, 375] as const;

@@ -134,6 +134,52 @@ describe("the workspace's pages, served", () => {
     expect(tagOf(page, "field-area-3-general")).not.toContain("aria-invalid");
   });
 
+  it("names a good example by typing, without JavaScript: one list of municipalities for the page, the name resolved by the server", async () => {
+    const eva = clients.eva;
+    const before = await html(eva, "/arbetsyta/2/texter");
+    // Eight areas' add forms refer to one list (not eight selects of every municipality), which leaves out Eskilstuna itself.
+    expect(before.match(/<datalist/g)).toHaveLength(1);
+    expect(before.match(/list="good-example-municipalities"/g)).toHaveLength(8);
+    expect(before).not.toContain('name="municipalityCode"');
+    const list = /<datalist id="good-example-municipalities">(.*?)<\/datalist>/s.exec(before)?.[1] ?? "";
+    expect(list).toContain('<option value="Umeå">');
+    expect(list).not.toContain('value="Eskilstuna"');
+    expect(tagOf(before, "examples-7-municipality")).toContain('aria-describedby="examples-7-municipality-hint"');
+
+    const token = await eva.csrfToken("/arbetsyta/2/texter");
+    const add = (municipality: string, sentence = "Medborgarbudget i alla kommundelar.") =>
+      eva.post("/arbetsyta/2/texter", { intent: "addExample", area: "7", municipality, sentence }, token);
+    // As typed, in any case and without its diacritics.
+    const added = await add("umea");
+    expect(added.status).toBe(302);
+    expect(added.headers.get("location")).toBe("/arbetsyta/2/texter#examples-7");
+    expect(await html(eva, "/arbetsyta/2/texter")).toMatch(/<strong>Umeå<\/strong>: Medborgarbudget i alla kommundelar\./);
+
+    // A name that fits several: the field is marked, the text kept, and the choices offered as radio buttons of the same field.
+    const several = await add("Upp", "Uppföljning i nämnderna.");
+    expect(several.status).toBe(400);
+    const page = (await several.text()).replaceAll("<!-- -->", "");
+    const field = tagOf(page, "examples-7-municipality");
+    expect(field).toContain('aria-invalid="true"');
+    expect(field).toContain('value="Upp"');
+    expect(page).toContain('href="#examples-7-municipality"');
+    expect(page).toContain("Flera kommuner passar ”Upp”. Välj en:");
+    expect(tagOf(page, "examples-7-municipality-choice-0380")).toContain('name="municipality"');
+    expect(page).toContain("Uppföljning i nämnderna.</textarea>");
+    // Only that area's form says so.
+    expect(tagOf(page, "examples-6-municipality")).not.toContain("aria-invalid");
+
+    for (const [typed, message] of [
+      ["Atlantis", "Skriv namnet eller koden på en kommun som finns och välj den i listan."],
+      ["Eskilstuna", "Den utvärderade kommunen kan inte vara ett gott exempel i sin egen rapport."],
+      ["", "Skriv namnet eller koden på en kommun som finns och välj den i listan."],
+    ]) {
+      const refused = await add(typed!);
+      expect(refused.status, typed).toBe(400);
+      expect(await refused.text(), typed).toContain(message);
+    }
+  });
+
   it("marks the add form's invalid field in the HTML, without JavaScript", async () => {
     const admin = clients.admin;
     const token = await admin.csrfToken("/admin/anvandare");

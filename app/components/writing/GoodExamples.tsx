@@ -1,8 +1,8 @@
-import { Button, Heading, Paragraph, Select, Textarea } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Textarea } from "@digdir/designsystemet-react";
 import { Form } from "react-router";
 import { failedSubmission } from "../AutosaveForm.tsx";
 import { LabelledField } from "../LabelledField.tsx";
-import { MunicipalityOptions } from "../MunicipalityOptions.tsx";
+import { MunicipalityDatalist, MunicipalityPicker, type PickerProblem } from "../MunicipalityPicker.tsx";
 import { CsrfField } from "../../forms.tsx";
 import { useT } from "../../i18n.ts";
 import type { GoodExample, WritingArea } from "../../../src/services/writing/getWriting.server.ts";
@@ -27,14 +27,37 @@ function ExampleButton({ intent, example, direction, label }: ExampleButtonProps
   );
 }
 
+/** The one list of municipalities that every area's add form suggests as one types, without JavaScript. */
+const CHOICES_LIST = "good-example-municipalities";
+
+/**
+ * The municipalities that may be named (not the one evaluated), once for the whole page: each
+ * area's picker refers to it, instead of eight copies of the 290 (or eight selects of them).
+ */
+export function GoodExampleChoices({ choices }: { choices: readonly { code: string; name: string }[] }) {
+  return <MunicipalityDatalist id={CHOICES_LIST} options={choices} />;
+}
+
 /** An area's good examples, in order, and (for the team) the form to add one. */
-export function GoodExamples({ area, choices, page }: { area: WritingArea; choices: { code: string; name: string }[]; page: PageState }) {
+export function GoodExamples({
+  area,
+  choices,
+  page,
+  picker,
+}: {
+  area: WritingArea;
+  choices: readonly { code: string; name: string }[];
+  page: PageState;
+  /** What the picker says of a name refused without JavaScript (several match, or none); only for the area that failed. */
+  picker?: PickerProblem | null;
+}) {
   const { t } = useT();
   const anchor = examplesAnchor(area.number);
   const { values: failed, error: problem } = failedSubmission(page.failure, `examples:${area.number}`);
   const n = area.number;
   // The same two fields in every area: named by their area for whoever hears the labels out of context.
-  const where = <span className="ds-sr-only">{t("workbench.texts.exampleFieldArea", { number: n, name: area.name })}</span>;
+  const whereText = t("workbench.texts.exampleFieldArea", { number: n, name: area.name });
+  const where = <span className="ds-sr-only">{whereText}</span>;
   return (
     <div id={anchor} className="stack">
       <Heading level={3} data-size="xs" id={`${anchor}-heading`}>
@@ -69,7 +92,8 @@ export function GoodExamples({ area, choices, page }: { area: WritingArea; choic
           <CsrfField />
           <input type="hidden" name="intent" value="addExample" />
           <input type="hidden" name="area" value={n} />
-          <LabelledField
+          <MunicipalityPicker
+            name="municipality"
             id={`${anchor}-municipality`}
             label={
               <>
@@ -77,21 +101,15 @@ export function GoodExamples({ area, choices, page }: { area: WritingArea; choic
                 {where}
               </>
             }
+            listLabel={`${t("writing.exampleMunicipality")}${whereText}`}
+            description={t("writing.exampleMunicipalityDescription")}
+            list={CHOICES_LIST}
+            options={choices}
+            defaultValue={failed?.municipality ?? ""}
+            problem={failed ? picker : null}
             error={problem("municipalityCode")}
-          >
-            {(describedBy, invalid) => (
-              <Select
-                id={`${anchor}-municipality`}
-                name="municipalityCode"
-                required
-                defaultValue={failed?.municipalityCode ?? ""}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              >
-                <MunicipalityOptions municipalities={choices} empty={t("writing.chooseMunicipality")} />
-              </Select>
-            )}
-          </LabelledField>
+            required
+          />
           <LabelledField
             id={`${anchor}-sentence`}
             label={

@@ -1,6 +1,6 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useEffect, useState } from "react";
-import { redirect } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/writing";
 import {
   failureWithValues,
@@ -13,10 +13,12 @@ import { PreviousResult } from "../../components/PreviousResult.tsx";
 import { AreaPoints } from "../../components/RunningPoints.tsx";
 import { AreaIndex, type Written } from "../../components/writing/AreaIndex.tsx";
 import { areaAnchor, examplesAnchor, fieldId, INDEX_ANCHOR, textAnchor } from "../../components/writing/anchors.ts";
-import { GoodExamples } from "../../components/writing/GoodExamples.tsx";
+import { GoodExampleChoices, GoodExamples } from "../../components/writing/GoodExamples.tsx";
+import { pickMunicipality, type PickerProblem } from "../../components/MunicipalityPicker.tsx";
 import { ListField, TextField, type PageState } from "../../components/writing/TextFields.tsx";
 import { Problems, readForm } from "../../forms.tsx";
 import { pageTitle, useT } from "../../i18n.ts";
+import { municipalityList } from "../../../src/services/results/queries.server.ts";
 import { getWriting, type Writing } from "../../../src/services/writing/getWriting.server.ts";
 import { addGoodExample, deleteGoodExample, moveGoodExample } from "../../../src/services/writing/goodExamples.server.ts";
 import { saveText } from "../../../src/services/writing/saveText.server.ts";
@@ -42,11 +44,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { db, actor, evaluationId: id } = context.get(workspaceContext);
   const form = await readForm(request, context);
   const path = new URL(request.url).pathname;
-  const typed = typedValues(form, ["intent", "key", "body", "area", "municipalityCode", "sentence"]);
+  const typed = typedValues(form, ["intent", "key", "body", "area", "sentence"]);
+  // A good example's municipality as typed (or chosen after a first try): the service takes its code.
+  // Resolved among all, the evaluated one too, so that naming it gets the service's own answer.
+  const picked =
+    typed.intent === "addExample" ? pickMunicipality(form.getAll("municipality").map(String), await municipalityList(db)) : null;
+  if (picked?.code) form.set("municipalityCode", picked.code);
   const submitted: Submitted =
     typed.intent === "text"
       ? { form: `text:${typed.key}`, values: { body: typed.body } }
-      : { form: `examples:${typed.area}`, values: { municipalityCode: typed.municipalityCode, sentence: typed.sentence } };
+      : { form: `examples:${typed.area}`, values: { municipality: picked?.code ?? picked?.text ?? "", sentence: typed.sentence } };
   try {
     const input = parseForm(form, writingForms);
     switch (input.intent) {
@@ -67,7 +74,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     return redirect(`${path}#${examplesAnchor(typed.area)}`);
   } catch (error) {
-    return failureWithValues(error, request, submitted, "writing", { conflictField: "version" });
+    const failure = failureWithValues(error, request, submitted, "writing", { conflictField: "version" });
+    return picked?.problem ? data({ ...failure.data, picker: picked.problem }, failure.init ?? undefined) : failure;
   }
 }
 
@@ -83,7 +91,7 @@ const writtenOf = (w: Writing): Written => Object.fromEntries(Object.values(w.te
 export default function WritingPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, formatDate } = useT();
   const w = loaderData;
-  const failure = actionData && "problems" in actionData ? (actionData as AutosaveFailure) : undefined;
+  const failure = actionData && "problems" in actionData ? (actionData as AutosaveFailure & { picker?: PickerProblem }) : undefined;
   // The index follows saves as you type (they do not load the page again); a reload starts from what is stored.
   const [written, setWritten] = useState(() => writtenOf(w));
   useEffect(() => setWritten(writtenOf(w)), [w]);
@@ -111,6 +119,7 @@ export default function WritingPage({ loaderData, actionData }: Route.ComponentP
       )}
       <Problems problems={failure?.problems} fieldIds={fieldIds} />
       <AreaIndex areas={w.areas} summaryKey={w.summary.key} written={written} />
+      {w.canEdit && <GoodExampleChoices choices={w.municipalityChoices} />}
 
       <section aria-labelledby="summary-heading" className="stack">
         <Heading level={2} data-size="sm" id="summary-heading">
@@ -184,7 +193,7 @@ export default function WritingPage({ loaderData, actionData }: Route.ComponentP
             )}
             <ListField list={area.strengths} label={label(t("writing.strengths"))} page={page} />
             <ListField list={area.improvements} label={label(t("writing.improvements"))} page={page} />
-            <GoodExamples area={area} choices={w.municipalityChoices} page={page} />
+            <GoodExamples area={area} choices={w.municipalityChoices} page={page} picker={failure?.picker} />
             <Paragraph data-size="sm">
               <a href={`#${INDEX_ANCHOR}`}>{t("workbench.texts.toIndex")}</a>
             </Paragraph>
