@@ -1,4 +1,4 @@
-import { Button, Details, Input, Select } from "@digdir/designsystemet-react";
+import { Button, Input, Select } from "@digdir/designsystemet-react";
 import { Form } from "react-router";
 import { ConflictChoice } from "../ConflictChoice.tsx";
 import { failureFor, Hidden, TextField } from "../evidence/shared.tsx";
@@ -8,6 +8,7 @@ import { ACTION_STATUSES, actionAnchor } from "../../../src/domain/cycle/actions
 import type { ActionFields } from "../../../src/services/actionPlan/actions.server.ts";
 import { ACTION_FIELDS, type ActionPlanFailure } from "./failure.ts";
 import type { ActionView } from "./ActionDetails.tsx";
+import { FormDisclosure } from "./FormDisclosure.tsx";
 
 /** An action as the forms need it: what it shows and the version it was loaded with. */
 export type EditableAction = ActionView & { version: number; links: string };
@@ -110,30 +111,33 @@ export function AddActionForm({
   improvement,
   label,
   failure,
+  openForm,
 }: {
   improvement?: { areaNumber: number; index: number; text: string };
   label: string;
   failure?: ActionPlanFailure;
+  /** The form the page's address opens (see openFormOf). */
+  openForm?: string;
 }) {
   const { t } = useT();
   const key = improvement ? `add-${improvement.areaNumber}-${improvement.index}` : "add-own";
   const source: Record<string, number> = improvement ? { areaNumber: improvement.areaNumber, improvementIndex: improvement.index } : {};
+  const summary = (
+    <>
+      {label}
+      {improvement && <span className="ds-sr-only">: {improvement.text}</span>}
+    </>
+  );
   return (
-    <Details defaultOpen={failure?.form === key} className="action-add">
-      <Details.Summary>
-        {label}
-        {improvement && <span className="ds-sr-only">: {improvement.text}</span>}
-      </Details.Summary>
-      <Details.Content>
-        <Form method="post" className="stack form-narrow">
-          <Hidden values={{ intent: "add", ...source }} />
-          <ActionFieldset formKey={key} failure={failure} />
-          <Button type="submit" variant="secondary">
-            {t("actionPlan.add.submit")}
-          </Button>
-        </Form>
-      </Details.Content>
-    </Details>
+    <FormDisclosure formKey={key} open={failure?.form === key || openForm === key} summary={summary} className="action-add">
+      <Form method="post" className="stack form-narrow">
+        <Hidden values={{ intent: "add", ...source }} />
+        <ActionFieldset formKey={key} failure={failure} />
+        <Button type="submit" variant="secondary">
+          {t("actionPlan.add.submit")}
+        </Button>
+      </Form>
+    </FormDisclosure>
   );
 }
 
@@ -141,7 +145,7 @@ export function AddActionForm({
  * The forms on an action of someone who may change it: status in one step, all its fields,
  * a dated note, removal. A save refused because someone else saved first shows both versions.
  */
-export function ActionEditing({ action, failure, open }: { action: EditableAction; failure?: ActionPlanFailure; open: boolean }) {
+export function ActionEditing({ action, failure, openForm }: { action: EditableAction; failure?: ActionPlanFailure; openForm?: string }) {
   const { t } = useT();
   const anchor = actionAnchor(action.id);
   const editKey = `update-${action.id}`;
@@ -184,59 +188,65 @@ export function ActionEditing({ action, failure, open }: { action: EditableActio
           <span className="ds-sr-only">: {action.title}</span>
         </Button>
       </Form>
-      <Details defaultOpen={open || failure?.form === editKey}>
-        <Details.Summary>
-          {t("actionPlan.edit.summary")}
-          <span className="ds-sr-only">: {action.title}</span>
-        </Details.Summary>
-        <Details.Content>
-          <Form method="post" className="stack form-narrow">
-            <Hidden values={{ intent: "update", actionId: action.id, version: action.version }} />
-            <ActionFieldset formKey={editKey} failure={failure} action={action} />
-            <Button type="submit" variant="secondary">
-              {t("actionPlan.edit.submit")}
-            </Button>
-          </Form>
-          <Form method="post">
-            <Hidden values={{ intent: "delete", actionId: action.id, version: action.version }} />
-            <Button type="submit" variant="tertiary" data-color="danger" data-size="sm">
-              {t("actionPlan.remove")}
-              <span className="ds-sr-only">: {action.title}</span>
-            </Button>
-          </Form>
-        </Details.Content>
-      </Details>
-      <Details defaultOpen={!!note.failed}>
-        <Details.Summary>
-          {t("actionPlan.note.summary")}
-          <span className="ds-sr-only">: {action.title}</span>
-        </Details.Summary>
-        <Details.Content>
-          <Form method="post" className="stack form-narrow">
-            <Hidden values={{ intent: "note", actionId: action.id }} />
-            <TextField
-              id={`${noteKey}-body`}
-              name="body"
-              rows={3}
-              required
-              label={t("actionPlan.field.note")}
-              defaultValue={note.value("body")}
-              error={note.error("body")}
-            />
-            <DateField
-              id={`${noteKey}-notedOn`}
-              name="notedOn"
-              label={t("actionPlan.field.notedOn")}
-              hint={t("actionPlan.field.notedOnHint")}
-              value={note.value("notedOn")}
-              error={note.error("notedOn")}
-            />
-            <Button type="submit" variant="secondary">
-              {t("actionPlan.note.submit")}
-            </Button>
-          </Form>
-        </Details.Content>
-      </Details>
+      <FormDisclosure
+        formKey={editKey}
+        open={openForm === editKey || failure?.form === editKey}
+        summary={
+          <>
+            {t("actionPlan.edit.summary")}
+            <span className="ds-sr-only">: {action.title}</span>
+          </>
+        }
+      >
+        <Form method="post" className="stack form-narrow">
+          <Hidden values={{ intent: "update", actionId: action.id, version: action.version }} />
+          <ActionFieldset formKey={editKey} failure={failure} action={action} />
+          <Button type="submit" variant="secondary">
+            {t("actionPlan.edit.submit")}
+          </Button>
+        </Form>
+        <Form method="post">
+          <Hidden values={{ intent: "delete", actionId: action.id, version: action.version }} />
+          <Button type="submit" variant="tertiary" data-color="danger" data-size="sm">
+            {t("actionPlan.remove")}
+            <span className="ds-sr-only">: {action.title}</span>
+          </Button>
+        </Form>
+      </FormDisclosure>
+      <FormDisclosure
+        formKey={noteKey}
+        open={openForm === noteKey || !!note.failed}
+        summary={
+          <>
+            {t("actionPlan.note.summary")}
+            <span className="ds-sr-only">: {action.title}</span>
+          </>
+        }
+      >
+        <Form method="post" className="stack form-narrow">
+          <Hidden values={{ intent: "note", actionId: action.id }} />
+          <TextField
+            id={`${noteKey}-body`}
+            name="body"
+            rows={3}
+            required
+            label={t("actionPlan.field.note")}
+            defaultValue={note.value("body")}
+            error={note.error("body")}
+          />
+          <DateField
+            id={`${noteKey}-notedOn`}
+            name="notedOn"
+            label={t("actionPlan.field.notedOn")}
+            hint={t("actionPlan.field.notedOnHint")}
+            value={note.value("notedOn")}
+            error={note.error("notedOn")}
+          />
+          <Button type="submit" variant="secondary">
+            {t("actionPlan.note.submit")}
+          </Button>
+        </Form>
+      </FormDisclosure>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { Route } from "./+types/action-plan";
 import { ActionDetails } from "../../components/actionPlan/ActionDetails.tsx";
 import { ActionEditing, AddActionForm, type EditableAction } from "../../components/actionPlan/ActionForms.tsx";
 import { ACTION_FIELDS, type ActionPlanFailure, NOTE_FIELDS, PUBLISH_ANCHOR } from "../../components/actionPlan/failure.ts";
+import { openFormOf } from "../../components/actionPlan/FormDisclosure.tsx";
 import { ImprovementGroups } from "../../components/actionPlan/ImprovementGroups.tsx";
 import { ActionPlanOverview } from "../../components/actionPlan/Overview.tsx";
 import { PlanDownloads, type PlanDownload } from "../../components/actionPlan/PlanDownloads.tsx";
@@ -90,13 +91,13 @@ export default function ActionPlanPage({ loaderData, actionData }: Route.Compone
   const { plan, chart, downloads, stamp } = loaderData;
   const failure = actionData as ActionPlanFailure | undefined;
   const done = DONE.find((d) => d === search.get("klart"));
-  const editing = Number(search.get("andra"));
+  const openForm = openFormOf(search);
   const fields = failure?.form.startsWith("note-") ? NOTE_FIELDS : ACTION_FIELDS;
   const fieldIds = failure ? Object.fromEntries(fields.map((f) => [f, `${failure.form}-${f}`])) : {};
   const areaNames = Object.fromEntries(plan.evaluation.areas.map((a) => [a.number, a.name]));
   const card = (action: EditableAction, level: 3 | 4 | 5 | 6, showImprovement = false) => (
     <ActionDetails key={`${action.id}-${action.version}-${stamp}`} action={action} level={level} showImprovement={showImprovement}>
-      {plan.can.edit && <ActionEditing action={action} failure={failure} open={editing === action.id} />}
+      {plan.can.edit && <ActionEditing action={action} failure={failure} openForm={openForm} />}
     </ActionDetails>
   );
   return (
@@ -155,6 +156,7 @@ export default function ActionPlanPage({ loaderData, actionData }: Route.Compone
                 improvement={i}
                 label={t("actionPlan.add.summary")}
                 failure={failure}
+                openForm={openForm}
               />
             )
           }
@@ -166,7 +168,7 @@ export default function ActionPlanPage({ loaderData, actionData }: Route.Compone
         </Heading>
         <Paragraph>{t("actionPlan.own.intro")}</Paragraph>
         {plan.own.length === 0 ? <Paragraph>{t("actionPlan.own.none")}</Paragraph> : plan.own.map((a) => card(a, 3, true))}
-        {plan.can.edit && <AddActionForm key={`add-own-${stamp}`} label={t("actionPlan.add.own")} failure={failure} />}
+        {plan.can.edit && <AddActionForm key={`add-own-${stamp}`} label={t("actionPlan.add.own")} failure={failure} openForm={openForm} />}
       </section>
     </div>
   );

@@ -101,6 +101,7 @@ export const actionPlan: Messages<typeof sv> = {
     submit: "Save the note",
   },
   remove: "Remove the action",
+  openForm: "Show the form",
   conflict: "The action “{{title}}”",
   done: {
     add: "The action has been added.",

@@ -98,6 +98,7 @@ export const actionPlan = {
     submit: "Spara anteckningen",
   },
   remove: "Ta bort åtgärden",
+  openForm: "Visa formuläret",
   conflict: "Åtgärden ”{{title}}”",
   done: {
     add: "Åtgärden är tillagd.",
