@@ -220,6 +220,48 @@ test.describe("the texts page", () => {
     await expectAccessibleAtBothWidths(page);
     await context.close();
   });
+
+  // Area 6's good examples: one is added by typing the municipality (the list is one for the page), then removed again.
+  test("names a good example by typing and choosing from the matches (JavaScript on)", async ({ browser }) => {
+    const context = await signedIn(browser, "eva@kompass.example");
+    const page = await context.newPage();
+    await page.goto("/arbetsyta/2/texter");
+    await waitForHydration(page);
+    const examples = page.locator("#examples-6");
+    const field = examples.getByRole("combobox", { name: /^Kommun, gott exempel i område 6 / });
+    await field.fill("umea");
+    await examples.getByRole("option", { name: "Umeå", exact: true }).click();
+    await expect(field).toHaveValue("Umeå");
+    await examples.getByLabel(/^Vad kommunen är ett gott exempel på/).fill("Chefsutveckling för alla nya chefer.");
+    await examples.getByRole("button", { name: "Lägg till gott exempel" }).click();
+    await expect(examples.locator("ol")).toContainText("Umeå: Chefsutveckling för alla nya chefer.");
+    await examples.getByRole("button", { name: "Ta bort: Umeå" }).click();
+    await expect(examples.getByText("Chefsutveckling för alla nya chefer.")).toHaveCount(0);
+    await context.close();
+  });
+
+  test("names a good example by typing without JavaScript: a name that fits several offers them", async ({ browser }) => {
+    const context = await signedIn(browser, "eva@kompass.example", { javaScript: false });
+    const page = await context.newPage();
+    await page.goto("/arbetsyta/2/texter");
+    const examples = page.locator("#examples-6");
+    const field = page.locator("#examples-6-municipality");
+    await expect(field).toHaveAttribute("list", "good-example-municipalities");
+    await field.fill("Upp");
+    await examples.getByLabel(/^Vad kommunen är ett gott exempel på/).fill("Chefsutveckling för alla nya chefer.");
+    const response = page.waitForResponse((r) => r.request().method() === "POST");
+    await examples.getByRole("button", { name: "Lägg till gott exempel" }).click();
+    expect((await response).status()).toBe(400);
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("main ds-error-summary").first().getByRole("link")).toHaveAttribute("href", "#examples-6-municipality");
+    await expectNoAxeViolations(page);
+    await examples.getByRole("radio", { name: "Uppsala" }).check();
+    await examples.getByRole("button", { name: "Lägg till gott exempel" }).click();
+    await expect(examples.locator("ol")).toContainText("Uppsala: Chefsutveckling för alla nya chefer.");
+    await examples.getByRole("button", { name: "Ta bort: Uppsala" }).click();
+    await expect(examples.getByText("Chefsutveckling för alla nya chefer.")).toHaveCount(0);
+    await context.close();
+  });
 });
 
 test.describe("turning an account off asks first", () => {

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
 import { startTestServer } from "../support/server.ts";
@@ -19,13 +19,13 @@ const FORM_TITLE = /id="(?:add|update)-[\w-]+-title"/g;
 /** The opening tag of the element with this id. */
 const tagOf = (html: string, id: string) => new RegExp(`<[a-z]+[^>]*\\sid="${id}"[^>]*>`).exec(html)?.[0] ?? "";
 
-describe("the action plan's forms, rendered when opened", () => {
+describe.each(testDatabaseKinds())("the action plan's forms, rendered when opened, on %s", (kind) => {
   let database: TestDatabase;
   let server: Server;
   const contact = { client: undefined as unknown as TestClient };
 
   beforeAll(async () => {
-    database = await createTestDatabase("pglite");
+    database = await createTestDatabase(kind);
     await importDemo(database.db);
     await seedWorkspaceDemo(database.db);
     server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
