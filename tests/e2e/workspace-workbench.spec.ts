@@ -228,14 +228,14 @@ test.describe("the texts page", () => {
     await page.goto("/arbetsyta/2/texter");
     await waitForHydration(page);
     const examples = page.locator("#examples-6");
-    const field = examples.getByRole("combobox", { name: /^Kommun, gott exempel i område 6 / });
+    const field = examples.getByRole("combobox", { name: /^Kommun ?, gott exempel i område 6 / });
     await field.fill("umea");
     await examples.getByRole("option", { name: "Umeå", exact: true }).click();
     await expect(field).toHaveValue("Umeå");
     await examples.getByLabel(/^Vad kommunen är ett gott exempel på/).fill("Chefsutveckling för alla nya chefer.");
     await examples.getByRole("button", { name: "Lägg till gott exempel" }).click();
     await expect(examples.locator("ol")).toContainText("Umeå: Chefsutveckling för alla nya chefer.");
-    await examples.getByRole("button", { name: "Ta bort: Umeå" }).click();
+    await examples.getByRole("button", { name: /^Ta bort ?: Umeå$/ }).click();
     await expect(examples.getByText("Chefsutveckling för alla nya chefer.")).toHaveCount(0);
     await context.close();
   });
@@ -258,7 +258,7 @@ test.describe("the texts page", () => {
     await examples.getByRole("radio", { name: "Uppsala" }).check();
     await examples.getByRole("button", { name: "Lägg till gott exempel" }).click();
     await expect(examples.locator("ol")).toContainText("Uppsala: Chefsutveckling för alla nya chefer.");
-    await examples.getByRole("button", { name: "Ta bort: Uppsala" }).click();
+    await examples.getByRole("button", { name: /^Ta bort ?: Uppsala$/ }).click();
     await expect(examples.getByText("Chefsutveckling för alla nya chefer.")).toHaveCount(0);
     await context.close();
   });
