@@ -79,10 +79,20 @@ describe.each(testDatabaseKinds())("a practice municipality, on %s", (kind) => {
     expect(await report.text()).toContain(PRACTICE.name);
   });
 
-  it("is offered to the administrator for contacts", async () => {
+  it("is offered to the administrator, for contacts and for planning", async () => {
     const admin = new TestClient(baseUrl(server));
     await admin.signIn("admin@kompass.example", PASSWORD);
     expect(await (await admin.get("/admin/anvandare")).text()).toContain(`<option value="${PRACTICE.code}">${PRACTICE.name}</option>`);
+    // Without JavaScript the name typed is looked up; the page answers with its contacts.
+    const token = await admin.csrfToken("/arbetsyta/ny");
+    const chosen = await admin.post(
+      "/arbetsyta/ny",
+      { intent: "choose", municipality: "övningsköping", instrumentKey: "2020", year: "2030" },
+      token,
+    );
+    const page = await chosen.text();
+    expect(page).toContain(`value="${PRACTICE.name}"`);
+    expect(page).toContain("Jonas Holm");
   });
 
   it("gets no imported result and is no good example", async () => {
