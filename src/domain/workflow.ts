@@ -20,11 +20,21 @@ export interface EvaluationFacts {
   scorableItemCount: number;
   agreedItemCount: number;
   summaryWritten: boolean;
+  /** A practice case (a made-up municipality): never published, so its points never look like a result. */
+  practice: boolean;
 }
 
 /** Why a transition cannot be made yet: a message key with its values. */
 export interface Blocker {
-  code: "team_too_small" | "no_contact" | "no_visit_dates" | "no_interviews" | "not_all_submitted" | "not_all_agreed" | "no_summary";
+  code:
+    | "team_too_small"
+    | "no_contact"
+    | "no_visit_dates"
+    | "no_interviews"
+    | "not_all_submitted"
+    | "not_all_agreed"
+    | "no_summary"
+    | "practice_case";
   values?: Record<string, string | number>;
 }
 
@@ -54,7 +64,13 @@ const rules: Partial<Record<`${EvaluationStatus}>${EvaluationStatus}`, Transitio
         ? [{ code: "not_all_agreed", values: { count: f.scorableItemCount - f.agreedItemCount } }]
         : [],
   },
-  "review>published": { who: "administrator", requires: (f) => (f.summaryWritten ? [] : [{ code: "no_summary" }]) },
+  "review>published": {
+    who: "administrator",
+    requires: (f) => [
+      ...(f.summaryWritten ? [] : [{ code: "no_summary" as const }]),
+      ...(f.practice ? [{ code: "practice_case" as const }] : []),
+    ],
+  },
   // One step back, to correct something before publication.
   "preparation>planned": { who: "administrator", requires: () => [] },
   "visit>preparation": { who: "team", requires: () => [] },

@@ -8,8 +8,10 @@ import {
   evaluationMembers,
   evaluationRevisions,
   evaluations,
+  municipalities,
   questionnaireAnswers,
   questionnaires,
+  scores,
   users,
 } from "../../src/db/schema.server.ts";
 import { ACTION_STATUSES, type ActionStatus, isOverdue } from "../../src/domain/cycle/actions.ts";
@@ -17,15 +19,16 @@ import { improvementsOf } from "../../src/domain/cycle/followup.ts";
 import { isAnswered } from "../../src/domain/cycle/questionnaire.ts";
 import { demoCalendar } from "../../src/services/demo/seedCycleDemo.server.ts";
 import { TEST_IMPROVEMENTS } from "../support/cycle.ts";
+import { realMunicipalityCodes } from "../support/fictional.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { addE2eFixture, E2E_TESTKOPING_CONTACT } from "../support/e2eFixture.ts";
 
-// The demo of the municipality's own cycle (issue 13): Eskilstuna 2026's practice questionnaire,
+// The demo of the municipality's own cycle (issue 13): the practice case's questionnaire,
 // half answered by its contact and an invited colleague, and Örebro 2012's private action plan
 // with actions in every status, some overdue whenever the demo is seeded.
 describe.each(testDatabaseKinds())("the cycle's demo, on %s", (kind) => {
   let database: TestDatabase;
-  const ESKILSTUNA = 2;
+  const PRACTICE = 2;
   const OREBRO = 1;
   const today = demoCalendar().day(0);
 
@@ -36,30 +39,30 @@ describe.each(testDatabaseKinds())("the cycle's demo, on %s", (kind) => {
 
   const userId = async (email: string) => (await database.db.select().from(users).where(eq(users.email, email)))[0]!;
 
-  it("has a colleague in Eskilstuna, invited to Eskilstuna 2026 as staff", async () => {
-    const sara = await userId("kollega.eskilstuna@kompass.example");
-    expect(sara).toMatchObject({ name: "Sara Nyström", role: "staff", municipalityCode: "0484" });
+  it("has a colleague in Övningsköping, invited to its practice case as staff", async () => {
+    const sara = await userId("kollega.ovningskoping@kompass.example");
+    expect(sara).toMatchObject({ name: "Sara Nyström", role: "staff", municipalityCode: "9990" });
     const members = await database.db.select().from(evaluationMembers).where(eq(evaluationMembers.userId, sara.id));
-    expect(members.map((m) => [m.evaluationId, m.role])).toEqual([[ESKILSTUNA, "staff"]]);
+    expect(members.map((m) => [m.evaluationId, m.role])).toEqual([[PRACTICE, "staff"]]);
   });
 
-  it("has Eskilstuna 2026's questionnaire handed in before the visit, half answered by the contact and the colleague", async () => {
-    const [evaluation] = await database.db.select().from(evaluations).where(eq(evaluations.id, ESKILSTUNA));
-    const [questionnaire] = await database.db.select().from(questionnaires).where(eq(questionnaires.evaluationId, ESKILSTUNA));
+  it("has the practice case's questionnaire handed in before the visit, half answered by the contact and the colleague", async () => {
+    const [evaluation] = await database.db.select().from(evaluations).where(eq(evaluations.id, PRACTICE));
+    const [questionnaire] = await database.db.select().from(questionnaires).where(eq(questionnaires.evaluationId, PRACTICE));
     expect(questionnaire).toMatchObject({ status: "handed_in", gapPublished: false });
     expect(questionnaire!.dueDate < evaluation!.visitStart!).toBe(true);
     expect(questionnaire!.handedInAt!.toISOString().slice(0, 10) <= questionnaire!.dueDate).toBe(true);
-    const contact = await userId("kontakt.eskilstuna@kompass.example");
-    const sara = await userId("kollega.eskilstuna@kompass.example");
+    const contact = await userId("kontakt.ovningskoping@kompass.example");
+    const sara = await userId("kollega.ovningskoping@kompass.example");
     expect(questionnaire!.handedInBy).toBe(contact.id);
 
-    const answers = await database.db.select().from(questionnaireAnswers).where(eq(questionnaireAnswers.evaluationId, ESKILSTUNA));
+    const answers = await database.db.select().from(questionnaireAnswers).where(eq(questionnaireAnswers.evaluationId, PRACTICE));
     const answered = answers.filter(isAnswered);
     expect(answered).toHaveLength(4); // of the eight items, one per area of the 2020 version
     expect(answered.every((a) => a.answer.startsWith("Övningssvar"))).toBe(true);
     expect(answered.filter((a) => a.updatedBy === contact.id && a.assignedTo === null).length).toBeGreaterThan(0);
     expect(answered.filter((a) => a.updatedBy === sara.id && a.assignedTo === sara.id).length).toBeGreaterThan(0);
-    // No own scores: a figure in Eskilstuna's name that Eskilstuna never gave would be an invented one.
+    // No own scores: the questionnaire shows the answers, and the draft points are the team's.
     expect(answered.filter((a) => a.ownScore !== null)).toEqual([]);
     expect(answered.filter((a) => a.links !== "").length).toBeGreaterThan(0);
     // One item is given to the colleague and waits for her answer.
@@ -68,11 +71,11 @@ describe.each(testDatabaseKinds())("the cycle's demo, on %s", (kind) => {
     const logged = await database.db
       .select({ action: auditLog.action, target: auditLog.target, actorId: auditLog.actorId })
       .from(auditLog)
-      .where(and(eq(auditLog.evaluationId, ESKILSTUNA), sql`${auditLog.action} like 'questionnaire%'`));
+      .where(and(eq(auditLog.evaluationId, PRACTICE), sql`${auditLog.action} like 'questionnaire%'`));
     expect(logged.filter((e) => e.action === "questionnaire.answer").map((e) => e.target)).toEqual(answered.map((a) => a.itemId));
     expect(logged.filter((e) => e.action === "questionnaire.assigned").map((e) => e.target)).toEqual(["5", "7", "8"]);
     expect(logged.filter((e) => e.action === "questionnaire.colleagueInvited").map((e) => e.target)).toEqual([
-      "kollega.eskilstuna@kompass.example",
+      "kollega.ovningskoping@kompass.example",
     ]);
     expect(logged.at(0)).toMatchObject({ action: "questionnaire.sent", target: "questionnaire" });
     expect(logged.at(-1)).toEqual({ action: "questionnaire.handedIn", target: "questionnaire", actorId: contact.id });
@@ -108,6 +111,27 @@ describe.each(testDatabaseKinds())("the cycle's demo, on %s", (kind) => {
     expect(notes.every((n) => n.notedOn <= today)).toBe(true);
     expect(new Set(rows.map((r) => r.owner))).toContain("Kommundirektören");
     expect(new Set(rows.map((r) => r.owner))).toContain("Kommunikationschefen");
+  });
+
+  it("puts its practice case in a made-up municipality, and every other scored evaluation is a published result", async () => {
+    const [place] = await database.db.select().from(municipalities).where(eq(municipalities.code, "9990"));
+    expect(place).toMatchObject({ name: "Övningsköping", practice: true });
+    expect(realMunicipalityCodes.has("9990")).toBe(false);
+    const [practice] = await database.db.select().from(evaluations).where(eq(evaluations.id, PRACTICE));
+    expect(practice).toMatchObject({ municipalityCode: "9990", status: "agreement", resultId: null });
+    // Draft or agreed points in a real municipality's name are only those of a published result.
+    const scored = await database.db
+      .selectDistinct({
+        id: evaluations.id,
+        code: evaluations.municipalityCode,
+        resultId: evaluations.resultId,
+        practice: municipalities.practice,
+      })
+      .from(evaluations)
+      .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
+      .innerJoin(scores, eq(scores.evaluationId, evaluations.id));
+    expect(scored.length).toBeGreaterThanOrEqual(2);
+    for (const evaluation of scored) expect(evaluation.practice || evaluation.resultId !== null, evaluation.code).toBe(true);
   });
 
   it("keeps the practice plan out of the published revision", async () => {

@@ -131,7 +131,7 @@ test("the administrator reads the plan without forms, and another municipality's
   const outsider = await browser.newContext({ javaScriptEnabled: false });
   const other = await outsider.newPage();
   await other.goto("/logga-in");
-  await other.getByLabel("E-postadress").fill("kontakt.eskilstuna@kompass.example");
+  await other.getByLabel("E-postadress").fill("kontakt.ovningskoping@kompass.example");
   await other.getByLabel("Lösenord").fill(DEMO_PASSWORD);
   await other.getByRole("button", { name: "Logga in" }).click();
   await expect(other).toHaveURL(/\/arbetsyta$/);

@@ -172,10 +172,10 @@ test("planning: the contacts follow the municipality chosen, at once with JavaSc
   await waitForHydration(page);
   const contacts = page.getByRole("group", { name: "Kontaktpersoner i kommunen" });
   await expect(contacts).toContainText("Välj kommun först");
-  await page.getByRole("combobox", { name: "Kommun" }).fill("eskilstuna");
+  await page.getByRole("combobox", { name: "Kommun" }).fill("övningsköping");
   await expect(contacts.getByRole("checkbox")).toHaveCount(1);
-  await expect(contacts.getByLabel("Jonas Holm (Eskilstuna)")).toBeVisible();
-  await expect(contacts.getByRole("link", { name: "Lägg till en kontaktperson för Eskilstuna" })).toHaveAttribute(
+  await expect(contacts.getByLabel("Jonas Holm (Övningsköping)")).toBeVisible();
+  await expect(contacts.getByRole("link", { name: "Lägg till en kontaktperson för Övningsköping" })).toHaveAttribute(
     "href",
     "/admin/anvandare#add-user",
   );

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, expectNoAxeViolations, signIn, waitForHydration } from "./helpers.ts";
 
 // The analysis report in the browser: the public Örebro 2012 report (evaluation 1), reached from
-// the municipality page, and the team's draft of Eskilstuna 2026 (evaluation 2) with key facts.
+// the municipality page, and the team's draft of the practice case Övningsköping 2026 (evaluation 2) with key facts.
 const PASSWORD = DEMO_PASSWORD;
 
 test.describe("the published report, for everyone", () => {

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Locator, type Pag
 import { waitForHydration } from "./helpers.ts";
 
 // The workspace with JavaScript: keyboard use, saving as you type, two people editing the same
-// text, bad input and a forged form. Demo data: evaluation 2 is Eskilstuna 2026 in agreement,
+// text, bad input and a forged form. Demo data: evaluation 2 is Övningsköping 2026 (the practice case) in agreement,
 // with the evaluators eva and per; points are agreed on items 2 and 7 only. Each test here uses
 // its own item or text, so that the tests do not depend on one another.
 const PASSWORD = "kompass-demo-2026";

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, expectNoAxeViolations, signIn, waitForHydration } from "
 // Every page of the workspace, for every role that can reach it, with JavaScript: axe finds no
 // WCAG 2.1 A/AA violation, on the pages themselves and on the 403/404 pages a role meets instead.
 // Demo data: evaluation 1 is Örebro 2012 (published; its team has no login, its contact is
-// kontakt.orebro), evaluation 2 is Eskilstuna 2026 in agreement (eva and per; kontakt.eskilstuna).
+// kontakt.orebro), evaluation 2 is Övningsköping 2026 (the practice case) in agreement (eva and per; kontakt.ovningskoping).
 const PASSWORD = DEMO_PASSWORD;
 const PARTS = ["", "/underlag", "/poang", "/samsyn", "/texter", "/logg", "/versioner", "/rapport"] as const;
 type Part = (typeof PARTS)[number];
@@ -26,7 +26,7 @@ const contactOf = (published: boolean): Record<Part, Status> => ({
 const roles: { email: string; admin: boolean; evaluations: Record<1 | 2, Record<Part, Status>> }[] = [
   { email: "admin@kompass.example", admin: true, evaluations: { 1: all(200), 2: all(200) } },
   { email: "eva@kompass.example", admin: false, evaluations: { 1: all(404), 2: all(200) } },
-  { email: "kontakt.eskilstuna@kompass.example", admin: false, evaluations: { 1: all(404), 2: contactOf(false) } },
+  { email: "kontakt.ovningskoping@kompass.example", admin: false, evaluations: { 1: all(404), 2: contactOf(false) } },
   { email: "kontakt.orebro@kompass.example", admin: false, evaluations: { 1: contactOf(true), 2: all(404) } },
 ];
 

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, expectNoAxeViolations, signIn, waitForHydration } from "
 // The workspace with less friction (issue 12): the contact's hand-in notice, points under way
 // ("–" and a preliminary total), invalid fields marked alike with and without JavaScript, the
 // texts page's index and labels, and the question before an account is turned off. Demo data:
-// evaluation 2 is Eskilstuna 2026 in agreement (visit 13–14 October 2026; items 2 and 7 agreed,
+// evaluation 2 is Övningsköping 2026 (the practice case) in agreement (visit 13–14 October 2026; items 2 and 7 agreed,
 // 70.5 and 61). Other files agree items 4–6; this one touches items 8 and the texts of areas 5
 // and 6 only, and turns off (and on again) the two demo evaluators who have no login.
 
@@ -49,7 +49,7 @@ async function signedIn(browser: Browser, email: string, options: { javaScript?:
 
 test.describe("the contact's evidence page", () => {
   test("says that hand-in closed, after the visit, at which step the evaluation is, and whom to ask", async ({ browser }) => {
-    const context = await signedIn(browser, "kontakt.eskilstuna@kompass.example");
+    const context = await signedIn(browser, "kontakt.ovningskoping@kompass.example");
     const page = await context.newPage();
     await page.goto("/arbetsyta/2/underlag");
     await waitForHydration(page);

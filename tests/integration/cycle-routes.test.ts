@@ -11,7 +11,7 @@ import { startTestServer } from "../support/server.ts";
 // The municipality's own cycle (issue 13): every new route × every kind of user, and every new
 // form action refused to whoever may not use it, with nothing changed. Needs the built app.
 // Demo: evaluation 1 is Örebro 2012 (published, with a private practice action plan, no
-// questionnaire); evaluation 2 is Eskilstuna 2026 (in agreement; its practice questionnaire is
+// questionnaire); evaluation 2 is the practice case Övningsköping 2026 (in agreement; its practice questionnaire is
 // handed in, half answered by the contact and the invited colleague Sara).
 const PASSWORD = "kompass-demo-2026";
 const PARTS = ["/sjalvvardering", "/sjalvvardering/kollegor", "/sjalvvardering/jamforelse", "/handlingsplan", "/uppfoljning"] as const;
@@ -47,8 +47,8 @@ describe.each(testDatabaseKinds())("the cycle's routes × every role on %s", (ki
       outsiderEvaluator: "olle@test.example",
       orebroContact: "kontakt.orebro@kompass.example",
       orebroStaff: "stina@test.example",
-      eskilstunaContact: "kontakt.eskilstuna@kompass.example",
-      eskilstunaColleague: "kollega.eskilstuna@kompass.example",
+      practiceContact: "kontakt.ovningskoping@kompass.example",
+      practiceColleague: "kollega.ovningskoping@kompass.example",
     };
     for (const [role, email] of Object.entries(accounts)) {
       const client = new TestClient(baseUrl(server));
@@ -74,10 +74,10 @@ describe.each(testDatabaseKinds())("the cycle's routes × every role on %s", (ki
     ["orebroContact", 2, all(404)],
     ["orebroStaff", 1, but(404, { "/handlingsplan": 200 })],
     ["orebroStaff", 2, all(404)],
-    ["eskilstunaContact", 1, all(404)],
-    ["eskilstunaContact", 2, but(200, { "/sjalvvardering/jamforelse": 404, "/handlingsplan": 404, "/uppfoljning": 403 })],
-    ["eskilstunaColleague", 1, all(404)],
-    ["eskilstunaColleague", 2, but(200, { "/sjalvvardering/jamforelse": 404, "/handlingsplan": 404, "/uppfoljning": 403 })],
+    ["practiceContact", 1, all(404)],
+    ["practiceContact", 2, but(200, { "/sjalvvardering/jamforelse": 404, "/handlingsplan": 404, "/uppfoljning": 403 })],
+    ["practiceColleague", 1, all(404)],
+    ["practiceColleague", 2, but(200, { "/sjalvvardering/jamforelse": 404, "/handlingsplan": 404, "/uppfoljning": 403 })],
   ];
 
   it.each(expectations)("%s on evaluation %i", async (role, evaluation, expected) => {
@@ -88,7 +88,7 @@ describe.each(testDatabaseKinds())("the cycle's routes × every role on %s", (ki
   });
 
   it.each([
-    ["/admin/sjalvvardering", { anonymous: 302, administrator: 200, teamEvaluator: 403, orebroContact: 403, eskilstunaColleague: 403 }],
+    ["/admin/sjalvvardering", { anonymous: 302, administrator: 200, teamEvaluator: 403, orebroContact: 403, practiceColleague: 403 }],
     // A private plan's files are not found; the workspace's only for those who may read the plan.
     ["/handlingsplan/1/handlingsplan-orebro-2012.xlsx", { anonymous: 404, administrator: 404, orebroContact: 404 }],
     [
@@ -118,8 +118,8 @@ describe.each(testDatabaseKinds())("the cycle's routes × every role on %s", (ki
     ["orebroContact", [404]],
     ["orebroStaff", [404]],
     // The questionnaire is handed in and the evaluation is past the visit: nobody of the municipality changes anything.
-    ["eskilstunaContact", [403, 404]],
-    ["eskilstunaColleague", [403, 404]],
+    ["practiceContact", [403, 404]],
+    ["practiceColleague", [403, 404]],
   ];
 
   it.each(refusedOn2)("refuses every cycle action on evaluation 2 to %s and changes nothing", (role, statuses) =>
@@ -135,8 +135,8 @@ describe.each(testDatabaseKinds())("the cycle's routes × every role on %s", (ki
     ["anonymous", [302]],
     ["teamEvaluator", [404]],
     ["outsiderEvaluator", [404]],
-    ["eskilstunaContact", [404]],
-    ["eskilstunaColleague", [404]],
+    ["practiceContact", [404]],
+    ["practiceColleague", [404]],
     // The administrator reads the plan; the municipality writes it.
     ["administrator", [403]],
   ];

@@ -56,10 +56,10 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
     expect(page.texts).toBeNull();
   });
 
-  it("an unknown year or municipality is not found, and the unpublished Eskilstuna 2026 has no page", async () => {
+  it("an unknown year or municipality is not found, and the unpublished practice case Övningsköping 2026 has no page", async () => {
     await expect(getEvaluationPage(database.db, "1880", 2013, { language: "sv" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getEvaluationPage(database.db, "9999", 2012, { language: "sv" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getEvaluationPage(database.db, "0484", 2026, { language: "sv" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getEvaluationPage(database.db, "9990", 2026, { language: "sv" })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("compares chosen evaluations side by side, the latest by default", async () => {
@@ -70,7 +70,7 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
     expect(comparison.table.totals).toEqual([615, 509, 437]);
     expect(comparison.chart!.series).toHaveLength(3);
     expect(comparison.slots[1]!.options.map((o) => o.value)).toEqual(["2014:2010", "2011:2010"]);
-    // Eskilstuna's unpublished 2026 evaluation is not among its choices: it has none.
+    // Eskilstuna has no published evaluation, so nothing to choose.
     expect(comparison.slots[3]!.options).toEqual([]);
   });
 

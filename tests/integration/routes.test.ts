@@ -37,7 +37,7 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
       teamEvaluator: "eva@kompass.example",
       outsiderEvaluator: "olle@test.example",
       orebroContact: "kontakt.orebro@kompass.example",
-      eskilstunaContact: "kontakt.eskilstuna@kompass.example",
+      practiceContact: "kontakt.ovningskoping@kompass.example",
     };
     for (const [role, email] of Object.entries(accounts)) {
       const client = new TestClient(base);
@@ -51,7 +51,7 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
   });
 
   // Evaluation 1: Örebro 2012, published (team: two evaluators without logins).
-  // Evaluation 2: Eskilstuna 2026, in agreement (team: Eva and Per).
+  // Evaluation 2: Övningsköping 2026 (the practice case), in agreement (team: Eva and Per).
   const expectations: [role: string, evaluation: number, expected: Record<Part, number>][] = [
     ["anonymous", 1, everywhere(302)],
     ["anonymous", 2, everywhere(302)],
@@ -63,8 +63,8 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     ["outsiderEvaluator", 2, everywhere(404)],
     ["orebroContact", 2, everywhere(404)],
     ["orebroContact", 1, only(["", "/underlag", "/texter", "/versioner", "/rapport"], 403)],
-    ["eskilstunaContact", 2, only(["", "/underlag"], 403)],
-    ["eskilstunaContact", 1, everywhere(404)],
+    ["practiceContact", 2, only(["", "/underlag"], 403)],
+    ["practiceContact", 1, everywhere(404)],
   ];
 
   it.each(expectations)("%s on evaluation %i", async (role, evaluation, expected) => {
@@ -76,7 +76,7 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
 
   // The report: public once published; the working report only for those who may read its texts.
   it.each([
-    ["/rapport/1", { anonymous: 200, outsiderEvaluator: 200, eskilstunaContact: 200, administrator: 200 }],
+    ["/rapport/1", { anonymous: 200, outsiderEvaluator: 200, practiceContact: 200, administrator: 200 }],
     ["/rapport/1/kommunkompassen-orebro-2012.xlsx", { anonymous: 200, orebroContact: 200 }],
     ["/rapport/1/orebro.xlsx", { anonymous: 302 }],
     ["/rapport/1/kommunkompassen-orebro-2012.exe", { anonymous: 404 }],
@@ -84,10 +84,10 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     ["/rapport/1?version=arbete", { anonymous: 404, administrator: 404 }],
     [
       "/rapport/2",
-      { anonymous: 404, outsiderEvaluator: 404, orebroContact: 404, eskilstunaContact: 404, teamEvaluator: 200, administrator: 200 },
+      { anonymous: 404, outsiderEvaluator: 404, orebroContact: 404, practiceContact: 404, teamEvaluator: 200, administrator: 200 },
     ],
     ["/rapport/2?version=publicerad", { teamEvaluator: 404 }],
-    ["/rapport/2/kommunkompassen-eskilstuna-2026.xlsx", { anonymous: 404, eskilstunaContact: 404, teamEvaluator: 200 }],
+    ["/rapport/2/kommunkompassen-ovningskoping-2026.xlsx", { anonymous: 404, practiceContact: 404, teamEvaluator: 200 }],
     ["/rapport/99", { anonymous: 404, administrator: 404 }],
   ])("%s", async (path, expected) => {
     for (const [role, status] of Object.entries(expected)) expect((await clients.get(role)!.get(path)).status, role).toBe(status);
@@ -138,7 +138,7 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
     ["anonymous", [302]],
     ["outsiderEvaluator", [404]],
     ["orebroContact", [404]],
-    ["eskilstunaContact", [403, 404]],
+    ["practiceContact", [403, 404]],
   ];
 
   it.each(refusals)("refuses every action on evaluation 2 to %s and changes nothing", (role, statuses) =>
@@ -181,9 +181,9 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
 
   it("keeps unpublished evaluations out of the public API and pages", async () => {
     const anonymous = clients.get("anonymous")!;
-    const results = (await (await anonymous.get("/api/v1/municipalities/0484/results")).json()) as { year: number }[];
-    expect(results.map((r) => r.year)).not.toContain(2026);
-    expect(await (await anonymous.get("/kommuner/0484")).text()).not.toContain("2026");
+    // The practice case's municipality is made up: the public does not know it at all.
+    expect((await anonymous.get("/api/v1/municipalities/9990/results")).status).toBe(404);
+    expect((await anonymous.get("/kommun/9990")).status).toBe(404);
     const ranking = (await (await anonymous.get("/api/v1/rankings?instrument=2020")).json()) as unknown[];
     expect(ranking).toEqual([]);
     expect(await resultTableCounts(database.db)).toMatchObject({ results: 3 });

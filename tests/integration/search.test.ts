@@ -179,11 +179,11 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
     await database.db.delete(passagesTable).where(like(passagesTable.body, "Tusenfoting %"));
   });
 
-  it("never shows the unpublished Eskilstuna 2026, also after its texts are edited", async () => {
+  it("never shows the unpublished practice case Övningsköping 2026, also after its texts are edited", async () => {
     const [running] = await database.db
       .select({ id: evaluations.id })
       .from(evaluations)
-      .where(and(eq(evaluations.municipalityCode, "0484"), eq(evaluations.year, 2026)));
+      .where(and(eq(evaluations.municipalityCode, "9990"), eq(evaluations.year, 2026)));
     await database.db
       .update(evaluationTexts)
       .set({ body: "Medborgardialog och utvärdering: zebraspår i fullmäktige." })

@@ -12,7 +12,7 @@ import { startTestServer } from "../support/server.ts";
 // Needs the built app (npm run build). The workspace's pages as served without JavaScript (issue
 // 12): the contact's hand-in notice, points under way, the texts page's index and labels, invalid
 // fields marked in the HTML, and the question before an account is turned off. Demo data:
-// evaluation 2 is Eskilstuna 2026 in agreement, visit 13–14 October 2026, items 2 and 7 agreed.
+// evaluation 2 is the practice case Övningsköping 2026 in agreement, visit 13–14 October 2026, items 2 and 7 agreed.
 const PASSWORD = "kompass-demo-2026";
 
 /** The opening tag of the element with this id. */
@@ -30,7 +30,7 @@ describe("the workspace's pages, served", () => {
     server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     for (const [key, email] of [
       ["eva", "eva@kompass.example"],
-      ["contact", "kontakt.eskilstuna@kompass.example"],
+      ["contact", "kontakt.ovningskoping@kompass.example"],
       ["admin", "admin@kompass.example"],
     ] as const) {
       clients[key] = new TestClient(baseUrl(server));
@@ -71,13 +71,13 @@ describe("the workspace's pages, served", () => {
     };
     const admin = await person("admin@kompass.example");
     const { id } = await createEvaluation(database.db, admin, {
-      municipalityCode: "0484",
+      municipalityCode: "9990",
       instrumentKey: "2020",
       year: 2032,
       visitStart: "2032-03-09",
       visitEnd: "2032-03-10",
       evaluatorIds: [(await person("eva@kompass.example")).id, (await person("per@kompass.example")).id],
-      contactIds: [(await person("kontakt.eskilstuna@kompass.example")).id],
+      contactIds: [(await person("kontakt.ovningskoping@kompass.example")).id],
     });
     const page = await html(clients.contact, `/arbetsyta/${id}/underlag`);
     expect(page).toContain("Inlämningen är öppen");

@@ -336,7 +336,7 @@ describe.each(kinds)("restoring on %s", (kind) => {
       const summary = await restore(target, file);
       expect(summary.dataVersion).toBeNull();
       expect((await readMigrationLevel(target.db))?.createdAt).toBe(appLevel().createdAt);
-      expect((await contents(target.db)).municipalities).toEqual(['(9999,"Syntetiska kommunen",,99)']);
+      expect((await contents(target.db)).municipalities).toEqual(['(9999,"Syntetiska kommunen",,99,f)']);
       // A database already past the file's level is refused rather than migrated backwards.
       const ahead = await emptyDatabase(kind);
       try {

@@ -120,7 +120,7 @@ async function refusal(promise: Promise<unknown>): Promise<string[]> {
 }
 
 const PASSWORD = "kompass-demo-2026";
-const IN_AGREEMENT = 2; // Eskilstuna 2026 (the workspace demo), team Eva and Per.
+const IN_AGREEMENT = 2; // The workspace demo's practice case, Övningsköping 2026; team Eva and Per.
 const PUBLISHED = 1; // Örebro 2012.
 const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(100, 32), Buffer.from("%%EOF\n")]);
 

@@ -10,7 +10,7 @@ import { localeOf, translator } from "../../../src/i18n/index.ts";
 import type { Problem } from "../../../src/services/errors.ts";
 import { ValidationError } from "../../../src/services/errors.ts";
 import { createPasswordResetLink, createUser, listUsers, ROLES, setUserDisabled } from "../../../src/services/auth/users.server.ts";
-import { municipalityList } from "../../../src/services/results/queries.server.ts";
+import { municipalityListWithPractice } from "../../../src/services/results/queries.server.ts";
 import { MunicipalityOptions } from "../../components/MunicipalityOptions.tsx";
 import { kompass } from "../../context.ts";
 import { CONFIRM_DISABLE, DisableButton, DisableStep } from "../../components/DisableUser.tsx";
@@ -30,7 +30,7 @@ const FIELD_IDS = {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(context, request);
   try {
-    const [people, places] = await Promise.all([listUsers(kompass(context).db, actor), municipalityList(kompass(context).db)]);
+    const [people, places] = await Promise.all([listUsers(kompass(context).db, actor), municipalityListWithPractice(kompass(context).db)]);
     const collator = new Intl.Collator("sv");
     const names = new Map(places.map((m) => [m.code, m.name]));
     const query = new URL(request.url).searchParams;

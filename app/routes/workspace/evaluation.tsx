@@ -33,6 +33,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
     return {
       id: e.id,
       municipalityName: e.municipalityName,
+      practice: e.practice,
       year: e.year,
       instrumentName: e.instrument.name,
       status: e.status,
@@ -95,6 +96,12 @@ export default function EvaluationLayout({ loaderData }: Route.ComponentProps) {
       <Paragraph>
         {e.instrumentName} · <Tag data-color={e.status === "published" ? "success" : "info"}>{t(`status.${e.status}`)}</Tag>
         {e.revision > 1 && <> · {t("workspace.revision", { revision: e.revision })}</>}
+        {e.practice && (
+          <>
+            {" · "}
+            <Tag data-color="warning">{t("workspace.practiceCase")}</Tag>
+          </>
+        )}
       </Paragraph>
       <nav aria-label={t("workspace.workspaceNav")} className="tabs-nav">
         <ul>

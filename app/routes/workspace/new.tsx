@@ -19,8 +19,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   try {
     const [choices, municipalities] = await Promise.all([
       setupChoices(kompass(context).db, actor),
-      // All 290: a first evaluation is of a municipality without results.
-      municipalityChoices(kompass(context).db),
+      // All 290: a first evaluation is of a municipality without results; and the practice ones.
+      municipalityChoices(kompass(context).db, { practice: true }),
     ]);
     return { ...choices, municipalities };
   } catch (error) {
@@ -33,7 +33,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await readForm(request, context);
   const db = kompass(context).db;
   // The municipality as typed or chosen; the service takes its code.
-  const picked = pickMunicipality(form.getAll("municipality").map(String), await municipalityChoices(db));
+  const picked = pickMunicipality(form.getAll("municipality").map(String), await municipalityChoices(db, { practice: true }));
   if (picked.code) form.set("municipalityCode", picked.code);
   // The page comes back with what was chosen and typed (also without JavaScript).
   const chosen = (name: string) => form.getAll(name).map(String);

@@ -12,8 +12,11 @@ export type MunicipalityGroupMembership = Municipality["groups"][number];
 
 const collator = new Intl.Collator("sv");
 
-/** All municipalities, sorted by Swedish collation (PGlite has no Swedish collation). */
-export async function listMunicipalities(db: Queryable): Promise<Municipality[]> {
+/**
+ * The municipalities, sorted by Swedish collation (PGlite has no Swedish collation). Practice
+ * municipalities (made up for practice, never public) only when asked for.
+ */
+export async function listMunicipalities(db: Queryable, options: { practice: boolean } = { practice: false }): Promise<Municipality[]> {
   const [rows, memberships] = await concurrently(db, [
     () =>
       db
@@ -25,7 +28,8 @@ export async function listMunicipalities(db: Queryable): Promise<Municipality[]>
           countyName: counties.name,
         })
         .from(municipalities)
-        .innerJoin(counties, eq(counties.code, municipalities.countyCode)),
+        .innerJoin(counties, eq(counties.code, municipalities.countyCode))
+        .where(options.practice ? undefined : eq(municipalities.practice, false)),
     () =>
       db
         .select({

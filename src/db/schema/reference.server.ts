@@ -1,6 +1,6 @@
 /** Reference data: instrument versions, counties, municipalities and their groupings. */
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, numeric, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { stampedAt } from "./columns.server.ts";
 
 /** Points are stored as numeric without scale: exactly what was given, never a float. */
@@ -65,6 +65,12 @@ export const municipalities = pgTable("municipalities", {
   countyCode: text("county_code")
     .notNull()
     .references(() => counties.code),
+  /**
+   * A made-up municipality for practice (the demo's practice case): evaluators and contacts can
+   * work in it, but the public never sees it and its evaluations are never published, so that
+   * practice points are never shown as a real municipality's result.
+   */
+  practice: boolean("practice").notNull().default(false),
 });
 
 /** A dated classification of municipalities, such as SKL's 2011 groups. */

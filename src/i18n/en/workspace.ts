@@ -31,6 +31,7 @@ export const problem: Messages<typeof sv.problem> = {
   not_all_submitted: "{{count}} evaluators have not handed in their points.",
   not_all_agreed: "{{count}} items have no agreed points.",
   no_summary: "Write the evaluation summary before publishing.",
+  practice_case: "A practice case is never published: the municipality is made up for practice.",
   control_characters:
     "The text contains an invisible control character (such as a NUL byte) that cannot be saved. Such characters sometimes come along when text is pasted from other programs: remove it, for instance by retyping where the text was pasted, and save again.",
   unknown_intent: "The form was not recognised. Reload the page and try again.",
@@ -113,6 +114,7 @@ export const workspace: Messages<typeof sv.workspace> = {
   correctTitle: "Correct a published evaluation",
   correctReason: "Reason for the correction",
   correctSubmit: "Reopen for correction (new version)",
+  practiceCase: "Practice case: never published",
   revision: "Version {{revision}}",
   previousTitle: "Previous evaluation",
   previousOtherVersion: "Made with {{instrument}}: another version of the instrument, so points cannot be compared area by area.",

@@ -28,6 +28,7 @@ export const problem = {
   not_all_submitted: "{{count}} utvärderare har inte lämnat in sina poäng.",
   not_all_agreed: "{{count}} bedömningspunkter saknar överenskomna poäng.",
   no_summary: "Skriv sammanfattningen av utvärderingen innan publicering.",
+  practice_case: "Ett övningsfall publiceras aldrig: kommunen är påhittad för övning.",
   control_characters:
     "Texten innehåller ett osynligt styrtecken (till exempel ett nolltecken) som inte kan sparas. Sådana tecken följer ibland med när text klistras in från andra program: ta bort det, till exempel genom att skriva om stället där texten klistrades in, och spara igen.",
   unknown_intent: "Formuläret känns inte igen. Ladda om sidan och försök igen.",
@@ -110,6 +111,7 @@ export const workspace = {
   correctTitle: "Rätta en publicerad utvärdering",
   correctReason: "Skäl till rättelsen",
   correctSubmit: "Öppna för rättelse (ny version)",
+  practiceCase: "Övningsfall: publiceras aldrig",
   revision: "Version {{revision}}",
   previousTitle: "Tidigare utvärdering",
   previousOtherVersion: "Gjord med {{instrument}}: en annan version av instrumentet, så poängen kan inte jämföras område för område.",

@@ -10,7 +10,7 @@ import { questionnaireFor } from "../questionnaire/items.server.ts";
 
 /**
  * The municipality's own cycle in the demo (issue 13), from reference/demo/workspace.json:
- * Eskilstuna 2026's questionnaire, half answered by its contact and an invited colleague and
+ * the practice case's (Övningsköping 2026) questionnaire, half answered by its contact and an invited colleague and
  * handed in before the visit; and an action plan for Örebro 2012's published improvement
  * opportunities. Both are practice content, seen only by signed-in users: the questionnaire of
  * a practice case, and a plan the municipality keeps private. The audit log gets the entries the
@@ -78,7 +78,7 @@ const person = (people: DemoPeople, key: string) => {
   return actor;
 };
 
-/** Eskilstuna 2026's questionnaire: sent with a hand-in date, items given to the colleague, answered, handed in. */
+/** The practice case's questionnaire: sent with a hand-in date, items given to the colleague, answered, handed in. */
 export async function seedDemoQuestionnaire(
   db: Db,
   evaluationId: number,

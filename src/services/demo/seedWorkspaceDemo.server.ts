@@ -12,6 +12,7 @@ import {
   evaluationTexts,
   goodExamples,
   interviews,
+  municipalities,
   scores,
   scoreSubmissions,
 } from "../../db/schema.server.ts";
@@ -46,6 +47,8 @@ interface DemoEvaluation {
 
 interface DemoFile {
   password: string;
+  /** The made-up municipality of the practice case: never public, never published. */
+  practiceMunicipality: { code: string; name: string; officialName: string; countyCode: string };
   users: {
     key: string;
     email: string;
@@ -71,11 +74,15 @@ interface DemoFile {
 
 /**
  * The workspace demo: accounts, Örebro 2012 as a published evaluation with the published
- * points (and a private practice action plan), and Eskilstuna 2026 in agreement with two
- * evaluators who disagree (and a practice questionnaire, handed in before the visit).
+ * points (and a private practice action plan), and a practice case in agreement with two
+ * evaluators who disagree (and a questionnaire handed in before the visit). The practice case is
+ * about Övningsköping, a made-up municipality marked `practice`, because draft and agreed points
+ * in a real municipality's name would be invented figures for it.
  */
 export async function seedWorkspaceDemo(db: Db): Promise<void> {
   const demo = JSON.parse(readFileSync(`${referenceFolder}demo/workspace.json`, "utf8")) as DemoFile;
+  // Before the users: the practice case's contact and colleague belong to it.
+  await db.insert(municipalities).values({ ...demo.practiceMunicipality, practice: true });
   const ids = new Map<string, string>();
   const people = new Map<string, NonNullable<Actor> & { email: string }>();
   for (const user of demo.users) {

@@ -31,6 +31,8 @@ export interface EvaluationContext {
   id: number;
   municipalityCode: string;
   municipalityName: string;
+  /** The municipality is made up for practice: the evaluation can never be published. */
+  practice: boolean;
   instrument: InstrumentVersion;
   year: number;
   status: EvaluationStatus;
@@ -99,7 +101,7 @@ export function readEvaluation(db: Db | Tx, actor: Actor, id: number): Promise<E
 async function readEvaluationFromDatabase(db: Db | Tx, actor: Actor, id: number): Promise<EvaluationContext> {
   const [row] = Number.isSafeInteger(id)
     ? await db
-        .select({ evaluation: evaluations, municipalityName: municipalities.name })
+        .select({ evaluation: evaluations, municipalityName: municipalities.name, practice: municipalities.practice })
         .from(evaluations)
         .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
         .where(eq(evaluations.id, id))
@@ -139,6 +141,7 @@ async function readEvaluationFromDatabase(db: Db | Tx, actor: Actor, id: number)
     id: e.id,
     municipalityCode: e.municipalityCode,
     municipalityName: row.municipalityName,
+    practice: row.practice,
     instrument,
     year: e.year,
     status,
@@ -189,5 +192,6 @@ export async function workflowFacts(db: Db | Tx, evaluation: EvaluationContext):
     scorableItemCount: items.length,
     agreedItemCount,
     summaryWritten: !!summary && summary.body.trim().length > 0,
+    practice: evaluation.practice,
   };
 }

@@ -3,7 +3,7 @@ import type { Municipality } from "../../db/repositories/municipalities.server.t
 import { findResultKeys } from "../../db/repositories/results.server.ts";
 import { evaluationHref, yearsWithTwoVersions } from "../../domain/paths.ts";
 import { publicDataCache } from "../publicDataCache.server.ts";
-import { municipalityList } from "../results/queries.server.ts";
+import { municipalityList, municipalityListWithPractice } from "../results/queries.server.ts";
 
 /** A municipality with how many published results it has and where its latest is. */
 export interface DirectoryEntry extends Municipality {
@@ -54,7 +54,19 @@ export function municipalityDirectory(db: Db): Promise<DirectoryEntry[]> {
   return directories.get(db, "all");
 }
 
-/** What a municipality picker offers: every municipality, marked evaluated when it has published results. */
-export async function municipalityChoices(db: Db): Promise<MunicipalityChoice[]> {
-  return (await municipalityDirectory(db)).map((m) => ({ code: m.code, name: m.name, evaluated: m.evaluations > 0 }));
+const collator = new Intl.Collator("sv");
+
+/**
+ * What a municipality picker offers: every municipality, marked evaluated when it has published
+ * results. With `practice` (the administrator planning an evaluation) also the practice
+ * municipalities, which the public directory leaves out.
+ */
+export async function municipalityChoices(db: Db, { practice = false }: { practice?: boolean } = {}): Promise<MunicipalityChoice[]> {
+  const choices = (await municipalityDirectory(db)).map((m) => ({ code: m.code, name: m.name, evaluated: m.evaluations > 0 }));
+  if (!practice) return choices;
+  const listed = new Set(choices.map((c) => c.code));
+  const made = (await municipalityListWithPractice(db)).filter((m) => !listed.has(m.code));
+  return [...choices, ...made.map((m) => ({ code: m.code, name: m.name, evaluated: false }))].sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
 }

@@ -87,7 +87,8 @@ export async function reportInput(
   const history = await findResults(db, { municipalityCode: evaluation.municipalityCode });
   const [parts, municipality, names, interviewRows, documents, previous, comparison] = await Promise.all([
     options.snapshot ? publishedParts(db, evaluation, options.snapshot, history) : currentParts(db, evaluation, options.now ?? new Date()),
-    getMunicipality(db, evaluation.municipalityCode),
+    // The team's working copy of a practice case has a report too; only published ones are public.
+    getMunicipality(db, evaluation.municipalityCode, { practice: true }),
     municipalityNames(db),
     db.select({ kind: interviews.groupKind, people: interviews.participantCount }).from(interviews).where(eq(interviews.evaluationId, id)),
     db

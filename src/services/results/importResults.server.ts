@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.server.ts";
 import { municipalities } from "../../db/schema.server.ts";
 import { storeResults } from "../../db/repositories/results.server.ts";
@@ -55,9 +55,11 @@ export async function importResults(db: Db, options: ImportResultsOptions): Prom
 
   const [instruments, knownMunicipalities] = await Promise.all([
     getInstruments(db),
+    // A practice municipality is made up: published figures in its name would be invented, so it is unknown here.
     db
       .select({ code: municipalities.code })
       .from(municipalities)
+      .where(eq(municipalities.practice, false))
       .then((rows) => new Set(rows.map((row) => row.code))),
   ]);
   const problems: Problem[] = [];

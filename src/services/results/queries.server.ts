@@ -19,19 +19,32 @@ async function present(db: Db, rows: Result[], names: Map<string, string>): Prom
   );
 }
 
-const municipalities = publicDataCache<Municipality[]>({ max: 4, load: (db) => listMunicipalities(db) });
+const municipalities = publicDataCache<Municipality[]>({
+  max: 8,
+  load: (db, key) => listMunicipalities(db, { practice: key === "with-practice" }),
+});
 
-/** Municipalities change only when reference data is loaded: kept per data version. */
+/**
+ * The public's municipalities: the real ones, without practice municipalities. They change only
+ * when reference data is loaded: kept per data version.
+ */
 export function municipalityList(db: Db): Promise<Municipality[]> {
-  return municipalities.get(db, "all");
+  return municipalities.get(db, "public");
+}
+
+/** Also the practice municipalities, for the workspace and the administrator (never public). */
+export function municipalityListWithPractice(db: Db): Promise<Municipality[]> {
+  return municipalities.get(db, "with-practice");
 }
 
 export async function municipalityNames(db: Db): Promise<Map<string, string>> {
   return new Map((await municipalityList(db)).map((m) => [m.code, m.name]));
 }
 
-export async function getMunicipality(db: Db, code: string): Promise<Municipality> {
-  const municipality = (await municipalityList(db)).find((m) => m.code === code);
+/** A municipality the public may see; a practice municipality is not found. */
+export async function getMunicipality(db: Db, code: string, options: { practice: boolean } = { practice: false }): Promise<Municipality> {
+  const list = options.practice ? await municipalityListWithPractice(db) : await municipalityList(db);
+  const municipality = list.find((m) => m.code === code);
   if (!municipality) throw new NotFoundError("municipality", code);
   return municipality;
 }

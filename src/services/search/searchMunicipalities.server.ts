@@ -15,7 +15,8 @@ const collator = new Intl.Collator("sv");
 
 /**
  * Municipalities whose name resembles the text (pg_trgm, so "örebo" finds Örebro) or starts
- * with it; best first, ties in Swedish order. Empty text finds none.
+ * with it; best first, ties in Swedish order. Empty text finds none, and practice
+ * municipalities are never found (the search is public).
  */
 export async function searchMunicipalities(db: Db, text: string, limit = 5): Promise<MunicipalityMatch[]> {
   // Control characters are left out: a NUL would make PostgreSQL refuse the query.
@@ -34,7 +35,8 @@ export async function searchMunicipalities(db: Db, text: string, limit = 5): Pro
     from municipalities m join counties c on c.code = m.county_code
     -- The functions rather than the % and <% operators: with the operators, PGlite's next query
     -- could hang the process (seen with PGlite 0.5.16), and 290 names need no index.
-    where similarity(lower(m.name), ${needle}) >= 0.3 or word_similarity(${needle}, lower(m.name)) >= 0.6 or lower(m.name) like ${prefix}`);
+    where not m.practice
+      and (similarity(lower(m.name), ${needle}) >= 0.3 or word_similarity(${needle}, lower(m.name)) >= 0.6 or lower(m.name) like ${prefix})`);
   const rows = (result as unknown as { rows: { code: string; name: string; county_code: string; county_name: string; score: number }[] })
     .rows;
   return rows

@@ -40,13 +40,16 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   return parsed.data;
 }
 
-/** The municipality must be in the register and must not be the one evaluated. */
+/**
+ * The municipality must be in the register, must not be the one evaluated, and must not be a
+ * practice municipality (a good example is published with the report; a made-up one would mislead).
+ */
 async function checkMunicipality(tx: Db | Tx, evaluation: EvaluationContext, code: string): Promise<{ code: string; name: string }> {
   const problems: Problem[] = [];
   const [municipality] = await tx
     .select({ code: municipalities.code, name: municipalities.name })
     .from(municipalities)
-    .where(eq(municipalities.code, code));
+    .where(and(eq(municipalities.code, code), eq(municipalities.practice, false)));
   if (!municipality) problems.push({ field: "municipalityCode", message: "unknown_municipality" });
   else if (code === evaluation.municipalityCode) problems.push({ field: "municipalityCode", message: "own_municipality" });
   if (problems.length) throw new ValidationError(NOT_SAVED, problems);

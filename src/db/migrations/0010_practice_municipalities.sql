@@ -1,0 +1,1 @@
+ALTER TABLE "municipalities" ADD COLUMN "practice" boolean DEFAULT false NOT NULL;
