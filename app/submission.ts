@@ -25,6 +25,16 @@ export function controlCharacterProblems(form: FormData): Problem[] {
 export function parseForm<Schema extends z.ZodType>(form: FormData, schema: Schema): z.output<Schema> {
   const unclean = controlCharacterProblems(form);
   if (unclean.length > 0) throw new ValidationError("a field holds control characters", unclean);
+  // @conform-to/zod gathers the problems by field name in a plain object: a refused field named
+  // like a member of Object.prototype ("constructor", "__proto__") makes it throw a TypeError (a
+  // 500), e.g. as an extra field of a form that takes any (catchall). No form of ours has one.
+  const inherited = [...new Set(form.keys())].filter((name) => name in Object.prototype);
+  if (inherited.length > 0) {
+    throw new ValidationError(
+      "the form has a field of no form",
+      inherited.map((field) => ({ field, message: "unknown_intent" })),
+    );
+  }
   const submission = parseWithZod(form, { schema, formatError: (issues: z.core.$ZodIssue[]): Problem[] => problemsFromZod(issues) });
   if (submission.status === "success") return submission.value as z.output<Schema>;
   const problems = Object.values(submission.error ?? {}).flatMap((found) => found ?? []);
