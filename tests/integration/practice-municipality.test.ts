@@ -1,14 +1,15 @@
 import type { Server } from "node:http";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluations, evaluationTexts, results, users } from "../../src/db/schema.server.ts";
-import { transitionRule, type Actor, type EvaluationFacts } from "../../src/domain/workflow.ts";
+import { evaluations, evaluationTexts, results } from "../../src/db/schema.server.ts";
+import { transitionRule, type EvaluationFacts } from "../../src/domain/workflow.ts";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
 import { ValidationError } from "../../src/services/errors.ts";
 import { transitionEvaluation } from "../../src/services/evaluations/transitionEvaluation.server.ts";
 import { importResults } from "../../src/services/results/importResults.server.ts";
 import { searchMunicipalities } from "../../src/services/search/index.server.ts";
 import { addGoodExample } from "../../src/services/writing/goodExamples.server.ts";
+import { actorByEmail } from "../support/actors.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
@@ -26,10 +27,7 @@ describe.each(testDatabaseKinds())("a practice municipality, on %s", (kind) => {
   let server: Server;
   let visitor: TestClient;
 
-  const actor = async (email: string): Promise<NonNullable<Actor>> => {
-    const [row] = await database.db.select().from(users).where(eq(users.email, email));
-    return { id: row!.id, name: row!.name, role: row!.role as NonNullable<Actor>["role"], municipalityCode: row!.municipalityCode };
-  };
+  const actor = (email: string) => actorByEmail(database.db, email);
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);

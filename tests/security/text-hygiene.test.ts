@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { controlCharacterProblems, parseForm } from "../../app/submission.ts";
 import { handleApiRequest } from "../../src/api/router.server.ts";
-import { evaluationTexts, evidence, users } from "../../src/db/schema.server.ts";
+import { evaluationTexts, evidence } from "../../src/db/schema.server.ts";
 import {
   controlCharacterIndex,
   describeControlCharacter,
@@ -13,6 +13,7 @@ import {
   withoutControlCharacters,
 } from "../../src/domain/text.ts";
 import type { Actor } from "../../src/domain/workflow.ts";
+import { actorByEmail } from "../support/actors.ts";
 import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
 import { ValidationError } from "../../src/services/errors.ts";
 import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
@@ -129,10 +130,7 @@ describe.each(testDatabaseKinds())("text hygiene on %s", (kind) => {
   let server: Server;
   let eva: NonNullable<Actor>;
   let admin: NonNullable<Actor>;
-  const actor = async (email: string): Promise<NonNullable<Actor>> => {
-    const [row] = await database.db.select().from(users).where(eq(users.email, email));
-    return { id: row!.id, name: row!.name, role: row!.role as NonNullable<Actor>["role"], municipalityCode: row!.municipalityCode };
-  };
+  const actor = (email: string) => actorByEmail(database.db, email);
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
