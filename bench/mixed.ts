@@ -1,16 +1,3 @@
-// Mixed workload (issue 14), part of npm run bench; alone: node --import tsx bench/mixed.ts
-// A fresh PostgreSQL database (dropped afterwards) with the reference data, 10,000 synthetic
-// results and a few dozen evaluations of fictional municipalities, some published; the real
-// production server (`node server/index.js`, built first) in three configurations: 1 worker,
-// 2 workers (KOMPASS_WORKERS=2) and two servers of 1 worker behind a round-robin proxy. Each gets
-// 64 keep-alive connections (a worker thread) asking for 90 % cached public pages, 8 % filtered
-// rankings and searches never asked before, 2 % signed-in workspace pages and 0.2 % published
-// report PDFs; per class throughput and p50/p95/p99, beside the start page's HTML served from
-// memory by a bare Express server at the same concurrency. See docs/performance.md.
-// Env: BENCH_POSTGRES_URL, BENCH_MIXED_CONCURRENCY (64), BENCH_WARMUP_MS (5000),
-// BENCH_DURATION_MS (20000), BENCH_MIXED_PORT (4600: uses the next 30), BENCH_MIXED_EVALUATIONS
-// (35), BENCH_MIXED_CONFIGS ("1,2,servers"); --json <file> writes the figures.
-import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { openPostgres, redactUrl } from "../src/db/client.server.ts";
@@ -27,7 +14,7 @@ import { runLoad, runMixedLoad, type LoadResult, type RequestClass } from "./loa
 import { memoryServer } from "./memoryServer.ts";
 import { cachedCandidates, CLASS_NAMES, classSequence, uniqueRankings, uniqueSearches, weightedList, workspaceCandidates } from "./mix.ts";
 import { type ConfigurationResult, configurationTable, header, targetLines } from "./mixed-report.ts";
-import { dropDatabase } from "./postgres.ts";
+import { createBenchDatabase } from "./postgres.ts";
 import { machineFacts } from "./report.ts";
 import { ensureFreshBuild, type ServerProcess, startProductionServer } from "./servers.ts";
 import { runMain } from "./lifecycle.ts";
@@ -62,17 +49,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => 
 async function seededDatabase(): Promise<{ url: string; detail: string; evaluations: BenchEvaluation[] }> {
   const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 });
   await admin.connect();
-  const name = `bench_mixed_${randomBytes(5).toString("hex")}`;
-  const version = (await admin.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "?";
-  await admin.query(`create database ${name}`);
-  cleanups.push(async () => {
-    await dropDatabase(admin, name);
-    await admin.end();
-    log(`dropped database ${name}`);
-  });
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
+  const { name, url, version } = await createBenchDatabase(admin, ADMIN_URL, "bench_mixed", cleanups, log);
+  const database = await openPostgres(url);
   try {
     await prepareDatabase(database, { demo: false });
     await addBenchMunicipalities(database.db);
@@ -85,7 +63,7 @@ async function seededDatabase(): Promise<{ url: string; detail: string; evaluati
     const published = evaluations.filter((e) => e.status === "published").length;
     log(`${evaluations.length} evaluations, ${published} published`);
     const detail = `PostgreSQL ${version} (${redactUrl(ADMIN_URL)}), fresh database ${name} (dropped afterwards): reference data, ${RESULT_COUNT} synthetic results of 290 fictional municipalities, ${evaluations.length} evaluations of ${evaluations.length} more (${published} published)`;
-    return { url: url.toString(), detail, evaluations };
+    return { url, detail, evaluations };
   } finally {
     await database.close();
   }

@@ -4,7 +4,6 @@
 // (express.static + compression, same process), (b) from the page cache, (c) with the cache off.
 // Targets: (b) at least half the throughput of (a); (c) p99 under 100 ms. See docs/performance.md.
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -29,6 +28,7 @@ import {
   RESULT_COUNT,
 } from "./data.ts";
 import { runLoad, type LoadResult } from "./load.ts";
+import { createBenchDatabase } from "./postgres.ts";
 import { machineFacts, textTable } from "./report.ts";
 import { inProductionMode, runMain } from "./lifecycle.ts";
 
@@ -72,17 +72,8 @@ const closeServer = (server: Server) =>
 async function freshDatabase() {
   const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 });
   await admin.connect();
-  const name = `kompass_bench_pages_${randomBytes(5).toString("hex")}`;
-  const version = (await admin.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "?";
-  await admin.query(`create database ${name}`);
-  cleanups.push(async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-    log(`dropped database ${name}`);
-  });
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
+  const { name, url, version } = await createBenchDatabase(admin, ADMIN_URL, "kompass_bench_pages", cleanups, log);
+  const database = await openPostgres(url);
   cleanups.push(() => database.close());
   return { database, detail: `PostgreSQL ${version}, fresh database ${name} (dropped afterwards), pool of 16 connections` };
 }

@@ -1,7 +1,6 @@
 // npm run bench: imports 10,000 synthetic results (of fictional municipalities) into PGlite and PostgreSQL and load-tests
 // two API endpoints of the real web server on a loopback port. See docs/performance.md.
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,7 +17,7 @@ import { startTestServer } from "../tests/support/server.ts";
 import { addBenchMunicipalities, benchInstrumentDefinitions, generateResults, municipalityCodes, RESULT_COUNT } from "./data.ts";
 import { runLoad, type LoadOptions } from "./load.ts";
 import { machineFacts, printReport, type EndpointReport, type KindReport } from "./report.ts";
-import { dropDatabase } from "./postgres.ts";
+import { createBenchDatabase } from "./postgres.ts";
 import { memoryServer } from "./memoryServer.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -80,17 +79,8 @@ async function openFresh(kind: "pglite" | "postgres"): Promise<{ database: Datab
     await admin.end().catch(() => {});
     return `PostgreSQL unreachable at ${redactUrl(ADMIN_URL)} (${(error as Error).message || String(error)})`;
   }
-  const name = `kompass_bench_${randomBytes(5).toString("hex")}`;
-  const version = (await admin.query<{ server_version: string }>("show server_version")).rows[0]?.server_version ?? "?";
-  await admin.query(`create database ${name}`);
-  cleanups.push(async () => {
-    await dropDatabase(admin, name);
-    await admin.end();
-    log(`dropped database ${name}`);
-  });
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
+  const { name, url, version } = await createBenchDatabase(admin, ADMIN_URL, "kompass_bench", cleanups, log);
+  const database = await openPostgres(url);
   return { database, detail: `PostgreSQL ${version}, fresh database ${name} (dropped afterwards), pool of 16 connections` };
 }
 
