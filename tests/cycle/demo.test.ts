@@ -4,6 +4,7 @@ import {
   actionNotes,
   actionPlans,
   actions,
+  agreedScores,
   auditLog,
   evaluationMembers,
   evaluationRevisions,
@@ -33,7 +34,8 @@ describe.each(testDatabaseKinds())("the cycle's demo, on %s", (kind) => {
   const today = demoCalendar().day(0);
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind, { demo: true });
+    // The demo exactly as shipped: without the tests' synthetic points for the practice case.
+    database = await createTestDatabase(kind, { demo: true, practicePoints: false });
   }, 120_000);
   afterAll(() => database?.dispose());
 
@@ -113,25 +115,24 @@ describe.each(testDatabaseKinds())("the cycle's demo, on %s", (kind) => {
     expect(new Set(rows.map((r) => r.owner))).toContain("Kommunikationschefen");
   });
 
-  it("puts its practice case in a made-up municipality, and every other scored evaluation is a published result", async () => {
+  it("puts its practice case in a made-up municipality without points: every figure it shows is a published one", async () => {
     const [place] = await database.db.select().from(municipalities).where(eq(municipalities.code, "9990"));
     expect(place).toMatchObject({ name: "Övningsköping", practice: true });
     expect(realMunicipalityCodes.has("9990")).toBe(false);
     const [practice] = await database.db.select().from(evaluations).where(eq(evaluations.id, PRACTICE));
-    expect(practice).toMatchObject({ municipalityCode: "9990", status: "agreement", resultId: null });
-    // Draft or agreed points in a real municipality's name are only those of a published result.
+    expect(practice).toMatchObject({ municipalityCode: "9990", status: "scoring", resultId: null });
+    // The team scores the practice case itself; the demo brings no draft or agreed points for it.
+    expect(await database.db.select().from(scores).where(eq(scores.evaluationId, PRACTICE))).toEqual([]);
+    expect(await database.db.select().from(agreedScores).where(eq(agreedScores.evaluationId, PRACTICE))).toEqual([]);
+    // Every evaluation with points is a published result (Örebro 2012, from the seeds).
     const scored = await database.db
-      .selectDistinct({
-        id: evaluations.id,
-        code: evaluations.municipalityCode,
-        resultId: evaluations.resultId,
-        practice: municipalities.practice,
-      })
+      .selectDistinct({ id: evaluations.id, code: evaluations.municipalityCode, resultId: evaluations.resultId })
       .from(evaluations)
-      .innerJoin(municipalities, eq(municipalities.code, evaluations.municipalityCode))
       .innerJoin(scores, eq(scores.evaluationId, evaluations.id));
-    expect(scored.length).toBeGreaterThanOrEqual(2);
-    for (const evaluation of scored) expect(evaluation.practice || evaluation.resultId !== null, evaluation.code).toBe(true);
+    expect(scored.map((e) => e.code)).toEqual(["1880"]);
+    for (const evaluation of scored) expect(evaluation.resultId, evaluation.code).not.toBeNull();
+    const agreed = await database.db.selectDistinct({ id: agreedScores.evaluationId }).from(agreedScores);
+    expect(agreed.map((a) => a.id)).toEqual([OREBRO]);
   });
 
   it("keeps the practice plan out of the published revision", async () => {

@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rdfXml } from "../../src/api/rdfXml.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
@@ -68,7 +68,7 @@ describe.each(testDatabaseKinds())("the about and open data pages, languages in 
     process.env.KOMPASS_CONTACT_EMAIL = "oppnadata@kompass.example";
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: false });
     base = baseUrl(server);
   });

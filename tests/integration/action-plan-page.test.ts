@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
@@ -27,7 +27,7 @@ describe.each(testDatabaseKinds())("the action plan's forms, rendered when opene
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     contact.client = new TestClient(baseUrl(server));
     await contact.client.signIn("kontakt.orebro@kompass.example", PASSWORD);

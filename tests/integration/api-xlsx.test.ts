@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { column, readSheet } from "../support/xlsx.ts";
 
@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds())("Excel downloads of API tables on %s", (kind)
     database = await createTestDatabase(kind);
     await importDemo(database.db);
     // The published Örebro 2012 evaluation gives the search something to find.
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
   });
   afterAll(() => database.dispose());
 

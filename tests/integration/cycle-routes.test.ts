@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
@@ -29,7 +29,7 @@ describe.each(testDatabaseKinds())("the cycle's routes × every role on %s", (ki
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     await createUser(database.db, SYSTEM, { email: "olle@test.example", name: "Olle Utanför", role: "evaluator", password: PASSWORD });
     // Staff of Örebro who took no part in the 2012 evaluation: the action plan is the municipality's.
     await createUser(database.db, SYSTEM, {

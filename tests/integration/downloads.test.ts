@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPEN_DATA_LICENCE } from "../../src/domain/openData.ts";
 import { rankingColumns } from "../../src/domain/tables/rankings.ts";
 import { resultColumns } from "../../src/domain/tables/results.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { importResults } from "../../src/services/results/importResults.server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
@@ -39,7 +39,7 @@ describe.each(testDatabaseKinds())("table downloads for people (/ladda-ned) on %
     database = await createTestDatabase(kind);
     await importDemo(database.db);
     // The published Örebro 2012 evaluation gives the search something to find.
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     // Synthetic, of a fictional municipality (tests/support/fictional.ts): a 2019 result with a half point and a source that is a formula.
     await addFictionalMunicipalities(database.db, [TESTKOPING]);
     await importResults(database.db, {

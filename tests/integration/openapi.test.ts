@@ -3,7 +3,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
 import { apiRoutes } from "../../src/api/routes.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo, importPublished } from "../support/fixtures.ts";
 import { addAction } from "../../src/services/actionPlan/actions.server.ts";
@@ -63,7 +63,7 @@ describe.each(testDatabaseKinds())("the OpenAPI document matches the API on %s",
     await importDemo(database.db);
     // Örebro 2012 is published with texts (the search finds it); the real published results of
     // other municipalities (with their sources) give the comparison and the rankings more to show.
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     await importPublished(database.db);
     await publishPracticePlan(database.db);
     doc = (await (await get("/openapi.json")).json()) as Document;

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiRequest } from "../../src/api/router.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { NotFoundError, ValidationError } from "../../src/services/errors.ts";
 import { getComparison, slotsFromQuery } from "../../src/services/portal/compare.server.ts";
 import { getEvaluationPage } from "../../src/services/portal/evaluationPage.server.ts";
@@ -18,7 +18,7 @@ describe.each(testDatabaseKinds())("the portal's evaluation and comparison pages
     await importDemo(database.db);
     // Real published results of other municipalities, each with its source.
     await importPublished(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
   }, 60_000);
   afterAll(() => database.dispose());
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluations, evaluationTexts, results } from "../../src/db/schema.server.ts";
 import { transitionRule, type EvaluationFacts } from "../../src/domain/workflow.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { ValidationError } from "../../src/services/errors.ts";
 import { transitionEvaluation } from "../../src/services/evaluations/transitionEvaluation.server.ts";
 import { importResults } from "../../src/services/results/importResults.server.ts";
@@ -32,7 +32,7 @@ describe.each(testDatabaseKinds())("a practice municipality, on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     visitor = new TestClient(baseUrl(server));
   }, 60_000);

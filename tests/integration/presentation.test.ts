@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIN_AVERAGED } from "../../src/domain/report/compare.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { ValidationError } from "../../src/services/errors.ts";
 import { getEvaluationPage } from "../../src/services/portal/evaluationPage.server.ts";
 import { getReport, parseCompare } from "../../src/services/reports/getReport.server.ts";
@@ -40,7 +40,7 @@ describe.each(testDatabaseKinds())("the comparison on the evaluation and report 
     await importDemo(database.db);
     await addFictionalMunicipalities(database.db);
     await importResults(database.db, { name: "published-results.json", text: published });
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     cast = await createCast(database.db);
   }, 60_000);
   afterAll(() => database.dispose());

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluations, users } from "../../src/db/schema.server.ts";
 import { installationSecret } from "../../src/services/auth/authentication.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { correctEvaluation, transitionEvaluation } from "../../src/services/evaluations/transitionEvaluation.server.ts";
 import { announceDataChange } from "../../src/db/dataVersion.server.ts";
 import { loadGroupingCsv } from "../../src/services/reference/loadReferenceData.server.ts";
@@ -45,7 +45,7 @@ describe.each(testDatabaseKinds())("the public page cache on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     base = baseUrl(server);
   });

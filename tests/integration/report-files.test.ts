@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closePdfRenderer } from "../../src/reports/pdf.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { getReport, type Report } from "../../src/services/reports/getReport.server.ts";
 import { renderReportFile } from "../../src/services/reports/reportFiles.server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
@@ -61,7 +61,7 @@ describe("the Örebro 2012 report files, made from the demo database", () => {
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     report = await getReport(database.db, null, 1);
     folder = mkdtempSync(join(os.tmpdir(), "kompass-report-"));
   }, 60_000);

@@ -1,7 +1,7 @@
 import { request as httpRequest, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo, resultTableCounts } from "../support/fixtures.ts";
@@ -27,7 +27,7 @@ describe.each(testDatabaseKinds())("every workspace route × every role on %s", 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     await createUser(database.db, SYSTEM, { email: "olle@test.example", name: "Olle Utanför", role: "evaluator", password: PASSWORD });
     server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     base = baseUrl(server);

@@ -12,7 +12,7 @@ import {
   searchPassages as passagesTable,
 } from "../../src/db/schema.server.ts";
 import { anchors } from "../../src/domain/paths.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { ValidationError } from "../../src/services/errors.ts";
 import { correctEvaluation, transitionEvaluation } from "../../src/services/evaluations/transitionEvaluation.server.ts";
 import { indexUnindexedEvaluations } from "../../src/services/search/indexEvaluation.server.ts";
@@ -38,7 +38,7 @@ describe.each(testDatabaseKinds())("search on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     cast = await createCast(database.db);
     // A second published evaluation (of the fictional Testköping), published the ordinary way, with inflected forms.
     const id = await createTestEvaluation(database.db, cast);

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { municipalities } from "../../src/db/schema.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
@@ -25,7 +25,7 @@ describe.each(testDatabaseKinds())("an unpublished evaluation appears nowhere pu
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     await database.db.update(municipalities).set({ practice: false }).where(eq(municipalities.code, "9990"));
     server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     const eva = new TestClient(baseUrl(server));

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "../../src/db/schema.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
@@ -26,7 +26,7 @@ describe("the workspace's pages, served", () => {
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     server = await startTestServer({ database, port: 0, host: "127.0.0.1" });
     for (const [key, email] of [
       ["eva", "eva@kompass.example"],

@@ -9,7 +9,7 @@ import { openPglite } from "../../src/db/client.server.ts";
 import { lockDataFolder } from "../../src/db/lock.server.ts";
 import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
 import { uploadDocument } from "../../src/services/evidence/index.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { FICTIONAL, TESTKOPING } from "../support/fictional.ts";
 import { createCast, createTestEvaluation } from "../support/workspace.ts";
@@ -51,7 +51,7 @@ describe("kompass backup and restore", () => {
     try {
       await prepareDatabase(database, { demo: false });
       await importDemo(database.db);
-      await seedWorkspaceDemo(database.db);
+      await seedDemoWithPracticePoints(database.db);
       const cast = await createCast(database.db, "cli");
       const id = await createTestEvaluation(database.db, cast);
       await uploadDocument(database.db, cast.eva, id, { fileName: "underlag.pdf", mediaType: "application/pdf", bytes: document });

@@ -14,7 +14,7 @@ import { readCatalog } from "../../src/services/backup/catalog.server.ts";
 import { BackupFileError, RestoreTargetError } from "../../src/services/backup/errors.server.ts";
 import { appLevel, appMigrations, migrateTo, readMigrationLevel } from "../../src/services/backup/migrations.server.ts";
 import { checkBackup, restoreDatabase } from "../../src/services/backup/restoreDatabase.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { transitionEvaluation } from "../../src/services/evaluations/transitionEvaluation.server.ts";
 import { uploadDocument } from "../../src/services/evidence/index.server.ts";
 import { importResults } from "../../src/services/results/importResults.server.ts";
@@ -53,7 +53,7 @@ const trickyText = 'Syntetisk text: "citat", \\ omvänt snedstreck, tab\there, n
 /** A database with results, published and ongoing evaluations, scores, texts, audit log, documents and sign-in data. */
 async function fill(db: Db): Promise<void> {
   await importDemo(db);
-  await seedWorkspaceDemo(db);
+  await seedDemoWithPracticePoints(db);
   const cast = await createCast(db, "backup");
   const id = await createTestEvaluation(db, cast);
   const move = async (to: string) => {

@@ -1,6 +1,6 @@
 import { request as httpRequest, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { startTestServer } from "../support/server.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { baseUrl, TestClient } from "../support/http.ts";
@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds())("the web edge on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: false });
     base = baseUrl(server);
   });

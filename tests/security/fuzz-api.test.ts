@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { apiRoutes, type ApiRoute } from "../../src/api/routes.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { startTestServer } from "../support/server.ts";
@@ -148,7 +148,7 @@ describe.each(testDatabaseKinds())("fuzz of the open data API on %s", (kind) => 
     database = await createTestDatabase(kind);
     // Published results and a published evaluation's texts, so that searches and tables have rows.
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     // Thousands of requests from one address: the limits would answer most of them (they have tests of their own).
     server = await startTestServer({ database, port: 0, host: "127.0.0.1", rateLimits: false });
   });

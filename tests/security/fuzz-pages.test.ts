@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, SYSTEM } from "../../src/services/auth/users.server.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database.ts";
 import { importDemo } from "../support/fixtures.ts";
 import { startTestServer } from "../support/server.ts";
@@ -44,7 +44,7 @@ describe.each(testDatabaseKinds())("fuzz of every page's query string on %s", (k
     database = await createTestDatabase(kind);
     // Published results, a published evaluation with its report, and one in progress.
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     await createUser(database.db, SYSTEM, {
       email: "admin.fuzz@test.example",
       name: "Admin Fuzz",

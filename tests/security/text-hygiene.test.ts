@@ -14,7 +14,7 @@ import {
 } from "../../src/domain/text.ts";
 import type { Actor } from "../../src/domain/workflow.ts";
 import { actorByEmail } from "../support/actors.ts";
-import { seedWorkspaceDemo } from "../../src/services/demo/seedWorkspaceDemo.server.ts";
+import { seedDemoWithPracticePoints } from "../support/practicePoints.ts";
 import { ValidationError } from "../../src/services/errors.ts";
 import { createEvaluation } from "../../src/services/evaluations/createEvaluation.server.ts";
 import { correctEvaluation } from "../../src/services/evaluations/transitionEvaluation.server.ts";
@@ -135,7 +135,7 @@ describe.each(testDatabaseKinds())("text hygiene on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await importDemo(database.db);
-    await seedWorkspaceDemo(database.db);
+    await seedDemoWithPracticePoints(database.db);
     await addFictionalMunicipalities(database.db, [TESTKOPING]);
     eva = await actor("eva@kompass.example");
     admin = await actor("admin@kompass.example");

@@ -4,6 +4,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { openPostgres, pgliteExtensions, wrapPglite, type Database } from "../../src/db/client.server.ts";
 import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
+import { addPracticePoints } from "./practicePoints.ts";
 import { inventedFigures } from "./realFigures.ts";
 
 export type TestDatabaseKind = "pglite" | "postgres";
@@ -24,12 +25,18 @@ export interface TestDatabase extends Database {
 
 /**
  * A fresh database with migrations and reference data (no demo results), or, with `demo`, one
- * prepared as a new installation with the demo is (prepareDatabase on an empty database).
+ * prepared as a new installation with the demo is (prepareDatabase on an empty database), plus
+ * the practice case's synthetic points (tests/support/practicePoints.ts) unless `practicePoints`
+ * is false: then it is the demo exactly as shipped.
  * Disposing it checks that no real municipality was given invented figures
  * (tests/support/fictional.ts): a test that did fails there, naming the results.
  */
-export async function createTestDatabase(kind: TestDatabaseKind, options: { demo?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: TestDatabaseKind,
+  options: { demo?: boolean; practicePoints?: boolean } = {},
+): Promise<TestDatabase> {
   const demo = options.demo ?? false;
+  const withPracticePoints = demo && (options.practicePoints ?? true);
   if (kind === "pglite") {
     // The template holds the reference data already; the demo is loaded only into an empty database.
     const client = demo
@@ -37,6 +44,7 @@ export async function createTestDatabase(kind: TestDatabaseKind, options: { demo
       : await PGlite.create({ loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]), extensions: pgliteExtensions });
     const database = wrapPglite(client, "memory");
     if (demo) await prepareDatabase(database, { demo: true });
+    if (withPracticePoints) await addPracticePoints(database.db);
     return { ...database, dispose: () => checkedDispose(database, () => database.close()) };
   }
   const adminUrl = process.env.TEST_POSTGRES_URL!;
@@ -49,6 +57,7 @@ export async function createTestDatabase(kind: TestDatabaseKind, options: { demo
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), 8);
   await prepareDatabase(database, { demo });
+  if (withPracticePoints) await addPracticePoints(database.db);
   return {
     ...database,
     url: url.toString(),

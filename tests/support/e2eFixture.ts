@@ -1,5 +1,6 @@
 /**
- * The database the Playwright journeys run on: the demo, as a new installation loads it, plus the
+ * The database the Playwright journeys run on: the demo, as a new installation loads it, with the
+ * practice case put in agreement on synthetic points (practicePoints.ts), plus the
  * fictional municipalities and one published evaluation of the fictional Testköping (2017,
  * 2016 version, with improvement opportunities), so that the journey of issue 13 can plan a new
  * evaluation of a municipality with a published one and publish synthetic points without giving
@@ -17,6 +18,7 @@ import { prepareDatabase } from "../../src/services/bootstrap.server.ts";
 import { referenceFolder } from "../../src/services/reference/loadReferenceData.server.ts";
 import { publishTestEvaluation } from "./cycle.ts";
 import { addFictionalMunicipalities, TESTKOPING } from "./fictional.ts";
+import { addPracticePoints } from "./practicePoints.ts";
 import type { Cast } from "./workspace.ts";
 
 /** Testköping's contact in the journeys: a demo account (demo password), of a fictional municipality. */
@@ -67,7 +69,10 @@ export async function prepareE2eDatabase(): Promise<void> {
   const database = await openDatabase(settingsFromEnv());
   try {
     const { seeded } = await prepareDatabase(database, { demo: demoEnabled() });
-    if (seeded) await addE2eFixture(database.db);
+    if (seeded) {
+      await addPracticePoints(database.db);
+      await addE2eFixture(database.db);
+    }
   } finally {
     await database.close();
   }

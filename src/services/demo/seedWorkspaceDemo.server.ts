@@ -65,19 +65,17 @@ interface DemoFile {
   };
   inProgress: DemoEvaluation & {
     status: string;
-    scores: Record<string, Record<string, string>>;
-    justifications: Record<string, Record<string, string>>;
-    agreed: Record<string, { points: string; reason: string }>;
     questionnaire: DemoQuestionnaire;
   };
 }
 
 /**
  * The workspace demo: accounts, Örebro 2012 as a published evaluation with the published
- * points (and a private practice action plan), and a practice case in agreement with two
- * evaluators who disagree (and a questionnaire handed in before the visit). The practice case is
- * about Övningsköping, a made-up municipality marked `practice`, because draft and agreed points
- * in a real municipality's name would be invented figures for it.
+ * points (and a private practice action plan), and a practice case in scoring (with a
+ * questionnaire handed in before the visit) for the demo's evaluators to score and agree on. The
+ * practice case is about Övningsköping, a made-up municipality marked `practice`, and has no
+ * points: every figure the demo shows is a published one. Tests that need a case in agreement add
+ * synthetic points themselves (tests/support/practicePoints.ts).
  */
 export async function seedWorkspaceDemo(db: Db): Promise<void> {
   const demo = JSON.parse(readFileSync(`${referenceFolder}demo/workspace.json`, "utf8")) as DemoFile;
@@ -138,30 +136,8 @@ export async function seedWorkspaceDemo(db: Db): Promise<void> {
       await indexEvaluation(tx, published);
     }
 
-    const progress = demo.inProgress;
-    const running = await createDemoEvaluation(tx, progress, ids, progress.status);
-    for (const [key, points] of Object.entries(progress.scores)) {
-      const userId = ids.get(key)!;
-      await tx.insert(scores).values(
-        Object.entries(points).map(([itemId, value]) => ({
-          evaluationId: running,
-          userId,
-          itemId,
-          points: value,
-          justification: progress.justifications[key]?.[itemId] ?? "",
-        })),
-      );
-      await tx.insert(scoreSubmissions).values({ evaluationId: running, userId });
-    }
-    await tx.insert(agreedScores).values(
-      Object.entries(progress.agreed).map(([itemId, a]) => ({
-        evaluationId: running,
-        itemId,
-        points: a.points,
-        reason: a.reason,
-        agreedBy: ids.get("eva")!,
-      })),
-    );
+    // No points: the demo shows only published figures, so the team scores the practice case itself.
+    const running = await createDemoEvaluation(tx, demo.inProgress, ids, demo.inProgress.status);
     return { published, running };
   });
   // The municipality's own cycle is practice content, private to signed-in users: no public data changes.
