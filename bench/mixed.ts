@@ -13,11 +13,12 @@ import { BENCH_PASSWORD, type BenchEvaluation, benchEmail, seedBenchEvaluations 
 import { runLoad, runMixedLoad, type LoadResult, type RequestClass } from "./load.ts";
 import { memoryServer } from "./memoryServer.ts";
 import { cachedCandidates, CLASS_NAMES, classSequence, uniqueRankings, uniqueSearches, weightedList, workspaceCandidates } from "./mix.ts";
-import { type ConfigurationResult, configurationTable, header, targetLines } from "./mixed-report.ts";
+import { type ConfigurationResult, configurationTable, header, TARGETS, targetLines } from "./mixed-report.ts";
 import { createBenchDatabase } from "./postgres.ts";
 import { machineFacts } from "./report.ts";
 import { ensureFreshBuild, type ServerProcess, startProductionServer } from "./servers.ts";
 import { runMain } from "./lifecycle.ts";
+import { measureRenderScaling, type RenderScaling, renderScalingTable, renderScalingTargets } from "./render-scaling.ts";
 
 const env = process.env;
 const ADMIN_URL = env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -33,7 +34,10 @@ const CONFIGURATIONS = [
   { key: "1", name: "1 worker", workers: [1] },
   { key: "2", name: "2 workers", workers: [2] },
   { key: "servers", name: "two servers (1 worker each) behind the round-robin proxy", workers: [1, 1] },
-].filter((c) => (env.BENCH_MIXED_CONFIGS ?? "1,2,servers").split(",").includes(c.key));
+].filter((c) => (env.BENCH_MIXED_CONFIGS ?? "renders,1,2,servers").split(",").includes(c.key));
+const RENDERS = (env.BENCH_MIXED_CONFIGS ?? "renders,1,2,servers").split(",").includes("renders");
+/** The issue's two uncached pages, and a synthetic municipality with 34 results. */
+const RENDER_PATHS = ["/rankning?instrument=2010", "/kommun/1880-orebro", "/kommun/9001-syntetisk-kommun-001"];
 const jsonOut = process.argv.includes("--json") ? process.argv[process.argv.indexOf("--json") + 1] : undefined;
 
 // The seeding's mails (log transport) and other info lines would bury the tables.
@@ -204,6 +208,9 @@ async function main() {
   ensureFreshBuild();
   const { url, detail, evaluations } = await seededDatabase();
   const shared: { workload?: Workload; baseline?: LoadResult } = {};
+  const renders: RenderScaling | undefined = RENDERS
+    ? await measureRenderScaling({ databaseUrl: url, port: PORT + 40, paths: RENDER_PATHS, load: LOAD, log, cleanups })
+    : undefined;
   const results: ConfigurationResult[] = [];
   for (const index of CONFIGURATIONS.keys()) results.push(await runConfiguration(index, url, evaluations, shared));
   const out = header(machineFacts(loadAtStart), [
@@ -212,10 +219,15 @@ async function main() {
     `Clients: ${LOAD.concurrency} keep-alive connections from one worker thread of this process (which also runs the proxy), Accept-Encoding gzip; ${LOAD.warmupMs / 1000} s warm-up not counted, then ${LOAD.durationMs / 1000} s`,
     `Mix:     every request's class drawn with a seeded PRNG; uncached URLs never repeat (cache hit % shows it); workspace pages with the session of one of two evaluators`,
   ]);
+  if (renders) out.push(...renderScalingTable(renders, LOAD.concurrency), "");
   for (const result of results) out.push(configurationTable(result, shared.baseline!), "");
-  out.push("Targets", ...targetLines(results, shared.baseline!).map((line) => `  ${line}`), "");
+  const targets = [
+    ...(renders ? renderScalingTargets(renders, TARGETS) : []),
+    ...(shared.baseline ? targetLines(results, shared.baseline) : []),
+  ];
+  out.push("Targets", ...targets.map((line) => `  ${line}`), "");
   console.log(out.join("\n"));
-  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ load: LOAD, detail, baseline: shared.baseline, results }, null, 2)}\n`);
+  if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ load: LOAD, detail, baseline: shared.baseline, renders, results }, null, 2)}\n`);
 }
 
 await runMain(main, runCleanups);

@@ -42,6 +42,8 @@ export async function startProductionServer(options: {
   port: number;
   workers: number;
   log: (line: string) => void;
+  /** More settings, e.g. KOMPASS_PAGE_CACHE=off for renders only. */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["server/index.js"], {
     cwd: root,
@@ -56,6 +58,7 @@ export async function startProductionServer(options: {
       KOMPASS_REMINDERS: "off",
       KOMPASS_RATE_LIMITS: "off",
       NODE_ENV: "production",
+      ...options.env,
     },
   });
   const pid = child.pid!;
