@@ -68,6 +68,14 @@ test.describe("accessibility: WCAG 2.1 A and AA (axe)", () => {
     await expect(page).toHaveURL("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "sv");
   });
+
+  test("the start page's two searches are landmarks with names of their own (axe landmark-unique)", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("search", { name: "Sök kommun" })).toBeVisible();
+    await expect(page.getByRole("search", { name: "Sök goda exempel" })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withRules(["landmark-unique"]).analyze();
+    expect(results.violations, formatViolations(results.violations)).toEqual([]);
+  });
 });
 
 test.describe("language and missing values", () => {
