@@ -50,8 +50,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       </Heading>
       <Paragraph>{t("portal.start.intro")}</Paragraph>
       {/* Finding a municipality is what most visitors come for: the same search as /kommuner (q). */}
-      {/* Two search landmarks on one page: each is named by its field's label (axe landmark-unique). */}
-      <Form method="get" action="/kommuner" role="search" aria-label={t("finder.directory.search")} className="start-search">
+      {/* Two search landmarks on one page: each has a name of its own (axe landmark-unique), unlike its field's label. */}
+      <Form method="get" action="/kommuner" role="search" aria-label={t("portal.start.municipalityLandmark")} className="start-search">
         <LabelledField id="start-municipality" label={t("finder.directory.search")} hint={t("finder.directory.searchHint")}>
           {(describedBy) => <Input id="start-municipality" name="q" type="search" aria-describedby={describedBy} />}
         </LabelledField>
@@ -59,7 +59,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           <Button type="submit">{t("finder.directory.submit")}</Button>
         </div>
       </Form>
-      <Form method="get" action="/sok" role="search" aria-label={t("portal.start.searchLabel")} className="start-search">
+      <Form method="get" action="/sok" role="search" aria-label={t("portal.start.searchLandmark")} className="start-search">
         <LabelledField id="start-q" label={t("portal.start.searchLabel")} hint={t("portal.start.searchHint")}>
           {(describedBy) => <Input id="start-q" name="q" type="search" aria-describedby={describedBy} />}
         </LabelledField>

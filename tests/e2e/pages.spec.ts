@@ -71,8 +71,11 @@ test.describe("accessibility: WCAG 2.1 A and AA (axe)", () => {
 
   test("the start page's two searches are landmarks with names of their own (axe landmark-unique)", async ({ page }) => {
     await page.goto("/");
-    await expect(page.getByRole("search", { name: "Sök kommun" })).toBeVisible();
-    await expect(page.getByRole("search", { name: "Sök goda exempel" })).toBeVisible();
+    await expect(page.getByRole("search", { name: "Hitta en kommun" })).toBeVisible();
+    await expect(page.getByRole("search", { name: "Sök bland goda exempel" })).toBeVisible();
+    // Each field keeps its own label, which no landmark shares.
+    await expect(page.getByLabel("Sök kommun")).toHaveCount(1);
+    await expect(page.getByLabel("Sök goda exempel")).toHaveCount(1);
     const results = await new AxeBuilder({ page }).withRules(["landmark-unique"]).analyze();
     expect(results.violations, formatViolations(results.violations)).toEqual([]);
   });

@@ -18,6 +18,9 @@ export const portal: Messages<typeof sv> = {
     title: "Kommunkompassen",
     intro:
       "Kommunkompassen evaluates how a municipality is led and governed in eight areas, with 100 points per area. Here are the published evaluations, rankings and good examples.",
+    /** The start page's two search landmarks: names unlike their fields' labels. */
+    municipalityLandmark: "Find a municipality",
+    searchLandmark: "Search among good examples",
     searchLabel: "Search good examples",
     searchHint: "For example citizen dialogue or quality work",
     search: "Search",

@@ -15,6 +15,9 @@ export const portal = {
     title: "Kommunkompassen",
     intro:
       "Kommunkompassen utvärderar hur en kommun leds och styrs inom åtta områden, med 100 poäng per område. Här finns de publicerade utvärderingarna, rankningar och goda exempel.",
+    /** The start page's two search landmarks: names unlike their fields' labels. */
+    municipalityLandmark: "Hitta en kommun",
+    searchLandmark: "Sök bland goda exempel",
     searchLabel: "Sök goda exempel",
     searchHint: "Till exempel medborgardialog eller kvalitetsarbete",
     search: "Sök",
