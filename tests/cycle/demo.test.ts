@@ -9,6 +9,7 @@ import {
   evaluationMembers,
   evaluationRevisions,
   evaluations,
+  interviews,
   municipalities,
   questionnaireAnswers,
   questionnaires,
@@ -133,6 +134,13 @@ describe.each(testDatabaseKinds())("the cycle's demo, on %s", (kind) => {
     for (const evaluation of scored) expect(evaluation.resultId, evaluation.code).not.toBeNull();
     const agreed = await database.db.selectDistinct({ id: agreedScores.evaluationId }).from(agreedScores);
     expect(agreed.map((a) => a.id)).toEqual([OREBRO]);
+    // Örebro 2012's report names the groups interviewed (about 40 people) but no count per group.
+    const orebroInterviews = await database.db.select().from(interviews).where(eq(interviews.evaluationId, OREBRO));
+    expect(orebroInterviews.map((i) => [i.groupKind, i.participantCount])).toEqual([
+      ["politicians", null],
+      ["officials", null],
+      ["unions", null],
+    ]);
   });
 
   it("keeps the practice plan out of the published revision", async () => {

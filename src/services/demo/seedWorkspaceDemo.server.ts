@@ -28,7 +28,8 @@ import { type DemoActionPlan, type DemoQuestionnaire, seedDemoActionPlan, seedDe
 interface DemoInterview {
   groupKind: string;
   title: string;
-  participantCount: number;
+  /** Left out where the source gives no count (Örebro 2012's report names only the groups). */
+  participantCount?: number;
 }
 
 interface DemoEvaluation {
@@ -173,7 +174,7 @@ async function createDemoEvaluation(tx: Tx, demo: DemoEvaluation, ids: Map<strin
       evaluationId: id,
       groupKind: i.groupKind,
       title: i.title,
-      participantCount: i.participantCount,
+      participantCount: i.participantCount ?? null,
       startsAt: new Date(`${demo.visitStart}T${String(9 + n * 2).padStart(2, "0")}:00:00+01:00`),
     })),
   );
